@@ -1,0 +1,38 @@
+package kz.aifc.aml.ingest;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.common.annotation.Blocking;
+import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.platform.ingest.EventIngest;
+
+/** Kafka edge of aml-service: firms' screened transactions and the licence register. */
+@ApplicationScoped
+public class AmlConsumers {
+
+    private final EventIngest ingest;
+    private final AmlIntake intake;
+
+    AmlConsumers(EventIngest ingest, AmlIntake intake) {
+        this.ingest = ingest;
+        this.intake = intake;
+    }
+
+    @Incoming("transactions")
+    @Blocking
+    public CompletionStage<Void> transactions(Message<byte[]> message) {
+        return ingest.process(message, ScreenedTransaction.class, intake::transaction);
+    }
+
+    @Incoming("licences")
+    @Blocking
+    public CompletionStage<Void> licences(Message<byte[]> message) {
+        return ingest.process(message, LicenceChanged.class, intake::licence);
+    }
+}

@@ -1,0 +1,30 @@
+package kz.aifc.aml.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.platform.store.Inbox;
+
+/** Applies each incoming event once, in one transaction with the record that it was applied. */
+@ApplicationScoped
+public class AmlIntake {
+
+    private final Inbox inbox;
+
+    AmlIntake(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Transactional
+    public boolean transaction(CloudEvent<ScreenedTransaction> event) {
+        return inbox.claim(event, event.data().firmId());
+    }
+
+    @Transactional
+    public boolean licence(CloudEvent<LicenceChanged> event) {
+        return inbox.claim(event, event.data().firmId());
+    }
+}

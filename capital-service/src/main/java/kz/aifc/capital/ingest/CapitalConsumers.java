@@ -1,0 +1,38 @@
+package kz.aifc.capital.ingest;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.common.annotation.Blocking;
+import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.platform.ingest.EventIngest;
+
+/** Kafka edge of capital-service: firms' capital snapshots and the licence register. */
+@ApplicationScoped
+public class CapitalConsumers {
+
+    private final EventIngest ingest;
+    private final CapitalIntake intake;
+
+    CapitalConsumers(EventIngest ingest, CapitalIntake intake) {
+        this.ingest = ingest;
+        this.intake = intake;
+    }
+
+    @Incoming("snapshots")
+    @Blocking
+    public CompletionStage<Void> snapshots(Message<byte[]> message) {
+        return ingest.process(message, CapitalSnapshot.class, intake::snapshot);
+    }
+
+    @Incoming("licences")
+    @Blocking
+    public CompletionStage<Void> licences(Message<byte[]> message) {
+        return ingest.process(message, LicenceChanged.class, intake::licence);
+    }
+}

@@ -1,0 +1,72 @@
+package kz.aifc.capital.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.Topics;
+import kz.aifc.testing.IngestFlow;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_capital_test"))
+class CapitalIngestFlowTest {
+
+    private static final String SNAPSHOT = """
+            {"firmId":"F-0001","asOf":"2026-11-20T17:00:00+05:00","currency":"USD","usdRate":"1",
+             "capital":{"paidUpShareCapital":"400000.00","sharePremium":"0","auditedRetainedEarnings":"120000.00",
+              "otherReserves":"0","interimLosses":"30000.00","intangibleAssets":"50000.00",
+              "deferredTaxAssets":"0","otherDeductions":"0"},
+             "liquidAssets":"180000.00","annualOperatingExpenditure":"600000.00","capitalReductionApprovalRef":null}""";
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void shouldParkMalformedSnapshotOnDlqAndApplyTheNextOneOnce() {
+        String negative = SNAPSHOT.replace("\"liquidAssets\":\"180000.00\"", "\"liquidAssets\":\"-5\"");
+        IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.CAPITAL_SNAPSHOTS, EventTypes.CAPITAL_SNAPSHOT,
+                "F-0001", negative, "liquidAssets", SNAPSHOT);
+    }
+
+    @Test
+    void shouldParkLicenceEventOfUnknownActivityOnDlqAndApplyTheNextOne() {
+        String licence = """
+                {"firmId":"F-0001","firmName":"Steppe Digital Ltd","licenceNumber":"AFSA-A-LA-2026-0001",
+                 "status":"ACTIVE","activities":["DEALING_AS_PRINCIPAL"],"effectiveFrom":"2026-01-15","conditions":[]}""";
+        IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.LICENCES, EventTypes.LICENCE_CHANGED, "F-0001",
+                licence.replace("DEALING_AS_PRINCIPAL", "DEALING_IN_TULIPS"), "activities", licence);
+    }
+
+    @Test
+    void shouldServeHealthRulebookOpenApiAndMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/rulebook").then().statusCode(200).body("service", equalTo("capital-service"));
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswerProblemJson401WithoutAToken() {
+        given().get("/rulebook").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void shouldAnswerProblemJsonForAnUnknownPath() {
+        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}

@@ -1,0 +1,142 @@
+# shellcheck shell=bash
+# Shared helpers for the local-stack scripts in deploy/local/.
+#
+# Source it from a script that lives in deploy/local/ (or anywhere else):
+#   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#
+# Provides:
+#   ROOT        repository root (the directory holding pom.xml and mvnw)
+#   LOCAL_DIR   deploy/local
+#   STATE_DIR   deploy/local/.state (override with AIFC_STATE_DIR); git-ignored run-time state
+#   LOG_DIR     $STATE_DIR/logs
+#   info MSG... / warn MSG...      messages on stderr, prefixed with the calling script's name
+#   die MSG...                     error message on stderr, exit 1
+#   port_open HOST PORT            true when something accepts TCP connections on HOST:PORT
+#   wait_for_port HOST PORT SECONDS NAME LOGFILE [PID]
+#                                  wait until HOST:PORT accepts connections; on timeout (or when the
+#                                  optional PID dies first) print the last 30 lines of LOGFILE and die
+#   show_log_tail LOGFILE [LINES]  print the last LINES (default 30) lines of LOGFILE on stderr
+#   pid_alive PID                  true while PID runs (not a zombie)
+#   pid_cmdline PID                the command line of PID, blank-separated
+#   have CMD                       true when CMD is on the PATH
+#   run_exclusive LOCKFILE SECONDS SCRIPT ARGS...
+#                                  re-runs SCRIPT with ARGS while holding an flock on LOCKFILE, then
+#                                  exits with its status; inside the locked run it returns at once.
+#                                  Children (daemons) do not inherit the lock (flock -o).
+#   java_bin                       path of the java launcher (JAVA_HOME first, then PATH)
+
+if [[ -n "${AIFC_LOCAL_LIB_LOADED:-}" ]]; then
+  return 0
+fi
+AIFC_LOCAL_LIB_LOADED=1
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+ROOT="$(cd "$LOCAL_DIR/../.." && pwd -P)"
+STATE_DIR="${AIFC_STATE_DIR:-$LOCAL_DIR/.state}"
+LOG_DIR="$STATE_DIR/logs"
+export ROOT LOCAL_DIR STATE_DIR LOG_DIR
+mkdir -p "$LOG_DIR"
+
+AIFC_SCRIPT_NAME="$(basename "${0:-local}")"
+
+info() {
+  printf '[%s %s] %s\n' "$AIFC_SCRIPT_NAME" "$(date +%H:%M:%S)" "$*" >&2
+}
+
+warn() {
+  printf '[%s %s] WARNING: %s\n' "$AIFC_SCRIPT_NAME" "$(date +%H:%M:%S)" "$*" >&2
+}
+
+die() {
+  printf '[%s %s] ERROR: %s\n' "$AIFC_SCRIPT_NAME" "$(date +%H:%M:%S)" "$*" >&2
+  exit 1
+}
+
+have() {
+  command -v "$1" >/dev/null 2>&1
+}
+
+java_bin() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    printf '%s\n' "$JAVA_HOME/bin/java"
+  elif have java; then
+    command -v java
+  else
+    die "no 'java' found: install a JDK 17 (Debian: apt-get install -y openjdk-17-jdk-headless) or set JAVA_HOME"
+  fi
+}
+
+# port_open HOST PORT -- uses bash's /dev/tcp, bounded to 2 s so a black-holed address cannot hang us.
+port_open() {
+  local host="$1" port="$2"
+  # shellcheck disable=SC2016 # $1 and $2 belong to the inner bash
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' port-probe "$host" "$port" >/dev/null 2>&1
+}
+
+# pid_alive PID -- true while PID exists and is not a zombie (a child that died but was not reaped yet).
+pid_alive() {
+  local pid="$1" state=""
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  if [[ -r "/proc/$pid/stat" ]]; then
+    state="$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$pid/stat" 2>/dev/null || true)"
+  elif have ps; then
+    state="$(ps -o stat= -p "$pid" 2>/dev/null || true)"
+  fi
+  [[ "$state" != Z* ]]
+}
+
+# pid_cmdline PID -- the command line of PID with arguments separated by blanks (empty if unknown).
+pid_cmdline() {
+  local pid="$1"
+  if [[ -r "/proc/$pid/cmdline" ]]; then
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true
+  elif have ps; then
+    ps -o args= -p "$pid" 2>/dev/null || true
+  fi
+}
+
+show_log_tail() {
+  local logfile="$1" lines="${2:-30}"
+  if [[ -n "$logfile" && -s "$logfile" ]]; then
+    printf -- '----- last %s lines of %s -----\n' "$lines" "$logfile" >&2
+    tail -n "$lines" "$logfile" >&2
+    printf -- '----- end of %s -----\n' "$logfile" >&2
+  elif [[ -n "$logfile" ]]; then
+    printf '(log file %s is empty or missing)\n' "$logfile" >&2
+  fi
+}
+
+# wait_for_port HOST PORT SECONDS NAME LOGFILE [PID]
+wait_for_port() {
+  local host="$1" port="$2" seconds="$3" name="$4" logfile="${5:-}" pid="${6:-}"
+  local deadline=$((SECONDS + seconds))
+  while ! port_open "$host" "$port"; do
+    if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
+      show_log_tail "$logfile" 30
+      die "$name (pid $pid) exited before it accepted connections on $host:$port"
+    fi
+    if ((SECONDS >= deadline)); then
+      show_log_tail "$logfile" 30
+      die "$name did not accept connections on $host:$port within ${seconds}s"
+    fi
+    sleep 0.25
+  done
+}
+
+# run_exclusive LOCKFILE SECONDS SCRIPT ARGS...
+# Serialises whole commands (start, stop, ensure...) between concurrent callers. flock -o keeps the lock
+# in the flock process only, so a broker or database server started by SCRIPT never holds it.
+run_exclusive() {
+  local lockfile="$1" seconds="$2"
+  shift 2
+  if [[ "${AIFC_LOCK_HELD:-}" == *"<$lockfile>"* ]] || ! have flock; then
+    return 0
+  fi
+  local rc=0
+  AIFC_LOCK_HELD="${AIFC_LOCK_HELD:-}<$lockfile>" flock -o -w "$seconds" -E 75 "$lockfile" bash "$@" || rc=$?
+  if ((rc == 75)); then
+    die "another run still holds $lockfile after ${seconds}s"
+  fi
+  exit "$rc"
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Brings the whole system up on this machine: PostgreSQL, a Kafka broker with every contract topic, and the
+# four services (built first when needed). Idempotent: what already runs is reused. Stop it with down.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SERVICES=(licensing-service capital-service aml-service notification-service)
+declare -A PORTS=([notification-service]=8080 [capital-service]=8081 [aml-service]=8082 [licensing-service]=8083)
+RUN_DIR="$STATE_DIR/run"
+mkdir -p "$RUN_DIR"
+
+"$LOCAL_DIR/postgres.sh" ensure
+"$LOCAL_DIR/kafka.sh" start
+"$LOCAL_DIR/kafka.sh" topics
+
+needs_build() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    local jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || return 0
+    if [[ -n "$(find "$ROOT/$svc/src" "$ROOT/events/src/main" "$ROOT/pom.xml" "$ROOT/$svc/pom.xml" -newer "$jar" -print -quit)" ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+if [[ "${AIFC_SKIP_BUILD:-no}" != yes ]] && needs_build; then
+  info "building the services (./mvnw package, tests skipped: deploy/local/test.sh runs them)"
+  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests)
+fi
+
+java="$(java_bin)"
+for svc in "${SERVICES[@]}"; do
+  port="${PORTS[$svc]}"
+  pidfile="$RUN_DIR/$svc.pid"
+  if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    info "$svc already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  if port_open 127.0.0.1 "$port"; then
+    die "port $port is taken by another process; $svc cannot start (see: ss -ltnp 'sport = :$port')"
+  fi
+  log="$LOG_DIR/$svc.log"
+  info "starting $svc on :$port (log: $log)"
+  setsid nohup "$java" -Xms64m -Xmx${AIFC_SERVICE_HEAP:-384m} -XX:+UseSerialGC \
+    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+done
+
+for svc in "${SERVICES[@]}"; do
+  port="${PORTS[$svc]}"
+  wait_for_port 127.0.0.1 "$port" 90 "$svc" "$LOG_DIR/$svc.log" "$(cat "$RUN_DIR/$svc.pid")"
+  deadline=$((SECONDS + 90))
+  until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      show_log_tail "$LOG_DIR/$svc.log" 30
+      die "$svc did not become ready on :$port"
+    fi
+    sleep 0.5
+  done
+  info "$svc ready: http://localhost:$port"
+done
+
+cat <<MSG
+
+The AIFC compliance monitor is up.
+  Compliance desk (notification-service)  http://localhost:8080/          OpenAPI: /q/swagger-ui
+  capital-service                          http://localhost:8081/rulebook
+  aml-service                              http://localhost:8082/rulebook
+  licensing-service                        http://localhost:8083/rulebook
+  Kafka                                    localhost:9092     PostgreSQL 127.0.0.1:5432 (aifc/aifc)
+  Logs                                     $LOG_DIR
+Stop everything with: deploy/local/down.sh
+MSG

@@ -1,0 +1,35 @@
+package kz.aifc.platform.rulebook;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.security.Authenticated;
+
+/** {@code GET /rulebook}: the rules in force with their parameters, citations, confidence and effective dates. */
+@Path("/rulebook")
+@Tag(name = "Rulebook")
+@Authenticated
+public class RulebookResource {
+
+    private final RulebookSource rulebook;
+
+    RulebookResource(RulebookSource rulebook) {
+        this.rulebook = rulebook;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The rulebook in force",
+            description = "Every rule with its id, parameters, citation, confidence (verified, secondary, unverified) "
+                    + "and the dates it applies.")
+    public JsonNode rulebook() {
+        return rulebook.document();
+    }
+}

@@ -1,0 +1,58 @@
+package kz.aifc.platform.rulebook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The service's rulebook as data: {@code rulebook.json} on the classpath, or the file named by
+ * {@code aifc.rulebook.location} so an operator can pin another version without a rebuild.
+ */
+@ApplicationScoped
+public class RulebookSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode document;
+
+    RulebookSource(@ConfigProperty(name = "aifc.rulebook.location") Optional<String> location) {
+        this.document = location.filter(s -> !s.isBlank()).map(RulebookSource::readFile).orElseGet(RulebookSource::readBundled);
+    }
+
+    public JsonNode document() {
+        return document;
+    }
+
+    public String version() {
+        return document.path("version").asText("unversioned");
+    }
+
+    private static JsonNode readFile(String location) {
+        try {
+            return JSON.readTree(Files.readAllBytes(Path.of(location)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rulebook " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readBundled() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("rulebook.json")) {
+            if (in == null) {
+                throw new IllegalStateException("rulebook.json is missing from the service's resources");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled rulebook: " + e.getMessage(), e);
+        }
+    }
+}
