@@ -1,0 +1,159 @@
+package kz.aifc.platform.alerts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.outbox.Outbox;
+
+/**
+ * The alerts a checking service has raised, by stable {@code alertId}. Raising an open alert again emits an update
+ * only when what a reader sees changed (severity, title, detail, deadline); resolving emits once. Every emission
+ * goes through the outbox and the audit log in the caller's transaction.
+ */
+@ApplicationScoped
+public class AlertBook {
+
+    private final DataSource dataSource;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final String topic;
+    private final String source;
+
+    AlertBook(DataSource dataSource, Outbox outbox, AuditTrail audit,
+            @ConfigProperty(name = "aifc.alerts.topic") String topic,
+            @ConfigProperty(name = "aifc.events.source") String source) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.topic = topic;
+        this.source = source;
+    }
+
+    /** Raises or refreshes an alert; answers true when an event was emitted. */
+    public boolean raise(AlertRaised alert) {
+        Optional<StoredAlert> current = find(alert.alertId());
+        String fingerprint = fingerprint(alert);
+        if (current.isPresent() && current.get().open() && current.get().fingerprint().equals(fingerprint)) {
+            return false;
+        }
+        String sql = """
+                insert into alert_state (alert_id, firm_id, rule_id, severity, status, fingerprint, payload, raised_at, updated_at)
+                values (?, ?, ?, ?, 'OPEN', ?, ?::jsonb, ?, now())
+                on conflict (alert_id) do update set severity = excluded.severity, status = 'OPEN',
+                  fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(), resolved_at = null,
+                  raised_at = case when alert_state.status = 'OPEN' then alert_state.raised_at else excluded.raised_at end""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
+            upsert.setString(1, alert.alertId());
+            upsert.setString(2, alert.firmId());
+            upsert.setString(3, alert.ruleId());
+            upsert.setString(4, alert.severity().name());
+            upsert.setString(5, fingerprint);
+            upsert.setString(6, CloudEventCodec.toJson(alert));
+            upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store alert " + alert.alertId() + ": " + e.getMessage(), e);
+        }
+        outbox.enqueue(topic, alert.firmId(),
+                CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert));
+        audit.append(source, current.isPresent() && current.get().open() ? "alert.updated" : "alert.raised",
+                alert.firmId(), alert.alertId(), alert);
+        return true;
+    }
+
+    /** Resolves an open alert; answers true when an event was emitted. */
+    public boolean resolve(String alertId, OffsetDateTime at, String reason) {
+        Optional<StoredAlert> current = find(alertId);
+        if (current.isEmpty() || !current.get().open()) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "update alert_state set status = 'RESOLVED', resolved_at = ?, updated_at = now() where alert_id = ?")) {
+            update.setTimestamp(1, Timestamp.from(at.toInstant()));
+            update.setString(2, alertId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resolve alert " + alertId + ": " + e.getMessage(), e);
+        }
+        AlertResolved resolved = new AlertResolved(alertId, current.get().firmId(), at, reason);
+        outbox.enqueue(topic, resolved.firmId(),
+                CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved));
+        audit.append(source, "alert.resolved", resolved.firmId(), alertId, resolved);
+        return true;
+    }
+
+    public Optional<StoredAlert> find(String alertId) {
+        List<StoredAlert> found = query("select alert_id, firm_id, rule_id, status, fingerprint, payload::text "
+                + "from alert_state where alert_id = ?", alertId);
+        return found.stream().findFirst();
+    }
+
+    /** The firm's open alerts, optionally of one rule. */
+    public List<StoredAlert> open(String firmId, String ruleId) {
+        if (ruleId == null) {
+            return query("select alert_id, firm_id, rule_id, status, fingerprint, payload::text from alert_state "
+                    + "where firm_id = ? and status = 'OPEN' order by raised_at", firmId);
+        }
+        return query("select alert_id, firm_id, rule_id, status, fingerprint, payload::text from alert_state "
+                + "where firm_id = ? and status = 'OPEN' and rule_id = ? order by raised_at", firmId, ruleId);
+    }
+
+    private List<StoredAlert> query(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setString(i + 1, params[i]);
+            }
+            List<StoredAlert> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredAlert(rs.getString(1), rs.getString(2), rs.getString(3),
+                            "OPEN".equals(rs.getString(4)), rs.getString(5),
+                            CloudEventCodec.readPayload(rs.getString(6), AlertRaised.class)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts: " + e.getMessage(), e);
+        }
+    }
+
+    static String fingerprint(AlertRaised a) {
+        return Objects.hash(a.severity(), a.title(), a.detail(),
+                a.regulatoryDeadline() == null ? null : a.regulatoryDeadline().toInstant()) + "";
+    }
+
+    /** One alert as stored: its last raised payload and whether it is still open. */
+    public record StoredAlert(String alertId, String firmId, String ruleId, boolean open, String fingerprint,
+            AlertRaised payload) {
+    }
+
+    /** The CloudEvents source this service signs its events with. */
+    public String source() {
+        return source;
+    }
+
+    /** Convenience for callers that build the event id chain ({@code causedBy}). */
+    public static String cause(CloudEvent<?> event) {
+        return event.eventKey();
+    }
+}

@@ -1,0 +1,193 @@
+package kz.aifc.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes queued outbox rows to Kafka in id order, then marks them published. Woken right after each commit
+ * that queued events, and polling as a safety net. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} so
+ * several instances can share the work. Enabled with {@code aifc.outbox.enabled=true}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 500;
+    private static final String CLAIM = """
+            select id, topic, record_key, headers, payload from outbox
+            where published_at is null order by id limit ? for update skip locked""";
+    private static final String MARK = "update outbox set published_at = now() where id = any (?)";
+
+    private final DataSource dataSource;
+    private final MeterRegistry meters;
+    private final boolean enabled;
+    private final String bootstrapServers;
+    private final long pollMillis;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    OutboxRelay(DataSource dataSource, MeterRegistry meters,
+            @ConfigProperty(name = "aifc.outbox.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            @ConfigProperty(name = "aifc.outbox.poll-millis", defaultValue = "500") long pollMillis) {
+        this.dataSource = dataSource;
+        this.meters = meters;
+        this.enabled = enabled;
+        this.bootstrapServers = bootstrapServers;
+        this.pollMillis = pollMillis;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            return;
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake.release();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Wakes the relay once the transaction that queued events has committed. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxSignal signal) {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int sent = publishBatch();
+                if (sent == BATCH) {
+                    continue;
+                }
+                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Outbox relay failed; retrying: %s", e.toString());
+                sleepQuietly(1_000);
+            }
+        }
+    }
+
+    /** Publishes one batch in its own transaction: the rows stay locked until Kafka has acknowledged them. */
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Long> ids = new ArrayList<>();
+                List<Future<?>> acks = new ArrayList<>();
+                try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                    claim.setInt(1, BATCH);
+                    try (ResultSet rows = claim.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                            ProducerRecord<String, byte[]> record = new ProducerRecord<>(rows.getString(2),
+                                    rows.getString(3), rows.getBytes(5));
+                            JsonNode headers = JSON.readTree(rows.getString(4));
+                            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
+                                Map.Entry<String, JsonNode> h = it.next();
+                                record.headers().add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8));
+                            }
+                            acks.add(producer.send(record));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                for (Future<?> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                    mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                    mark.executeUpdate();
+                }
+                connection.commit();
+                meters.counter("aifc.outbox.published").increment(ids.size());
+                return ids.size();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests and health: rows not yet published. */
+    public long backlog() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
