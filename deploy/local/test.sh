@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$LOCAL_DIR/postgres.sh" ensure
+"$LOCAL_DIR/browser.sh" ensure
 
 started_kafka=no
 if ! port_open localhost "${KAFKA_PORT:-9092}"; then

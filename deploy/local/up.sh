@@ -30,6 +30,10 @@ if [[ "${AIFC_SKIP_BUILD:-no}" != yes ]] && needs_build; then
   (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests)
 fi
 
+# Bearer tokens: the key pair is made on first use; every service verifies with its public half.
+"$LOCAL_DIR/token.sh" admin >/dev/null
+export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem"
+
 java="$(java_bin)"
 for svc in "${SERVICES[@]}"; do
   port="${PORTS[$svc]}"
@@ -64,7 +68,7 @@ done
 
 cat <<MSG
 
-The AIFC compliance monitor is up.
+The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/token.sh ROLE [FIRM_ID]
   Compliance desk (notification-service)  http://localhost:8080/          OpenAPI: /q/swagger-ui
   capital-service                          http://localhost:8081/rulebook
   aml-service                              http://localhost:8082/rulebook
