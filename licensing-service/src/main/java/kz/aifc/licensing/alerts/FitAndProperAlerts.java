@@ -1,0 +1,94 @@
+package kz.aifc.licensing.alerts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Duty;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.licensing.reports.NotificationDrafts;
+import kz.aifc.licensing.rules.Finding;
+import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.alerts.AlertBook.StoredAlert;
+import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.licensing.store.NotificationStore;
+
+/**
+ * Turns findings into alerts through {@link AlertBook} (outbox + audit, caller's transaction) and keeps one
+ * notification draft per alert. Standing findings that are gone resolve their open alert; triggered ones
+ * (disclosures, decrease notices) stay open until the compliance team closes them.
+ */
+@ApplicationScoped
+public class FitAndProperAlerts {
+
+    /** Rules whose alerts describe a lasting state, so their absence on re-evaluation resolves them. */
+    static final Set<String> STANDING_RULES = Set.of("FP-001", "FP-002", "FP-003", "FP-006", "FP-007", "FP-008", "FP-009");
+
+    private static final Map<String, String> RESOLUTION = Map.of(
+            "FP-001", "Vacancy filled: the role is held by a person who meets the rule (approved where approval is required)",
+            "FP-002", "The controlled function is now held with AFSA approval APPROVED, or no longer held",
+            "FP-003", "The MLRO now meets the residency and seniority requirements, or no longer holds the role",
+            "FP-006", "The DATF roles are no longer combined in one person, or the combination is approved",
+            "FP-007", "At least one third of the DATF board is independent",
+            "FP-008", "AFSA approval APPROVED recorded, or the holding fell back below the threshold",
+            "FP-009", "Source-of-wealth evidence recorded, or the holding is no longer above the threshold");
+
+    private final AlertBook book;
+    private final NotificationStore drafts;
+
+    FitAndProperAlerts(AlertBook book, NotificationStore drafts) {
+        this.book = book;
+        this.drafts = drafts;
+    }
+
+    /** Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found. */
+    public void reconcile(String firmId, String rulebookVersion, List<Finding> standing, List<Finding> triggered,
+            List<String> causedBy, Optional<LicenceChanged> licence, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
+        Map<String, StoredAlert> open = book.open(firmId, null).stream()
+                .collect(Collectors.toMap(StoredAlert::alertId, Function.identity()));
+        Set<String> found = new HashSet<>();
+        for (Finding f : standing) {
+            found.add(f.alertId());
+            raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+        }
+        for (Finding f : triggered) {
+            raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+        }
+        for (StoredAlert a : open.values()) {
+            if (isStanding(a.alertId(), a.ruleId()) && !found.contains(a.alertId())) {
+                book.resolve(a.alertId(), at, RESOLUTION.getOrDefault(a.ruleId(), "condition no longer holds")
+                        + (causedBy.isEmpty() ? "" : " (" + String.join(", ", causedBy) + ")"));
+            }
+        }
+    }
+
+    static boolean isStanding(String alertId, String ruleId) {
+        return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
+    }
+
+    private void raise(Finding f, StoredAlert existing, String version, List<String> causedBy,
+            Optional<LicenceChanged> licence, OffsetDateTime at) {
+        // An open breach keeps the moment it was first detected and the deadline that started then.
+        AlertRaised previous = existing == null ? null : existing.payload();
+        OffsetDateTime detectedAt = previous == null ? at : previous.detectedAt();
+        OffsetDateTime deadline = previous == null || !f.standing() ? f.deadline() : previous.regulatoryDeadline();
+        List<String> causes = previous == null ? causedBy : previous.causedBy();
+        AlertRaised alert = new AlertRaised(f.alertId(), f.firmId(), Duty.FIT_AND_PROPER, f.ruleId(), version,
+                f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), causes, detectedAt,
+                deadline, f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
+        if (book.raise(alert)) {
+            drafts.save(alert.alertId(), f.firmId(), f.kind().name(), f.ruleId(), alert.title(), at,
+                    NotificationDrafts.draft(f, alert, licence, at));
+        }
+    }
+}

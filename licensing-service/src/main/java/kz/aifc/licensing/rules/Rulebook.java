@@ -1,0 +1,45 @@
+package kz.aifc.licensing.rules;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+
+import kz.aifc.events.v1.DisclosureKind;
+import kz.aifc.events.v1.Role;
+import kz.aifc.events.v1.Seniority;
+import kz.aifc.events.v1.Severity;
+
+/** The FP rules' typed parameters, parsed from rulebook.json (see {@link RulebookParser}). */
+public record Rulebook(
+        String version,
+        Map<String, RuleMeta> rules,
+        List<MandatoryRole> mandatoryRoles,
+        Days vacancyNotice,
+        Set<Role> controlledFunctions,
+        Set<Seniority> mlroSeniority,
+        boolean mlroResidencyRequired,
+        Set<DisclosureKind> unfitnessKinds,
+        Days unfitnessFirmNotice,
+        Days unfitnessIndividualNotice,
+        Set<DisclosureKind> materialChangeKinds,
+        Days materialChangeNotice,
+        Set<Role> datfCombinedRoles,
+        int boardIndependentNumerator,
+        int boardIndependentDenominator,
+        BigDecimal controllerThresholdPct,
+        SortedSet<BigDecimal> approvalThresholdsPct,
+        Days controlDecision,
+        BigDecimal decreaseNoticeFromPct,
+        Severity controlNoticeSeverity,
+        BigDecimal sourceOfWealthAbovePct) {
+
+    public RuleMeta rule(String id) {
+        RuleMeta meta = rules.get(id);
+        if (meta == null) {
+            throw new IllegalStateException("rulebook " + version + " has no rule " + id);
+        }
+        return meta;
+    }
+}

@@ -1,0 +1,196 @@
+package kz.aifc.licensing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.Topics;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.testing.IngestFlow;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestKafka;
+import kz.aifc.testing.TestTokens;
+import kz.aifc.platform.security.Roles;
+
+/** The fit-and-proper flows of issue 3 on the real broker and database: events in, alerts and drafts out. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_licensing_test"))
+class FitAndProperFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    @Test
+    void shouldRaiseVacancyWithDraftWhenMlroDepartsAndResolveItWhenAnApprovedMlroIsAppointed() {
+        String firm = firm();
+        // MLRO first, so the MLRO vacancy is never raised while the team is being reported.
+        staff(firm, "P-4", "APPOINTED", "MLRO", "APPROVED", null);
+        staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
+        staff(firm, "P-2", "APPOINTED", "FINANCE_OFFICER", "APPROVED", null);
+        staff(firm, "P-3", "APPOINTED", "COMPLIANCE_OFFICER", "APPROVED", null);
+        String last = staff(firm, "P-5", "APPOINTED", "DEPUTY_MLRO", "APPROVED", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + last);
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/fit-and-proper", firm).then().statusCode(200)
+                .body("mandatoryRoles.find { it.role == 'MLRO' }.vacant", equalTo(false));
+
+        staff(firm, "P-4", "DEPARTED", "MLRO", "APPROVED", null);
+
+        AlertRaised raised = awaitRaised(firm, "FP-001:" + firm + ":MLRO");
+        assertThat(raised.severity().name()).isEqualTo("CRITICAL");
+        assertThat(raised.citation()).contains("GEN 2.1.1");
+        assertThat(raised.evidence()).containsEntry("departedPersonId", "P-4");
+        assertThat(raised.regulatoryDeadline()).isNotNull();
+        assertThat(raised.deadlineBasis()).contains("UNVERIFIED");
+        String report = raised.links().get("report");
+        assertThat(report).isEqualTo("/firms/" + firm + "/notifications/FP-001:" + firm + ":MLRO");
+
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("application/json")
+                .get(report).then().statusCode(200)
+                .body("kind", equalTo("DEPARTURE"))
+                .body("status", equalTo("DRAFT"))
+                .body("citation", containsString("GEN 2.1.1"))
+                .body("alertStatus", equalTo("OPEN"));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html")
+                .get(report).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("DRAFT — review before submission"))
+                .body(containsString("GEN 2.1.1"))
+                .body(containsString(firm));
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/notifications", firm).then().statusCode(200)
+                .body("id", hasItem("FP-001:" + firm + ":MLRO"))
+                .body("id", hasItem("GEN-6.2.1:" + firm + ":P-4:DEPARTED:2026-11-20"));
+        JsonPath view = given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/fit-and-proper", firm).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getBoolean("mandatoryRoles.find { it.role == 'MLRO' }.vacant")).isTrue();
+        assertThat(view.getString("mandatoryRoles.find { it.role == 'MLRO' }.deadline"))
+                .isEqualTo(raised.regulatoryDeadline().toString());
+
+        staff(firm, "P-9", "APPOINTED", "MLRO", "APPROVED", null);
+
+        AlertResolved resolved = awaitResolved(firm, "FP-001:" + firm + ":MLRO");
+        assertThat(resolved.reason()).contains("Vacancy filled");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("application/json")
+                .get(report).then().statusCode(200).body("alertStatus", equalTo("RESOLVED"));
+    }
+
+    @Test
+    void shouldRaiseCriticalFp004WithSameDayDeadlineWhenAConvictionIsDisclosed() {
+        String firm = firm();
+        staff(firm, "P-7", "DISCLOSURE", "MLRO", "APPROVED",
+                "{\"kind\":\"SERIOUS_CRIMINAL_CONVICTION\",\"occurredOn\":\"2026-11-18\",\"details\":\"Fraud conviction\"}");
+
+        AlertRaised raised = awaitRaised(firm, "FP-004:" + firm + ":P-7:SERIOUS_CRIMINAL_CONVICTION:2026-11-18");
+        assertThat(raised.severity().name()).isEqualTo("CRITICAL");
+        assertThat(raised.citation()).contains("FSFR s.43(3)");
+        assertThat(raised.regulatoryDeadline().toLocalTime().toString()).isEqualTo("18:00");
+        given().header("Authorization", TestTokens.bearer(Roles.MLRO, firm)).accept("application/json")
+                .get(raised.links().get("report")).then().statusCode(200)
+                .body("kind", equalTo("UNFITNESS_EVENT"))
+                .body("facts.individualNoticeDeadline", equalTo("2026-12-09T23:59:59+05:00"));
+    }
+
+    @Test
+    void shouldRaiseFp008WhenAControllerGoesFrom8To12PercentWithoutApprovalAndResolveOnApproval() {
+        String firm = firm();
+        controller(firm, "8.0", "12.5", "NONE");
+
+        AlertRaised raised = awaitRaised(firm, "FP-008:" + firm + ":K-3");
+        assertThat(raised.severity().name()).isEqualTo("HIGH");
+        assertThat(raised.detail()).contains("became a Controller");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("application/json")
+                .get(raised.links().get("report")).then().statusCode(200).body("kind", equalTo("CHANGE_IN_CONTROL"));
+
+        controller(firm, "12.5", "12.5", "APPROVED");
+        assertThat(awaitResolved(firm, "FP-008:" + firm + ":K-3").reason()).contains("APPROVED");
+    }
+
+    @Test
+    void shouldNotLetAFirmScopedCallerReadAnotherFirm() {
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-OTHER"))
+                .get("/firms/{f}/fit-and-proper", "F-0001").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-0001"))
+                .get("/firms/{f}/notifications/{id}", "F-0001", "no-such-draft").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-0001")).accept("text/html")
+                .get("/firms/{f}/notifications/{id}", "F-0001", "no-such-draft").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/{f}/fit-and-proper", "F-NOBODY").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static String firm() {
+        return "F-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String staff(String firm, String person, String change, String role, String approval,
+            String disclosure) {
+        String json = """
+                {"firmId":"%s","personId":"%s","fullName":"Person %s","change":"%s","roles":["%s"],
+                 "afsaApproval":"%s","residentInKazakhstan":true,"seniority":"SENIOR_MANAGER","disclosure":%s,
+                 "effectiveDate":"2026-11-20"}""".formatted(firm, person, person, change, role, approval, disclosure);
+        return send(Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, firm, json);
+    }
+
+    private static void controller(String firm, String from, String to, String approval) {
+        send(Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE, firm, """
+                {"firmId":"%s","controllerId":"K-3","name":"Steppe Holdings","type":"LEGAL","previousHoldingPct":"%s",
+                 "newHoldingPct":"%s","afsaApproval":"%s","sourceOfWealthEvidence":false,"effectiveDate":"2026-11-20"}"""
+                .formatted(firm, from, to, approval));
+    }
+
+    private static String send(String contractTopic, String type, String firm, String json) {
+        String id = UUID.randomUUID().toString();
+        TestKafka.send(LocalStackResource.topic(contractTopic), firm, IngestFlow.binaryHeaders(id, type, firm),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return id;
+    }
+
+    static AlertRaised awaitRaised(String firm, String alertId) {
+        ConsumerRecord<String, byte[]> r = awaitAlert(firm, EventTypes.ALERT_RAISED, alertId);
+        return (AlertRaised) CloudEventCodec.decode(r.headers(), r.value()).data();
+    }
+
+    static AlertResolved awaitResolved(String firm, String alertId) {
+        ConsumerRecord<String, byte[]> r = awaitAlert(firm, EventTypes.ALERT_RESOLVED, alertId);
+        return (AlertResolved) CloudEventCodec.decode(r.headers(), r.value()).data();
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitAlert(String firm, String type, String alertId) {
+        List<ConsumerRecord<String, byte[]>> found = TestKafka.await(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS),
+                1, WAIT, r -> firm.equals(r.key()) && type.equals(TestKafka.header(r, "ce_type"))
+                        && alertId.equals(alertIdOf(r)));
+        assertThat(found).as("%s %s on the alerts topic", type, alertId).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static String alertIdOf(ConsumerRecord<String, byte[]> r) {
+        CloudEvent<?> e = CloudEventCodec.decode(r.headers(), r.value());
+        return e.data() instanceof AlertRaised a ? a.alertId()
+                : e.data() instanceof AlertResolved s ? s.alertId() : null;
+    }
+
+    private static javax.sql.DataSource dataSource() {
+        return io.quarkus.arc.Arc.container().instance(javax.sql.DataSource.class).get();
+    }
+
+}

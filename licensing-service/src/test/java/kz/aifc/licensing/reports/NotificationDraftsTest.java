@@ -1,0 +1,70 @@
+package kz.aifc.licensing.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import kz.aifc.events.v1.AfsaApproval;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Disclosure;
+import kz.aifc.events.v1.DisclosureKind;
+import kz.aifc.events.v1.Duty;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.events.v1.Role;
+import kz.aifc.events.v1.Seniority;
+import kz.aifc.events.v1.StaffChange;
+import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.licensing.rules.FitAndProperRules;
+import kz.aifc.licensing.rules.RulebookParser;
+import kz.aifc.platform.time.BusinessCalendar;
+
+class NotificationDraftsTest {
+
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-20T10:00:00+05:00");
+
+    @Test
+    void shouldDraftAnUnfitnessNoticeWithFirmCitationDeadlineAndBanner() throws Exception {
+        FitAndProperRules rules = new FitAndProperRules(RulebookParser.parse(new ObjectMapper()
+                .readTree(getClass().getClassLoader().getResource("rulebook.json"))), BusinessCalendar.kazakhstan());
+        StaffChange e = new StaffChange("F-0001", "P-7", "Aigerim <Example>", StaffChangeKind.DISCLOSURE,
+                List.of(Role.MLRO), AfsaApproval.APPROVED, true, Seniority.SENIOR_MANAGER,
+                new Disclosure(DisclosureKind.SERIOUS_CRIMINAL_CONVICTION, LocalDate.of(2026, 11, 18), "Fraud & forgery"),
+                LocalDate.of(2026, 11, 20));
+        var f = rules.disclosure(e, Instant.parse("2026-11-20T05:00:00Z")).get(0);
+        AlertRaised alert = new AlertRaised(f.alertId(), f.firmId(), Duty.FIT_AND_PROPER, f.ruleId(), "2026.1",
+                f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), List.of("s/1"), AT,
+                f.deadline(), f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
+        LicenceChanged licence = new LicenceChanged("F-0001", "Steppe Exchange", "AFSA-1", LicenceStatus.ACTIVE,
+                List.of(kz.aifc.events.v1.Activity.DATF_OPERATOR), LocalDate.of(2026, 1, 1), List.of());
+
+        Map<String, Object> draft = NotificationDrafts.draft(f, alert, Optional.of(licence), AT);
+        assertThat(draft).containsEntry("kind", "UNFITNESS_EVENT").containsEntry("firmName", "Steppe Exchange")
+                .containsEntry("regulatoryDeadline", "2026-11-20T18:00+05:00")
+                .containsEntry("banner", "DRAFT — review before submission");
+        assertThat(draft.get("statement").toString()).contains("GEN 6.2.3").contains("2026-12-09");
+
+        String html = NotificationHtml.render(draft);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("DRAFT — review before submission")
+                .contains("FSFR s.43(3)").contains("Steppe Exchange").contains("2026-11-20T18:00+05:00")
+                .contains("Aigerim &lt;Example&gt;").contains("Fraud &amp; forgery").doesNotContain("<Example>");
+    }
+
+    @Test
+    void shouldDraftAGen621NoticeForADepartureFromAControlledFunction() {
+        StaffChange e = new StaffChange("F-0001", "P-4", "Aigerim Example", StaffChangeKind.DEPARTED,
+                List.of(Role.MLRO), AfsaApproval.APPROVED, true, Seniority.SENIOR_MANAGER, null, LocalDate.of(2026, 11, 20));
+        Map<String, Object> d = NotificationDrafts.staffNotice(e, java.util.Set.of(Role.MLRO), Optional.empty(), "2026.1", AT);
+        assertThat(d).containsEntry("id", "GEN-6.2.1:F-0001:P-4:DEPARTED:2026-11-20").containsEntry("kind", "DEPARTURE");
+        assertThat(d.get("statement").toString()).contains("withdraw the approval");
+    }
+}
