@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import kz.aifc.events.v1.CapitalSnapshot;
 import kz.aifc.events.v1.LicenceChanged;
@@ -18,21 +20,25 @@ public class CapitalConsumers {
 
     private final EventIngest ingest;
     private final CapitalIntake intake;
+    private final Timer snapshotTimer;
+    private final Timer licenceTimer;
 
-    CapitalConsumers(EventIngest ingest, CapitalIntake intake) {
+    CapitalConsumers(EventIngest ingest, CapitalIntake intake, MeterRegistry meters) {
         this.ingest = ingest;
         this.intake = intake;
+        this.snapshotTimer = meters.timer("aifc.capital.apply", "event", "snapshot");
+        this.licenceTimer = meters.timer("aifc.capital.apply", "event", "licence");
     }
 
     @Incoming("snapshots")
     @Blocking
     public CompletionStage<Void> snapshots(Message<byte[]> message) {
-        return ingest.process(message, CapitalSnapshot.class, intake::snapshot);
+        return ingest.process(message, CapitalSnapshot.class, event -> snapshotTimer.record(() -> intake.snapshot(event)));
     }
 
     @Incoming("licences")
     @Blocking
     public CompletionStage<Void> licences(Message<byte[]> message) {
-        return ingest.process(message, LicenceChanged.class, intake::licence);
+        return ingest.process(message, LicenceChanged.class, event -> licenceTimer.record(() -> intake.licence(event)));
     }
 }

@@ -1,0 +1,134 @@
+package kz.aifc.capital.alerts;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.capital.rules.CapitalPosition;
+import kz.aifc.capital.rules.Finding;
+import kz.aifc.capital.rules.PaidUpCapital;
+import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.rules.Verdict;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Duty;
+import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.time.BusinessCalendar;
+
+/**
+ * Turns verdicts into alerts through the platform's AlertBook (outbox + audit, in the caller's transaction). One
+ * breach keeps one alert: while a rule's alert is open its id and its deadline are reused, whatever the day.
+ */
+@ApplicationScoped
+public class CapitalAlerts {
+
+    /** How many causing events an alert lists (the latest ones); older causes stay in the audit log. */
+    private static final int MAX_CAUSES = 20;
+
+    private final AlertBook book;
+    private final BusinessCalendar calendar;
+    private final Rulebook rulebook;
+
+    CapitalAlerts(AlertBook book, BusinessCalendar calendar, Rulebook rulebook) {
+        this.book = book;
+        this.calendar = calendar;
+        this.rulebook = rulebook;
+    }
+
+    /**
+     * @param breachBegan when the facts behind a new breach hold from (the snapshot's {@code asOf}): it names the
+     *                    alert and starts its regulatory deadline
+     */
+    public void apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
+            List<String> causedBy, OffsetDateTime now) {
+        for (Verdict verdict : verdicts) {
+            List<AlertBook.StoredAlert> open = openAlerts.of(verdict.ruleId());
+            switch (verdict.outcome()) {
+                case BREACH -> raise(firmId, verdict.finding(), open.stream().findFirst(), breachBegan, causedBy, now);
+                case CLEAR -> open.forEach(alert -> book.resolve(alert.alertId(), now, verdict.reason()));
+                case UNDETERMINED -> {
+                    // The facts say neither breach nor cure: an open alert stays as it is.
+                }
+            }
+        }
+    }
+
+    /** The firm's open alerts, read once per evaluation (call it with the firm's row locked). */
+    public OpenAlerts open(String firmId) {
+        Map<String, List<AlertBook.StoredAlert>> byRule = new java.util.HashMap<>();
+        for (AlertBook.StoredAlert open : book.open(firmId, null)) {
+            byRule.computeIfAbsent(open.ruleId(), r -> new ArrayList<>()).add(open);
+        }
+        return new OpenAlerts(byRule);
+    }
+
+    /** A firm's open alerts by rule. */
+    public record OpenAlerts(Map<String, List<AlertBook.StoredAlert>> byRule) {
+
+        public List<AlertBook.StoredAlert> of(String ruleId) {
+            return byRule.getOrDefault(ruleId, List.of());
+        }
+
+        /** The paid-up capital before the reduction an open CAP-004 alert tracks (from its evidence), if any. */
+        public PaidUpCapital reductionBaseline() {
+            return of(Rulebook.CAP_004).stream().findFirst().map(open -> {
+                Map<String, Object> e = open.payload().evidence();
+                return new PaidUpCapital(new java.math.BigDecimal(e.get("paidUpShareCapitalBefore").toString()),
+                        e.get("paidUpShareCapitalBeforeCurrency").toString(),
+                        new java.math.BigDecimal(e.get("paidUpShareCapitalBeforeUsdRate").toString()));
+            }).orElse(null);
+        }
+    }
+
+    private void raise(String firmId, Finding finding, Optional<AlertBook.StoredAlert> open,
+            OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
+        String alertId;
+        OffsetDateTime deadline;
+        String basis = finding.deadlineBasis();
+        LinkedHashSet<String> causes = new LinkedHashSet<>();
+        if (open.isPresent()) {
+            AlertRaised previous = open.get().payload();
+            alertId = previous.alertId();
+            deadline = previous.regulatoryDeadline();
+            basis = previous.deadlineBasis();
+            causes.addAll(previous.causedBy());
+        } else {
+            alertId = newAlertId(finding.ruleId(), firmId, CapitalPosition.almatyDate(breachBegan));
+            deadline = finding.deadlineBusinessDays() == null ? null
+                    : calendar.deadline(breachBegan.toInstant(), finding.deadlineBusinessDays());
+            if (deadline != null && !calendar.isCovered(deadline.toLocalDate())) {
+                basis = basis + "; no public holidays are configured for " + deadline.getYear()
+                        + ", so only weekends were skipped";
+            }
+        }
+        causes.addAll(causedBy);
+        List<String> latestCauses = new ArrayList<>(causes);
+        if (latestCauses.size() > MAX_CAUSES) {
+            latestCauses = latestCauses.subList(latestCauses.size() - MAX_CAUSES, latestCauses.size());
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("report", reportLink(firmId, alertId));
+        book.raise(new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
+                finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
+                latestCauses, now, deadline, deadline == null ? null : basis, links));
+    }
+
+    public static String reportLink(String firmId, String alertId) {
+        return "/firms/" + firmId + "/reports/capital-breach-notice/" + alertId;
+    }
+
+    /** rule:firm:Almaty date the breach began; a second breach of the rule on the same day gets a suffix. */
+    private String newAlertId(String ruleId, String firmId, java.time.LocalDate began) {
+        String base = ruleId + ":" + firmId + ":" + began;
+        String id = base;
+        for (int n = 2; book.find(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,199 @@
+package kz.aifc.capital.reports;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.capital.alerts.CapitalAlerts;
+import kz.aifc.capital.rules.CapitalPosition;
+import kz.aifc.capital.rules.Money;
+import kz.aifc.capital.rules.Requirement;
+import kz.aifc.capital.rules.RuleDefinition;
+import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.store.CapitalStore;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.CapitalComponents;
+import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.events.v1.Currency;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.time.BusinessCalendar;
+
+/** Drafts the capital position, the breach notice to AFSA and the quarterly return from the stored state. */
+@ApplicationScoped
+public class CapitalReports {
+
+    public static final String BANNER = "DRAFT — review before submission";
+    private static final int HISTORY = 100;
+
+    private final CapitalStore store;
+    private final AlertBook alerts;
+    private final Rulebook rulebook;
+    private final Clock clock;
+
+    CapitalReports(CapitalStore store, AlertBook alerts, Rulebook rulebook, Clock clock) {
+        this.store = store;
+        this.alerts = alerts;
+        this.rulebook = rulebook;
+        this.clock = clock;
+    }
+
+    public ReportViews.Position position(String firmId) {
+        requireFirm(firmId);
+        LicenceChanged licence = licence(firmId);
+        ReportViews.Calculation current = store.current(firmId).map(s -> calculation(s.snapshot(), licence)).orElse(null);
+        List<ReportViews.OpenAlert> open = alerts.open(firmId, null).stream().map(a -> new ReportViews.OpenAlert(
+                a.alertId(), a.ruleId(), a.payload().severity().name(), a.payload().title(),
+                a.payload().regulatoryDeadline(), CapitalAlerts.reportLink(firmId, a.alertId()))).toList();
+        List<ReportViews.HistoryLine> history = store.history(firmId, HISTORY).stream()
+                .map(s -> new ReportViews.HistoryLine(s.snapshot().asOf(), s.receivedAt(), s.snapshot().currency().name(),
+                        Money.plain(s.resourcesUsd()), Money.plain(s.requirementUsd()), s.requirementBasis(),
+                        s.belowRequirement(), s.late()))
+                .toList();
+        return new ReportViews.Position("Working view of the capital position — not a submission",
+                firm(firmId, licence), rulebook.version(), current, open, history, now());
+    }
+
+    public ReportViews.BreachNotice breachNotice(String firmId, String alertId) {
+        requireFirm(firmId);
+        AlertBook.StoredAlert stored = alerts.find(alertId).filter(a -> a.firmId().equals(firmId))
+                .orElseThrow(() -> ProblemException.notFound("firm " + firmId + " has no alert " + alertId));
+        AlertRaised alert = stored.payload();
+        LicenceChanged licence = licence(firmId);
+        ReportViews.Firm firm = firm(firmId, licence);
+        List<ReportViews.Fact> evidence = new ArrayList<>();
+        for (Map.Entry<String, Object> e : alert.evidence().entrySet()) {
+            evidence.add(new ReportViews.Fact(e.getKey(), e.getValue() == null ? "—" : String.valueOf(e.getValue())));
+        }
+        String firmName = firm.firmName() == null ? firmId : firm.firmName();
+        String licenceText = firm.licenceNumber() == null ? "" : " (licence " + firm.licenceNumber() + ")";
+        List<String> statement = new ArrayList<>();
+        statement.add(firmName + licenceText + " notifies the AIFC Financial Services Authority under "
+                + alert.citation() + " of the following matter, detected on "
+                + alert.detectedAt().atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate() + ": " + alert.detail());
+        if (Rulebook.CAP_001.equals(alert.ruleId())) {
+            statement.add("The firm's base capital requirement is the highest amount among its licensed activities "
+                    + "(DAA 3.2(1)(b)). Until this notice is given, the firm makes no cash transfers, payments or "
+                    + "transfers of liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.");
+        }
+        statement.add(stored.open() ? "The matter is continuing at the date of this notice."
+                : "The matter has since been resolved: see the firm's latest capital position.");
+        List<String> toComplete = List.of(
+                "Cause of the matter and when the firm became aware of it",
+                "Remedial steps taken or planned, and the expected date the requirement is met again",
+                "Name and position of the person signing for the firm (SEO or Finance Officer)");
+        RuleDefinition rule = rulebook.rules().get(alert.ruleId());
+        return new ReportViews.BreachNotice(true, BANNER, "Notification to AFSA: " + alert.title(),
+                "AIFC Financial Services Authority (AFSA), Astana", firm, alert.alertId(), alert.ruleId(),
+                rule == null ? alert.title() : rule.title(), alert.severity().name(), alert.citation(),
+                stored.open() ? "OPEN" : "RESOLVED", alert.detectedAt(), alert.regulatoryDeadline(),
+                alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now());
+    }
+
+    public ReportViews.QuarterlyReturn quarterly(String firmId, String quarterText) {
+        Quarter quarter = Quarter.parse(quarterText);
+        requireFirm(firmId);
+        LicenceChanged licence = licence(firmId);
+        List<CapitalStore.StoredSnapshot> inQuarter = store.between(firmId, quarter.start(), quarter.end());
+        Optional<CapitalStore.StoredSnapshot> last = inQuarter.stream()
+                .max((a, b) -> a.snapshot().asOf().compareTo(b.snapshot().asOf()));
+        int late = (int) inQuarter.stream().filter(CapitalStore.StoredSnapshot::late).count();
+        int below = (int) inQuarter.stream().filter(s -> Boolean.TRUE.equals(s.belowRequirement())).count();
+        int unknown = (int) inQuarter.stream().filter(s -> s.belowRequirement() == null).count();
+        String status;
+        String statement;
+        if (inQuarter.isEmpty()) {
+            status = "UNKNOWN";
+            statement = "No capital snapshot was received for " + quarter + ", so compliance with the base capital "
+                    + "requirement cannot be stated.";
+        } else if (below > 0) {
+            status = "NON_COMPLIANT";
+            statement = "Not compliant: capital resources were below the base capital requirement (DAA 3.2(1)(b)) "
+                    + "in " + below + " of " + inQuarter.size() + " capital snapshots of " + quarter + "; the alerts "
+                    + "below list each breach and its notification.";
+        } else if (unknown > 0) {
+            status = "UNKNOWN";
+            statement = "Compliance cannot be stated for " + unknown + " of " + inQuarter.size() + " snapshots of "
+                    + quarter + ": the requirement could not be computed (CAP-006). The others met the requirement.";
+        } else {
+            status = "COMPLIANT";
+            statement = "Compliant: capital resources met the base capital requirement (DAA 3.2(1)(b)) in all "
+                    + inQuarter.size() + " capital snapshots of " + quarter + ".";
+        }
+        List<ReportViews.QuarterAlert> raised = store.alertsConcerning(firmId, quarter.start(), quarter.end()).stream()
+                .map(a -> new ReportViews.QuarterAlert(a.alertId(), a.ruleId(), a.severity(), a.status(), a.raisedAt(),
+                        a.resolvedAt(), a.detail()))
+                .toList();
+        return new ReportViews.QuarterlyReturn(true, BANNER, "Quarterly report: capital resources calculation and "
+                + "statement of compliance", firm(firmId, licence), quarter.toString(), quarter.firstDay(),
+                quarter.lastDay(), quarter.lastDay().plusMonths(1),
+                "DAA 2.13.11(1) and 3.13.1(1) set no deadline; AFSA's guidance for prudential returns is one month "
+                        + "after the quarter end (domain-facts D1, G3)",
+                "AIFC DAA 2.13.11(1), 3.13.1(1); DAA 3.2(1)(b)",
+                last.map(s -> calculation(s.snapshot(), licence)).orElse(null), inQuarter.size(), late, below, unknown,
+                status, statement, raised, rulebook.version(), now());
+    }
+
+    /** The calculation of one snapshot against the firm's current licence. */
+    ReportViews.Calculation calculation(CapitalSnapshot snapshot, LicenceChanged licence) {
+        Requirement requirement = Requirement.of(licence, rulebook, CapitalPosition.almatyDate(snapshot.asOf()));
+        CapitalPosition p = CapitalPosition.of(snapshot, requirement, rulebook);
+        CapitalComponents c = snapshot.capital();
+        List<ReportViews.Line> lines = List.of(
+                line(p, "Paid-up share capital", "+", c.paidUpShareCapital()),
+                line(p, "Share premium", "+", c.sharePremium()),
+                line(p, "Audited retained earnings", "+", c.auditedRetainedEarnings()),
+                line(p, "Other reserves", "+", c.otherReserves()),
+                line(p, "Interim losses", "-", c.interimLosses()),
+                line(p, "Intangible assets", "-", c.intangibleAssets()),
+                line(p, "Deferred tax assets", "-", c.deferredTaxAssets()),
+                line(p, "Other deductions", "-", c.otherDeductions()));
+        ReportViews.RequirementView req = new ReportViews.RequirementView(requirement.status().name(),
+                Money.plain(requirement.amountUsd()),
+                requirement.basis() == null ? null : requirement.basis().activity().name(),
+                requirement.basis() == null ? null : requirement.basis().citation(),
+                requirement.basis() == null ? null : requirement.basis().confidence().label(),
+                requirement.unconfigured().stream().map(Enum::name).sorted().toList());
+        ReportViews.LiquidAssetsTest liquid = new ReportViews.LiquidAssetsTest(p.liquidTestApplies(),
+                Money.plain(p.liquidAssets()), Money.plain(p.liquidRequired()),
+                rulebook.liquidAssetsFraction().toPlainString(), p.liquidTestApplies() ? !p.liquidShortfall() : null,
+                snapshot.currency().name());
+        return new ReportViews.Calculation(snapshot.asOf(), snapshot.currency().name(),
+                snapshot.currency() == Currency.USD ? null : Money.plain(snapshot.usdRate()), lines,
+                Money.plain(p.resources()), Money.plain(p.resourcesUsd()), req, Money.plain(p.headroomPercent()),
+                Money.plain(p.toUsd(p.bufferInCurrency())), liquid);
+    }
+
+    private static ReportViews.Line line(CapitalPosition p, String label, String sign, BigDecimal amount) {
+        return new ReportViews.Line(label, sign, Money.plain(amount), Money.plain(p.toUsd(amount)));
+    }
+
+    private void requireFirm(String firmId) {
+        if (!store.firmExists(firmId)) {
+            throw ProblemException.notFound("no capital snapshot or licence is known for firm " + firmId);
+        }
+    }
+
+    private LicenceChanged licence(String firmId) {
+        return store.licence(firmId).map(CapitalStore.StoredLicence::licence).orElse(null);
+    }
+
+    private static ReportViews.Firm firm(String firmId, LicenceChanged licence) {
+        if (licence == null) {
+            return new ReportViews.Firm(firmId, null, null, "UNKNOWN", List.of());
+        }
+        return new ReportViews.Firm(firmId, licence.firmName(), licence.licenceNumber(), licence.status().name(),
+                licence.activities().stream().map(Enum::name).toList());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(BusinessCalendar.ALMATY));
+    }
+}

@@ -1,0 +1,19 @@
+package kz.aifc.capital.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import kz.aifc.events.v1.Activity;
+
+/** One base-capital row of the rulebook: an activity's amount in USD (null when no source gives one). */
+public record BaseCapital(Activity activity, BigDecimal amountUsd, String citation, Confidence confidence,
+        String source, LocalDate effectiveFrom, LocalDate effectiveTo) {
+
+    public boolean configured() {
+        return amountUsd != null;
+    }
+
+    public boolean effectiveOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+}

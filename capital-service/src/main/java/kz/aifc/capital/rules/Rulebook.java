@@ -1,0 +1,50 @@
+package kz.aifc.capital.rules;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import kz.aifc.events.v1.Activity;
+
+/**
+ * The capital rulebook as typed parameters (parsed from {@code rulebook.json} by {@link RulebookParser}).
+ *
+ * @param bufferPercent          CAP-002 early-warning trigger, percent of the requirement
+ * @param liquidAssetsFraction   CAP-003 fraction of annual operating expenditure (PRU(INV) 4.2)
+ * @param liquidTestActivities   CAP-003 applies to a firm licensed for any of these (PRU(INV) 4.2 firms)
+ * @param liquidTestFirms        CAP-003 applies to these firms whatever their activities
+ * @param maxGap                 CAP-005 longest tolerated time since the latest snapshot's {@code asOf}
+ */
+public record Rulebook(String version, LocalDate effectiveFrom, List<BaseCapital> baseCapital,
+        Map<String, RuleDefinition> rules, BigDecimal bufferPercent, BigDecimal liquidAssetsFraction,
+        Set<Activity> liquidTestActivities, Set<String> liquidTestFirms, Duration maxGap) {
+
+    public static final String CAP_001 = "CAP-001";
+    public static final String CAP_002 = "CAP-002";
+    public static final String CAP_003 = "CAP-003";
+    public static final String CAP_004 = "CAP-004";
+    public static final String CAP_005 = "CAP-005";
+    public static final String CAP_006 = "CAP-006";
+
+    public RuleDefinition rule(String id) {
+        RuleDefinition rule = rules.get(id);
+        if (rule == null) {
+            throw new IllegalStateException("rulebook " + version + " has no rule " + id);
+        }
+        return rule;
+    }
+
+    /** The row in force for an activity on a date; empty when the rulebook has none. */
+    public Optional<BaseCapital> baseCapital(Activity activity, LocalDate on) {
+        return baseCapital.stream().filter(b -> b.activity() == activity && b.effectiveOn(on)).findFirst();
+    }
+
+    /** Whether CAP-003 applies: domain-facts A6 says not to assume PRU(INV) 4.2 for a DATF or DASP. */
+    public boolean liquidTestApplies(String firmId, Set<Activity> activities) {
+        return liquidTestFirms.contains(firmId) || activities.stream().anyMatch(liquidTestActivities::contains);
+    }
+}

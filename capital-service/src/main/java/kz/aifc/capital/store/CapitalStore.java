@@ -1,0 +1,187 @@
+package kz.aifc.capital.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.platform.time.BusinessCalendar;
+
+/** Firms, their latest licence and their snapshot history in PostgreSQL (plain JDBC joining the JTA transaction). */
+@ApplicationScoped
+public class CapitalStore {
+
+    private final DataSource dataSource;
+
+    CapitalStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Creates the firm's row if needed and locks it until the transaction ends. */
+    public void lockFirm(String firmId) {
+        // The no-op update on conflict takes the row lock in the same statement that creates the row.
+        query("insert into firm (firm_id) values (?) on conflict (firm_id) do update set firm_id = excluded.firm_id "
+                + "returning firm_id", rs -> rs.getString(1), firmId);
+    }
+
+    public boolean firmExists(String firmId) {
+        return !query("select 1 from firm where firm_id = ?", rs -> 1, firmId).isEmpty();
+    }
+
+    public List<String> firms() {
+        return query("select firm_id from firm order by firm_id", rs -> rs.getString(1));
+    }
+
+    public void saveLicence(LicenceChanged licence, String eventKey) {
+        update("""
+                insert into licence_state (firm_id, firm_name, licence_number, status, effective_from, payload, event_key)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (firm_id) do update set firm_name = excluded.firm_name,
+                  licence_number = excluded.licence_number, status = excluded.status,
+                  effective_from = excluded.effective_from, payload = excluded.payload,
+                  event_key = excluded.event_key, updated_at = now()""",
+                licence.firmId(), licence.firmName(), licence.licenceNumber(), licence.status().name(),
+                java.sql.Date.valueOf(licence.effectiveFrom()), CloudEventCodec.toJson(licence), eventKey);
+    }
+
+    public Optional<StoredLicence> licence(String firmId) {
+        return query("select payload::text, updated_at from licence_state where firm_id = ?",
+                rs -> new StoredLicence(CloudEventCodec.readPayload(rs.getString(1), LicenceChanged.class),
+                        almaty(rs.getTimestamp(2))), firmId).stream().findFirst();
+    }
+
+    public long insertSnapshot(CapitalSnapshot snapshot, String eventKey, BigDecimal resourcesUsd,
+            BigDecimal requirementUsd, String requirementBasis, Boolean belowRequirement, boolean late) {
+        return query("""
+                insert into capital_snapshot (firm_id, event_key, as_of, currency, usd_rate, payload,
+                  capital_resources_usd, requirement_usd, requirement_basis, below_requirement, late)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", rs -> rs.getLong(1),
+                snapshot.firmId(), eventKey, Timestamp.from(snapshot.asOf().toInstant()), snapshot.currency().name(),
+                snapshot.usdRate(), CloudEventCodec.toJson(snapshot), resourcesUsd, requirementUsd, requirementBasis,
+                belowRequirement,
+                late).get(0);
+    }
+
+    /** The snapshot behind the current position: the latest {@code asOf} among the non-late ones. */
+    public Optional<StoredSnapshot> current(String firmId) {
+        return query(SELECT_SNAPSHOT + " where firm_id = ? and not late order by as_of desc, id desc limit 1",
+                CapitalStore::snapshot, firmId).stream().findFirst();
+    }
+
+    /** Every snapshot of the firm, oldest {@code asOf} first, late ones included. */
+    public List<StoredSnapshot> history(String firmId, int limit) {
+        List<StoredSnapshot> newest = query(SELECT_SNAPSHOT + " where firm_id = ? order by as_of desc, id desc limit ?",
+                CapitalStore::snapshot, firmId, limit);
+        List<StoredSnapshot> out = new ArrayList<>(newest);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Snapshots with {@code asOf} in [from, to), oldest first. */
+    public List<StoredSnapshot> between(String firmId, OffsetDateTime from, OffsetDateTime to) {
+        return query(SELECT_SNAPSHOT + " where firm_id = ? and as_of >= ? and as_of < ? order by as_of, id",
+                CapitalStore::snapshot, firmId, Timestamp.from(from.toInstant()), Timestamp.from(to.toInstant()));
+    }
+
+    /**
+     * Alerts of the firm that concern [from, to): open at some moment of the period, or about a snapshot whose
+     * {@code asOf} falls in it (a breach detected after the quarter ended still belongs to that quarter).
+     */
+    public List<AlertLine> alertsConcerning(String firmId, OffsetDateTime from, OffsetDateTime to) {
+        Timestamp start = Timestamp.from(from.toInstant());
+        Timestamp end = Timestamp.from(to.toInstant());
+        return query("""
+                select rule_id, alert_id, severity, status, raised_at, resolved_at, payload->>'detail'
+                from alert_state where firm_id = ?
+                  and ((raised_at < ? and (resolved_at is null or resolved_at >= ?))
+                    or ((payload->'evidence'->>'asOf')::timestamptz >= ?
+                        and (payload->'evidence'->>'asOf')::timestamptz < ?))
+                order by raised_at, alert_id""",
+                rs -> new AlertLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        almaty(rs.getTimestamp(5)), rs.getTimestamp(6) == null ? null : almaty(rs.getTimestamp(6)),
+                        rs.getString(7)),
+                firmId, end, start, start, end);
+    }
+
+    /** One alert as the quarterly return lists it. */
+    public record AlertLine(String ruleId, String alertId, String severity, String status, OffsetDateTime raisedAt,
+            OffsetDateTime resolvedAt, String detail) {
+    }
+
+    private static final String SELECT_SNAPSHOT = "select id, event_key, payload::text, capital_resources_usd, "
+            + "requirement_usd, requirement_basis, below_requirement, late, received_at from capital_snapshot";
+
+    private static StoredSnapshot snapshot(ResultSet rs) throws SQLException {
+        return new StoredSnapshot(rs.getLong(1), rs.getString(2),
+                CloudEventCodec.readPayload(rs.getString(3), CapitalSnapshot.class), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getString(6), (Boolean) rs.getObject(7), rs.getBoolean(8),
+                almaty(rs.getTimestamp(9)));
+    }
+
+    private static OffsetDateTime almaty(Timestamp ts) {
+        return ts.toInstant().atZone(BusinessCalendar.ALMATY).toOffsetDateTime();
+    }
+
+    /** One stored snapshot with the figures computed when it arrived. */
+    public record StoredSnapshot(long id, String eventKey, CapitalSnapshot snapshot, BigDecimal resourcesUsd,
+            BigDecimal requirementUsd, String requirementBasis, Boolean belowRequirement, boolean late,
+            OffsetDateTime receivedAt) {
+    }
+
+    /** The latest licence event and when this service applied it. */
+    public record StoredLicence(LicenceChanged licence, OffsetDateTime receivedAt) {
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("capital store: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("capital store: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                s.setNull(i + 1, Types.NULL);
+            } else {
+                s.setObject(i + 1, params[i]);
+            }
+        }
+    }
+}

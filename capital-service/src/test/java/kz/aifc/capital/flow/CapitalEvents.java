@@ -1,0 +1,94 @@
+package kz.aifc.capital.flow;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.Topics;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.Activity;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.events.v1.CapitalComponents;
+import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.events.v1.Currency;
+import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestKafka;
+
+/** A firm's system and licensing-service as the flow tests play them, and a reader of the alerts topic. */
+final class CapitalEvents {
+
+    static final String FIRM_SYSTEM = "urn:aifc:test-firm-system";
+    static final String LICENSING = "urn:aifc:licensing-service";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private CapitalEvents() {
+    }
+
+    static CapitalSnapshot snapshot(String firmId, String asOf, String paidUp) {
+        return snapshot(firmId, asOf, Currency.USD, "1", paidUp);
+    }
+
+    static CapitalSnapshot snapshot(String firmId, String asOf, Currency currency, String rate, String paidUp) {
+        return snapshot(firmId, asOf, currency, rate, paidUp, null);
+    }
+
+    static CapitalSnapshot snapshot(String firmId, String asOf, Currency currency, String rate, String paidUp,
+            String approvalRef) {
+        return new CapitalSnapshot(firmId, OffsetDateTime.parse(asOf), currency, new BigDecimal(rate),
+                new CapitalComponents(new BigDecimal(paidUp), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                new BigDecimal("180000.00"), new BigDecimal("600000.00"), approvalRef);
+    }
+
+    static CloudEvent<CapitalSnapshot> send(CapitalSnapshot snapshot) {
+        CloudEvent<CapitalSnapshot> event = CloudEvent.of(FIRM_SYSTEM, EventTypes.CAPITAL_SNAPSHOT, snapshot.firmId(),
+                snapshot, snapshot.asOf());
+        send(event);
+        return event;
+    }
+
+    static void send(CloudEvent<CapitalSnapshot> event) {
+        TestKafka.send(LocalStackResource.topic(Topics.CAPITAL_SNAPSHOTS), event.data().firmId(), event);
+    }
+
+    static CloudEvent<LicenceChanged> licence(String firmId, Activity... activities) {
+        LicenceChanged licence = new LicenceChanged(firmId, "Steppe Digital Ltd", "AFSA-A-LA-2026-" + firmId,
+                LicenceStatus.ACTIVE, List.of(activities), LocalDate.parse("2026-01-15"), List.of());
+        CloudEvent<LicenceChanged> event = CloudEvent.of(LICENSING, EventTypes.LICENCE_CHANGED, firmId, licence,
+                OffsetDateTime.parse("2026-01-15T09:00:00+05:00"));
+        TestKafka.send(LocalStackResource.topic(Topics.LICENCES), firmId, event);
+        return event;
+    }
+
+    static List<AlertRaised> raised(String firmId, String ruleId, int count) {
+        return raised(firmId, ruleId, count, WAIT);
+    }
+
+    static List<AlertRaised> raised(String firmId, String ruleId, int count, Duration wait) {
+        return alerts(EventTypes.ALERT_RAISED, count, wait, AlertRaised.class,
+                a -> a.firmId().equals(firmId) && a.ruleId().equals(ruleId));
+    }
+
+    static List<AlertResolved> resolved(String alertId) {
+        return alerts(EventTypes.ALERT_RESOLVED, 1, WAIT, AlertResolved.class, a -> a.alertId().equals(alertId));
+    }
+
+    private static <T> List<T> alerts(String type, int count, Duration wait, Class<T> payload, Predicate<T> match) {
+        Predicate<ConsumerRecord<String, byte[]>> record = r -> type.equals(TestKafka.header(r, "ce_type"))
+                && match.test(CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload));
+        return TestKafka.await(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), count, wait, record).stream()
+                .map(r -> CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload))
+                .toList();
+    }
+}

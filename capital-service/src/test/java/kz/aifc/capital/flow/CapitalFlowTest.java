@@ -1,0 +1,255 @@
+package kz.aifc.capital.flow;
+
+import static io.restassured.RestAssured.given;
+import static kz.aifc.capital.flow.CapitalEvents.licence;
+import static kz.aifc.capital.flow.CapitalEvents.raised;
+import static kz.aifc.capital.flow.CapitalEvents.resolved;
+import static kz.aifc.capital.flow.CapitalEvents.send;
+import static kz.aifc.capital.flow.CapitalEvents.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.capital.alerts.ReportingGapCheck;
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.v1.Activity;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.events.v1.Currency;
+import kz.aifc.events.v1.Severity;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.testing.IngestFlow;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestTokens;
+
+/** The capital flows on the real broker and database: snapshot in, alert out on the alerts topic, reports over REST. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_capital_test"))
+class CapitalFlowTest {
+
+    private static final String REGULATOR = TestTokens.bearer(Roles.REGULATOR);
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    ReportingGapCheck gapCheck;
+
+    @Test
+    @DisplayName("CAP-001 (PRU(INV) 6.5): a snapshot below the requirement raises a CRITICAL alert due at close of the next business day, keeps its id while the breach lasts, and a curing snapshot resolves it")
+    void shouldRaiseCapitalBreachWithItsDeadlineAndResolveItWhenCured() {
+        String firm = "F-1001";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        // Friday 20 Nov 2026, 17:00 Almaty: one business day later is Monday 23 Nov, 18:00.
+        send(snapshot(firm, "2026-11-20T17:00:00+05:00", "240000.00"));
+
+        AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
+        assertThat(alert.alertId()).isEqualTo("CAP-001:F-1001:2026-11-20");
+        assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(alert.regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
+        assertThat(alert.detail()).isEqualTo(
+                "Capital resources USD 240,000.00 are below the requirement of USD 250,000.00 (96.0%).");
+        assertThat(alert.citation()).contains("PRU(INV) 6.5");
+        assertThat(alert.rulebookVersion()).isEqualTo("2026.1");
+        assertThat(alert.links()).containsEntry("report",
+                "/firms/F-1001/reports/capital-breach-notice/CAP-001:F-1001:2026-11-20");
+
+        given().header("Authorization", REGULATOR).get(alert.links().get("report")).then().statusCode(200)
+                .body("draft", equalTo(true)).body("alertId", equalTo(alert.alertId()))
+                .body("regulatoryDeadline", equalTo("2026-11-23T18:00:00+05:00"))
+                .body("firm.licenceNumber", equalTo("AFSA-A-LA-2026-F-1001"));
+        given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report")).then()
+                .statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("DRAFT — review before submission")).body(containsString("PRU(INV) 6.5"))
+                .body(containsString("Steppe Digital Ltd")).body(containsString("23 Nov 2026, 18:00"));
+
+        // Still in breach the next day: the same alert is updated, its id and deadline unchanged.
+        send(snapshot(firm, "2026-11-21T17:00:00+05:00", "230000.00"));
+        AlertRaised update = raised(firm, "CAP-001", 2).get(1);
+        assertThat(update.alertId()).isEqualTo(alert.alertId());
+        assertThat(update.regulatoryDeadline()).isEqualTo(alert.regulatoryDeadline());
+        assertThat(update.detail()).contains("USD 230,000.00");
+
+        send(snapshot(firm, "2026-11-23T10:00:00+05:00", "260000.00"));
+        assertThat(resolved(alert.alertId())).hasSize(1);
+        given().header("Authorization", REGULATOR).get("/firms/" + firm + "/capital").then().statusCode(200)
+                .body("current.capitalResourcesUsd", equalTo("260000.00"))
+                .body("current.requirement.amountUsd", equalTo("250000"))
+                .body("current.headroomPercent", equalTo("4.00"));
+        given().header("Authorization", REGULATOR).accept("text/html").get("/firms/" + firm + "/capital").then()
+                .statusCode(200).contentType(containsString("text/html")).body(containsString("260,000.00"))
+                .body(containsString("DAA 3.2(1)(b) and Table 2"));
+    }
+
+    @Test
+    @DisplayName("the same snapshot event delivered twice has its effect once: one alert")
+    void shouldRaiseOneAlertWhenTheSameSnapshotIsDeliveredTwice() {
+        String firm = "F-1002";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        CapitalSnapshot below = snapshot(firm, "2026-11-20T17:00:00+05:00", "200000.00");
+        CloudEvent<CapitalSnapshot> event = send(below);
+        send(event);
+        // A later snapshot on the same partition: once it is applied, the duplicate has been consumed too.
+        CloudEvent<CapitalSnapshot> after = send(snapshot(firm, "2026-11-21T17:00:00+05:00", "200000.00"));
+        IngestFlow.awaitApplied(db, after.eventKey());
+
+        assertThat(IngestFlow.count(db, event.eventKey())).isEqualTo(1);
+        assertThat(raised(firm, "CAP-001", 2, Duration.ofSeconds(5))).as("one CAP-001 alert, not refreshed")
+                .hasSize(1).first().extracting(AlertRaised::alertId).isEqualTo("CAP-001:F-1002:2026-11-20");
+    }
+
+    @Test
+    @DisplayName("a licence varied after a snapshot re-evaluates it: adding DATF operation (USD 300,000, unverified) breaches USD 280,000")
+    void shouldReEvaluateTheLatestSnapshotWhenTheLicenceIsVaried() {
+        String firm = "F-1003";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        CloudEvent<CapitalSnapshot> snap = send(snapshot(firm, "2026-11-20T17:00:00+05:00", "280000.00"));
+        IngestFlow.awaitApplied(db, snap.eventKey());
+
+        licence(firm, Activity.DEALING_AS_PRINCIPAL, Activity.DATF_OPERATOR);
+
+        AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
+        assertThat(alert.evidence()).containsEntry("requirement", "300000").containsEntry("requirementBasis", "DATF_OPERATOR")
+                .containsEntry("requirementConfidence", "unverified");
+        assertThat(alert.causedBy()).contains(snap.eventKey());
+    }
+
+    @Test
+    @DisplayName("a late snapshot (older asOf) is kept in the history but does not change the position or raise alerts")
+    void shouldRecordALateSnapshotWithoutOverridingThePosition() {
+        String firm = "F-1004";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2026-11-20T17:00:00+05:00", "400000.00"));
+        CloudEvent<CapitalSnapshot> late = send(snapshot(firm, "2026-11-19T17:00:00+05:00", "100000.00"));
+        IngestFlow.awaitApplied(db, late.eventKey());
+
+        given().header("Authorization", REGULATOR).get("/firms/" + firm + "/capital").then().statusCode(200)
+                .body("current.capitalResourcesUsd", equalTo("400000.00"))
+                .body("history.size()", equalTo(2))
+                .body("history[0].late", equalTo(true)).body("history[0].capitalResourcesUsd", equalTo("100000.00"))
+                .body("openAlerts.size()", equalTo(0));
+        assertThat(raised(firm, "CAP-001", 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("KZT snapshot converted at the event's usdRate: KZT 115,000,000 at 500 = USD 230,000 < 250,000")
+    void shouldConvertKztSnapshotsWithTheEventsRate() {
+        String firm = "F-1005";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2026-11-20T17:00:00+05:00", Currency.KZT, "500", "115000000"));
+
+        AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
+        assertThat(alert.evidence()).containsEntry("capitalResources", "230000.00").containsEntry("usdRate", "500")
+                .containsEntry("capitalResourcesInCurrency", "115000000");
+    }
+
+    @Test
+    @DisplayName("CAP-006: a firm whose licence is unknown, or whose activity has no configured amount, gets a MEDIUM alert")
+    void shouldRaiseRequirementUnknownForAnUnlicensedFirmOrAnUnconfiguredActivity() {
+        send(snapshot("F-1006", "2026-11-20T17:00:00+05:00", "400000.00"));
+        assertThat(raised("F-1006", "CAP-006", 1).get(0).detail()).contains("No licence is on record");
+
+        IngestFlow.awaitApplied(db, licence("F-1007", Activity.ADVISING).eventKey());
+        send(snapshot("F-1007", "2026-11-20T17:00:00+05:00", "400000.00"));
+        AlertRaised alert = raised("F-1007", "CAP-006", 1).get(0);
+        assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(alert.detail()).contains("ADVISING");
+    }
+
+    @Test
+    @DisplayName("CAP-005: the scheduled check raises after the interval without a snapshot; the next fresh snapshot resolves it")
+    void shouldRaiseAReportingGapAndResolveItWithTheNextSnapshot() {
+        String firm = "F-1008";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        OffsetDateTime asOf = OffsetDateTime.now(BusinessCalendar.ALMATY).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
+        CloudEvent<CapitalSnapshot> old = send(snapshot(firm, asOf.toString(), "400000.00"));
+        IngestFlow.awaitApplied(db, old.eventKey());
+
+        assertThat(gapCheck.checkFirm(firm, Instant.now()).breached()).isTrue();
+        AlertRaised gap = raised(firm, "CAP-005", 1).get(0);
+        assertThat(gap.severity()).isEqualTo(Severity.MEDIUM);
+
+        send(snapshot(firm, OffsetDateTime.now(BusinessCalendar.ALMATY).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "400000.00"));
+        assertThat(resolved(gap.alertId())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("CAP-004 (PRU(INV) 6.4): paid-up capital cut without approval raises HIGH; a later snapshot citing AFSA's approval resolves it")
+    void shouldRaiseUnapprovedCapitalReductionAndResolveItOnApproval() {
+        String firm = "F-1011";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2026-11-20T17:00:00+05:00", "400000.00"));
+        send(snapshot(firm, "2026-11-21T17:00:00+05:00", "350000.00"));
+
+        AlertRaised alert = raised(firm, "CAP-004", 1).get(0);
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.evidence()).containsEntry("paidUpShareCapitalBefore", "400000.00");
+
+        send(snapshot(firm, "2026-11-22T17:00:00+05:00", Currency.USD, "1", "350000.00", "AFSA/PRU/2026/17"));
+        assertThat(resolved(alert.alertId())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("quarterly return: capital resources calculation and statement of compliance, JSON and printable HTML")
+    void shouldDraftTheQuarterlyReturn() {
+        String firm = "F-1009";
+        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2026-08-20T17:00:00+05:00", "400000.00"));
+        CloudEvent<CapitalSnapshot> last = send(snapshot(firm, "2026-09-30T17:00:00+05:00", "240000.00"));
+        IngestFlow.awaitApplied(db, last.eventKey());
+
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/" + firm + "/reports/quarterly?quarter=2026-Q3").then().statusCode(200)
+                .body("quarter", equalTo("2026-Q3")).body("periodEnd", equalTo("2026-09-30"))
+                .body("calculation.capitalResourcesUsd", equalTo("240000.00"))
+                .body("snapshots", equalTo(2)).body("snapshotsBelowRequirement", equalTo(1))
+                .body("complianceStatus", equalTo("NON_COMPLIANT"))
+                .body("alerts.ruleId", hasItem("CAP-001"));
+        given().header("Authorization", REGULATOR).accept("text/html")
+                .get("/firms/" + firm + "/reports/quarterly?quarter=2026-Q3").then().statusCode(200)
+                .body(containsString("DRAFT — review before submission")).body(containsString("DAA 2.13.11(1)"))
+                .body(containsString("240,000.00"));
+    }
+
+    @Test
+    @DisplayName("REST answers problem+json: 404 for an unknown firm, 400 naming quarter, 403 for another firm's token")
+    void shouldAnswerProblemsForBadRequests() {
+        licence("F-1010", Activity.DEALING_AS_PRINCIPAL);
+        CloudEvent<CapitalSnapshot> snap = send(snapshot("F-1010", "2026-11-20T17:00:00+05:00", "400000.00"));
+        IngestFlow.awaitApplied(db, snap.eventKey());
+
+        given().header("Authorization", REGULATOR).get("/firms/F-9999/capital").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", REGULATOR).get("/firms/F-9999/reports/quarterly?quarter=2026-Q3").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", REGULATOR).get("/firms/F-1010/reports/capital-breach-notice/CAP-001:F-1010:2026-01-01")
+                .then().statusCode(404).contentType("application/problem+json");
+        for (String bad : List.of("2026-Q5", "2026Q3", "Q3-2026", "")) {
+            given().header("Authorization", REGULATOR).queryParam("quarter", bad)
+                    .get("/firms/F-1010/reports/quarterly").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("quarter"));
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.FIRM_REPORTER, "F-0002"))
+                .get("/firms/F-1010/capital").then().statusCode(403).contentType("application/problem+json");
+    }
+}

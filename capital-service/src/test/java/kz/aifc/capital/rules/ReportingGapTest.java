@@ -1,0 +1,37 @@
+package kz.aifc.capital.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import kz.aifc.events.v1.Severity;
+
+@DisplayName("CAP-005: no snapshot for longer than the configured interval (internal monitoring interval, unverified; DAA 4.6.1(2) systems)")
+class ReportingGapTest {
+
+    private final Rulebook rulebook = Fixtures.rulebook();
+
+    @Test
+    @DisplayName("exactly the interval (PT36H) after the latest asOf is still within it")
+    void shouldNotRaiseExactlyAtTheInterval() {
+        assertThat(ReportingGap.evaluate("F-0001", Fixtures.AS_OF, true,
+                Fixtures.AS_OF.toInstant().plus(Duration.ofHours(36)), rulebook).outcome())
+                .isEqualTo(Verdict.Outcome.CLEAR);
+    }
+
+    @Test
+    @DisplayName("one second past the interval raises a MEDIUM alert whose detail does not change while the gap lasts")
+    void shouldRaiseOncePastTheInterval() {
+        Verdict first = ReportingGap.evaluate("F-0001", Fixtures.AS_OF, true,
+                Fixtures.AS_OF.toInstant().plus(Duration.ofHours(36)).plusSeconds(1), rulebook);
+        Verdict later = ReportingGap.evaluate("F-0001", Fixtures.AS_OF, true,
+                Fixtures.AS_OF.toInstant().plus(Duration.ofDays(5)), rulebook);
+
+        assertThat(first.breached()).isTrue();
+        assertThat(first.finding().severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(later.finding().detail()).isEqualTo(first.finding().detail());
+    }
+}
