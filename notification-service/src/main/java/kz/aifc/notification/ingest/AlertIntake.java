@@ -7,6 +7,7 @@ import kz.aifc.events.CloudEvent;
 import kz.aifc.events.codec.MalformedEventException;
 import kz.aifc.events.v1.AlertRaised;
 import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.notification.alerts.AlertDesk;
 import kz.aifc.platform.store.Inbox;
 
 /** Applies each alert event once, in one transaction with the record that it was applied. */
@@ -14,18 +15,28 @@ import kz.aifc.platform.store.Inbox;
 public class AlertIntake {
 
     private final Inbox inbox;
+    private final AlertDesk desk;
 
-    AlertIntake(Inbox inbox) {
+    AlertIntake(Inbox inbox, AlertDesk desk) {
         this.inbox = inbox;
+        this.desk = desk;
     }
 
     @Transactional
     public boolean alert(CloudEvent<Object> event) {
         if (event.data() instanceof AlertRaised raised) {
-            return inbox.claim(event, raised.firmId());
+            if (!inbox.claim(event, raised.firmId())) {
+                return false;
+            }
+            desk.raised(raised, event.source());
+            return true;
         }
         if (event.data() instanceof AlertResolved resolved) {
-            return inbox.claim(event, resolved.firmId());
+            if (!inbox.claim(event, resolved.firmId())) {
+                return false;
+            }
+            desk.resolvedBySource(resolved, event.source());
+            return true;
         }
         throw new MalformedEventException("ce_type", "type '" + event.type() + "' does not belong on the alerts topic");
     }

@@ -1,0 +1,71 @@
+package kz.aifc.notification.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import kz.aifc.notification.alerts.AlertDesk;
+import kz.aifc.notification.store.AlertStore;
+
+/**
+ * The deadline clock: escalates an OPEN CRITICAL alert nobody acknowledged in time (ESC-001), and any unresolved
+ * alert whose regulatory deadline is near (ESC-002) or past (ESC-003). Each alert escalates once per reason, so
+ * several instances may run the clock at once.
+ */
+@ApplicationScoped
+public class EscalationClock {
+
+    private static final Logger LOG = Logger.getLogger(EscalationClock.class);
+    private static final int BATCH = 200;
+
+    private final AlertStore store;
+    private final AlertDesk desk;
+    private final EscalationPolicy policy;
+
+    EscalationClock(AlertStore store, AlertDesk desk, EscalationPolicy policy) {
+        this.store = store;
+        this.desk = desk;
+        this.policy = policy;
+    }
+
+    @Scheduled(every = "${aifc.escalation.check-every:30s}", delayed = "${aifc.escalation.initial-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            run(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("escalation round failed: %s", e.getMessage());
+        }
+    }
+
+    /** One round at {@code now}; answers how many escalations it recorded. */
+    public int run(Instant now) {
+        int escalated = 0;
+        Duration unacked = policy.criticalUnacknowledgedFor();
+        for (String id : store.criticalUnacknowledgedSince(now.minus(unacked), EscalationPolicy.CRITICAL_UNACKNOWLEDGED, BATCH)) {
+            escalated += desk.escalate(id, EscalationPolicy.CRITICAL_UNACKNOWLEDGED,
+                    "CRITICAL and not acknowledged within " + human(unacked) + " (ESC-001, escalation policy "
+                            + policy.version() + ")") ? 1 : 0;
+        }
+        for (String id : store.deadlineBetween(Instant.EPOCH, now, EscalationPolicy.DEADLINE_PASSED, BATCH)) {
+            escalated += desk.escalate(id, EscalationPolicy.DEADLINE_PASSED,
+                    "regulatory deadline has passed (ESC-003, escalation policy " + policy.version() + ")") ? 1 : 0;
+        }
+        Duration window = policy.deadlineWindow();
+        for (String id : store.deadlineBetween(now, now.plus(window), EscalationPolicy.DEADLINE_NEAR, BATCH)) {
+            escalated += desk.escalate(id, EscalationPolicy.DEADLINE_NEAR,
+                    "regulatory deadline within " + human(window) + " (ESC-002, escalation policy " + policy.version()
+                            + ")") ? 1 : 0;
+        }
+        return escalated;
+    }
+
+    private static String human(Duration d) {
+        return d.truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase();
+    }
+}

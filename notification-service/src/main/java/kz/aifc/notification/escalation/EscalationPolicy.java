@@ -1,0 +1,67 @@
+package kz.aifc.notification.escalation;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.aifc.platform.rulebook.RulebookSource;
+
+/** The escalation thresholds: rulebook.json (ESC-001, ESC-002), optionally overridden by configuration. */
+@ApplicationScoped
+public class EscalationPolicy {
+
+    private static final Logger LOG = Logger.getLogger(EscalationPolicy.class);
+
+    public static final String CRITICAL_UNACKNOWLEDGED = "CRITICAL_UNACKNOWLEDGED";
+    public static final String DEADLINE_NEAR = "DEADLINE_NEAR";
+    public static final String DEADLINE_PASSED = "DEADLINE_PASSED";
+
+    private final Duration criticalUnacknowledgedFor;
+    private final Duration deadlineWindow;
+    private final String version;
+
+    EscalationPolicy(RulebookSource rulebook,
+            @ConfigProperty(name = "aifc.escalation.critical-unacknowledged-after") Optional<Duration> criticalOverride,
+            @ConfigProperty(name = "aifc.escalation.deadline-window") Optional<Duration> windowOverride) {
+        this.version = rulebook.version();
+        this.criticalUnacknowledgedFor = pick(rulebook, "ESC-001", "unacknowledgedFor", criticalOverride);
+        this.deadlineWindow = pick(rulebook, "ESC-002", "deadlineWindow", windowOverride);
+    }
+
+    public Duration criticalUnacknowledgedFor() {
+        return criticalUnacknowledgedFor;
+    }
+
+    public Duration deadlineWindow() {
+        return deadlineWindow;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    private static Duration pick(RulebookSource rulebook, String ruleId, String parameter, Optional<Duration> override) {
+        Duration fromRulebook = null;
+        for (JsonNode rule : rulebook.document().path("rules")) {
+            if (ruleId.equals(rule.path("id").asText())) {
+                String text = rule.path("parameters").path(parameter).asText(null);
+                fromRulebook = text == null ? null : Duration.parse(text);
+            }
+        }
+        if (override.isPresent()) {
+            LOG.infof("escalation %s.%s overridden by configuration: %s (rulebook says %s)", ruleId, parameter,
+                    override.get(), fromRulebook);
+            return override.get();
+        }
+        if (fromRulebook == null) {
+            throw new IllegalStateException("rulebook " + rulebook.version() + " has no " + ruleId + " " + parameter);
+        }
+        return fromRulebook;
+    }
+}

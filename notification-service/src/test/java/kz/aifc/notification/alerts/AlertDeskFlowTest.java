@@ -1,0 +1,249 @@
+package kz.aifc.notification.alerts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import kz.aifc.events.EventTypes;
+import kz.aifc.notification.AlertEvents;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestTokens;
+
+/** Intake, idempotency, lifecycle, roles, paging and escalation on the real broker and database. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_notification_test"))
+class AlertDeskFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource db;
+
+    private static String co(String firm) {
+        return TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
+    }
+
+    private static String regulator() {
+        return TestTokens.bearer(Roles.REGULATOR);
+    }
+
+    @Test
+    void shouldStoreEachAlertIdOnceRefreshItOnUpdateAndIgnoreRedelivery() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        String first = AlertEvents.raised(alertId, firm, "CAPITAL", "HIGH", "first look", null, null);
+        String eventId = UUID.randomUUID().toString();
+        AlertEvents.send(eventId, EventTypes.ALERT_RAISED, firm, first);
+        awaitField(alertId, "detail", "first look");
+
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm,
+                AlertEvents.raised(alertId, firm, "CAPITAL", "CRITICAL", "worse now", null, null));
+        awaitField(alertId, "detail", "worse now");
+        // The first event again: redelivery must not turn the alert back.
+        AlertEvents.send(eventId, EventTypes.ALERT_RAISED, firm, first);
+        AlertEvents.raise(AlertEvents.newAlertId("CAP-002", firm), firm, "LOW");
+        await().atMost(WAIT).until(() -> count("select count(*) from alert where firm_id = ?", firm) == 2);
+
+        assertThat(count("select count(*) from alert where alert_id = ?", alertId)).isEqualTo(1);
+        given().header("Authorization", co(firm)).get("/alerts/{id}", alertId).then().statusCode(200)
+                .body("detail", equalTo("worse now")).body("severity", equalTo("CRITICAL"))
+                .body("status", equalTo("OPEN")).body("version", equalTo(2));
+    }
+
+    @Test
+    void shouldMarkAnAlertResolvedWhenTheSourceServiceResolvesIt() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("FP-001", firm);
+        AlertEvents.raise(alertId, firm, "HIGH");
+        awaitField(alertId, "status", "OPEN");
+        AlertEvents.send(EventTypes.ALERT_RESOLVED, firm, AlertEvents.resolved(alertId, firm, "Role filled"));
+        awaitField(alertId, "status", "RESOLVED");
+        given().header("Authorization", co(firm)).get("/alerts/{id}", alertId).then()
+                .body("resolvedBy", equalTo(kz.aifc.testing.IngestFlow.SOURCE))
+                .body("resolutionReason", equalTo("Role filled"));
+
+        // The same breach seen again reopens the alert with a fresh lifecycle.
+        AlertEvents.raise(alertId, firm, "HIGH");
+        awaitField(alertId, "status", "OPEN");
+        given().header("Authorization", co(firm)).get("/alerts/{id}", alertId).then()
+                .body("resolvedBy", equalTo(null)).body("resolutionReason", equalTo(null));
+    }
+
+    @Test
+    void shouldAcknowledgeThenResolveWithAReasonAndAuditEachChange() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("CAP-003", firm);
+        AlertEvents.raise(alertId, firm, "HIGH");
+        awaitField(alertId, "status", "OPEN");
+
+        given().header("Authorization", co(firm)).post("/alerts/{id}/acknowledge", alertId).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo("compliance-officer@" + firm))
+                .body("acknowledgedAt", notNullValue());
+        given().header("Authorization", TestTokens.bearer(Roles.MLRO, firm)).post("/alerts/{id}/acknowledge", alertId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("compliance-officer@" + firm));
+
+        given().header("Authorization", co(firm)).contentType(ContentType.JSON).body("{\"reason\":\"  \"}")
+                .post("/alerts/{id}/resolve", alertId).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("reason"));
+        given().header("Authorization", co(firm)).contentType(ContentType.JSON).body("{}")
+                .post("/alerts/{id}/resolve", alertId).then().statusCode(400).body("errors.field", hasItem("reason"));
+        given().header("Authorization", co(firm)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Capital injection received; AFSA notified\"}")
+                .post("/alerts/{id}/resolve", alertId).then().statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("compliance-officer@" + firm))
+                .body("resolutionReason", equalTo("Capital injection received; AFSA notified"));
+        given().header("Authorization", co(firm)).contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
+                .post("/alerts/{id}/resolve", alertId).then().statusCode(409);
+
+        assertThat(count("select count(*) from audit_log where subject = ? and action in"
+                + " ('alert.raised', 'alert.acknowledged', 'alert.resolved')", alertId)).isEqualTo(3);
+        given().header("Authorization", regulator()).get("/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
+    @Test
+    void shouldLetOnlyTheFirmsOfficersAndAdminChangeAnAlertAndTheRegulatorReadEveryFirm() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        AlertEvents.raise(alertId, firm, "MEDIUM");
+        awaitField(alertId, "status", "OPEN");
+
+        given().header("Authorization", co("F-OTHER")).get("/alerts/{id}", alertId).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", co("F-OTHER")).post("/alerts/{id}/acknowledge", alertId).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.FIRM_REPORTER, firm)).get("/alerts/{id}", alertId)
+                .then().statusCode(403);
+        given().header("Authorization", regulator()).get("/alerts/{id}", alertId).then().statusCode(200);
+        given().header("Authorization", regulator()).post("/alerts/{id}/acknowledge", alertId).then().statusCode(403);
+        given().get("/alerts").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", regulator()).get("/alerts/{id}", "CAP-001:nobody").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/alerts/{id}/acknowledge", alertId)
+                .then().statusCode(200).body("acknowledgedBy", equalTo("admin"));
+    }
+
+    @Test
+    void shouldListAlertsNewestFirstFilteredAndPagedWithATotal() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String older = AlertEvents.newAlertId("CAP-001", firm);
+        String newer = AlertEvents.newAlertId("CAP-002", firm);
+        String low = AlertEvents.newAlertId("CAP-005", firm);
+        AlertEvents.raise(older, firm, "HIGH");
+        AlertEvents.raise(newer, firm, "HIGH");
+        AlertEvents.raise(low, firm, "LOW");
+        await().atMost(WAIT).until(() -> count("select count(*) from alert where firm_id = ?", firm) == 3);
+
+        given().header("Authorization", co(firm)).queryParam("severity", "HIGH").queryParam("size", 1)
+                .get("/alerts").then().statusCode(200)
+                .body("total", equalTo(2)).body("size", equalTo(1)).body("items[0].alertId", equalTo(newer));
+        given().header("Authorization", co(firm)).queryParam("severity", "HIGH").queryParam("size", 1)
+                .queryParam("page", 1).get("/alerts").then().body("items[0].alertId", equalTo(older));
+        given().header("Authorization", regulator()).queryParam("firmId", firm).queryParam("status", "OPEN,ACKNOWLEDGED")
+                .queryParam("duty", "CAPITAL").get("/alerts").then().statusCode(200).body("total", equalTo(3));
+        // A firm-scoped caller sees its own firm whatever it leaves out, and never another firm.
+        given().header("Authorization", co(firm)).get("/alerts").then().body("total", equalTo(3));
+        given().header("Authorization", co(firm)).queryParam("firmId", "F-OTHER").get("/alerts").then().statusCode(403);
+
+        given().header("Authorization", co(firm)).queryParam("severity", "APOCALYPTIC").get("/alerts").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("severity"));
+        given().header("Authorization", co(firm)).queryParam("size", 0).get("/alerts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", co(firm)).queryParam("page", "x").get("/alerts").then().statusCode(not(500));
+    }
+
+    @Test
+    void shouldShowAmlAlertsToTheComplianceOfficerButTheirCaseLinksOnlyToTheMlroAndRegulator() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("AML-005", firm);
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(alertId, firm, "AML", "HIGH",
+                "Structuring by customer C-42", null, "/cases/CASE-1/str-draft"));
+        awaitField(alertId, "status", "OPEN");
+
+        given().header("Authorization", co(firm)).get("/alerts/{id}", alertId).then().statusCode(200)
+                .body("links.report", equalTo(null)).body("linksWithheld", equalTo(true));
+        given().header("Authorization", TestTokens.bearer(Roles.MLRO, firm)).get("/alerts/{id}", alertId).then()
+                .body("links.report", equalTo("/cases/CASE-1/str-draft")).body("linksWithheld", equalTo(false));
+        given().header("Authorization", regulator()).get("/alerts/{id}", alertId).then()
+                .body("links.report", equalTo("/cases/CASE-1/str-draft"));
+    }
+
+    @Test
+    void shouldEscalateAnUnacknowledgedCriticalAndAnyAlertWhoseDeadlineIsNearOrPast() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String critical = AlertEvents.newAlertId("CAP-001", firm);
+        String acknowledged = AlertEvents.newAlertId("FP-001", firm);
+        String near = AlertEvents.newAlertId("FP-004", firm);
+        String past = AlertEvents.newAlertId("AML-010", firm);
+        String far = AlertEvents.newAlertId("FP-005", firm);
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Almaty"));
+        AlertEvents.raise(critical, firm, "CRITICAL");
+        AlertEvents.raise(acknowledged, firm, "CRITICAL");
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(near, firm, "FIT_AND_PROPER", "MEDIUM", "d",
+                now.plusHours(2), null));
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(past, firm, "AML", "LOW", "d",
+                now.minusHours(1), null));
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(far, firm, "FIT_AND_PROPER", "MEDIUM", "d",
+                now.plusDays(20), null));
+        awaitField(acknowledged, "status", "OPEN");
+        given().header("Authorization", co(firm)).post("/alerts/{id}/acknowledge", acknowledged).then().statusCode(200);
+
+        awaitField(critical, "escalationReason", "CRITICAL_UNACKNOWLEDGED");
+        awaitField(near, "escalationReason", "DEADLINE_NEAR");
+        awaitField(past, "escalationReason", "DEADLINE_PASSED");
+        given().header("Authorization", co(firm)).get("/alerts/{id}", critical).then().body("escalatedAt", notNullValue())
+                .body("status", equalTo("OPEN"));
+        given().header("Authorization", co(firm)).get("/alerts/{id}", acknowledged).then()
+                .body("escalationReason", equalTo(null));
+        given().header("Authorization", co(firm)).get("/alerts/{id}", far).then().body("escalationReason", equalTo(null));
+        assertThat(count("select count(*) from alert_escalation where alert_id = ?", critical)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_log where subject = ? and action = 'alert.escalated'", past))
+                .isEqualTo(1);
+    }
+
+    private static void awaitField(String alertId, String field, String value) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var response = given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/alerts/{id}", alertId);
+            return response.statusCode() == 200 && value.equals(response.jsonPath().getString(field));
+        });
+    }
+
+    private int count(String sql, String arg) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, arg);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package kz.aifc.notification.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.events.EventTypes;
+import kz.aifc.notification.AlertEvents;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestTokens;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver packages): alerts produced to
+ * Kafka appear without a reload, a click acknowledges one, and the change shows.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_notification_test"))
+class DashboardBrowserTest {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private static ChromeDriverService service;
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL page;
+
+    @BeforeAll
+    static void startBrowser() {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("The dashboard test needs a real Chromium: " + CHROMIUM + " and " + CHROMEDRIVER + " are missing. "
+                    + "Install them with: apt-get update && apt-get install -y chromium chromium-driver");
+        }
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                "--disable-dev-shm-usage", "--window-size=1400,1000");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    void shouldShowAnAlertFromKafkaLiveLetAComplianceOfficerAcknowledgeItWithAClickAndShowTheChange() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length());
+        browser.get(page + "#token=" + token);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        assertThat(browser.getCurrentUrl()).as("token taken out of the address bar").doesNotContain(token);
+
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(alertId, firm, "CAPITAL", "CRITICAL",
+                "Capital resources USD 240,000.00 are below the requirement of USD 250,000.00 (96.0%).",
+                OffsetDateTime.now(ZoneId.of("Asia/Almaty")).plusDays(3), "/firms/" + firm
+                        + "/reports/capital-breach-notice/" + alertId));
+
+        By row = By.cssSelector("tr[data-alert-id='" + alertId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(text(wait, row)).contains("Critical", "Capital resources below requirement", firm);
+        String href = stable(wait, b -> b.findElement(row).findElement(By.partialLinkText("Drafted report")).getAttribute("href"));
+        assertThat(href)
+                .isEqualTo("http://localhost:8081/firms/" + firm + "/reports/capital-breach-notice/" + alertId);
+
+        // The row is redrawn when the alert changes (an escalation, say): find the button afresh until the click lands.
+        stable(wait, b -> {
+            b.findElement(row).findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "ACKNOWLEDGED"));
+        assertThat(text(wait, row))
+                .contains("Acknowledged", "by compliance-officer@" + firm);
+        assertThat(browser.findElements(By.cssSelector("tr[data-alert-id='" + alertId + "'] button[data-action='acknowledge']")))
+                .as("no second acknowledge").isEmpty();
+        screenshot("dashboard-compliance-officer.png");
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/alerts/{id}", alertId).then()
+                .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("compliance-officer@" + firm));
+
+        // The source service cures the breach: the row leaves the open list without a reload.
+        AlertEvents.send(EventTypes.ALERT_RESOLVED, firm, AlertEvents.resolved(alertId, firm, "Capital restored"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+    }
+
+    @Test
+    void shouldGiveTheRegulatorEveryFirmsOpenBreachesAndDeadlinesReadOnly() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = AlertEvents.newAlertId("FP-001", firm);
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(alertId, firm, "FIT_AND_PROPER", "HIGH",
+                "MLRO post vacant", OffsetDateTime.now(ZoneId.of("Asia/Almaty")).minusHours(2), null));
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/alerts/{id}", alertId);
+
+        browser.get(page + "#token=" + TestTokens.bearer(Roles.REGULATOR).substring("Bearer ".length()));
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        By firmRow = By.cssSelector("#firm-rows tr[data-firm-id='" + firm + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(firmRow));
+        assertThat(text(wait, firmRow))
+                .contains(firm);
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#firm-rows tr[data-firm-id='" + firm + "'] td.overdue"), 1));
+
+        stable(wait, b -> {
+            b.findElement(By.cssSelector("#firm-rows tr[data-firm-id='" + firm + "'] button[data-firm]")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-alert-id='" + alertId + "']")));
+        By alertRowLocator = By.cssSelector("tr[data-alert-id='" + alertId + "']");
+        assertThat(text(wait, alertRowLocator))
+                .contains("read only", "overdue by");
+        assertThat(browser.findElements(By.cssSelector("tr[data-alert-id='" + alertId + "'] button"))).isEmpty();
+        screenshot("dashboard-regulator.png");
+        browser.findElement(By.id("forget-token")).click();
+    }
+
+    /** Kept under target/ so a reviewer can see what the test saw. */
+    private static void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(java.nio.file.Path.of("target", name), png);
+        } catch (Exception e) {
+            System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
+    private static String text(WebDriverWait wait, By locator) {
+        return stable(wait, b -> b.findElement(locator).getText());
+    }
+
+    /** Retries while the page redraws the element (live updates replace changed rows). */
+    private static <T> T stable(WebDriverWait wait, java.util.function.Function<WebDriver, T> read) {
+        return wait.ignoring(StaleElementReferenceException.class).until(read);
+    }
+}
