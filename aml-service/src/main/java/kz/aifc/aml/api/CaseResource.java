@@ -1,0 +1,112 @@
+package kz.aifc.aml.api;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import kz.aifc.aml.cases.Cases;
+import kz.aifc.aml.cases.Cases.CaseView;
+import kz.aifc.aml.reports.StrDrafts;
+import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.security.FirmAccess;
+import kz.aifc.platform.security.Roles;
+
+/** Suspicious-activity cases for the MLRO of the firm and the regulator only (tipping-off, CONTRACTS.md §3). */
+@Path("/")
+@Tag(name = "Cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    private final Cases cases;
+    private final FirmAccess access;
+    private final SecurityIdentity identity;
+    private final StrDrafts drafts;
+
+    CaseResource(Cases cases, FirmAccess access, SecurityIdentity identity, StrDrafts drafts) {
+        this.cases = cases;
+        this.drafts = drafts;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    /** The MLRO's decision on a case. */
+    public record Decision(
+            @NotNull @Pattern(regexp = "FILE_STR|NO_STR", message = "must be FILE_STR or NO_STR") String decision,
+            @NotBlank String reasons) {
+    }
+
+    @GET
+    @Path("firms/{firmId}/cases")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Operation(summary = "The firm's suspicious-activity cases, newest first",
+            description = "One case per customer episode gathers the suspicion findings (AML-001, AML-005, AML-006, "
+                    + "AML-007) while it is OPEN. status filters by OPEN, FILE_STR or NO_STR. Visible to the firm's "
+                    + "mlro and to the regulator only (tipping-off).")
+    public List<CaseView> list(@PathParam("firmId") String firmId, @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        access.requireRead(firmId);
+        if (status != null && !List.of("OPEN", "FILE_STR", "NO_STR").contains(status)) {
+            throw ProblemException.badRequest("status", "must be OPEN, FILE_STR or NO_STR");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
+        }
+        return cases.ofFirm(firmId, status, limit);
+    }
+
+    @GET
+    @Path("cases/{caseId}")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Operation(summary = "One case with its triggering rules, transactions and findings")
+    public CaseView get(@PathParam("caseId") String caseId) {
+        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+        access.requireRead(c.firmId());
+        return c;
+    }
+
+    @GET
+    @Path("cases/{caseId}/str-draft")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Operation(summary = "Drafted suspicious transaction report for the FIU, plus the AFSA notice",
+            description = "Reporting subject, operation, participants, suspicion indicators and additional information "
+                    + "(Law 191-IV Art. 10(2)) with Russian and Kazakh headings and an English rendering; facts are in "
+                    + "English. status tells whether the MLRO decided FILE_STR. JSON only for now.")
+    public Map<String, Object> strDraft(@PathParam("caseId") String caseId) {
+        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+        access.requireRead(c.firmId());
+        return drafts.draft(c);
+    }
+
+    @POST
+    @Path("cases/{caseId}/decision")
+    @RolesAllowed(Roles.MLRO)
+    @Operation(summary = "Record the MLRO's decision: FILE_STR or NO_STR, with reasons (AML 13.8.1)",
+            description = "Once per case (409 when already decided); recorded in the hash-chained audit log and "
+                    + "resolves the case's overdue-decision alert (AML-012) if one was raised.")
+    public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
+        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+        access.requireWrite(c.firmId());
+        return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(),
+                OffsetDateTime.now(CustomerHistory.ALMATY).truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,88 @@
+package kz.aifc.aml.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import kz.aifc.aml.rules.AmlRules;
+import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.store.AmlStore;
+import kz.aifc.platform.alerts.AlertBook;
+
+/** AML-012 on a clock: raises one alert per open case whose MLRO decision is overdue (AML 13.8.1, "without delay"). */
+@ApplicationScoped
+public class OverdueDecisions {
+
+    private static final Logger LOG = Logger.getLogger(OverdueDecisions.class);
+
+    private final AmlRules rules;
+    private final AmlStore store;
+    private final AlertBook alerts;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    OverdueDecisions(AmlRules rules, AmlStore store, AlertBook alerts,
+            @ConfigProperty(name = "aifc.aml.case-check-interval", defaultValue = "PT1M") Duration interval) {
+        this.rules = rules;
+        this.store = store;
+        this.alerts = alerts;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "aml-overdue-decisions");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::safeCheck, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void safeCheck() {
+        try {
+            check(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("Overdue-decision check failed, retried at the next tick: %s", e);
+        }
+    }
+
+    /** Raises AML-012 for every overdue case; answers how many were raised. */
+    public int check(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int raised = 0;
+            for (AmlStore.OpenCase c : store.overdueCases(now.minus(rules.rulebook().caseDecisionTime()), 500)) {
+                Finding f = rules.overdueDecision(c.firmId(), c.caseId(), c.customerId(), c.openedAt(), now);
+                if (f == null) {
+                    continue;
+                }
+                OffsetDateTime detectedAt = now.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
+                        .truncatedTo(ChronoUnit.MILLIS);
+                alerts.raise(kz.aifc.aml.ingest.ScreeningPipeline.alert(rules.rulebook(), f, c.caseId(), detectedAt));
+                store.markOverdue(c.caseId(), f.alertId());
+                raised++;
+            }
+            return raised;
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package kz.aifc.aml.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+
+/**
+ * Parks a record of a batch on the DLQ itself (a batch is acked as a whole, so the connector's dead-letter strategy
+ * cannot single one out): original key, bytes and headers, plus the platform's {@code dead-letter-*} headers.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private final String topic;
+    private final KafkaProducer<String, byte[]> producer;
+    private final MeterRegistry meters;
+
+    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "mp.messaging.incoming.transactions.dead-letter-queue.topic") String topic,
+            MeterRegistry meters) {
+        this.topic = topic;
+        this.meters = meters;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "aml-service-dlq");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A record to park and why. */
+    public record Parked(KafkaRecord<String, byte[]> record, Throwable reason) {
+    }
+
+    /** Sends every parked record and waits until the broker has them all: only then may the batch be acked. */
+    public void park(List<Parked> parked) {
+        if (parked.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(parked.size());
+        for (Parked p : parked) {
+            KafkaRecord<String, byte[]> r = p.record();
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, r.getKey(), r.getPayload());
+            for (Header h : r.getHeaders()) {
+                out.headers().add(h);
+            }
+            Throwable reason = p.reason();
+            out.headers().add("dead-letter-reason", utf8(String.valueOf(reason.getMessage())));
+            if (reason.getCause() != null && reason.getCause().getMessage() != null) {
+                out.headers().add("dead-letter-cause", utf8(reason.getCause().getMessage()));
+            }
+            out.headers().add("dead-letter-exception-class-name", utf8(reason.getClass().getName()));
+            out.headers().add("dead-letter-topic", utf8(r.getTopic()));
+            out.headers().add("dead-letter-partition", utf8(Integer.toString(r.getPartition())));
+            out.headers().add("dead-letter-offset", utf8(Long.toString(offset(r))));
+            sent.add(producer.send(out));
+        }
+        try {
+            for (Future<RecordMetadata> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parking records on " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot park records on " + topic + ": " + e.getMessage(), e);
+        }
+        meters.counter("aifc.events.in", "topic", parked.get(0).record().getTopic(), "outcome", "dlq")
+                .increment(parked.size());
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+
+    /** Records of a batch are incoming records; their offset is not on the KafkaRecord interface. */
+    static long offset(KafkaRecord<?, ?> r) {
+        return r instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,463 @@
+package kz.aifc.aml.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import kz.aifc.events.v1.Counterparty;
+import kz.aifc.events.v1.Customer;
+import kz.aifc.events.v1.Direction;
+import kz.aifc.events.v1.Exposure;
+import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.events.v1.TravelRule;
+import kz.aifc.platform.time.BusinessCalendar;
+
+/**
+ * AML-001 … AML-012 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
+ * what it triggers; {@link #overdueDecision} judges an open case against the clock. No framework, no I/O.
+ */
+public final class AmlRules {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Set<Direction> INFLOWS = EnumSet.of(Direction.DEPOSIT, Direction.TRANSFER_IN);
+    private static final Set<Direction> OUTFLOWS = EnumSet.of(Direction.WITHDRAWAL, Direction.TRANSFER_OUT);
+
+    private final Rulebook book;
+    private final BusinessCalendar calendar;
+
+    /** Structuring band edges, precomputed: the band test runs for every transfer. */
+    private final BigDecimal[] usdBand;
+    private final BigDecimal[] kztBand;
+
+    public AmlRules(Rulebook book, BusinessCalendar calendar) {
+        this.book = book;
+        this.calendar = calendar;
+        this.usdBand = band(book, book.structuringThresholdUsd());
+        this.kztBand = band(book, book.structuringThresholdKzt());
+    }
+
+    private static BigDecimal[] band(Rulebook book, BigDecimal threshold) {
+        return new BigDecimal[] {threshold.multiply(book.structuringBandLowPct()).divide(HUNDRED),
+                threshold.multiply(book.structuringBandHighPct()).divide(HUNDRED)};
+    }
+
+    public Rulebook rulebook() {
+        return book;
+    }
+
+    /** The compact form of an event's transaction, as the history and the database keep it. */
+    public static Tx compact(String eventKey, ScreenedTransaction t) {
+        return new Tx(eventKey, t.transactionId(), t.occurredAt().toInstant(), t.direction(), t.amountUsd(),
+                t.amountKzt());
+    }
+
+    /**
+     * Records the transaction in the customer's history (state transition) and evaluates every rule in force on the
+     * transaction's Almaty date. {@code detectedAt} is the processing time, used for "immediately" deadlines.
+     */
+    public List<Finding> evaluate(CustomerHistory history, String eventKey, ScreenedTransaction t,
+            OffsetDateTime detectedAt) {
+        Tx tx = compact(eventKey, t);
+        history.add(tx);
+        if (book.retailDepositDirections().contains(t.direction())) {
+            history.addDeposit(tx.occurredAt(), t.amountUsd());
+        }
+        List<Finding> out = new ArrayList<>();
+        LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
+        if (inForce("AML-001", day)) {
+            sanctionsHit(t, eventKey, detectedAt, out);
+        }
+        if (inForce("AML-002", day)) {
+            travelRule(t, eventKey, out);
+        }
+        if (inForce("AML-003", day)) {
+            vaspDueDiligence(t, eventKey, out);
+        }
+        if (inForce("AML-004", day)) {
+            selfHosted(t, eventKey, out);
+        }
+        if (inForce("AML-005", day)) {
+            structuring(history, t, tx, detectedAt, out);
+        }
+        if (inForce("AML-006", day)) {
+            rapidInOut(history, t, tx, detectedAt, out);
+        }
+        if (inForce("AML-007", day)) {
+            exposure(t, eventKey, detectedAt, out);
+        }
+        if (inForce("AML-008", day)) {
+            highRiskJurisdiction(t, eventKey, day, out);
+        }
+        if (inForce("AML-009", day)) {
+            retailLimit(history, t, tx, out);
+        }
+        if (inForce("AML-010", day)) {
+            offshoreThreshold(t, eventKey, out);
+        }
+        if (inForce("AML-011", day)) {
+            pepWithoutEdd(t, eventKey, out);
+        }
+        history.prune(book.longestWindow().multipliedBy(2));
+        return out;
+    }
+
+    /** AML-012 (AML 13.8.1 "without delay"): an open case older than the configured decision time. */
+    public Finding overdueDecision(String firmId, String caseId, String customerId, Instant openedAt, Instant now) {
+        Instant due = openedAt.plus(book.caseDecisionTime());
+        if (now.isBefore(due)) {
+            return null;
+        }
+        return new Finding("AML-012", "AML-012:" + firmId + ":" + caseId, firmId, customerId,
+                "Case " + caseId + " opened at " + openedAt.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
+                        + " has no MLRO decision after " + book.caseDecisionTime() + " (AML 13.8.1: without delay).",
+                evidence("caseId", caseId, "openedAt", openedAt.toString(), "decisionTime",
+                        book.caseDecisionTime().toString()),
+                List.of(), List.of(), due.atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
+                "MLRO decides without delay (AML 13.8.1); configured decision time " + book.caseDecisionTime()
+                        + " (unverified)", false);
+    }
+
+    /** AML-001 (AML 12.1.1–12.1.3): any sanctions hit, attempted transactions included; due immediately. */
+    void sanctionsHit(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding> out) {
+        if (!Boolean.TRUE.equals(t.screening().sanctionsHit())) {
+            return;
+        }
+        String list = t.screening().sanctionsList() == null ? "a sanctions list" : t.screening().sanctionsList();
+        out.add(perTransaction("AML-001", t, eventKey,
+                "Transaction " + t.transactionId() + " of customer " + t.customer().id() + " matched " + list
+                        + ": freeze without delay, report to the FIU (attempted transactions included) and notify AFSA.",
+                evidence("sanctionsList", list, "matchScore", plain(t.screening().matchScore()),
+                        "amountUsd", plain(t.amountUsd()), "direction", t.direction().name()),
+                detectedAt, book.rule("AML-001").deadlineBasis(), true));
+    }
+
+    /** AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer. */
+    void travelRule(ScreenedTransaction t, String eventKey, List<Finding> out) {
+        if (t.direction() == Direction.TRADE) {
+            return;
+        }
+        boolean full = t.amountUsd().compareTo(book.travelRuleThresholdUsd()) >= 0;
+        TravelRule tr = t.travelRule();
+        List<String> missing = new ArrayList<>();
+        check(missing, "originatorName", tr == null ? null : tr.originatorName());
+        check(missing, "originatorWallet", tr == null ? null : tr.originatorWallet());
+        if (full) {
+            check(missing, "originatorIdentifier", tr == null ? null : tr.originatorIdentifier());
+        }
+        check(missing, "beneficiaryName", tr == null ? null : tr.beneficiaryName());
+        check(missing, "beneficiaryWallet", tr == null ? null : tr.beneficiaryWallet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        String basis = full ? "AML 11-1.1(3)" : "AML 11-1.1(4)";
+        out.add(perTransaction("AML-002", t, eventKey,
+                "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " lacks Travel Rule data "
+                        + missing + " required by " + basis + ".",
+                evidence("missing", missing, "basis", basis, "amountUsd", plain(t.amountUsd()),
+                        "thresholdUsd", plain(book.travelRuleThresholdUsd())),
+                null, null, false));
+    }
+
+    /** AML-003 (AML 11-2.1): due diligence on the counterparty VASP before transferring. */
+    void vaspDueDiligence(ScreenedTransaction t, String eventKey, List<Finding> out) {
+        Counterparty c = t.counterparty();
+        if (t.direction() == Direction.TRADE || c == null || Boolean.TRUE.equals(c.selfHosted())
+                || Boolean.TRUE.equals(c.vaspDueDiligenceCompleted())) {
+            return;
+        }
+        String vasp = c.vaspId() != null ? c.vaspId() : c.name() != null ? c.name() : c.wallet();
+        out.add(perTransaction("AML-003", t, eventKey,
+                "Transfer " + t.transactionId() + " with VASP " + vasp + " whose due diligence is not completed.",
+                evidence("vaspId", c.vaspId(), "counterparty", c.name(), "vaspDueDiligenceCompleted",
+                        c.vaspDueDiligenceCompleted()),
+                null, null, false));
+    }
+
+    /** AML-004 (AML 11-1.2): a self-hosted wallet transfer above USD 1,000 needs ownership verified. */
+    void selfHosted(ScreenedTransaction t, String eventKey, List<Finding> out) {
+        Counterparty c = t.counterparty();
+        if (c == null || !Boolean.TRUE.equals(c.selfHosted()) || Boolean.TRUE.equals(c.ownershipVerified())
+                || t.amountUsd().compareTo(book.selfHostedThresholdUsd()) <= 0) {
+            return;
+        }
+        out.add(perTransaction("AML-004", t, eventKey,
+                "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " with self-hosted wallet "
+                        + c.wallet() + " whose ownership is not verified.",
+                evidence("wallet", c.wallet(), "amountUsd", plain(t.amountUsd()),
+                        "thresholdUsd", plain(book.selfHostedThresholdUsd())),
+                null, null, false));
+    }
+
+    /**
+     * AML-005 (FATF 2020 red flags): at least N transfers of one customer within the window, each in the band just
+     * below a threshold (low % inclusive, high % exclusive), together above it — for USD 1,000 and KZT 5,000,000.
+     */
+    void structuring(CustomerHistory h, ScreenedTransaction t, Tx current, OffsetDateTime detectedAt,
+            List<Finding> out) {
+        if (t.direction() == Direction.TRADE) {
+            return;
+        }
+        structuringIn(h, t, current, "USD", book.structuringThresholdUsd(), usdBand, Tx::amountUsd, detectedAt, out);
+        structuringIn(h, t, current, "KZT", book.structuringThresholdKzt(), kztBand, Tx::amountKzt, detectedAt, out);
+    }
+
+    private void structuringIn(CustomerHistory h, ScreenedTransaction t, Tx current, String currency,
+            BigDecimal threshold, BigDecimal[] band, Function<Tx, BigDecimal> amount, OffsetDateTime detectedAt,
+            List<Finding> out) {
+        if (!inBand(amount.apply(current), band)) {
+            return;
+        }
+        Instant from = current.occurredAt().minus(book.structuringWindow());
+        Instant to = current.occurredAt().plus(book.structuringWindow());
+        List<Tx> inBand = new ArrayList<>();
+        for (Tx x : h.recent()) {
+            if (x.direction() != Direction.TRADE && !x.occurredAt().isBefore(from) && !x.occurredAt().isAfter(to)
+                    && inBand(amount.apply(x), band)) {
+                inBand.add(x);
+            }
+        }
+        // The largest group within one window that contains the current transfer.
+        List<Tx> best = null;
+        BigDecimal bestSum = null;
+        for (int i = 0; i < inBand.size(); i++) {
+            Tx first = inBand.get(i);
+            if (first.occurredAt().isAfter(current.occurredAt())) {
+                break;
+            }
+            Instant end = first.occurredAt().plus(book.structuringWindow());
+            if (current.occurredAt().isAfter(end)) {
+                continue;
+            }
+            List<Tx> group = new ArrayList<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int j = i; j < inBand.size() && !inBand.get(j).occurredAt().isAfter(end); j++) {
+                group.add(inBand.get(j));
+                sum = sum.add(amount.apply(inBand.get(j)));
+            }
+            if (group.size() >= book.structuringMinCount() && sum.compareTo(threshold) > 0
+                    && (best == null || group.size() > best.size())) {
+                best = group;
+                bestSum = sum;
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        List<String> ids = best.stream().map(Tx::transactionId).toList();
+        out.add(new Finding("AML-005",
+                "AML-005:" + t.firmId() + ":" + t.customer().id() + ":" + currency + ":" + best.get(0).transactionId(),
+                t.firmId(), t.customer().id(),
+                best.size() + " transfers of customer " + t.customer().id() + " within "
+                        + book.structuringWindow() + ", each just below " + currency + " " + plain(threshold)
+                        + ", together " + currency + " " + plain(bestSum) + ": possible structuring.",
+                evidence("currency", currency, "threshold", plain(threshold), "count", best.size(),
+                        "total", plain(bestSum), "transactions", ids, "window", book.structuringWindow().toString()),
+                best.stream().map(Tx::eventKey).toList(), ids, caseDeadline(detectedAt), caseBasis(), true));
+    }
+
+    private static boolean inBand(BigDecimal value, BigDecimal[] band) {
+        return value != null && value.compareTo(band[0]) >= 0 && value.compareTo(band[1]) < 0;
+    }
+
+    /** AML-006 (FATF 2020 red flags): withdrawals of at least the set share of a deposit within the window after it. */
+    void rapidInOut(CustomerHistory h, ScreenedTransaction t, Tx current, OffsetDateTime detectedAt,
+            List<Finding> out) {
+        if (!INFLOWS.contains(current.direction()) && !OUTFLOWS.contains(current.direction())) {
+            return;
+        }
+        for (Tx deposit : h.recent()) {
+            if (!INFLOWS.contains(deposit.direction()) || deposit.amountUsd().signum() <= 0
+                    || deposit.amountUsd().compareTo(book.rapidInOutMinDepositUsd()) < 0) {
+                continue;
+            }
+            Instant end = deposit.occurredAt().plus(book.rapidInOutWindow());
+            boolean touches = deposit == current || (OUTFLOWS.contains(current.direction())
+                    && !current.occurredAt().isBefore(deposit.occurredAt()) && !current.occurredAt().isAfter(end));
+            if (!touches) {
+                continue;
+            }
+            List<Tx> withdrawals = new ArrayList<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Tx w : h.recent()) {
+                if (OUTFLOWS.contains(w.direction()) && !w.occurredAt().isBefore(deposit.occurredAt())
+                        && !w.occurredAt().isAfter(end)) {
+                    withdrawals.add(w);
+                    sum = sum.add(w.amountUsd());
+                }
+            }
+            BigDecimal needed = deposit.amountUsd().multiply(book.rapidInOutPct()).divide(HUNDRED);
+            if (withdrawals.isEmpty() || sum.compareTo(needed) < 0) {
+                continue;
+            }
+            List<Tx> all = new ArrayList<>();
+            all.add(deposit);
+            all.addAll(withdrawals);
+            List<String> ids = all.stream().map(Tx::transactionId).toList();
+            out.add(new Finding("AML-006",
+                    "AML-006:" + t.firmId() + ":" + t.customer().id() + ":" + deposit.transactionId(),
+                    t.firmId(), t.customer().id(),
+                    "Deposit " + deposit.transactionId() + " of USD " + plain(deposit.amountUsd()) + " by customer "
+                            + t.customer().id() + " was followed within " + book.rapidInOutWindow()
+                            + " by withdrawals of USD " + plain(sum) + " (" + percent(sum, deposit.amountUsd()) + "%).",
+                    evidence("deposit", deposit.transactionId(), "depositUsd", plain(deposit.amountUsd()),
+                            "withdrawnUsd", plain(sum), "withdrawals",
+                            withdrawals.stream().map(Tx::transactionId).toList()),
+                    all.stream().map(Tx::eventKey).toList(), ids, caseDeadline(detectedAt), caseBasis(), true));
+        }
+    }
+
+    /** AML-007 (FATF 2020 red flags): exposure to mixers, darknet, sanctioned or ransomware wallets, or a high score. */
+    void exposure(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding> out) {
+        Set<Exposure> severe = new TreeSet<>(t.screening().exposures());
+        severe.retainAll(book.severeExposures());
+        Integer score = t.screening().walletRiskScore();
+        boolean highScore = score != null && score > book.walletRiskScoreLimit();
+        if (severe.isEmpty() && !highScore) {
+            return;
+        }
+        String why = !severe.isEmpty() ? "exposure to " + severe : "wallet risk score " + score + " above "
+                + book.walletRiskScoreLimit();
+        out.add(perTransaction("AML-007", t, eventKey,
+                "Transaction " + t.transactionId() + " of customer " + t.customer().id() + " has " + why + ".",
+                evidence("exposures", severe.stream().map(Enum::name).toList(), "walletRiskScore", score,
+                        "walletRiskScoreLimit", book.walletRiskScoreLimit()),
+                caseDeadline(detectedAt), caseBasis(), true));
+    }
+
+    /** AML-008 (AML 12.2): customer or counterparty in a listed high-risk jurisdiction without EDD. */
+    void highRiskJurisdiction(ScreenedTransaction t, String eventKey, LocalDate day, List<Finding> out) {
+        Customer customer = t.customer();
+        if (Boolean.TRUE.equals(customer.eddCompleted())) {
+            return;
+        }
+        Map<String, Rulebook.JurisdictionList> lists = book.jurisdictionListsOn(day);
+        Set<String> countries = new TreeSet<>();
+        countries.add(customer.residency());
+        if (t.counterparty() != null && t.counterparty().jurisdiction() != null) {
+            countries.add(t.counterparty().jurisdiction());
+        }
+        for (String country : countries) {
+            for (Rulebook.JurisdictionList list : lists.values()) {
+                if (list.countries().contains(country)) {
+                    String who = country.equals(customer.residency()) ? "Customer " + customer.id() + " resides"
+                            : "The counterparty of " + t.transactionId() + " is";
+                    out.add(new Finding("AML-008", "AML-008:" + t.firmId() + ":" + customer.id() + ":" + country,
+                            t.firmId(), customer.id(),
+                            who + " in " + country + " (" + list.list() + ", as of " + list.effectiveFrom()
+                                    + ") and enhanced due diligence is not completed.",
+                            evidence("country", country, "list", list.list(), "listAsOf",
+                                    list.effectiveFrom().toString(), "listConfidence", list.confidence()),
+                            List.of(eventKey), List.of(t.transactionId()), null, null, false));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** AML-009 (cooperation rules 3.1.1–3.1.3): KZ-resident retail deposits above USD 1,000 in an Almaty month. */
+    void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding> out) {
+        Customer c = t.customer();
+        if (!"KZ".equals(c.residency()) || !Boolean.TRUE.equals(c.retailClient())
+                || Boolean.TRUE.equals(c.knowledgeTestPassed())
+                || !book.retailDepositDirections().contains(t.direction())) {
+            return;
+        }
+        YearMonth month = YearMonth.from(current.occurredAt().atZone(CustomerHistory.ALMATY));
+        BigDecimal total = h.depositsIn(month);
+        if (total.compareTo(book.retailMonthlyDepositLimitUsd()) <= 0) {
+            return;
+        }
+        out.add(new Finding("AML-009", "AML-009:" + t.firmId() + ":" + c.id() + ":" + month,
+                t.firmId(), c.id(),
+                "KZ-resident retail client " + c.id() + " deposited USD " + plain(total) + " in " + month
+                        + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
+                        + ") without passing the knowledge test; deposit " + t.transactionId() + " should be blocked.",
+                evidence("month", month.toString(), "monthDepositsUsd", plain(total),
+                        "limitUsd", plain(book.retailMonthlyDepositLimitUsd())),
+                List.of(current.eventKey()), List.of(t.transactionId()), null, null, false));
+    }
+
+    /** AML-010 (Law 191-IV Art. 4(1), 10(2)): offshore counterparty at or above KZT 5,000,000; report next business day. */
+    void offshoreThreshold(ScreenedTransaction t, String eventKey, List<Finding> out) {
+        Counterparty c = t.counterparty();
+        if (c == null || !Boolean.TRUE.equals(c.offshore()) || t.amountKzt() == null
+                || t.amountKzt().compareTo(book.offshoreThresholdKzt()) < 0) {
+            return;
+        }
+        OffsetDateTime due = calendar.deadline(t.occurredAt().toInstant(), book.thresholdReportBusinessDays());
+        boolean covered = calendar.isCovered(due.toLocalDate());
+        out.add(perTransaction("AML-010", t, eventKey,
+                "Operation " + t.transactionId() + " of KZT " + plain(t.amountKzt()) + " with offshore counterparty "
+                        + (c.name() != null ? c.name() : c.wallet()) + ": threshold report to the FIU due " + due + ".",
+                evidence("amountKzt", plain(t.amountKzt()), "thresholdKzt", plain(book.offshoreThresholdKzt()),
+                        "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
+                due, book.rule("AML-010").deadlineBasis()
+                        + (covered ? "" : "; holidays of that year not configured, weekends only"), false));
+    }
+
+    /** AML-011 (EDD for PEPs): a politically exposed customer without enhanced due diligence. */
+    void pepWithoutEdd(ScreenedTransaction t, String eventKey, List<Finding> out) {
+        Customer c = t.customer();
+        if (!Boolean.TRUE.equals(c.pep()) || Boolean.TRUE.equals(c.eddCompleted())) {
+            return;
+        }
+        out.add(new Finding("AML-011", "AML-011:" + t.firmId() + ":" + c.id(), t.firmId(), c.id(),
+                "Customer " + c.id() + " is a politically exposed person and enhanced due diligence is not completed.",
+                evidence("pep", true, "eddCompleted", false), List.of(eventKey), List.of(t.transactionId()),
+                null, null, false));
+    }
+
+    private boolean inForce(String ruleId, LocalDate day) {
+        return !book.rule(ruleId).effectiveFrom().isAfter(day);
+    }
+
+    private Finding perTransaction(String ruleId, ScreenedTransaction t, String eventKey, String detail,
+            Map<String, Object> evidence, OffsetDateTime deadline, String basis, boolean opensCase) {
+        return new Finding(ruleId, ruleId + ":" + t.firmId() + ":" + t.transactionId(), t.firmId(), t.customer().id(),
+                detail, evidence, List.of(eventKey), List.of(t.transactionId()), deadline, basis, opensCase);
+    }
+
+    private OffsetDateTime caseDeadline(OffsetDateTime detectedAt) {
+        return detectedAt.plus(book.caseDecisionTime());
+    }
+
+    private String caseBasis() {
+        return "MLRO decides on an STR without delay (AML 13.8.1); configured decision time "
+                + book.caseDecisionTime() + " (unverified)";
+    }
+
+    private static void check(List<String> missing, String field, String value) {
+        if (value == null || value.isBlank()) {
+            missing.add(field);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static Map<String, Object> evidence(Object... kv) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                map.put((String) kv[i], kv[i + 1]);
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,299 @@
+package kz.aifc.aml.store;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Tx;
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.Direction;
+import kz.aifc.events.v1.ScreenedTransaction;
+
+/**
+ * Set-based JDBC for the batch path: one statement per table per batch (arrays through {@code unnest}), so a batch
+ * of thousands of events costs a handful of round trips inside the caller's transaction.
+ */
+@ApplicationScoped
+public class AmlStore {
+
+    private static final String CLAIM = """
+            insert into inbound_event (event_key, event_type, firm_id, event_time, payload)
+            select k, t, f, ts, p::jsonb
+            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) as u(k, t, f, ts, p)
+            on conflict (event_key) do nothing
+            returning event_key""";
+
+    private static final String INSERT_TX = """
+            insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
+                                         amount_usd, amount_kzt)
+            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+                                 ?::numeric[], ?::numeric[])""";
+
+    private static final String LOAD_WINDOWS = """
+            select t.firm_id, t.customer_id, t.event_key, t.transaction_id, t.occurred_at, t.direction,
+                   t.amount_usd, t.amount_kzt
+            from aml_transaction t
+            join unnest(?::text[], ?::text[], ?::timestamptz[]) as k(firm_id, customer_id, since)
+              on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since""";
+
+    private static final String LOAD_MONTHS = """
+            select t.firm_id, t.customer_id,
+                   to_char(t.occurred_at at time zone 'Asia/Almaty', 'YYYY-MM') as month, sum(t.amount_usd)
+            from aml_transaction t
+            join unnest(?::text[], ?::text[], ?::timestamptz[]) as k(firm_id, customer_id, since)
+              on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since
+            where t.direction = any(?::text[])
+            group by 1, 2, 3""";
+
+    private static final String UPSERT_CASE = """
+            insert into aml_case (case_id, firm_id, customer_id, status, opened_at, updated_at, rule_ids, transaction_ids)
+            values (?, ?, ?, 'OPEN', ?, ?, ?, ?)
+            on conflict (firm_id, customer_id) where status = 'OPEN' do update set
+              updated_at = excluded.updated_at,
+              rule_ids = array(select distinct unnest(aml_case.rule_ids || excluded.rule_ids) order by 1),
+              transaction_ids = array(select distinct unnest(aml_case.transaction_ids || excluded.transaction_ids) order by 1)
+            returning case_id""";
+
+    private static final String INSERT_FINDING = """
+            insert into aml_finding (alert_id, rule_id, firm_id, customer_id, case_id, transaction_ids, detected_at,
+                                     detail, evidence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
+    private final DataSource dataSource;
+
+    AmlStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records the events in the inbox; answers the keys seen for the first time (the others are redeliveries). */
+    public Set<String> claim(List<CloudEvent<ScreenedTransaction>> events) {
+        int n = events.size();
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] firms = new String[n];
+        String[] times = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            CloudEvent<ScreenedTransaction> e = events.get(i);
+            keys[i] = e.eventKey();
+            types[i] = e.type();
+            firms[i] = e.data().firmId();
+            times[i] = e.time() == null ? null : e.time().toString();
+            payloads[i] = CloudEventCodec.toJson(e.data());
+        }
+        Set<String> fresh = new HashSet<>(n * 2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CLAIM)) {
+            q.setArray(1, c.createArrayOf("text", keys));
+            q.setArray(2, c.createArrayOf("text", types));
+            q.setArray(3, c.createArrayOf("text", firms));
+            q.setArray(4, c.createArrayOf("text", times));
+            q.setArray(5, c.createArrayOf("text", payloads));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record " + n + " events in the inbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the compact transactions the window rules will need after a restart. */
+    public void insertTransactions(List<ScreenedTransaction> txs, List<String> eventKeys) {
+        int n = txs.size();
+        if (n == 0) {
+            return;
+        }
+        String[] firm = new String[n], customer = new String[n], id = new String[n], key = new String[n],
+                at = new String[n], dir = new String[n], usd = new String[n], kzt = new String[n];
+        for (int i = 0; i < n; i++) {
+            ScreenedTransaction t = txs.get(i);
+            firm[i] = t.firmId();
+            customer[i] = t.customer().id();
+            id[i] = t.transactionId();
+            key[i] = eventKeys.get(i);
+            at[i] = t.occurredAt().toString();
+            dir[i] = t.direction().name();
+            usd[i] = t.amountUsd().toPlainString();
+            kzt[i] = t.amountKzt() == null ? null : t.amountKzt().toPlainString();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(INSERT_TX)) {
+            String[][] columns = {firm, customer, id, key, at, dir, usd, kzt};
+            for (int i = 0; i < columns.length; i++) {
+                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
+            }
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + n + " transactions: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rebuilds the histories of customers not in memory: the transactions since {@code windowSince} and the deposit
+     * totals of the Almaty months from {@code monthSince} on, each per customer.
+     */
+    public Map<CustomerKey, CustomerHistory> loadHistories(Map<CustomerKey, Instant[]> sinceByCustomer,
+            Collection<Direction> depositDirections) {
+        Map<CustomerKey, CustomerHistory> out = new HashMap<>();
+        if (sinceByCustomer.isEmpty()) {
+            return out;
+        }
+        int n = sinceByCustomer.size();
+        String[] firms = new String[n], customers = new String[n], windowSince = new String[n], monthSince = new String[n];
+        int i = 0;
+        for (Map.Entry<CustomerKey, Instant[]> e : sinceByCustomer.entrySet()) {
+            firms[i] = e.getKey().firmId();
+            customers[i] = e.getKey().customerId();
+            windowSince[i] = e.getValue()[0].toString();
+            monthSince[i] = e.getValue()[1].toString();
+            out.put(e.getKey(), new CustomerHistory(e.getKey().firmId(), e.getKey().customerId()));
+            i++;
+        }
+        Map<CustomerKey, List<Tx>> rows = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
+                q.setArray(1, c.createArrayOf("text", firms));
+                q.setArray(2, c.createArrayOf("text", customers));
+                q.setArray(3, c.createArrayOf("text", windowSince));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                                .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                                        Direction.valueOf(rs.getString(6)), rs.getBigDecimal(7), rs.getBigDecimal(8)));
+                    }
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
+                q.setArray(1, c.createArrayOf("text", firms));
+                q.setArray(2, c.createArrayOf("text", customers));
+                q.setArray(3, c.createArrayOf("text", monthSince));
+                q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
+                                .restoreMonth(YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rebuild " + n + " customer histories: " + e.getMessage(), e);
+        }
+        rows.forEach((k, list) -> out.get(k).restore(list));
+        return out;
+    }
+
+    /** Opens the customer's case or adds to the one already open (one case per customer episode); answers its id. */
+    public String openOrJoinCase(Finding f, OffsetDateTime at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(UPSERT_CASE)) {
+            q.setString(1, "CASE-" + UUID.randomUUID());
+            q.setString(2, f.firmId());
+            q.setString(3, f.customerId());
+            q.setTimestamp(4, Timestamp.from(at.toInstant()));
+            q.setTimestamp(5, Timestamp.from(at.toInstant()));
+            q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
+            q.setArray(7, c.createArrayOf("text", f.transactionIds().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a case for " + f.alertId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps every finding as detected, with the case it joined. */
+    public void insertFindings(List<Finding> findings, Map<String, String> caseByAlert, OffsetDateTime at) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(INSERT_FINDING)) {
+            for (Finding f : findings) {
+                q.setString(1, f.alertId());
+                q.setString(2, f.ruleId());
+                q.setString(3, f.firmId());
+                q.setString(4, f.customerId());
+                q.setString(5, caseByAlert.get(f.alertId()));
+                Array ids = c.createArrayOf("text", f.transactionIds().toArray());
+                q.setArray(6, ids);
+                q.setTimestamp(7, Timestamp.from(at.toInstant()));
+                q.setString(8, f.detail());
+                q.setString(9, CloudEventCodec.toJson(f.evidence()));
+                q.addBatch();
+            }
+            q.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + findings.size() + " findings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Open cases whose MLRO decision is overdue and not yet alerted (AML-012). */
+    public List<OpenCase> overdueCases(Instant openedBefore, int limit) {
+        String sql = "select case_id, firm_id, customer_id, opened_at from aml_case where status = 'OPEN' "
+                + "and overdue_alert is null and opened_at <= ? order by opened_at limit ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setTimestamp(1, Timestamp.from(openedBefore));
+            q.setInt(2, limit);
+            List<OpenCase> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read open cases: " + e.getMessage(), e);
+        }
+    }
+
+    public void markOverdue(String caseId, String alertId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "update aml_case set overdue_alert = ? where case_id = ?")) {
+            q.setString(1, alertId);
+            q.setString(2, caseId);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark case " + caseId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database answers at all: tells an outage (wait) from a bad record (dead-letter it). */
+    public boolean reachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A firm's customer. */
+    public record CustomerKey(String firmId, String customerId) {
+    }
+
+    /** An open case as the overdue check sees it. */
+    public record OpenCase(String caseId, String firmId, String customerId, Instant openedAt) {
+    }
+}

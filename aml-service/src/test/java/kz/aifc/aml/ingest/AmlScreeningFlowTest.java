@@ -1,0 +1,217 @@
+package kz.aifc.aml.ingest;
+
+import static kz.aifc.aml.rules.TxBuilder.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.aml.cases.OverdueDecisions;
+import kz.aifc.aml.rules.TxBuilder;
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.Topics;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Counterparty;
+import kz.aifc.events.v1.Direction;
+import kz.aifc.testing.IngestFlow;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestKafka;
+
+/** Rule families end to end on the real broker and database: batch ingest, alerts out, cases, redelivery, DLQ. */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
+class AmlScreeningFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(45);
+    static final String TOPIC = LocalStackResource.topic(Topics.TRANSACTIONS_SCREENED);
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    HistoryCache cache;
+
+    @Inject
+    OverdueDecisions overdue;
+
+    static CloudEvent<?> event(TxBuilder b) {
+        return CloudEvent.of(IngestFlow.SOURCE, EventTypes.TRANSACTION_SCREENED, b.firmId, b.build());
+    }
+
+    static void send(CloudEvent<?> e) {
+        TestKafka.send(TOPIC, "F-0001", e);
+    }
+
+    @Test
+    void shouldRaiseStructuringAlertOpenACaseAndPublishTheAlert() {
+        String customer = "C-" + UUID.randomUUID();
+        List<CloudEvent<?>> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
+        }
+        events.forEach(AmlScreeningFlowTest::send);
+        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((kz.aifc.events.v1.ScreenedTransaction) events.get(0).data()).transactionId();
+        awaitOpenAlert(alertId);
+        assertThat(count("select count(*) from aml_case where customer_id = ? and status = 'OPEN' "
+                + "and cardinality(transaction_ids) = 3 and 'AML-005' = any(rule_ids)", customer)).isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.await(
+                LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), 1, WAIT,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(alertId));
+        assertThat(published).isNotEmpty();
+        AlertRaised alert = CloudEventCodec.readPayload(published.get(0).value(), AlertRaised.class);
+        assertThat(alert.ruleId()).isEqualTo("AML-005");
+        assertThat(alert.rulebookVersion()).isEqualTo("2026.1");
+        assertThat(alert.links()).containsKey("case");
+        assertThat(alert.causedBy()).hasSize(3);
+
+        // AML-012: the case is overdue once the configured decision time has passed.
+        assertThat(overdue.check(Instant.now().plus(Duration.ofHours(25)))).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from alert_state a join aml_case c on a.alert_id = c.overdue_alert "
+                + "where c.customer_id = ? and a.rule_id = 'AML-012' and a.status = 'OPEN'", customer)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRaiseCriticalSanctionsAlertDueAtDetection() {
+        String customer = "C-" + UUID.randomUUID();
+        TxBuilder b = tx().customer(customer).sanctions("UN SC 1718").direction(Direction.WITHDRAWAL);
+        send(event(b));
+        String alertId = "AML-001:F-0001:" + b.id;
+        awaitOpenAlert(alertId);
+        assertThat(count("select count(*) from alert_state where alert_id = ? and severity = 'CRITICAL' "
+                + "and payload->>'regulatoryDeadline' = payload->>'detectedAt'", alertId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRaiseOffshoreThresholdAlertWithNextBusinessDayDeadline() {
+        String customer = "C-" + UUID.randomUUID();
+        TxBuilder b = tx().customer(customer).kzt("5000000.00")
+                .counterparty(new Counterparty("Offshore Ltd", "W9", "V9", false, null, true, "SC", true));
+        send(event(b));
+        String alertId = "AML-010:F-0001:" + b.id;
+        awaitOpenAlert(alertId);
+        assertThat(count("select count(*) from alert_state where alert_id = ? "
+                + "and payload->>'regulatoryDeadline' = '2026-11-23T18:00:00+05:00'", alertId)).isEqualTo(1);
+        io.restassured.RestAssured.given()
+                .header("Authorization", kz.aifc.testing.TestTokens.bearer(kz.aifc.platform.security.Roles.MLRO, "F-0001"))
+                .get("/firms/F-0001/reports/threshold?date=2026-11-23").then().statusCode(200)
+                .body("reports.alertId", org.hamcrest.Matchers.hasItem(alertId));
+        io.restassured.RestAssured.given()
+                .header("Authorization", kz.aifc.testing.TestTokens.bearer(kz.aifc.platform.security.Roles.MLRO, "F-0001"))
+                .get("/firms/F-0001/reports/threshold?date=23.11.2026").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldApplyARedeliveredEventOnceAndNotCountItTwiceInAWindow() {
+        String customer = "C-" + UUID.randomUUID();
+        CloudEvent<?> first = event(tx().customer(customer).usd("950").at("2026-11-20T10:00:00+05:00"));
+        send(first);
+        send(first);
+        CloudEvent<?> second = event(tx().customer(customer).usd("950").at("2026-11-20T11:00:00+05:00"));
+        send(second);
+        IngestFlow.awaitApplied(db, second.eventKey());
+        assertThat(count("select count(*) from aml_transaction where event_key = ?", first.eventKey())).isEqualTo(1);
+        assertThat(count("select count(*) from alert_state where rule_id = 'AML-005' and alert_id like ?",
+                "%" + customer + "%")).isZero();
+    }
+
+    @Test
+    void shouldRebuildTheWindowFromTheDatabaseAfterARestart() {
+        String customer = "C-" + UUID.randomUUID();
+        CloudEvent<?> a = event(tx().customer(customer).usd("950").at("2026-11-20T10:00:00+05:00"));
+        CloudEvent<?> b = event(tx().customer(customer).usd("950").at("2026-11-20T11:00:00+05:00"));
+        send(a);
+        send(b);
+        IngestFlow.awaitApplied(db, b.eventKey());
+        cache.clear(); // what a restart or a partition moving to another instance leaves behind
+        send(event(tx().customer(customer).usd("950").at("2026-11-20T12:00:00+05:00")));
+        awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:"
+                + ((kz.aifc.events.v1.ScreenedTransaction) a.data()).transactionId());
+    }
+
+    @Test
+    void shouldCountRetailDepositsPerAlmatyMonthAcrossARestart() {
+        String customer = "C-" + UUID.randomUUID();
+        CloudEvent<?> oct = event(tx().customer(customer).direction(Direction.DEPOSIT).retail(true)
+                .knowledgeTest(false).usd("900").at("2026-10-31T23:00:00+05:00"));
+        CloudEvent<?> nov = event(tx().customer(customer).direction(Direction.DEPOSIT).retail(true)
+                .knowledgeTest(false).usd("600").at("2026-11-01T00:30:00+05:00"));
+        send(oct);
+        send(nov);
+        IngestFlow.awaitApplied(db, nov.eventKey());
+        assertThat(count("select count(*) from alert_state where rule_id = 'AML-009' and alert_id like ?",
+                "%" + customer + "%")).isZero();
+        cache.clear();
+        send(event(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false)
+                .usd("400.01").at("2026-11-02T10:00:00+05:00")));
+        awaitOpenAlert("AML-009:F-0001:" + customer + ":2026-11");
+    }
+
+    @Test
+    void shouldParkEveryMalformedRecordOfABatchAndApplyTheRest() {
+        String customer = "C-" + UUID.randomUUID();
+        List<String> badIds = new ArrayList<>();
+        List<CloudEvent<?>> good = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String badId = UUID.randomUUID().toString();
+            badIds.add(badId);
+            TestKafka.send(TOPIC, "F-0001", IngestFlow.binaryHeaders(badId, EventTypes.TRANSACTION_SCREENED, "F-0001"),
+                    ("{\"firmId\":\"F-0001\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            CloudEvent<?> ok = event(tx().customer(customer));
+            good.add(ok);
+            send(ok);
+        }
+        List<ConsumerRecord<String, byte[]>> parked = TestKafka.await(Topics.dlq(TOPIC), 3, WAIT,
+                r -> badIds.contains(TestKafka.header(r, "ce_id")));
+        assertThat(parked).hasSize(3);
+        for (ConsumerRecord<String, byte[]> r : parked) {
+            assertThat(TestKafka.header(r, "dead-letter-reason")).contains("data.");
+            assertThat(TestKafka.header(r, "dead-letter-topic")).isEqualTo(TOPIC);
+            assertThat(TestKafka.header(r, "dead-letter-partition")).isNotNull();
+            assertThat(Long.parseLong(TestKafka.header(r, "dead-letter-offset"))).isNotNegative();
+            assertThat(r.key()).isEqualTo("F-0001");
+        }
+        good.forEach(e -> IngestFlow.awaitApplied(db, e.eventKey()));
+    }
+
+    private void awaitOpenAlert(String alertId) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                count("select count(*) from alert_state where alert_id = ? and status = 'OPEN'", alertId))
+                .as("open alert %s", alertId).isEqualTo(1));
+    }
+
+    private int count(String sql, String param) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, param);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

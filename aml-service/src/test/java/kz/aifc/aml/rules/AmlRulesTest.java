@@ -1,0 +1,358 @@
+package kz.aifc.aml.rules;
+
+import static kz.aifc.aml.rules.TxBuilder.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import kz.aifc.events.v1.Counterparty;
+import kz.aifc.events.v1.Direction;
+import kz.aifc.events.v1.Exposure;
+import kz.aifc.events.v1.TravelRule;
+import kz.aifc.platform.time.BusinessCalendar;
+
+/** Each rule AML-001 … AML-012 on both sides of its edges; the nested class names the rule and its citation. */
+class AmlRulesTest {
+
+    static final OffsetDateTime DETECTED = OffsetDateTime.parse("2026-11-20T10:00:05+05:00");
+
+    AmlRules rules;
+    CustomerHistory history;
+
+    @BeforeEach
+    void setUp() {
+        rules = new AmlRules(TxBuilder.bundledRulebook(), BusinessCalendar.kazakhstan());
+        history = new CustomerHistory("F-0001", "C-1");
+    }
+
+    List<Finding> run(TxBuilder b) {
+        return rules.evaluate(history, "urn:test/" + b.id, b.build(), DETECTED);
+    }
+
+    static List<Finding> of(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    @Test
+    void shouldFindNothingInACleanTransaction() {
+        assertThat(run(tx())).isEmpty();
+    }
+
+    @Nested
+    class Aml001SanctionsHit_Aml12_1 {
+        @Test
+        void shouldRaiseCriticalWithImmediateDeadlineAtDetectionTime() {
+            List<Finding> f = of(run(tx().id("T-S").sanctions("UN SC 1267")), "AML-001");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).alertId()).isEqualTo("AML-001:F-0001:T-S");
+            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(DETECTED);
+            assertThat(f.get(0).deadlineBasis()).contains("immediately").contains("12.1");
+            assertThat(f.get(0).opensCase()).isTrue();
+            assertThat(rules.rulebook().rule("AML-001").severity().name()).isEqualTo("CRITICAL");
+        }
+
+        @Test
+        void shouldRaiseForAnAttemptedTradeWithoutCounterpartyToo() {
+            assertThat(of(run(tx().direction(Direction.TRADE).sanctions(null)), "AML-001")).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Aml002TravelRule_Aml11_1_1 {
+        @Test
+        void shouldRequireTheOriginatorIdentifierFromUsd1000() {
+            TravelRule noId = new TravelRule("A", "W1", null, "B", "W2");
+            List<Finding> f = of(run(tx().usd("1000.00").travelRule(noId)), "AML-002");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).evidence()).containsEntry("basis", "AML 11-1.1(3)")
+                    .containsEntry("missing", List.of("originatorIdentifier"));
+        }
+
+        @Test
+        void shouldNotRequireTheIdentifierJustBelowUsd1000() {
+            TravelRule noId = new TravelRule("A", "W1", null, "B", "W2");
+            assertThat(of(run(tx().usd("999.99").travelRule(noId)), "AML-002")).isEmpty();
+        }
+
+        @Test
+        void shouldRequireNamesAndWalletsBelowUsd1000() {
+            TravelRule noBeneficiary = new TravelRule("A", "W1", null, " ", "W2");
+            List<Finding> f = of(run(tx().usd("50").travelRule(noBeneficiary)), "AML-002");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).evidence()).containsEntry("basis", "AML 11-1.1(4)")
+                    .containsEntry("missing", List.of("beneficiaryName"));
+        }
+
+        @Test
+        void shouldTreatAnAbsentTravelRuleSetAsIncompleteButIgnoreTrades() {
+            assertThat(of(run(tx().travelRule(null)), "AML-002")).hasSize(1);
+            assertThat(of(run(tx().direction(Direction.TRADE)), "AML-002")).isEmpty();
+        }
+
+        @Test
+        void shouldNotApplyBeforeChapter11_1CameIntoOperation() {
+            assertThat(of(run(tx().at("2024-12-31T10:00:00+05:00").travelRule(null)), "AML-002")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml003VaspDueDiligence_Aml11_2_1 {
+        @Test
+        void shouldRaiseWhenTheVaspDueDiligenceIsNotCompleted() {
+            Counterparty vasp = new Counterparty("X", "W", "VASP-9", false, null, false, "AE", false);
+            assertThat(of(run(tx().counterparty(vasp)), "AML-003")).hasSize(1);
+            Counterparty unknown = new Counterparty("X", "W", "VASP-9", false, null, null, "AE", false);
+            assertThat(of(run(tx().counterparty(unknown)), "AML-003")).hasSize(1);
+        }
+
+        @Test
+        void shouldIgnoreSelfHostedWalletsAndCompletedDueDiligence() {
+            assertThat(of(run(tx()), "AML-003")).isEmpty();
+            Counterparty self = new Counterparty(null, "W", null, true, true, null, null, false);
+            assertThat(of(run(tx().counterparty(self)), "AML-003")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml004SelfHosted_Aml11_1_2 {
+        Counterparty unverified = new Counterparty(null, "W", null, true, null, null, null, false);
+
+        @Test
+        void shouldRaiseAboveUsd1000WithoutOwnershipVerified() {
+            assertThat(of(run(tx().usd("1000.01").counterparty(unverified)), "AML-004")).hasSize(1);
+        }
+
+        @Test
+        void shouldNotRaiseAtExactlyUsd1000OrWhenVerified() {
+            assertThat(of(run(tx().usd("1000.00").counterparty(unverified)), "AML-004")).isEmpty();
+            Counterparty verified = new Counterparty(null, "W", null, true, true, null, null, false);
+            assertThat(of(run(tx().usd("5000").counterparty(verified)), "AML-004")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml005Structuring_Fatf2020 {
+        @Test
+        void shouldRaiseForThreeTransfersJustBelowUsd1000Within24Hours() {
+            run(tx().id("A").usd("950").at("2026-11-20T10:00:00+05:00"));
+            run(tx().id("B").usd("800").at("2026-11-20T20:00:00+05:00"));
+            List<Finding> f = of(run(tx().id("C").usd("999.99").at("2026-11-21T10:00:00+05:00")), "AML-005");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).alertId()).isEqualTo("AML-005:F-0001:C-1:USD:A");
+            assertThat(f.get(0).transactionIds()).containsExactly("A", "B", "C");
+            assertThat(f.get(0).causedBy()).containsExactly("urn:test/A", "urn:test/B", "urn:test/C");
+            assertThat(f.get(0).opensCase()).isTrue();
+        }
+
+        @Test
+        void shouldNotRaiseWhenTheThirdTransferIsJustOutsideTheWindow() {
+            run(tx().id("A").usd("950").at("2026-11-20T10:00:00+05:00"));
+            run(tx().id("B").usd("950").at("2026-11-20T20:00:00+05:00"));
+            assertThat(of(run(tx().id("C").usd("950").at("2026-11-21T10:00:01+05:00")), "AML-005")).isEmpty();
+        }
+
+        @Test
+        void shouldNotRaiseWhenOneTransferIsJustOutsideTheBand() {
+            run(tx().id("A").usd("799.99").at("2026-11-20T10:00:00+05:00"));
+            run(tx().id("B").usd("950").at("2026-11-20T11:00:00+05:00"));
+            assertThat(of(run(tx().id("C").usd("950").at("2026-11-20T12:00:00+05:00")), "AML-005")).isEmpty();
+            // At the threshold itself the transfer is not below it.
+            assertThat(of(run(tx().id("D").usd("1000.00").at("2026-11-20T13:00:00+05:00")), "AML-005")).isEmpty();
+        }
+
+        @Test
+        void shouldNeedTheTotalAboveTheThreshold() {
+            // Three transfers each 80–100% of USD 1,000 always exceed it, so lower the count to show the sum test.
+            Rulebook book = TxBuilder.bundledRulebook();
+            Rulebook two = new Rulebook(book.version(), book.travelRuleThresholdUsd(), book.selfHostedThresholdUsd(),
+                    book.structuringThresholdUsd(), book.structuringThresholdKzt(), book.structuringWindow(),
+                    book.structuringBandLowPct(), book.structuringBandHighPct(), 1, book.rapidInOutWindow(),
+                    book.rapidInOutPct(), book.rapidInOutMinDepositUsd(), book.walletRiskScoreLimit(),
+                    book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailDepositDirections(),
+                    book.offshoreThresholdKzt(), book.thresholdReportBusinessDays(), book.caseDecisionTime(),
+                    book.highRiskJurisdictions(), book.rules());
+            rules = new AmlRules(two, BusinessCalendar.kazakhstan());
+            assertThat(of(run(tx().id("A").usd("950")), "AML-005")).isEmpty();
+            assertThat(of(run(tx().id("B").usd("950").at("2026-11-20T11:00:00+05:00")), "AML-005")).hasSize(1);
+        }
+
+        @Test
+        void shouldRaiseForTransfersJustBelowKzt5MillionSeparately() {
+            for (int i = 0; i < 3; i++) {
+                List<Finding> f = of(run(tx().id("K" + i).usd("1500").kzt("4500000").at(
+                        OffsetDateTime.parse("2026-11-20T10:00:00+05:00").plusHours(i))), "AML-005");
+                if (i == 2) {
+                    assertThat(f).extracting(Finding::alertId).containsExactly("AML-005:F-0001:C-1:KZT:K0");
+                }
+            }
+        }
+
+        @Test
+        void shouldIgnoreTrades() {
+            for (int i = 0; i < 3; i++) {
+                assertThat(of(run(tx().direction(Direction.TRADE).usd("950")
+                        .at(OffsetDateTime.parse("2026-11-20T10:00:00+05:00").plusHours(i))), "AML-005")).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    class Aml006RapidInAndOut_Fatf2020 {
+        @Test
+        void shouldRaiseWhenWithdrawalsReach90PercentWithin24Hours() {
+            run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
+            assertThat(of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("2000")
+                    .at("2026-11-20T12:00:00+05:00")), "AML-006")).isEmpty();
+            List<Finding> f = of(run(tx().id("W2").direction(Direction.TRANSFER_OUT).usd("2500")
+                    .at("2026-11-21T10:00:00+05:00")), "AML-006");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).alertId()).isEqualTo("AML-006:F-0001:C-1:D");
+            assertThat(f.get(0).transactionIds()).containsExactly("D", "W1", "W2");
+        }
+
+        @Test
+        void shouldNotRaiseBelow90PercentOrAfterTheWindow() {
+            run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
+            assertThat(of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("4499.99")
+                    .at("2026-11-20T12:00:00+05:00")), "AML-006")).isEmpty();
+            assertThat(of(run(tx().id("W2").direction(Direction.WITHDRAWAL).usd("1000")
+                    .at("2026-11-21T10:00:01+05:00")), "AML-006")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml007Exposure_Fatf2020 {
+        @Test
+        void shouldRaiseForEachSevereExposure() {
+            for (Exposure e : List.of(Exposure.MIXER, Exposure.DARKNET, Exposure.SANCTIONED, Exposure.RANSOMWARE)) {
+                assertThat(of(run(tx().exposures(e, Exposure.GAMBLING)), "AML-007")).as(e.name()).hasSize(1);
+            }
+        }
+
+        @Test
+        void shouldRaiseAboveTheScoreLimitOnly() {
+            assertThat(of(run(tx().exposures(Exposure.GAMBLING, Exposure.P2P).score(80)), "AML-007")).isEmpty();
+            assertThat(of(run(tx().score(81)), "AML-007")).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Aml008HighRiskJurisdiction_Aml12_2 {
+        @Test
+        void shouldRaiseForACounterpartyInAListedJurisdictionWithoutEdd() {
+            Counterparty iran = new Counterparty("X", "W", "V", false, null, true, "IR", false);
+            List<Finding> f = of(run(tx().counterparty(iran)), "AML-008");
+            assertThat(f).extracting(Finding::alertId).containsExactly("AML-008:F-0001:C-1:IR");
+            assertThat(f.get(0).evidence()).containsEntry("listAsOf", "2026-06-19").containsEntry("listConfidence", "secondary");
+        }
+
+        @Test
+        void shouldRaiseForAResidentOfAGreyListedJurisdictionButNotWithEdd() {
+            assertThat(of(run(tx().residency("VG")), "AML-008")).hasSize(1);
+            assertThat(of(run(tx().residency("VG").edd(true)), "AML-008")).isEmpty();
+        }
+
+        @Test
+        void shouldUseOnlyListsInForceOnTheTransactionDate() {
+            assertThat(of(run(tx().residency("MM").at("2026-06-18T12:00:00+05:00")), "AML-008")).isEmpty();
+            assertThat(of(run(tx().residency("MM").at("2026-06-19T12:00:00+05:00")), "AML-008")).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Aml009RetailMonthlyLimit_Dasp3_1 {
+        TxBuilder deposit(String id, String usd, String at) {
+            return tx().id(id).direction(Direction.DEPOSIT).usd(usd).at(at).retail(true).knowledgeTest(false);
+        }
+
+        @Test
+        void shouldRaiseWhenDepositsInAnAlmatyMonthExceedUsd1000() {
+            assertThat(of(run(deposit("A", "600", "2026-11-01T00:30:00+05:00")), "AML-009")).isEmpty();
+            assertThat(of(run(deposit("B", "400", "2026-11-15T10:00:00+05:00")), "AML-009")).isEmpty();
+            List<Finding> f = of(run(deposit("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
+            assertThat(f).extracting(Finding::alertId).containsExactly("AML-009:F-0001:C-1:2026-11");
+        }
+
+        @Test
+        void shouldStartAgainAcrossTheAlmatyMonthBoundary() {
+            run(deposit("A", "900", "2026-11-30T23:59:00+05:00"));
+            // 2026-11-30T19:30Z is already 1 December in Almaty (UTC+5).
+            assertThat(of(run(deposit("B", "900", "2026-11-30T19:30:00Z")), "AML-009")).isEmpty();
+            assertThat(of(run(deposit("C", "200", "2026-12-02T10:00:00+05:00")), "AML-009"))
+                    .extracting(Finding::alertId).containsExactly("AML-009:F-0001:C-1:2026-12");
+        }
+
+        @Test
+        void shouldNotApplyToNonResidentsNonRetailOrTestedClients() {
+            assertThat(of(run(deposit("A", "5000", "2026-11-20T10:00:00+05:00").residency("AE")), "AML-009")).isEmpty();
+            assertThat(of(run(deposit("B", "5000", "2026-11-20T10:00:00+05:00").retail(false)), "AML-009")).isEmpty();
+            assertThat(of(run(deposit("C", "5000", "2026-11-20T10:00:00+05:00").knowledgeTest(true)), "AML-009")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml010OffshoreThreshold_Law191_Art4 {
+        Counterparty offshore = new Counterparty("Offshore Ltd", "W", "V", false, null, true, "VG", true);
+
+        @Test
+        void shouldRaiseAtKzt5MillionWithTheReportDueEndOfNextBusinessDay() {
+            // Friday 20 Nov 2026 → Monday 23 Nov 2026, 18:00 Almaty.
+            List<Finding> f = of(run(tx().kzt("5000000").counterparty(offshore).edd(true)), "AML-010");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
+            assertThat(f.get(0).deadlineBasis()).contains("Art. 10(2)");
+        }
+
+        @Test
+        void shouldSkipAHolidayWhenCountingTheBusinessDay() {
+            // Tuesday 15 Dec 2026; 16 Dec is a day off (domain-facts G8) → Thursday 17 Dec.
+            List<Finding> f = of(run(tx().at("2026-12-15T10:00:00+05:00").kzt("6000000").counterparty(offshore)), "AML-010");
+            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-12-17T18:00:00+05:00"));
+        }
+
+        @Test
+        void shouldNotRaiseJustBelowTheThresholdOrOnshore() {
+            assertThat(of(run(tx().kzt("4999999.99").counterparty(offshore)), "AML-010")).isEmpty();
+            assertThat(of(run(tx().kzt("9000000")), "AML-010")).isEmpty();
+            assertThat(of(run(tx().kzt(null).counterparty(offshore)), "AML-010")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml011PepWithoutEdd {
+        @Test
+        void shouldRaiseForAPepWithoutEddOncePerCustomer() {
+            assertThat(of(run(tx().pep(true)), "AML-011")).extracting(Finding::alertId)
+                    .containsExactly("AML-011:F-0001:C-1");
+            assertThat(of(run(tx().pep(true).edd(true)), "AML-011")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Aml012OverdueMlroDecision_Aml13_8_1 {
+        @Test
+        void shouldRaiseOnlyAfterTheConfiguredDecisionTime() {
+            Instant opened = Instant.parse("2026-11-20T05:00:00Z");
+            Duration limit = rules.rulebook().caseDecisionTime();
+            assertThat(rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit).minusSeconds(1)))
+                    .isNull();
+            Finding f = rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit));
+            assertThat(f.alertId()).isEqualTo("AML-012:F-0001:CASE-1");
+            assertThat(f.deadlineBasis()).contains("13.8.1").contains("unverified");
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyWhatTheWindowsNeed() {
+        run(tx().id("old").at("2026-11-01T10:00:00+05:00"));
+        run(tx().id("new").at("2026-11-20T10:00:00+05:00"));
+        assertThat(history.recent()).extracting(Tx::transactionId).containsExactly("new");
+    }
+}

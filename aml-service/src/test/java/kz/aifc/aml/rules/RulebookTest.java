@@ -1,0 +1,50 @@
+package kz.aifc.aml.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import kz.aifc.events.v1.Exposure;
+
+/** The bundled rulebook parses into the documented parameters; a gap fails loudly rather than reading as zero. */
+class RulebookTest {
+
+    @Test
+    void shouldParseTheBundledRulebook() {
+        Rulebook book = TxBuilder.bundledRulebook();
+        assertThat(book.version()).isEqualTo("2026.1");
+        assertThat(book.travelRuleThresholdUsd()).isEqualByComparingTo("1000");
+        assertThat(book.structuringThresholdKzt()).isEqualByComparingTo(new BigDecimal("5000000"));
+        assertThat(book.structuringWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(book.severeExposures()).containsExactlyInAnyOrder(Exposure.MIXER, Exposure.DARKNET,
+                Exposure.SANCTIONED, Exposure.RANSOMWARE);
+        assertThat(book.rules()).hasSize(12);
+        assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 11, 20))).hasSize(2);
+        assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 6, 18))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARulebookWithAnUnconfiguredParameter() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode doc = (ObjectNode) json.readTree(getClass().getClassLoader().getResource("rulebook.json"));
+        ((ObjectNode) doc.get("parameters")).remove("caseDecisionTime");
+        assertThatThrownBy(() -> Rulebook.parse(doc)).hasMessageContaining("caseDecisionTime");
+    }
+
+    @Test
+    void shouldMarkEveryInternalNumberUnverified() throws Exception {
+        var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
+        for (String name : new String[] {"structuringBandLowPct", "structuringMinCount", "rapidInOutPct",
+                "walletRiskScoreLimit", "caseDecisionTime"}) {
+            assertThat(doc.path("parameters").path(name).path("confidence").asText()).as(name).isEqualTo("unverified");
+        }
+    }
+}
