@@ -1,0 +1,168 @@
+package kz.aifc.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import kz.aifc.simulator.traffic.ContentMode;
+import kz.aifc.simulator.traffic.Scenario;
+import kz.aifc.simulator.traffic.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line: defaults, every option, and a clear message for every mistake. */
+class OptionsTest {
+
+    private static final Clock NOON_UTC = Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void shouldDefaultToTheDemoDayOfTheFourDemoFirmsOnTheLocalBroker() throws UsageException {
+        Options o = Options.parse();
+
+        assertThat(o.bootstrap()).isEqualTo("localhost:9092");
+        assertThat(o.topicSuffix()).isEmpty();
+        assertThat(o.source()).isEqualTo("urn:aifc:simulator");
+        assertThat(o.scenario()).isEqualTo(Scenario.DEMO_DAY);
+        assertThat(o.firms()).containsExactly("F-DATF-01", "F-CUST-01", "F-DEAL-01", "F-CLEAN-01");
+        assertThat(o.effectiveRate()).isEqualTo(20);
+        assertThat(o.mode()).isEqualTo(ContentMode.BINARY);
+        assertThat(o.malformedShare()).isZero();
+        assertThat(o.reportEvery()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.kztRate()).isEqualByComparingTo("520");
+        assertThat(o.duration()).isNull();
+        assertThat(o.count()).isNull();
+        assertThat(o.effectivePregenerate()).isZero();
+    }
+
+    @Test
+    void shouldParseEveryOptionInBothForms() throws UsageException {
+        Options o = Options.parse("--bootstrap=broker:29092", "--topic-suffix", "simtest", "--source", "urn:firm:x",
+                "--scenario", "load", "--firms", "F-A, F-B", "--rate", "2500", "--duration", "5m", "--count", "200000",
+                "--seed", "-42", "--mode", "mixed", "--malformed-share", "0.05", "--report-every", "0",
+                "--licences-out", "target/licences.json", "--kzt-rate", "512.35", "--start",
+                "2026-11-20T10:00:00Z", "--time-scale", "60", "--snapshot-every", "90s", "--customers", "1000",
+                "--suspicious-share", "0.02", "--pregenerate", "5000", "--producer", "acks=1", "--producer",
+                "linger.ms=10", "--run-id", "bench1", "--print-licences");
+
+        assertThat(o.bootstrap()).isEqualTo("broker:29092");
+        assertThat(o.topicSuffix()).isEqualTo(".simtest");
+        assertThat(o.source()).isEqualTo("urn:firm:x");
+        assertThat(o.scenario()).isEqualTo(Scenario.LOAD);
+        assertThat(o.firms()).containsExactly("F-A", "F-B");
+        assertThat(o.effectiveRate()).isEqualTo(2500);
+        assertThat(o.duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(o.count()).isEqualTo(200_000);
+        assertThat(o.seed()).isEqualTo(-42);
+        assertThat(o.mode()).isEqualTo(ContentMode.MIXED);
+        assertThat(o.malformedShare()).isEqualTo(0.05);
+        assertThat(o.reportEvery()).isZero();
+        assertThat(o.licencesOut()).isEqualTo(Path.of("target/licences.json"));
+        assertThat(o.kztRate()).isEqualByComparingTo(new BigDecimal("512.35"));
+        assertThat(o.start()).isEqualTo(OffsetDateTime.parse("2026-11-20T15:00:00+05:00"));
+        assertThat(o.effectiveTimeScale()).isEqualTo(60);
+        assertThat(o.snapshotEvery()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(o.customers()).isEqualTo(1000);
+        assertThat(o.suspiciousShare()).isEqualTo(0.02);
+        assertThat(o.effectivePregenerate()).isEqualTo(5000);
+        assertThat(o.producer()).isEqualTo(Map.of("acks", "1", "linger.ms", "10"));
+        assertThat(o.runId()).isEqualTo("bench1");
+        assertThat(o.printLicences()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            simtest   | .simtest
+            .simtest  | .simtest
+            _bench    | _bench
+            7         | .7
+            """)
+    void shouldAddTheDotToASuffixAsKafkaShTopicsDoes(String given, String expected) throws UsageException {
+        assertThat(Options.parse("--topic-suffix", given).topicSuffix()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldDeriveSimulatedTimeFromRateAndTimeScale() throws UsageException {
+        Settings demo = Options.parse().settings(NOON_UTC);
+        Settings fastDemo = Options.parse("--rate", "0").settings(NOON_UTC);
+        Settings load = Options.parse("--scenario", "load").settings(NOON_UTC);
+
+        assertThat(demo.step()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(fastDemo.step()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(demo.start()).isEqualTo(OffsetDateTime.parse("2026-11-20T03:00:00+05:00"));
+        assertThat(demo.afterScript()).isNull();
+        assertThat(load.step()).isEqualTo(Duration.ofNanos(20_000));
+        assertThat(load.start()).isEqualTo(OffsetDateTime.parse("2026-11-20T12:00:00+05:00"));
+        assertThat(load.customersPerFirm()).isEqualTo(50_000);
+        assertThat(demo.runTag()).hasSize(6).isNotEqualTo(Options.parse().settings(NOON_UTC).runTag());
+        Settings.Continuation after = Options.parse("--count", "10").settings(NOON_UTC).afterScript();
+        assertThat(after.step()).isEqualTo(Duration.ofMillis(50));
+        assertThat(after.snapshotEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Options.parse("--scenario", "steady", "--count", "10").settings(NOON_UTC).afterScript()).isNull();
+    }
+
+    @Test
+    void shouldPregenerateLoadUpToItsCountOrACap() throws UsageException {
+        assertThat(Options.parse("--scenario", "load", "--count", "200000").effectivePregenerate())
+                .isEqualTo(200_000);
+        assertThat(Options.parse("--scenario", "load").effectivePregenerate()).isEqualTo(262_144);
+        assertThat(Options.parse("--scenario", "steady", "--count", "200000").effectivePregenerate()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            --bogus                            | unknown option '--bogus'
+            -x                                 | unknown option '-x'
+            stray                              | unexpected argument 'stray' (options start with --)
+            --rate                             | --rate needs a value
+            --rate --count 5                   | --rate needs a value
+            --rate fast                        | --rate: 'fast' is not valid: expected a number
+            --rate -5                          | --rate: '-5' is not valid: expected a number of 0 or more
+            --duration 5min                    | --duration: '5min' is not valid: expected a duration such as 500ms
+            --duration 0                       | --duration: '0' is not valid: must be longer than 0
+            --count many                       | --count: 'many' is not valid: expected a whole number
+            --count -1                         | --count: '-1' is not valid: must be between 0 and
+            --scenario weekend                 | --scenario: 'weekend' is not valid: expected demo-day, steady or load
+            --mode xml                         | --mode: 'xml' is not valid: expected binary, structured or mixed
+            --malformed-share 1.5              | --malformed-share: '1.5' is not valid: expected a share between
+            --firms F-A,,F-B                   | --firms: 'F-A,,F-B' is not valid: empty firm id in the list
+            --firms F-A,F-A                    | firm id 'F-A' is listed twice
+            --firms F/A                        | firm id 'F/A' may only hold letters, digits
+            --producer acks                    | --producer: 'acks' is not valid: expected KEY=VALUE
+            --print-licences=yes               | --print-licences takes no value
+            --start 2026-11-20T09:00           | expected an RFC 3339 time with offset
+            --kzt-rate 5.2e2                   | --kzt-rate: '5.2e2' is not valid: expected a positive decimal
+            --bootstrap localhost              | --bootstrap: 'localhost' is not valid: expected HOST:PORT
+            --topic-suffix a/b                 | --topic-suffix: 'a/b' is not valid
+            --time-scale 0                     | --time-scale: '0' is not valid: must be greater than 0
+            --run-id has-dash                  | --run-id: 'has-dash' is not valid
+            """)
+    void shouldExplainWhatIsWrongWithABadCommandLine(String args, String message) {
+        UsageException e = catchThrowableOfType(UsageException.class,
+                () -> Options.parse(args.trim().split("\\s+")));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains(message);
+    }
+
+    @Test
+    void shouldDocumentEveryOptionInTheHelp() {
+        String usage = Options.usage();
+
+        for (String option : List.of("--bootstrap", "--topic-suffix", "--source", "--scenario", "--firms", "--rate",
+                "--duration", "--count", "--seed", "--mode", "--malformed-share", "--report-every", "--licences-out",
+                "--print-licences", "--kzt-rate", "--start", "--time-scale", "--snapshot-every", "--customers",
+                "--suspicious-share", "--pregenerate", "--producer", "--run-id", "--help")) {
+            assertThat(usage).contains(option);
+        }
+        assertThat(usage).contains("demo-day", "steady", "load", "\"eventsPerSecond\"");
+    }
+}
