@@ -1,23 +1,41 @@
 #!/usr/bin/env bash
-# Stops what up.sh started: the four services and the Kafka broker (PostgreSQL belongs to the machine and stays).
+# Stops what up.sh started: the demo feed, the four services and the Kafka broker (PostgreSQL belongs to the
+# machine and stays).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUN_DIR="$STATE_DIR/run"
-shopt -s nullglob
-for pidfile in "$RUN_DIR"/*.pid; do
-  name="$(basename "$pidfile" .pid)"
-  pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    info "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.5
+
+# terminate PIDFILE...: SIGTERM to every live process, then wait for all of them together (SIGKILL after 30 s).
+terminate() {
+  local pidfile pid
+  local -a live=()
+  for pidfile in "$@"; do
+    [[ -f "$pidfile" ]] || continue
+    pid="$(cat "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then
+      info "stopping $(basename "$pidfile" .pid) (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      live+=("$pid")
+    fi
+    rm -f "$pidfile"
+  done
+  for _ in $(seq 1 60); do
+    local any=no
+    for pid in "${live[@]}"; do
+      kill -0 "$pid" 2>/dev/null && any=yes
     done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pidfile"
-done
+    [[ "$any" == no ]] && return 0
+    sleep 0.5
+  done
+  for pid in "${live[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+
+shopt -s nullglob
+terminate "$RUN_DIR/simulator.pid"
+terminate "$RUN_DIR"/*.pid
 "$LOCAL_DIR/kafka.sh" stop
 info "stopped"

@@ -14,11 +14,16 @@ mkdir -p "$RUN_DIR"
 "$LOCAL_DIR/kafka.sh" topics
 
 needs_build() {
-  local svc
-  for svc in "${SERVICES[@]}"; do
-    local jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+  local module jar
+  for module in "${SERVICES[@]}" simulator; do
+    if [[ "$module" == simulator ]]; then
+      jar="$ROOT/simulator/target/simulator-1.0.0-SNAPSHOT.jar"
+    else
+      jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
+    fi
     [[ -f "$jar" ]] || return 0
-    if [[ -n "$(find "$ROOT/$svc/src" "$ROOT/events/src/main" "$ROOT/pom.xml" "$ROOT/$svc/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/events/src/main" "$ROOT/pom.xml" "$ROOT/$module/pom.xml" \
+      -newer "$jar" -print -quit)" ]]; then
       return 0
     fi
   done
@@ -66,14 +71,35 @@ for svc in "${SERVICES[@]}"; do
   info "$svc ready: http://localhost:$port"
 done
 
+# Demo feed: the demo firms' licences, then a compressed day of events that carries on in real time.
+sim_jar="$ROOT/simulator/target/simulator-1.0.0-SNAPSHOT.jar"
+sim_pidfile="$RUN_DIR/simulator.pid"
+if [[ -f "$sim_pidfile" ]] && kill -0 "$(cat "$sim_pidfile")" 2>/dev/null; then
+  info "demo feed already streaming (pid $(cat "$sim_pidfile"))"
+elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
+  "$java" -cp "$sim_jar:$ROOT/simulator/target/lib/*" kz.aifc.simulator.RegisterLicences \
+    http://127.0.0.1:8083 "$("$LOCAL_DIR/token.sh" admin)"
+  info "starting the demo feed (log: $LOG_DIR/simulator.log)"
+  setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day --duration "${AIFC_DEMO_DURATION:-24h}" \
+    >"$LOG_DIR/simulator.log" 2>&1 </dev/null &
+  echo $! >"$sim_pidfile"
+fi
+
+admin_token="$("$LOCAL_DIR/token.sh" admin)"
 cat <<MSG
 
 The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/token.sh ROLE [FIRM_ID]
-  Compliance desk (notification-service)  http://localhost:8080/          OpenAPI: /q/swagger-ui
+  Compliance desk (notification-service)  http://localhost:8080/#token=$admin_token
+                                           (an admin token; a firm's own view: deploy/local/token.sh compliance-officer F-DATF-01)
   capital-service                          http://localhost:8081/rulebook
   aml-service                              http://localhost:8082/rulebook
   licensing-service                        http://localhost:8083/rulebook
   Kafka                                    localhost:9092     PostgreSQL 127.0.0.1:5432 (aifc/aifc)
   Logs                                     $LOG_DIR
+  Demo firms: F-DATF-01 (exchange), F-CUST-01 (custodian), F-DEAL-01 (dealer), F-CLEAN-01 (clean); the day's
+  incidents arrive within about 90 s. Try:
+    curl -H "Authorization: Bearer \$(deploy/local/token.sh regulator)" localhost:8081/firms/F-DEAL-01/capital
+    curl -H "Authorization: Bearer \$(deploy/local/token.sh regulator)" localhost:8082/firms/F-DATF-01/cases
+    curl -H "Authorization: Bearer \$(deploy/local/token.sh regulator)" localhost:8083/firms/F-CUST-01/fit-and-proper
 Stop everything with: deploy/local/down.sh
 MSG
