@@ -1,8 +1,5 @@
 package kz.aifc.aml.ingest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -15,14 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.events.EventTypes;
 import kz.aifc.events.Topics;
 import kz.aifc.testing.IngestFlow;
-import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
-import kz.aifc.testing.TestTokens;
+import kz.aifc.testing.PlatformEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
-class AmlIngestFlowTest {
+class AmlIngestFlowTest extends PlatformEndpointsContract {
 
     private static final String TRANSACTION = """
             {"firmId":"F-0001","transactionId":"T-81723","occurredAt":"2026-11-20T10:15:00+05:00",
@@ -40,30 +36,14 @@ class AmlIngestFlowTest {
     @Inject
     DataSource db;
 
+    AmlIngestFlowTest() {
+        super("aml-service");
+    }
+
     @Test
     void shouldParkTransactionWithExponentAmountOnDlqAndApplyTheNextOneOnce() {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.TRANSACTIONS_SCREENED,
                 EventTypes.TRANSACTION_SCREENED, "F-0001", TRANSACTION.replace("\"amount\":\"950.00\"", "\"amount\":9.5e2"),
                 "amount", TRANSACTION);
-    }
-
-    @Test
-    void shouldServeHealthRulebookOpenApiAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/rulebook").then().statusCode(200).body("service", equalTo("aml-service"));
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    void shouldAnswerProblemJson401WithoutAToken() {
-        given().get("/rulebook").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401));
-    }
-
-    @Test
-    void shouldAnswerProblemJsonForAnUnknownPath() {
-        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
     }
 }

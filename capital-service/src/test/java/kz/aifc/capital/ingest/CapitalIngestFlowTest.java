@@ -1,8 +1,5 @@
 package kz.aifc.capital.ingest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -15,14 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.events.EventTypes;
 import kz.aifc.events.Topics;
 import kz.aifc.testing.IngestFlow;
-import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
-import kz.aifc.testing.TestTokens;
+import kz.aifc.testing.PlatformEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_capital_test"))
-class CapitalIngestFlowTest {
+class CapitalIngestFlowTest extends PlatformEndpointsContract {
 
     private static final String SNAPSHOT = """
             {"firmId":"F-0001","asOf":"2026-11-20T17:00:00+05:00","currency":"USD","usdRate":"1",
@@ -33,6 +29,10 @@ class CapitalIngestFlowTest {
 
     @Inject
     DataSource db;
+
+    CapitalIngestFlowTest() {
+        super("capital-service");
+    }
 
     @Test
     void shouldParkMalformedSnapshotOnDlqAndApplyTheNextOneOnce() {
@@ -48,25 +48,5 @@ class CapitalIngestFlowTest {
                  "status":"ACTIVE","activities":["DEALING_AS_PRINCIPAL"],"effectiveFrom":"2026-01-15","conditions":[]}""";
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.LICENCES, EventTypes.LICENCE_CHANGED, "F-0001",
                 licence.replace("DEALING_AS_PRINCIPAL", "DEALING_IN_TULIPS"), "activities", licence);
-    }
-
-    @Test
-    void shouldServeHealthRulebookOpenApiAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/rulebook").then().statusCode(200).body("service", equalTo("capital-service"));
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    void shouldAnswerProblemJson401WithoutAToken() {
-        given().get("/rulebook").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401));
-    }
-
-    @Test
-    void shouldAnswerProblemJsonForAnUnknownPath() {
-        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
     }
 }

@@ -1,8 +1,5 @@
 package kz.aifc.notification.ingest;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -15,14 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.events.EventTypes;
 import kz.aifc.events.Topics;
 import kz.aifc.testing.IngestFlow;
-import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
-import kz.aifc.testing.TestTokens;
+import kz.aifc.testing.PlatformEndpointsContract;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_notification_test"))
-class NotificationIngestFlowTest {
+class NotificationIngestFlowTest extends PlatformEndpointsContract {
 
     private static final String RAISED = """
             {"alertId":"CAP-001:F-0001:2026-11-20","firmId":"F-0001","duty":"CAPITAL","ruleId":"CAP-001",
@@ -38,6 +34,10 @@ class NotificationIngestFlowTest {
     @Inject
     DataSource db;
 
+    NotificationIngestFlowTest() {
+        super("notification-service");
+    }
+
     @Test
     void shouldParkAlertWithUnknownSeverityOnDlqAndApplyTheNextOneOnce() {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.COMPLIANCE_ALERTS, EventTypes.ALERT_RAISED, "F-0001",
@@ -52,25 +52,5 @@ class NotificationIngestFlowTest {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.COMPLIANCE_ALERTS, EventTypes.ALERT_RESOLVED,
                 "F-0001", resolved.replace("\"resolvedAt\":\"2026-11-21T09:00:00+05:00\"", "\"resolvedAt\":\"yesterday\""),
                 "resolvedAt", resolved);
-    }
-
-    @Test
-    void shouldServeHealthRulebookOpenApiAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/rulebook").then().statusCode(200).body("service", equalTo("notification-service"));
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-    }
-
-    @Test
-    void shouldAnswerProblemJson401WithoutAToken() {
-        given().get("/rulebook").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401));
-    }
-
-    @Test
-    void shouldAnswerProblemJsonForAnUnknownPath() {
-        given().get("/no-such-thing").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
     }
 }
