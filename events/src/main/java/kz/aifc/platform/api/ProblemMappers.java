@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import kz.aifc.events.codec.MalformedEventException;
 
@@ -102,6 +103,22 @@ public final class ProblemMappers {
                 }
             }
             return path.toString();
+        }
+    }
+
+    /**
+     * A body of the wrong JSON shape (a string where a list belongs): Quarkus has its own mapper for this exact type,
+     * which would otherwise win over {@link Json} and answer without naming the field.
+     */
+    @Provider
+    public static class Mismatched implements ExceptionMapper<MismatchedInputException> {
+        @Override
+        public Response toResponse(MismatchedInputException e) {
+            String path = Json.path(e);
+            String field = path.isEmpty() ? "body" : path;
+            String message = "wrong JSON type or shape: " + e.getOriginalMessage();
+            return respond(Problem.of(400, "Bad Request", field + ": " + message,
+                    List.of(new Problem.FieldError(field, message))));
         }
     }
 
