@@ -14,7 +14,8 @@ import kz.aifc.simulator.firms.Licences;
 
 /**
  * Registers the demo firms' licences with licensing-service: {@code RegisterLicences BASE_URL TOKEN}.
- * A firm already registered (409) counts as done, so the run script can call it every time.
+ * A firm already registered (409) has its licence varied to the demo's ({@code PUT}), so the run script can call
+ * it every time and an older demo licence is brought up to date.
  */
 public final class RegisterLicences {
 
@@ -35,9 +36,18 @@ public final class RegisterLicences {
                     .POST(HttpRequest.BodyPublishers.ofString(CloudEventCodec.toJson(licence)))
                     .build();
             HttpResponse<String> answer = http.send(post, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 201 || answer.statusCode() == 409) {
-                System.err.println("licence of " + licence.firmId() + ": "
-                        + (answer.statusCode() == 201 ? "registered" : "already registered"));
+            String outcome = "registered";
+            if (answer.statusCode() == 409) {
+                HttpRequest put = HttpRequest.newBuilder(URI.create(args[0] + "/licences/" + licence.firmId()))
+                        .header("Authorization", "Bearer " + args[1])
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(CloudEventCodec.toJson(licence)))
+                        .build();
+                answer = http.send(put, HttpResponse.BodyHandlers.ofString());
+                outcome = "already registered; varied to the demo licence";
+            }
+            if (answer.statusCode() / 100 == 2) {
+                System.err.println("licence of " + licence.firmId() + ": " + outcome);
             } else {
                 failures++;
                 System.err.println("licence of " + licence.firmId() + ": HTTP " + answer.statusCode() + " " + answer.body());

@@ -59,7 +59,7 @@ class SimulatorTest {
         assertThat(licences.get(1).activities()).extracting(Enum::name).containsExactly("PROVIDING_CUSTODY");
         assertThat(licences.get(2).activities()).extracting(Enum::name).containsExactly("DEALING_AS_PRINCIPAL");
         assertThat(licences.get(3).firmName()).isEqualTo("Baiterek Brokers Ltd");
-        assertThat(licences.get(3).activities()).extracting(Enum::name).containsExactly("ARRANGING_DEALS");
+        assertThat(licences.get(3).activities()).extracting(Enum::name).containsExactly("DEALING_AS_PRINCIPAL");
         assertThat(licences).allSatisfy(l -> assertThat(l.status().name()).isEqualTo("ACTIVE"));
     }
 

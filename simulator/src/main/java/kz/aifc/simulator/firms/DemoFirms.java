@@ -174,9 +174,10 @@ public final class DemoFirms {
     private static FirmProfile clean() {
         LocalDate since = LocalDate.of(2023, 11, 1);
         return new FirmProfile(CLEAN, "Baiterek Brokers Ltd", "AFSA-A-LA-2023-0042",
-                List.of(Activity.ARRANGING_DEALS), since,
-                List.of("Arranging Deals in Investments, including Accepted Digital Assets"),
-                // DESIGN.md: no verified or seed amount for Arranging Deals; capital-service must configure one.
+                List.of(Activity.DEALING_AS_PRINCIPAL), since,
+                List.of("Dealing in Investments as Principal, including Accepted Digital Assets"),
+                // An activity with a verified requirement (USD 250,000, DAA 3.2 Table 2), so the clean firm's
+                // capital is checked for real instead of raising CAP-006 for an unconfigured amount.
                 null,
                 // Resources stay above 120% of even USD 500,000, the highest figure any source suggests.
                 new CapitalPlan(Currency.USD, usd(600_000), usd(0), usd(200_000), usd(0), usd(20_000), usd(0),
