@@ -15,7 +15,7 @@ import kz.aifc.events.codec.CloudEventCodec;
 /**
  * Records each processed event by its CloudEvents {@code source}/{@code id} in the caller's transaction, so an
  * event's effects and the record that it was applied commit together: redelivery finds the key and does nothing.
- * Every service's first migration creates {@code inbound_event}.
+ * Its table {@code inbound_event} comes from the platform migration {@code db/platform/inbox/V1}.
  */
 @ApplicationScoped
 public class Inbox {
