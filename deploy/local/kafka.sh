@@ -386,9 +386,17 @@ cmd_topics() {
   fi
   printf '%s\n' "$out" | grep '^Created topic' | sed 's/^/  /' >&2 || true
 
-  local missing=()
-  for topic in "${expected[@]}"; do
-    grep -qxF -- "$topic" <<<"$out" || missing+=("$topic")
+  local missing=() attempt
+  for attempt in 1 2 3 4 5; do
+    missing=()
+    for topic in "${expected[@]}"; do
+      grep -qxF -- "$topic" <<<"$out" || missing+=("$topic")
+    done
+    ((${#missing[@]} == 0)) && break
+    # A busy broker may list a topic a moment after creating it: ask again before calling it missing.
+    sleep 1
+    out="$(printf '%s\n' "--bootstrap-server $KAFKA_BOOTSTRAP --list --exclude-internal" |
+      "${TOOL_JAVA[@]}" "$KAFKA_PROJECT_DIR/TopicCommandBatch.java")" || true
   done
   ((${#missing[@]} == 0)) || die "topics missing after creation: ${missing[*]}"
   info "topics ready: ${expected[*]}"

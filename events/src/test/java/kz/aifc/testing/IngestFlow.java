@@ -40,6 +40,12 @@ public final class IngestFlow {
      */
     public static void assertMalformedParkedAndNextApplied(DataSource db, String contractTopic, String type,
             String firmId, String badJson, String reason, String goodJson) {
+        assertMalformedParkedAndNextApplied(db, "inbound_event", contractTopic, type, firmId, badJson, reason, goodJson);
+    }
+
+    /** As above, for a service whose inbox for this topic is {@code inboxTable} (keyed by {@code event_key}). */
+    public static void assertMalformedParkedAndNextApplied(DataSource db, String inboxTable, String contractTopic,
+            String type, String firmId, String badJson, String reason, String goodJson) {
         String topic = LocalStackResource.topic(contractTopic);
         String badId = UUID.randomUUID().toString();
         String goodId = UUID.randomUUID().toString();
@@ -57,15 +63,15 @@ public final class IngestFlow {
         assertThat(dead.value()).as("original bytes kept").isEqualTo(badBytes);
         assertThat(dead.key()).isEqualTo(firmId);
 
-        awaitApplied(db, SOURCE + "/" + goodId);
+        awaitApplied(db, inboxTable, SOURCE + "/" + goodId);
 
         // Redelivery of the same source/id, then a fresh event behind it on the same partition: once the fresh
         // one is applied the duplicate has been seen, and it must not have been applied twice.
         TestKafka.send(topic, firmId, binaryHeaders(goodId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
         String nextId = UUID.randomUUID().toString();
         TestKafka.send(topic, firmId, binaryHeaders(nextId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
-        awaitApplied(db, SOURCE + "/" + nextId);
-        assertThat(count(db, SOURCE + "/" + goodId)).as("redelivered event applied once").isEqualTo(1);
+        awaitApplied(db, inboxTable, SOURCE + "/" + nextId);
+        assertThat(count(db, inboxTable, SOURCE + "/" + goodId)).as("redelivered event applied once").isEqualTo(1);
     }
 
     public static Map<String, byte[]> binaryHeaders(String id, String type, String firmId) {
@@ -74,8 +80,12 @@ public final class IngestFlow {
     }
 
     public static void awaitApplied(DataSource db, String eventKey) {
+        awaitApplied(db, "inbound_event", eventKey);
+    }
+
+    public static void awaitApplied(DataSource db, String inboxTable, String eventKey) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (count(db, eventKey) == 0) {
+        while (count(db, inboxTable, eventKey) == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("event " + eventKey + " was not applied within " + WAIT);
             }
@@ -84,8 +94,13 @@ public final class IngestFlow {
     }
 
     public static int count(DataSource db, String eventKey) {
+        return count(db, "inbound_event", eventKey);
+    }
+
+    /** How many rows of {@code inboxTable} (a table name from the test's own code) hold the event key. */
+    public static int count(DataSource db, String inboxTable, String eventKey) {
         try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement("select count(*) from inbound_event where event_key = ?")) {
+                PreparedStatement q = c.prepareStatement("select count(*) from " + inboxTable + " where event_key = ?")) {
             q.setString(1, eventKey);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();

@@ -61,6 +61,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        // Two checkouts testing the same service at once on one machine: -Daifc.test.database-suffix=_b keeps them apart.
+        database += System.getProperty("aifc.test.database-suffix", "");
     }
 
     @Override

@@ -1,11 +1,17 @@
 package kz.aifc.aml.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -16,17 +22,16 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import kz.aifc.aml.ingest.DeadLetters.Parked;
 import kz.aifc.aml.store.AmlStore;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.codec.MalformedEventException;
 import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.ScreenedTransaction;
 import kz.aifc.platform.ingest.EventIngest;
 
 /**
- * Kafka edge of aml-service. Screened transactions arrive in batches (one poll): malformed records are parked on the
- * DLQ by {@link DeadLetters}, the rest applied in one transaction by {@link ScreeningPipeline}, then the batch is
- * acked. A batch that keeps failing is split so one bad event cannot stall its partition. Licences: per record.
+ * Kafka edge of aml-service. Screened transactions arrive in batches (one poll), already decoded on the poll thread
+ * by {@link ScreenedRecordDecoder}. A batch is split by partition over {@link Lanes} ({@code aifc.aml.lanes}), so
+ * lanes overlap one another's database round trips while each partition (hence each customer) stays in order. On its
+ * lane, a share has its malformed records parked on the DLQ by {@link DeadLetters}, the rest applied in one
+ * transaction by {@link ScreeningPipeline}, then its partitions acked. A share that keeps failing is applied event by
+ * event so one bad event cannot stall its partition. Licences: per record.
  */
 @ApplicationScoped
 public class AmlConsumers {
@@ -40,43 +45,79 @@ public class AmlConsumers {
     private final DeadLetters deadLetters;
     private final AmlStore store;
     private final MeterRegistry meters;
+    private final Lanes lanes;
 
     AmlConsumers(EventIngest ingest, AmlIntake intake, ScreeningPipeline pipeline, DeadLetters deadLetters,
-            AmlStore store, MeterRegistry meters) {
+            AmlStore store, MeterRegistry meters, @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes) {
         this.ingest = ingest;
         this.intake = intake;
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
         this.store = store;
         this.meters = meters;
+        // Two batches in flight per lane: one applying, one decoded and waiting.
+        this.lanes = new Lanes("aml-transactions", lanes, 2 * lanes);
+    }
+
+    @PreDestroy
+    void close() {
+        lanes.close();
     }
 
     @Incoming("transactions")
-    @Blocking
-    public CompletionStage<Void> transactions(KafkaRecordBatch<String, byte[]> batch) {
-        List<Parked> parked = new ArrayList<>();
-        List<CloudEvent<ScreenedTransaction>> events = new ArrayList<>();
-        List<KafkaRecord<String, byte[]>> sources = new ArrayList<>();
-        String topic = null;
-        for (KafkaRecord<String, byte[]> r : batch.getRecords()) {
-            topic = r.getTopic();
-            try {
-                events.add(CloudEventCodec.decode(r.getHeaders(), r.getPayload(), ScreenedTransaction.class));
-                sources.add(r);
-            } catch (MalformedEventException e) {
-                LOG.warnf("Malformed record %s-%d@%d sent to the DLQ: %s", r.getTopic(), r.getPartition(),
-                        DeadLetters.offset(r), e.getMessage());
-                parked.add(new Parked(r, e));
-            }
+    public CompletionStage<Void> transactions(KafkaRecordBatch<String, ScreenedRecord> batch) {
+        List<List<KafkaRecord<String, ScreenedRecord>>> byLane = new ArrayList<>();
+        for (int i = 0; i < lanes.count(); i++) {
+            byLane.add(new ArrayList<>());
         }
-        if (!events.isEmpty()) {
-            apply(events, sources, parked, topic);
+        for (KafkaRecord<String, ScreenedRecord> r : batch.getRecords()) {
+            byLane.get(Math.floorMod(r.getPartition(), lanes.count())).add(r);
         }
-        deadLetters.park(parked);
-        return batch.ack();
+        Map<TopicPartition, KafkaRecord<String, ScreenedRecord>> latest = batch.getLatestOffsetRecords();
+        List<Runnable> work = new ArrayList<>();
+        for (List<KafkaRecord<String, ScreenedRecord>> records : byLane) {
+            work.add(records.isEmpty() ? null : () -> applyOnLane(records, latest, batch));
+        }
+        return lanes.submit(work);
     }
 
-    private void apply(List<CloudEvent<ScreenedTransaction>> events, List<KafkaRecord<String, byte[]>> sources,
+    /** One lane's share of a poll (whole partitions): DLQ the malformed, apply the rest, ack those partitions. */
+    private void applyOnLane(List<KafkaRecord<String, ScreenedRecord>> records,
+            Map<TopicPartition, KafkaRecord<String, ScreenedRecord>> latest,
+            KafkaRecordBatch<String, ScreenedRecord> batch) {
+        try {
+            List<Parked> parked = new ArrayList<>();
+            List<ScreenedRecord> events = new ArrayList<>();
+            List<KafkaRecord<String, ScreenedRecord>> sources = new ArrayList<>();
+            Set<TopicPartition> partitions = new HashSet<>();
+            String topic = records.get(0).getTopic();
+            for (KafkaRecord<String, ScreenedRecord> r : records) {
+                partitions.add(new TopicPartition(r.getTopic(), r.getPartition()));
+                ScreenedRecord decoded = r.getPayload();
+                if (decoded.malformed()) {
+                    LOG.warnf("Malformed record %s-%d@%d sent to the DLQ: %s", r.getTopic(), r.getPartition(),
+                            DeadLetters.offset(r), decoded.error().getMessage());
+                    parked.add(new Parked(r, decoded.value(), decoded.error()));
+                } else {
+                    events.add(decoded);
+                    sources.add(r);
+                }
+            }
+            if (!events.isEmpty()) {
+                apply(events, sources, parked, topic);
+            }
+            deadLetters.park(parked);
+            for (TopicPartition tp : partitions) {
+                latest.get(tp).ack();
+            }
+        } catch (RuntimeException e) {
+            // Only the DLQ being unwritable gets here: stop the channel with the offsets uncommitted (see properties).
+            LOG.errorf(e, "Cannot finish a batch of %d records: stopping the transactions channel", records.size());
+            batch.nack(e);
+        }
+    }
+
+    private void apply(List<ScreenedRecord> events, List<KafkaRecord<String, ScreenedRecord>> sources,
             List<Parked> parked, String topic) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
@@ -101,8 +142,8 @@ public class AmlConsumers {
                     break;
                 } catch (RuntimeException e) {
                     if (!awaitDatabase()) {
-                        LOG.warnf("Event %s rejected, sent to the DLQ: %s", events.get(i).eventKey(), e);
-                        parked.add(new Parked(sources.get(i), new IllegalStateException(
+                        LOG.warnf("Event %s rejected, sent to the DLQ: %s", events.get(i).event().eventKey(), e);
+                        parked.add(new Parked(sources.get(i), events.get(i).value(), new IllegalStateException(
                                 "processing failed: " + e.getMessage(), e)));
                         break;
                     }

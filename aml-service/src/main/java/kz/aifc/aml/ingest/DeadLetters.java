@@ -37,7 +37,7 @@ public class DeadLetters {
     private final MeterRegistry meters;
 
     DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "mp.messaging.incoming.transactions.dead-letter-queue.topic") String topic,
+            @ConfigProperty(name = "aifc.aml.transactions-dlq-topic") String topic,
             MeterRegistry meters) {
         this.topic = topic;
         this.meters = meters;
@@ -49,8 +49,8 @@ public class DeadLetters {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A record to park and why. */
-    public record Parked(KafkaRecord<String, byte[]> record, Throwable reason) {
+    /** A record to park, its original value and why. */
+    public record Parked(KafkaRecord<String, ?> record, byte[] value, Throwable reason) {
     }
 
     /** Sends every parked record and waits until the broker has them all: only then may the batch be acked. */
@@ -60,8 +60,8 @@ public class DeadLetters {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(parked.size());
         for (Parked p : parked) {
-            KafkaRecord<String, byte[]> r = p.record();
-            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, r.getKey(), r.getPayload());
+            KafkaRecord<String, ?> r = p.record();
+            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, r.getKey(), p.value());
             for (Header h : r.getHeaders()) {
                 out.headers().add(h);
             }

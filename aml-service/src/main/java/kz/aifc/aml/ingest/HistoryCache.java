@@ -1,6 +1,8 @@
 package kz.aifc.aml.ingest;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,26 +10,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
 
 /**
- * Customer histories in memory, least recently used first out; a missing one is rebuilt from the database, so the
- * bound only costs a reload. Cleared when partitions move (another instance may have applied events meanwhile) and
- * when a batch transaction rolls back (its in-memory effects never committed).
+ * Customer histories in memory, least recently used first out, bounded by the transactions they hold (what the memory
+ * goes on, about 300 bytes each) rather than by customers; a missing one is rebuilt from the database, so the bound
+ * only costs a reload. Cleared when partitions move (another instance may have applied events meanwhile) and when a
+ * batch transaction rolls back (its in-memory effects never committed).
  */
 @ApplicationScoped
 public class HistoryCache {
 
-    private final Map<CustomerKey, CustomerHistory> map;
+    private final long maxTransactions;
+    private final LinkedHashMap<CustomerKey, CustomerHistory> map = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Map<CustomerKey, Integer> weights = new HashMap<>();
+    private long weight;
 
-    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-size", defaultValue = "200000") int maxCustomers) {
-        this.map = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CustomerKey, CustomerHistory> eldest) {
-                return size() > maxCustomers;
-            }
-        };
+    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "400000") long maxTransactions,
+            MeterRegistry meters) {
+        this.maxTransactions = maxTransactions;
+        Gauge.builder("aml.history.cache.customers", this, HistoryCache::size)
+                .description("customer histories held in memory").register(meters);
+        Gauge.builder("aml.history.cache.transactions", this, HistoryCache::weight)
+                .description("transactions held in memory by the customer histories").register(meters);
     }
 
     public synchronized CustomerHistory get(CustomerKey key) {
@@ -38,15 +46,42 @@ public class HistoryCache {
         map.put(key, history);
     }
 
+    /** Re-weighs the histories a batch changed, then drops the least recently used until within the bound. */
+    public synchronized void settle(Collection<CustomerKey> changed) {
+        for (CustomerKey key : changed) {
+            CustomerHistory h = map.get(key);
+            int now = h == null ? 0 : 1 + h.recent().size();
+            Integer before = now == 0 ? weights.remove(key) : weights.put(key, now);
+            weight += now - (before == null ? 0 : before);
+        }
+        Iterator<Map.Entry<CustomerKey, CustomerHistory>> eldest = map.entrySet().iterator();
+        while (weight > maxTransactions && eldest.hasNext()) {
+            CustomerKey key = eldest.next().getKey();
+            eldest.remove();
+            Integer w = weights.remove(key);
+            weight -= w == null ? 0 : w;
+        }
+    }
+
     public synchronized void evict(Collection<CustomerKey> keys) {
-        keys.forEach(map::remove);
+        for (CustomerKey key : keys) {
+            map.remove(key);
+            Integer w = weights.remove(key);
+            weight -= w == null ? 0 : w;
+        }
     }
 
     public synchronized void clear() {
         map.clear();
+        weights.clear();
+        weight = 0;
     }
 
     public synchronized int size() {
         return map.size();
+    }
+
+    public synchronized long weight() {
+        return weight;
     }
 }

@@ -32,9 +32,10 @@ import kz.aifc.events.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
 
 /**
- * Applies decoded screened transactions in ONE database transaction: inbox claim (redeliveries drop out), window
- * rules over in-memory histories (rebuilt from the database when missing), then set-based inserts of transactions,
- * findings and cases, and the rare alerts through {@link AlertBook}. A batch of one is the single-event path.
+ * Applies decoded screened transactions in ONE database transaction: the customers' histories (from memory, or
+ * rebuilt from the database), the transactions stored by {@code COPY} (their table is the inbox, so redeliveries drop
+ * out), the window rules over the fresh ones, then findings, cases and the rare alerts through {@link AlertBook}.
+ * A batch of one is the single-event path.
  */
 @ApplicationScoped
 public class ScreeningPipeline {
@@ -47,7 +48,6 @@ public class ScreeningPipeline {
     private final Timer claimTime;
     private final Timer loadTime;
     private final Timer evaluateTime;
-    private final Timer storeTime;
     private final Timer alertTime;
     private final Timer commitTime;
 
@@ -59,7 +59,6 @@ public class ScreeningPipeline {
         this.claimTime = phase(meters, "claim");
         this.loadTime = phase(meters, "load-histories");
         this.evaluateTime = phase(meters, "evaluate");
-        this.storeTime = phase(meters, "store");
         this.alertTime = phase(meters, "cases-alerts");
         this.commitTime = phase(meters, "commit");
     }
@@ -73,7 +72,7 @@ public class ScreeningPipeline {
     public record Outcome(int applied, int duplicates, int findings) {
     }
 
-    public Outcome apply(List<CloudEvent<ScreenedTransaction>> events) {
+    public Outcome apply(List<ScreenedRecord> events) {
         OffsetDateTime detectedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Set<CustomerKey> touched = new HashSet<>();
         try {
@@ -84,6 +83,7 @@ public class ScreeningPipeline {
                 return o;
             });
             commitTime.record(System.nanoTime() - bodyEnd[0], TimeUnit.NANOSECONDS);
+            cache.settle(touched);
             return outcome;
         } catch (RuntimeException e) {
             // The histories were advanced in memory for a transaction that did not commit.
@@ -92,32 +92,31 @@ public class ScreeningPipeline {
         }
     }
 
-    private Outcome applyInTransaction(List<CloudEvent<ScreenedTransaction>> events, OffsetDateTime detectedAt,
+    private Outcome applyInTransaction(List<ScreenedRecord> records, OffsetDateTime detectedAt,
             Set<CustomerKey> touched) {
-        Map<String, CloudEvent<ScreenedTransaction>> unique = new LinkedHashMap<>();
-        for (CloudEvent<ScreenedTransaction> e : events) {
-            unique.putIfAbsent(e.eventKey(), e);
+        Map<String, ScreenedRecord> unique = new LinkedHashMap<>();
+        for (ScreenedRecord r : records) {
+            unique.putIfAbsent(r.event().eventKey(), r);
         }
-        List<CloudEvent<ScreenedTransaction>> distinct = new ArrayList<>(unique.values());
+        List<ScreenedRecord> distinct = new ArrayList<>(unique.values());
+        // Histories first: a customer rebuilt from the database must not see this batch's rows, stored next.
         long t0 = System.nanoTime();
-        Set<String> fresh = store.claim(distinct);
+        Map<CustomerKey, CustomerHistory> histories = histories(distinct, touched);
         long t1 = System.nanoTime();
-        claimTime.record(t1 - t0, TimeUnit.NANOSECONDS);
-        List<CloudEvent<ScreenedTransaction>> todo = new ArrayList<>(fresh.size());
-        for (CloudEvent<ScreenedTransaction> e : distinct) {
-            if (fresh.contains(e.eventKey())) {
-                todo.add(e);
-            }
-        }
-        Map<CustomerKey, CustomerHistory> histories = histories(todo, touched);
+        loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
+        Set<String> fresh = store.claim(distinct);
         long t2 = System.nanoTime();
-        loadTime.record(t2 - t1, TimeUnit.NANOSECONDS);
+        claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
         Rulebook book = rules.rulebook();
         Map<String, Finding> findings = new LinkedHashMap<>();
-        List<ScreenedTransaction> txs = new ArrayList<>(todo.size());
-        List<String> keys = new ArrayList<>(todo.size());
-        for (CloudEvent<ScreenedTransaction> e : todo) {
+        int applied = 0;
+        for (ScreenedRecord r : distinct) {
+            CloudEvent<ScreenedTransaction> e = r.event();
+            if (!fresh.contains(e.eventKey())) {
+                continue;
+            }
+            applied++;
             ScreenedTransaction t = e.data();
             CustomerHistory h = histories.get(new CustomerKey(t.firmId(), t.customer().id()));
             for (Finding f : rules.evaluate(h, e.eventKey(), t, detectedAt)) {
@@ -125,38 +124,28 @@ public class ScreeningPipeline {
                 findings.remove(f.alertId());
                 findings.put(f.alertId(), f);
             }
-            txs.add(t);
-            keys.add(e.eventKey());
         }
         long t3 = System.nanoTime();
         evaluateTime.record(t3 - t2, TimeUnit.NANOSECONDS);
-        store.insertTransactions(txs, keys);
-        long t4 = System.nanoTime();
-        storeTime.record(t4 - t3, TimeUnit.NANOSECONDS);
 
-        Map<String, String> caseByAlert = new HashMap<>();
-        for (Finding f : findings.values()) {
-            if (f.opensCase()) {
-                caseByAlert.put(f.alertId(), store.openOrJoinCase(f, detectedAt));
-            }
-        }
-        store.insertFindings(List.copyOf(findings.values()), caseByAlert, detectedAt);
-        for (Finding f : findings.values()) {
-            alerts.raise(alert(book, f, caseByAlert.get(f.alertId()), detectedAt));
-        }
-        alertTime.record(System.nanoTime() - t4, TimeUnit.NANOSECONDS);
-        return new Outcome(todo.size(), events.size() - todo.size(), findings.size());
+        List<Finding> found = List.copyOf(findings.values());
+        Map<String, String> caseByAlert = store.openOrJoinCases(found.stream().filter(Finding::opensCase).toList(),
+                detectedAt);
+        store.insertFindings(found, caseByAlert, detectedAt);
+        alerts.raiseAll(found.stream().map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
+        alertTime.record(System.nanoTime() - t3, TimeUnit.NANOSECONDS);
+        return new Outcome(applied, records.size() - applied, findings.size());
     }
 
     /** The histories of the batch's customers: from memory, or rebuilt from the database in two queries. */
-    private Map<CustomerKey, CustomerHistory> histories(List<CloudEvent<ScreenedTransaction>> todo,
-            Set<CustomerKey> touched) {
+    private Map<CustomerKey, CustomerHistory> histories(List<ScreenedRecord> batch, Set<CustomerKey> touched) {
         Map<CustomerKey, CustomerHistory> out = new HashMap<>();
         Map<CustomerKey, Instant> earliest = new HashMap<>();
-        for (CloudEvent<ScreenedTransaction> e : todo) {
-            CustomerKey key = new CustomerKey(e.data().firmId(), e.data().customer().id());
+        for (ScreenedRecord r : batch) {
+            ScreenedTransaction t = r.event().data();
+            CustomerKey key = new CustomerKey(t.firmId(), t.customer().id());
             touched.add(key);
-            Instant at = e.data().occurredAt().toInstant();
+            Instant at = t.occurredAt().toInstant();
             earliest.merge(key, at, (a, b) -> a.isBefore(b) ? a : b);
         }
         Map<CustomerKey, Instant[]> missing = new HashMap<>();

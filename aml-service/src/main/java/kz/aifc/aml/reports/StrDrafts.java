@@ -120,8 +120,8 @@ public class StrDrafts {
 
     private List<Map<String, Object>> operations(CaseView c) {
         String sql = """
-                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt, e.payload::text
-                from aml_transaction t join inbound_event e on e.event_key = t.event_key
+                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt, t.payload
+                from aml_transaction t
                 where t.firm_id = ? and t.customer_id = ? and t.transaction_id = any(?) order by t.occurred_at""";
         try (Connection conn = dataSource.getConnection(); PreparedStatement q = conn.prepareStatement(sql)) {
             q.setString(1, c.firmId());

@@ -1,11 +1,13 @@
 package kz.aifc.aml.store;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import kz.aifc.aml.ingest.ScreenedRecord;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Tx;
@@ -38,18 +41,21 @@ import kz.aifc.events.v1.ScreenedTransaction;
 @ApplicationScoped
 public class AmlStore {
 
+    /** Per-connection staging table for COPY; emptied at every commit. */
+    private static final String STAGE = """
+            create temporary table if not exists aml_transaction_in (
+                firm_id text, customer_id text, transaction_id text, event_key text, occurred_at timestamptz,
+                direction text, amount_usd numeric, amount_kzt numeric, payload text
+            ) on commit delete rows""";
+
+    private static final String COPY_IN = "copy aml_transaction_in from stdin";
+
     private static final String CLAIM = """
-            insert into inbound_event (event_key, event_type, firm_id, event_time, payload)
-            select k, t, f, ts, p::jsonb
-            from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[]) as u(k, t, f, ts, p)
+            insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
+                                         amount_usd, amount_kzt, payload)
+            select * from aml_transaction_in
             on conflict (event_key) do nothing
             returning event_key""";
-
-    private static final String INSERT_TX = """
-            insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
-                                         amount_usd, amount_kzt)
-            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
-                                 ?::numeric[], ?::numeric[])""";
 
     private static final String LOAD_WINDOWS = """
             select t.firm_id, t.customer_id, t.event_key, t.transaction_id, t.occurred_at, t.direction,
@@ -73,8 +79,7 @@ public class AmlStore {
             on conflict (firm_id, customer_id) where status = 'OPEN' do update set
               updated_at = excluded.updated_at,
               rule_ids = array(select distinct unnest(aml_case.rule_ids || excluded.rule_ids) order by 1),
-              transaction_ids = array(select distinct unnest(aml_case.transaction_ids || excluded.transaction_ids) order by 1)
-            returning case_id""";
+              transaction_ids = array(select distinct unnest(aml_case.transaction_ids || excluded.transaction_ids) order by 1)""";
 
     private static final String INSERT_FINDING = """
             insert into aml_finding (alert_id, rule_id, firm_id, customer_id, case_id, transaction_ids, detected_at,
@@ -87,66 +92,38 @@ public class AmlStore {
         this.dataSource = dataSource;
     }
 
-    /** Records the events in the inbox; answers the keys seen for the first time (the others are redeliveries). */
-    public Set<String> claim(List<CloudEvent<ScreenedTransaction>> events) {
+    /**
+     * Stores the batch's transactions, which is also their inbox: answers the keys seen for the first time (the
+     * others are redeliveries, left as first stored). The rows go in by {@code COPY} into a staging table, then one
+     * {@code insert ... on conflict do nothing}: two round trips per batch, however large.
+     */
+    public Set<String> claim(List<ScreenedRecord> events) {
         int n = events.size();
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] firms = new String[n];
-        String[] times = new String[n];
-        String[] payloads = new String[n];
-        for (int i = 0; i < n; i++) {
-            CloudEvent<ScreenedTransaction> e = events.get(i);
-            keys[i] = e.eventKey();
-            types[i] = e.type();
-            firms[i] = e.data().firmId();
-            times[i] = e.time() == null ? null : e.time().toString();
-            payloads[i] = CloudEventCodec.toJson(e.data());
-        }
         Set<String> fresh = new HashSet<>(n * 2);
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CLAIM)) {
-            q.setArray(1, c.createArrayOf("text", keys));
-            q.setArray(2, c.createArrayOf("text", types));
-            q.setArray(3, c.createArrayOf("text", firms));
-            q.setArray(4, c.createArrayOf("text", times));
-            q.setArray(5, c.createArrayOf("text", payloads));
-            try (ResultSet rs = q.executeQuery()) {
+        if (n == 0) {
+            return fresh;
+        }
+        CopyRows rows = new CopyRows(n * 700);
+        for (ScreenedRecord r : events) {
+            CloudEvent<ScreenedTransaction> e = r.event();
+            ScreenedTransaction t = e.data();
+            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(e.eventKey())
+                    .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
+                    .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
+                    .last(r.payload());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(STAGE);
+            }
+            rows.copyInto(c, COPY_IN);
+            try (PreparedStatement q = c.prepareStatement(CLAIM); ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
                 }
             }
             return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record " + n + " events in the inbox: " + e.getMessage(), e);
-        }
-    }
-
-    /** Appends the compact transactions the window rules will need after a restart. */
-    public void insertTransactions(List<ScreenedTransaction> txs, List<String> eventKeys) {
-        int n = txs.size();
-        if (n == 0) {
-            return;
-        }
-        String[] firm = new String[n], customer = new String[n], id = new String[n], key = new String[n],
-                at = new String[n], dir = new String[n], usd = new String[n], kzt = new String[n];
-        for (int i = 0; i < n; i++) {
-            ScreenedTransaction t = txs.get(i);
-            firm[i] = t.firmId();
-            customer[i] = t.customer().id();
-            id[i] = t.transactionId();
-            key[i] = eventKeys.get(i);
-            at[i] = t.occurredAt().toString();
-            dir[i] = t.direction().name();
-            usd[i] = t.amountUsd().toPlainString();
-            kzt[i] = t.amountKzt() == null ? null : t.amountKzt().toPlainString();
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(INSERT_TX)) {
-            String[][] columns = {firm, customer, id, key, at, dir, usd, kzt};
-            for (int i = 0; i < columns.length; i++) {
-                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
-            }
-            q.executeUpdate();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot store " + n + " transactions: " + e.getMessage(), e);
         }
     }
@@ -205,22 +182,39 @@ public class AmlStore {
         return out;
     }
 
-    /** Opens the customer's case or adds to the one already open (one case per customer episode); answers its id. */
-    public String openOrJoinCase(Finding f, OffsetDateTime at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(UPSERT_CASE)) {
-            q.setString(1, "CASE-" + UUID.randomUUID());
-            q.setString(2, f.firmId());
-            q.setString(3, f.customerId());
-            q.setTimestamp(4, Timestamp.from(at.toInstant()));
-            q.setTimestamp(5, Timestamp.from(at.toInstant()));
-            q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
-            q.setArray(7, c.createArrayOf("text", f.transactionIds().toArray()));
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+    /**
+     * Opens each finding's customer case or adds to the one already open (one case per customer episode), in one
+     * round trip; answers the case id by alert id.
+     */
+    public Map<String, String> openOrJoinCases(List<Finding> findings, OffsetDateTime at) {
+        Map<String, String> caseByAlert = new HashMap<>();
+        if (findings.isEmpty()) {
+            return caseByAlert;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(UPSERT_CASE, new String[] {"case_id"})) {
+            for (Finding f : findings) {
+                q.setString(1, "CASE-" + UUID.randomUUID());
+                q.setString(2, f.firmId());
+                q.setString(3, f.customerId());
+                q.setTimestamp(4, Timestamp.from(at.toInstant()));
+                q.setTimestamp(5, Timestamp.from(at.toInstant()));
+                q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
+                q.setArray(7, c.createArrayOf("text", f.transactionIds().toArray()));
+                q.addBatch();
             }
+            q.executeBatch();
+            try (ResultSet rs = q.getGeneratedKeys()) {
+                for (Finding f : findings) {
+                    if (!rs.next()) {
+                        throw new SQLException("no case id returned for " + f.alertId());
+                    }
+                    caseByAlert.put(f.alertId(), rs.getString(1));
+                }
+            }
+            return caseByAlert;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open a case for " + f.alertId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open cases for " + findings.size() + " findings: " + e.getMessage(), e);
         }
     }
 

@@ -42,7 +42,7 @@ class AmlIngestFlowTest extends PlatformEndpointsContract {
 
     @Test
     void shouldParkTransactionWithExponentAmountOnDlqAndApplyTheNextOneOnce() {
-        IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.TRANSACTIONS_SCREENED,
+        IngestFlow.assertMalformedParkedAndNextApplied(db, "aml_transaction", Topics.TRANSACTIONS_SCREENED,
                 EventTypes.TRANSACTION_SCREENED, "F-0001", TRANSACTION.replace("\"amount\":\"950.00\"", "\"amount\":9.5e2"),
                 "amount", TRANSACTION);
     }

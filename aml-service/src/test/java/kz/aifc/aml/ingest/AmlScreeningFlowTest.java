@@ -132,7 +132,7 @@ class AmlScreeningFlowTest {
         send(first);
         CloudEvent<?> second = event(tx().customer(customer).usd("950").at("2026-11-20T11:00:00+05:00"));
         send(second);
-        IngestFlow.awaitApplied(db, second.eventKey());
+        IngestFlow.awaitApplied(db, "aml_transaction", second.eventKey());
         assertThat(count("select count(*) from aml_transaction where event_key = ?", first.eventKey())).isEqualTo(1);
         assertThat(count("select count(*) from alert_state where rule_id = 'AML-005' and alert_id like ?",
                 "%" + customer + "%")).isZero();
@@ -145,7 +145,7 @@ class AmlScreeningFlowTest {
         CloudEvent<?> b = event(tx().customer(customer).usd("950").at("2026-11-20T11:00:00+05:00"));
         send(a);
         send(b);
-        IngestFlow.awaitApplied(db, b.eventKey());
+        IngestFlow.awaitApplied(db, "aml_transaction", b.eventKey());
         cache.clear(); // what a restart or a partition moving to another instance leaves behind
         send(event(tx().customer(customer).usd("950").at("2026-11-20T12:00:00+05:00")));
         awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:"
@@ -161,7 +161,7 @@ class AmlScreeningFlowTest {
                 .knowledgeTest(false).usd("600").at("2026-11-01T00:30:00+05:00"));
         send(oct);
         send(nov);
-        IngestFlow.awaitApplied(db, nov.eventKey());
+        IngestFlow.awaitApplied(db, "aml_transaction", nov.eventKey());
         assertThat(count("select count(*) from alert_state where rule_id = 'AML-009' and alert_id like ?",
                 "%" + customer + "%")).isZero();
         cache.clear();
@@ -194,7 +194,7 @@ class AmlScreeningFlowTest {
             assertThat(Long.parseLong(TestKafka.header(r, "dead-letter-offset"))).isNotNegative();
             assertThat(r.key()).isEqualTo("F-0001");
         }
-        good.forEach(e -> IngestFlow.awaitApplied(db, e.eventKey()));
+        good.forEach(e -> IngestFlow.awaitApplied(db, "aml_transaction", e.eventKey()));
     }
 
     private void awaitOpenAlert(String alertId) {

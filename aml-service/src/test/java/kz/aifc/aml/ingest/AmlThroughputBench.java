@@ -37,7 +37,7 @@ import kz.aifc.testing.LocalStackResource;
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
-        initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
+        initArgs = @ResourceArg(name = "database", value = "aifc_aml_bench"))
 @EnabledIfSystemProperty(named = "aml.bench", matches = "\\d+")
 class AmlThroughputBench {
 
@@ -99,11 +99,14 @@ class AmlThroughputBench {
             headers.add(enc.headers());
         }
         long t0 = System.nanoTime();
-        java.util.List<CloudEvent<kz.aifc.events.v1.ScreenedTransaction>> batch = new java.util.ArrayList<>();
+        java.util.List<ScreenedRecord> batch = new java.util.ArrayList<>();
+        ScreenedRecordDecoder decoder = new ScreenedRecordDecoder();
         long decodeNanos = 0;
         for (int i = 0; i < n; i++) {
             long d = System.nanoTime();
-            batch.add(CloudEventCodec.decode(headers.get(i), values.get(i), kz.aifc.events.v1.ScreenedTransaction.class));
+            org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
+            headers.get(i).forEach(h::add);
+            batch.add(decoder.deserialize("bench", h, values.get(i)));
             decodeNanos += System.nanoTime() - d;
             if (batch.size() == 2000 || i == n - 1) {
                 pipeline.apply(batch);
@@ -119,7 +122,7 @@ class AmlThroughputBench {
 
     private long applied() throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from inbound_event")) {
+                ResultSet rs = s.executeQuery("select count(*) from aml_transaction")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -117,6 +117,12 @@ public final class CloudEventCodec {
         return decodeRecord(lookup(headers), value, Objects.requireNonNull(expected, "expected"));
     }
 
+    /** Whether a Kafka record is in structured mode (its value is the whole envelope), not binary (the value is the data). */
+    public static boolean isStructured(Headers headers) {
+        String contentType = text(lookup(headers).get(CONTENT_TYPE));
+        return contentType != null && isStructured(contentType);
+    }
+
     /** Decodes a structured-mode value (the whole envelope) whatever the headers say. */
     public static CloudEvent<?> decodeStructured(byte[] value) {
         return decodeEnvelope(value, null);

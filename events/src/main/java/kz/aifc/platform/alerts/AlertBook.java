@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,11 +53,21 @@ public class AlertBook {
 
     /** Raises or refreshes an alert; answers true when an event was emitted. */
     public boolean raise(AlertRaised alert) {
-        Optional<StoredAlert> current = find(alert.alertId());
-        String fingerprint = fingerprint(alert);
-        if (current.isPresent() && current.get().open() && current.get().fingerprint().equals(fingerprint)) {
-            return false;
+        return raiseAll(List.of(alert)) == 1;
+    }
+
+    /**
+     * Raises or refreshes alerts (distinct ids) in a few round trips whatever their number: one read of their
+     * current state, then the upserts, the outbox and the audit entries of those whose visible content changed.
+     * Answers how many events were emitted.
+     */
+    public int raiseAll(List<AlertRaised> alerts) {
+        if (alerts.isEmpty()) {
+            return 0;
         }
+        Map<String, String[]> current = currentState(alerts.stream().map(AlertRaised::alertId).toList());
+        List<Outbox.Pending> events = new ArrayList<>();
+        List<AuditTrail.Entry> entries = new ArrayList<>();
         String sql = """
                 insert into alert_state (alert_id, firm_id, rule_id, severity, status, fingerprint, payload, raised_at, updated_at)
                 values (?, ?, ?, ?, 'OPEN', ?, ?::jsonb, ?, now())
@@ -63,22 +75,53 @@ public class AlertBook {
                   fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(), resolved_at = null,
                   raised_at = case when alert_state.status = 'OPEN' then alert_state.raised_at else excluded.raised_at end""";
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
-            upsert.setString(1, alert.alertId());
-            upsert.setString(2, alert.firmId());
-            upsert.setString(3, alert.ruleId());
-            upsert.setString(4, alert.severity().name());
-            upsert.setString(5, fingerprint);
-            upsert.setString(6, CloudEventCodec.toJson(alert));
-            upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
-            upsert.executeUpdate();
+            for (AlertRaised alert : alerts) {
+                String fingerprint = fingerprint(alert);
+                String[] stored = current.get(alert.alertId());
+                boolean open = stored != null && "OPEN".equals(stored[0]);
+                if (open && stored[1].equals(fingerprint)) {
+                    continue;
+                }
+                upsert.setString(1, alert.alertId());
+                upsert.setString(2, alert.firmId());
+                upsert.setString(3, alert.ruleId());
+                upsert.setString(4, alert.severity().name());
+                upsert.setString(5, fingerprint);
+                upsert.setString(6, CloudEventCodec.toJson(alert));
+                upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
+                upsert.addBatch();
+                events.add(new Outbox.Pending(topic, alert.firmId(),
+                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
+                entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
+                        alert.alertId(), alert));
+            }
+            if (!events.isEmpty()) {
+                upsert.executeBatch();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store alert " + alert.alertId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot store " + alerts.size() + " alerts (first "
+                    + alerts.get(0).alertId() + "): " + e.getMessage(), e);
         }
-        outbox.enqueue(topic, alert.firmId(),
-                CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert));
-        audit.append(source, current.isPresent() && current.get().open() ? "alert.updated" : "alert.raised",
-                alert.firmId(), alert.alertId(), alert);
-        return true;
+        outbox.enqueueAll(events);
+        audit.appendAll(entries);
+        return events.size();
+    }
+
+    /** Status and fingerprint of the alerts already stored, by id. */
+    private Map<String, String[]> currentState(List<String> alertIds) {
+        Map<String, String[]> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select alert_id, status, fingerprint from alert_state where alert_id = any(?)")) {
+            q.setArray(1, c.createArrayOf("text", alertIds.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read alerts: " + e.getMessage(), e);
+        }
     }
 
     /** Resolves an open alert; answers true when an event was emitted. */

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -35,39 +36,56 @@ public class AuditTrail {
         this.dataSource = dataSource;
     }
 
+    /** One entry to append. */
+    public record Entry(String actor, String action, String firmId, String subject, Object detail) {
+    }
+
     /** Appends one entry inside the caller's transaction. */
     public void append(String actor, String action, String firmId, String subject, Object detail) {
+        appendAll(List.of(new Entry(actor, action, firmId, subject, detail)));
+    }
+
+    /** Appends entries in order inside the caller's transaction: one lock and one round trip for the lot. */
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String detailJson = CloudEventCodec.toJson(detail);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
                 lock.execute();
             }
-            long seq = 1;
+            long seq = 0;
             String previous = GENESIS;
             try (PreparedStatement last = c.prepareStatement(
                     "select seq, hash from audit_log order by seq desc limit 1");
                     ResultSet rs = last.executeQuery()) {
                 if (rs.next()) {
-                    seq = rs.getLong(1) + 1;
+                    seq = rs.getLong(1);
                     previous = rs.getString(2);
                 }
             }
-            String hash = hash(previous, seq, at, actor, action, firmId, subject, detailJson);
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into audit_log (seq, at, actor, action, firm_id, subject, detail, prev_hash, hash)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setLong(1, seq);
-                insert.setTimestamp(2, Timestamp.from(at));
-                insert.setString(3, actor);
-                insert.setString(4, action);
-                insert.setString(5, firmId);
-                insert.setString(6, subject);
-                insert.setString(7, detailJson);
-                insert.setString(8, previous);
-                insert.setString(9, hash);
-                insert.executeUpdate();
+                for (Entry e : entries) {
+                    seq++;
+                    String detailJson = CloudEventCodec.toJson(e.detail());
+                    String hash = hash(previous, seq, at, e.actor(), e.action(), e.firmId(), e.subject(), detailJson);
+                    insert.setLong(1, seq);
+                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.action());
+                    insert.setString(5, e.firmId());
+                    insert.setString(6, e.subject());
+                    insert.setString(7, detailJson);
+                    insert.setString(8, previous);
+                    insert.setString(9, hash);
+                    insert.addBatch();
+                    previous = hash;
+                }
+                insert.executeBatch();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit log: " + e.getMessage(), e);

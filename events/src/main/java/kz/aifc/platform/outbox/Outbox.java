@@ -3,6 +3,7 @@ package kz.aifc.platform.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -37,18 +38,34 @@ public class Outbox {
         this.signal = signal;
     }
 
+    /** An event to queue: its topic and record key. */
+    public record Pending(String topic, String key, CloudEvent<?> event) {
+    }
+
     /** Queues {@code event} for {@code topic} (binary mode, keyed by firm id); call it inside the transaction. */
     public void enqueue(String topic, String key, CloudEvent<?> event) {
-        EncodedEvent encoded = CloudEventCodec.encode(event);
+        enqueueAll(List.of(new Pending(topic, key, event)));
+    }
+
+    /** Queues events in order, in one round trip; call it inside the transaction. */
+    public void enqueueAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, topic);
-            insert.setString(2, key);
-            insert.setString(3, headersJson(encoded.headers()));
-            insert.setBytes(4, encoded.value());
-            insert.executeUpdate();
+            for (Pending p : events) {
+                EncodedEvent encoded = CloudEventCodec.encode(p.event());
+                insert.setString(1, p.topic());
+                insert.setString(2, p.key());
+                insert.setString(3, headersJson(encoded.headers()));
+                insert.setBytes(4, encoded.value());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue event " + event.eventKey() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot queue " + events.size() + " events (first "
+                    + events.get(0).event().eventKey() + "): " + e.getMessage(), e);
         }
         signal.fire(OutboxSignal.INSTANCE);
     }

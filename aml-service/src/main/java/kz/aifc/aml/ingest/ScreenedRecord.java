@@ -1,0 +1,24 @@
+package kz.aifc.aml.ingest;
+
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.codec.MalformedEventException;
+import kz.aifc.events.v1.ScreenedTransaction;
+
+/**
+ * A screened-transaction record as the consumer's poll thread decoded it: the event and its payload JSON as received,
+ * or why it breaks the contract, with the original bytes either way. Decoding on the poll thread (by
+ * {@link ScreenedRecordDecoder}, the channel's value deserializer) overlaps it with the worker applying the previous
+ * batch.
+ *
+ * @param event   the decoded event, null when malformed
+ * @param payload the data JSON as received (binary mode), or re-written from the envelope (structured mode)
+ * @param error   why the record was rejected, null when it decoded
+ * @param value   the record value exactly as it arrived (what a DLQ record carries)
+ */
+public record ScreenedRecord(CloudEvent<ScreenedTransaction> event, String payload, MalformedEventException error,
+        byte[] value) {
+
+    public boolean malformed() {
+        return error != null;
+    }
+}

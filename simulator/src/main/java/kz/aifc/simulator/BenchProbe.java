@@ -1,0 +1,185 @@
+package kz.aifc.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.aifc.events.Topics;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.codec.MalformedEventException;
+import kz.aifc.events.v1.AlertRaised;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
+ * <ul>
+ * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S}: polls a service's Prometheus endpoint until its
+ * {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by COUNT; reports when the first and the last
+ * event were applied, counted from the probe's start (start it just before the load).</li>
+ * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the screened-transaction and alert topics from their
+ * current end for SECONDS; for each {@code alert.raised}, the time from the producer's timestamp of the latest event
+ * in its {@code causedBy} to the alert's arrival here.</li>
+ * </ul>
+ */
+public final class BenchProbe {
+
+    private static final Pattern SAMPLE = Pattern.compile("^aifc_events_in_total\\{([^}]*)} ([0-9.eE+-]+)$",
+            Pattern.MULTILINE);
+
+    private BenchProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("applied")) {
+            applied(URI.create(args[1]), args[2], Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])));
+        } else if (args.length == 4 && args[0].equals("latency")) {
+            latency(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
+        } else {
+            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S");
+            System.err.println("       BenchProbe latency BOOTSTRAP TOPIC_SUFFIX SECONDS");
+            System.exit(2);
+        }
+    }
+
+    static void applied(URI metrics, String topic, long count, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        long base = appliedCount(http, metrics, topic);
+        long first = -1;
+        long seen = base;
+        while (seen - base < count) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                System.out.printf(Locale.ROOT, "{\"applied\":%d,\"expected\":%d,\"timedOut\":true}%n", seen - base, count);
+                System.exit(1);
+            }
+            Thread.sleep(100);
+            seen = appliedCount(http, metrics, topic);
+            if (first < 0 && seen > base) {
+                first = System.nanoTime();
+            }
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        double fromFirst = (System.nanoTime() - first) / 1e9;
+        System.out.printf(Locale.ROOT, "{\"applied\":%d,\"seconds\":%.3f,\"eventsPerSecond\":%.1f,"
+                        + "\"secondsFromFirstApplied\":%.3f}%n", seen - base, total, (seen - base) / total, fromFirst);
+    }
+
+    /** The service's applied-events counter for one topic, from its Prometheus text. */
+    static long appliedCount(HttpClient http, URI metrics, String topic) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return appliedCount(body, topic);
+    }
+
+    static long appliedCount(String prometheusText, String topic) {
+        double sum = 0;
+        Matcher m = SAMPLE.matcher(prometheusText);
+        while (m.find()) {
+            String labels = m.group(1);
+            if (labels.contains("outcome=\"applied\"") && labels.contains("topic=\"" + topic + "\"")) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return Math.round(sum);
+    }
+
+    static void latency(String bootstrap, String suffix, Duration duration) {
+        String txTopic = Topics.TRANSACTIONS_SCREENED + suffix;
+        String alertTopic = Topics.COMPLIANCE_ALERTS + suffix;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Map<String, Long> sentAt = new HashMap<>();
+        List<long[]> alerts = new ArrayList<>();
+        List<List<String>> causes = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(txTopic, alertTopic)) {
+                for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            System.err.println("probe: reading " + txTopic + " and " + alertTopic + " for " + duration.toSeconds() + " s");
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    if (r.topic().equals(txTopic)) {
+                        String id = header(r, CloudEventCodec.CE_ID);
+                        String source = header(r, CloudEventCodec.CE_SOURCE);
+                        if (id != null && source != null) {
+                            sentAt.put(source + "/" + id, r.timestamp());
+                        }
+                    } else if (alertRaised(r) instanceof AlertRaised a) {
+                        alerts.add(new long[] {now});
+                        causes.add(a.causedBy());
+                    }
+                }
+            }
+        }
+        double[] millis = new double[alerts.size()];
+        int matched = 0;
+        for (int i = 0; i < alerts.size(); i++) {
+            long latest = -1;
+            for (String cause : causes.get(i)) {
+                latest = Math.max(latest, sentAt.getOrDefault(cause, -1L));
+            }
+            if (latest > 0) {
+                millis[matched++] = alerts.get(i)[0] - latest;
+            }
+        }
+        double[] sorted = Arrays.copyOf(millis, matched);
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "{\"events\":%d,\"alerts\":%d,\"matched\":%d,\"p50Ms\":%.1f,\"p90Ms\":%.1f,"
+                        + "\"p99Ms\":%.1f,\"maxMs\":%.1f}%n", sentAt.size(), alerts.size(), matched,
+                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                matched == 0 ? Double.NaN : sorted[matched - 1]);
+    }
+
+    private static Object alertRaised(ConsumerRecord<String, byte[]> r) {
+        try {
+            return CloudEventCodec.decode(r.headers(), r.value()).data();
+        } catch (MalformedEventException e) {
+            return null;
+        }
+    }
+
+    /** Nearest-rank percentile of sorted values; NaN when there are none. */
+    static double percentile(double[] sorted, double pct) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(pct / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+}
