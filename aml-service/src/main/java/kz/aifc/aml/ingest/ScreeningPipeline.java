@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -50,6 +51,8 @@ public class ScreeningPipeline {
     private final Timer storeTime;
     private final Timer alertTime;
     private final Timer commitTime;
+    @Inject
+    DueDiligenceUpdates dueDiligence;
 
     ScreeningPipeline(AmlRules rules, AmlStore store, HistoryCache cache, AlertBook alerts, MeterRegistry meters) {
         this.rules = rules;
@@ -144,6 +147,7 @@ public class ScreeningPipeline {
         for (Finding f : findings.values()) {
             alerts.raise(alert(book, f, caseByAlert.get(f.alertId()), detectedAt));
         }
+        dueDiligence.apply(todo, findings.values(), detectedAt);
         alertTime.record(System.nanoTime() - t4, TimeUnit.NANOSECONDS);
         return new Outcome(todo.size(), events.size() - todo.size(), findings.size());
     }
