@@ -101,8 +101,11 @@ public class CaseResource {
     @Path("cases/{caseId}/decision")
     @RolesAllowed(Roles.MLRO)
     @Operation(summary = "Record the MLRO's decision: FILE_STR or NO_STR, with reasons (AML 13.8.1)",
-            description = "Once per case (409 when already decided); recorded in the hash-chained audit log and "
-                    + "resolves the case's overdue-decision alert (AML-012) if one was raised.")
+            description = "Once per case (409 when already decided); recorded in the hash-chained audit log. Resolves "
+                    + "the alerts whose deadline was the decision: the case's AML-005, AML-006 and AML-007 alerts and "
+                    + "its overdue-decision alert (AML-012) if one was raised; a sanctions hit (AML-001) stays open for "
+                    + "the team (freeze, report, notify: AML 12.1). The resolution reason names the case, not the "
+                    + "decision.")
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
         CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
         access.requireWrite(c.firmId());
