@@ -17,7 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
+import kz.aifc.aml.reports.DraftHtml;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
@@ -87,22 +92,29 @@ public class CaseResource {
     @GET
     @Path("cases/{caseId}/str-draft")
     @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "Drafted suspicious transaction report for the FIU, plus the AFSA notice",
             description = "Reporting subject, operation, participants, suspicion indicators and additional information "
                     + "(Law 191-IV Art. 10(2)) with Russian and Kazakh headings and an English rendering; facts are in "
-                    + "English. status tells whether the MLRO decided FILE_STR. JSON only for now.")
-    public Map<String, Object> strDraft(@PathParam("caseId") String caseId) {
+                    + "English. status tells whether the MLRO decided FILE_STR. JSON, or on Accept: text/html a "
+                    + "printable document: a full rendering in Russian, in Kazakh and in English, then the AFSA notice "
+                    + "(AML 13.8.1(c)); every piece of text is escaped.")
+    public Response strDraft(@PathParam("caseId") String caseId, @Context HttpHeaders headers) {
         CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
         access.requireRead(c.firmId());
-        return drafts.draft(c);
+        Map<String, Object> draft = drafts.draft(c);
+        return DraftResponses.answer(headers, draft, () -> DraftHtml.strDraft(draft));
     }
 
     @POST
     @Path("cases/{caseId}/decision")
     @RolesAllowed(Roles.MLRO)
     @Operation(summary = "Record the MLRO's decision: FILE_STR or NO_STR, with reasons (AML 13.8.1)",
-            description = "Once per case (409 when already decided); recorded in the hash-chained audit log and "
-                    + "resolves the case's overdue-decision alert (AML-012) if one was raised.")
+            description = "Once per case (409 when already decided); recorded in the hash-chained audit log. Resolves "
+                    + "the alerts whose deadline was the decision: the case's AML-005, AML-006 and AML-007 alerts and "
+                    + "its overdue-decision alert (AML-012) if one was raised; a sanctions hit (AML-001) stays open for "
+                    + "the team (freeze, report, notify: AML 12.1). The resolution reason names the case, not the "
+                    + "decision.")
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
         CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
         access.requireWrite(c.firmId());

@@ -10,45 +10,86 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kz.aifc.aml.reports.AnnualReturns;
+import kz.aifc.aml.reports.DraftHtml;
 import kz.aifc.aml.reports.ThresholdReports;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
-/** Drafted FIU reports that are not about suspicion: threshold-transaction reports. */
+/**
+ * Drafted reports that name no suspicion: threshold-transaction reports to the FIU and the annual AML return's figures
+ * (aggregate counts only, so the compliance officer may read them too). JSON, or printable HTML on Accept: text/html.
+ */
 @Path("/firms/{firmId}/reports")
 @Tag(name = "Reports")
-@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MLRO, Roles.COMPLIANCE_OFFICER, Roles.REGULATOR, Roles.ADMIN})
+@Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
 public class ReportResource {
 
     private final ThresholdReports threshold;
+    private final AnnualReturns annual;
     private final FirmAccess access;
 
-    ReportResource(ThresholdReports threshold, FirmAccess access) {
+    ReportResource(ThresholdReports threshold, AnnualReturns annual, FirmAccess access) {
         this.threshold = threshold;
+        this.annual = annual;
         this.access = access;
     }
 
     @GET
     @Path("threshold")
-    @RolesAllowed({Roles.MLRO, Roles.COMPLIANCE_OFFICER, Roles.REGULATOR, Roles.ADMIN})
     @Operation(summary = "Threshold-transaction reports due on a date (Law 191-IV Art. 10(2))",
             description = "The AML-010 operations (offshore counterparty, KZT 5,000,000 or more) whose report to the FIU "
-                    + "is due by close of business on `date` (YYYY-MM-DD, Asia/Almaty).")
-    public Map<String, Object> thresholdReports(@PathParam("firmId") String firmId, @QueryParam("date") String date) {
+                    + "is due by close of business on `date` (YYYY-MM-DD, Asia/Almaty). JSON, or a printable document "
+                    + "on Accept: text/html.")
+    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD (problem names `date`)")
+    public Response thresholdReports(@PathParam("firmId") String firmId,
+            @Parameter(description = "YYYY-MM-DD, Asia/Almaty", example = "2026-11-23") @QueryParam("date") String date,
+            @Context HttpHeaders headers) {
         access.requireRead(firmId);
         if (date == null) {
             throw ProblemException.badRequest("date", "required, YYYY-MM-DD");
         }
+        Map<String, Object> draft;
         try {
-            return threshold.dueOn(firmId, LocalDate.parse(date));
+            draft = threshold.dueOn(firmId, LocalDate.parse(date));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("date", "must be a date YYYY-MM-DD");
         }
+        return DraftResponses.answer(headers, draft, () -> DraftHtml.thresholdReports(draft));
+    }
+
+    @GET
+    @Path("annual-aml-return")
+    @Operation(summary = "Drafted annual AML return figures for a calendar year",
+            description = "The counts DAA 2.13.11(2) / 3.13.1(2) list that the service can derive (domain-facts D4): "
+                    + "STRs filed (cases the MLRO decided FILE_STR in the year), EDD clients, total clients (customers "
+                    + "who transacted) and clients from high-risk jurisdictions (residency on a rulebook FATF list in "
+                    + "force on a transaction date), each with its source and derivation; the rest of that list under "
+                    + "toComplete for the firm. Year bounded in Asia/Almaty; due to AFSA within 2 months after the "
+                    + "year end (D5). The AFSA form's own fields are unverified. JSON, or a printable document on "
+                    + "Accept: text/html.")
+    @APIResponse(responseCode = "400", description = "year missing or not YYYY (problem names `year`)")
+    public Response annualReturn(@PathParam("firmId") String firmId,
+            @Parameter(description = "Calendar year YYYY", example = "2026") @QueryParam("year") String year,
+            @Context HttpHeaders headers) {
+        access.requireRead(firmId);
+        if (year == null || !year.matches("(19|20|21)\\d\\d")) {
+            throw ProblemException.badRequest("year", "required, a calendar year YYYY");
+        }
+        Map<String, Object> draft = annual.draft(firmId, Integer.parseInt(year));
+        return DraftResponses.answer(headers, draft, () -> DraftHtml.annualReturn(draft));
     }
 }

@@ -8,15 +8,18 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.events.codec.CloudEventCodec;
 import kz.aifc.platform.alerts.AlertBook;
@@ -33,11 +36,13 @@ public class Cases {
     private final DataSource dataSource;
     private final AuditTrail audit;
     private final AlertBook alerts;
+    private final AmlRules rules;
 
-    Cases(DataSource dataSource, AuditTrail audit, AlertBook alerts) {
+    Cases(DataSource dataSource, AuditTrail audit, AlertBook alerts, AmlRules rules) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.alerts = alerts;
+        this.rules = rules;
     }
 
     /** A case as the MLRO and the regulator see it. */
@@ -90,7 +95,8 @@ public class Cases {
 
     /**
      * Records the MLRO's decision once: {@code FILE_STR} or {@code NO_STR}, reasons required for both (AML 13.8.1
-     * asks for the reasons when no STR is filed; for an STR they become the report's additional information).
+     * asks for the reasons when no STR is filed; for an STR they become the report's additional information). The
+     * decision resolves the case's alerts whose deadline it was ({@link AmlRules#settledByDecision}).
      */
     @Transactional
     public CaseView decide(String caseId, String decision, String reasons, String decidedBy, OffsetDateTime at) {
@@ -115,9 +121,18 @@ public class Cases {
         }
         audit.append(decidedBy, "case." + decision.toLowerCase(), current.firmId(), caseId,
                 Map.of("decision", decision, "reasons", reasons));
-        if (current.overdueAlertId() != null) {
-            alerts.resolve(current.overdueAlertId(), at, "MLRO decided " + decision + " on case " + caseId);
+        // The alerts' readers include the compliance team (notification-service): the reason names no decision.
+        String reason = "The MLRO recorded a decision on case " + caseId + " (AML 13.8.1).";
+        Set<String> settled = new LinkedHashSet<>();
+        for (FindingView f : current.findings()) {
+            if (rules.settledByDecision(f.ruleId())) {
+                settled.add(f.alertId());
+            }
         }
+        if (current.overdueAlertId() != null) {
+            settled.add(current.overdueAlertId());
+        }
+        settled.forEach(alertId -> alerts.resolve(alertId, at, reason));
         return find(caseId).orElseThrow();
     }
 

@@ -50,9 +50,12 @@ public class ScreeningPipeline {
     private final Timer evaluateTime;
     private final Timer alertTime;
     private final Timer commitTime;
+    private final DueDiligenceUpdates dueDiligence;
 
-    ScreeningPipeline(AmlRules rules, AmlStore store, HistoryCache cache, AlertBook alerts, MeterRegistry meters) {
+    ScreeningPipeline(AmlRules rules, AmlStore store, HistoryCache cache, AlertBook alerts,
+            DueDiligenceUpdates dueDiligence, MeterRegistry meters) {
         this.rules = rules;
+        this.dueDiligence = dueDiligence;
         this.store = store;
         this.cache = cache;
         this.alerts = alerts;
@@ -110,13 +113,13 @@ public class ScreeningPipeline {
 
         Rulebook book = rules.rulebook();
         Map<String, Finding> findings = new LinkedHashMap<>();
-        int applied = 0;
+        List<CloudEvent<ScreenedTransaction>> todo = new ArrayList<>(fresh.size());
         for (ScreenedRecord r : distinct) {
             CloudEvent<ScreenedTransaction> e = r.event();
             if (!fresh.contains(e.eventKey())) {
                 continue;
             }
-            applied++;
+            todo.add(e);
             ScreenedTransaction t = e.data();
             CustomerHistory h = histories.get(new CustomerKey(t.firmId(), t.customer().id()));
             for (Finding f : rules.evaluate(h, e.eventKey(), t, detectedAt)) {
@@ -133,8 +136,9 @@ public class ScreeningPipeline {
                 detectedAt);
         store.insertFindings(found, caseByAlert, detectedAt);
         alerts.raiseAll(found.stream().map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
+        dueDiligence.apply(todo, found, detectedAt);
         alertTime.record(System.nanoTime() - t3, TimeUnit.NANOSECONDS);
-        return new Outcome(applied, records.size() - applied, findings.size());
+        return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
     }
 
     /** The histories of the batch's customers: from memory, or rebuilt from the database in two queries. */

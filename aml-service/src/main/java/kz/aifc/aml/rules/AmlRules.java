@@ -25,13 +25,17 @@ import kz.aifc.platform.time.BusinessCalendar;
 
 /**
  * AML-001 … AML-012 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
- * what it triggers; {@link #overdueDecision} judges an open case against the clock. No framework, no I/O.
+ * what it triggers; {@link #overdueDecision} judges an open case against the clock; {@link #resolution} and
+ * {@link #settledByDecision} say when an alert is over. No framework, no I/O.
  */
 public final class AmlRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<Direction> INFLOWS = EnumSet.of(Direction.DEPOSIT, Direction.TRANSFER_IN);
     private static final Set<Direction> OUTFLOWS = EnumSet.of(Direction.WITHDRAWAL, Direction.TRANSFER_OUT);
+    private static final Set<String> CURED_BY_EDD = Set.of("AML-008", "AML-011");
+    private static final Set<String> CURED_BY_TEST = Set.of("AML-009");
+    private static final Set<String> CURED_BY_EDD_AND_TEST = Set.of("AML-008", "AML-009", "AML-011");
 
     private final Rulebook book;
     private final BusinessCalendar calendar;
@@ -126,6 +130,51 @@ public final class AmlRules {
                 List.of(), List.of(), due.atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
                 "MLRO decides without delay (AML 13.8.1); configured decision time " + book.caseDecisionTime()
                         + " (unverified)", false);
+    }
+
+    /**
+     * Which customer-level breaches a transaction shows cured: enhanced due diligence completed cures AML-008 (AML
+     * 12.2) and AML-011 (EDD for PEPs); the knowledge test passed cures AML-009 (cooperation rules 3.1.1–3.1.3, the
+     * limit applies "unless the client passes" it). Other changes (a PEP no longer flagged, a client reclassified) do
+     * not count as a cure.
+     */
+    public static Set<String> cures(ScreenedTransaction t) {
+        Customer c = t.customer();
+        boolean edd = Boolean.TRUE.equals(c.eddCompleted());
+        boolean tested = Boolean.TRUE.equals(c.knowledgeTestPassed());
+        if (edd && tested) {
+            return CURED_BY_EDD_AND_TEST;
+        }
+        return edd ? CURED_BY_EDD : tested ? CURED_BY_TEST : Set.of();
+    }
+
+    /**
+     * Why an open customer-level breach is over, or null while it is not: {@code t}, a transaction of the same
+     * customer that occurred after the breach was last shown, shows it cured ({@link #cures}). A transaction that
+     * occurred earlier (delivered late) says nothing about the customer after the breach.
+     */
+    public String resolution(OpenBreach open, ScreenedTransaction t) {
+        if (!t.occurredAt().toInstant().isAfter(open.lastShownAt()) || !cures(t).contains(open.ruleId())) {
+            return null;
+        }
+        String what = "AML-009".equals(open.ruleId()) ? "passed the knowledge test"
+                : "has enhanced due diligence completed";
+        return "Customer " + t.customer().id() + " " + what + " as of transaction " + t.transactionId() + " at "
+                + t.occurredAt() + " (" + book.rule(open.ruleId()).citation() + ").";
+    }
+
+    /**
+     * Whether the MLRO's decision on a case discharges an alert of this rule: a case-opening rule whose only deadline
+     * is the decision itself (AML 13.8.1, "without delay"), and AML-012, the overdue decision. A rule with a deadline
+     * of its own (AML-001: freeze, report, notify immediately, AML 12.1) stays open for the team to resolve.
+     */
+    public boolean settledByDecision(String ruleId) {
+        Rulebook.RuleSpec spec = book.rule(ruleId);
+        return "AML-012".equals(ruleId) || (spec.opensCase() && spec.deadlineBasis() == null);
+    }
+
+    /** An open customer-level alert (AML-008, AML-009, AML-011) and when a transaction last showed its breach. */
+    public record OpenBreach(String alertId, String ruleId, Instant lastShownAt) {
     }
 
     /** AML-001 (AML 12.1.1–12.1.3): any sanctions hit, attempted transactions included; due immediately. */
@@ -341,27 +390,25 @@ public final class AmlRules {
         if (Boolean.TRUE.equals(customer.eddCompleted())) {
             return;
         }
-        Map<String, Rulebook.JurisdictionList> lists = book.jurisdictionListsOn(day);
         Set<String> countries = new TreeSet<>();
         countries.add(customer.residency());
         if (t.counterparty() != null && t.counterparty().jurisdiction() != null) {
             countries.add(t.counterparty().jurisdiction());
         }
         for (String country : countries) {
-            for (Rulebook.JurisdictionList list : lists.values()) {
-                if (list.countries().contains(country)) {
-                    String who = country.equals(customer.residency()) ? "Customer " + customer.id() + " resides"
-                            : "The counterparty of " + t.transactionId() + " is";
-                    out.add(new Finding("AML-008", "AML-008:" + t.firmId() + ":" + customer.id() + ":" + country,
-                            t.firmId(), customer.id(),
-                            who + " in " + country + " (" + list.list() + ", as of " + list.effectiveFrom()
-                                    + ") and enhanced due diligence is not completed.",
-                            evidence("country", country, "list", list.list(), "listAsOf",
-                                    list.effectiveFrom().toString(), "listConfidence", list.confidence()),
-                            List.of(eventKey), List.of(t.transactionId()), null, null, false));
-                    break;
-                }
+            Rulebook.JurisdictionList list = book.listNaming(country, day);
+            if (list == null) {
+                continue;
             }
+            String who = country.equals(customer.residency()) ? "Customer " + customer.id() + " resides"
+                    : "The counterparty of " + t.transactionId() + " is";
+            out.add(new Finding("AML-008", "AML-008:" + t.firmId() + ":" + customer.id() + ":" + country,
+                    t.firmId(), customer.id(),
+                    who + " in " + country + " (" + list.list() + ", as of " + list.effectiveFrom()
+                            + ") and enhanced due diligence is not completed.",
+                    evidence("country", country, "list", list.list(), "listAsOf",
+                            list.effectiveFrom().toString(), "listConfidence", list.confidence()),
+                    List.of(eventKey), List.of(t.transactionId()), null, null, false));
         }
     }
 

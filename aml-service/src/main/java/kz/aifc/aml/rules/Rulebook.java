@@ -77,6 +77,16 @@ public record Rulebook(
         return inForce;
     }
 
+    /** The first high-risk list in force on {@code date} that names {@code country}, or null. */
+    public JurisdictionList listNaming(String country, LocalDate date) {
+        for (JurisdictionList list : jurisdictionListsOn(date).values()) {
+            if (list.countries().contains(country)) {
+                return list;
+            }
+        }
+        return null;
+    }
+
     public static Rulebook parse(JsonNode doc) {
         JsonNode p = doc.path("parameters");
         List<JurisdictionList> lists = new ArrayList<>();

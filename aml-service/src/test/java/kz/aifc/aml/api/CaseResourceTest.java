@@ -82,6 +82,8 @@ class CaseResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(200).body("status", equalTo("NO_STR"));
+        // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over.
+        kz.aifc.aml.Flows.awaitAlert(db, "AML-007:F-0001:" + b.id, "RESOLVED");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(409);
 

@@ -349,6 +349,69 @@ class AmlRulesTest {
         }
     }
 
+    @Nested
+    class CustomerBreachesCuredByALaterTransaction_Aml12_2_Dasp3_1 {
+        // The breach was last shown by a transaction at 10:00 Almaty.
+        AmlRules.OpenBreach open(String ruleId) {
+            return new AmlRules.OpenBreach(ruleId + ":F-0001:C-1", ruleId, Instant.parse("2026-11-20T05:00:00Z"));
+        }
+
+        @Test
+        void shouldResolveAml008AndAml011WhenALaterTransactionShowsEddCompleted() {
+            var later = tx().id("T-EDD").edd(true).knowledgeTest(false).at("2026-11-20T10:00:01+05:00").build();
+            assertThat(rules.resolution(open("AML-008"), later)).contains("enhanced due diligence completed")
+                    .contains("T-EDD").contains("AML 12.2");
+            assertThat(rules.resolution(open("AML-011"), later)).contains("PEPs");
+            assertThat(rules.resolution(open("AML-009"), later)).isNull();
+        }
+
+        @Test
+        void shouldResolveAml009WhenALaterTransactionShowsTheKnowledgeTestPassed() {
+            var later = tx().retail(true).knowledgeTest(true).at("2026-11-21T09:00:00+05:00").build();
+            assertThat(rules.resolution(open("AML-009"), later)).contains("passed the knowledge test")
+                    .contains("3.1.1-3.1.3");
+            assertThat(rules.resolution(open("AML-008"), later)).isNull();
+            assertThat(rules.resolution(open("AML-011"), later)).isNull();
+        }
+
+        @Test
+        void shouldNotResolveOnATransactionThatOccurredAtOrBeforeTheBreach() {
+            assertThat(rules.resolution(open("AML-011"), tx().edd(true).at("2026-11-20T10:00:00+05:00").build()))
+                    .isNull();
+            assertThat(rules.resolution(open("AML-009"), tx().knowledgeTest(true).at("2026-11-20T09:59:59+05:00")
+                    .build())).isNull();
+        }
+
+        @Test
+        void shouldNotTakeOtherChangesForACure() {
+            var noLongerPep = tx().pep(false).edd(false).at("2026-11-22T10:00:00+05:00").build();
+            assertThat(rules.resolution(open("AML-011"), noLongerPep)).isNull();
+            var reclassified = tx().retail(false).knowledgeTest(false).at("2026-11-22T10:00:00+05:00").build();
+            assertThat(rules.resolution(open("AML-009"), reclassified)).isNull();
+            assertThat(AmlRules.cures(reclassified)).isEmpty();
+            assertThat(AmlRules.cures(tx().edd(true).knowledgeTest(true).build()))
+                    .containsExactlyInAnyOrder("AML-008", "AML-009", "AML-011");
+        }
+    }
+
+    @Nested
+    class AlertsSettledByTheMlroDecision_Aml13_8_1 {
+        @Test
+        void shouldSettleTheCaseAlertsWhoseDeadlineIsTheDecisionAndTheOverdueDecision() {
+            for (String id : List.of("AML-005", "AML-006", "AML-007", "AML-012")) {
+                assertThat(rules.settledByDecision(id)).as(id).isTrue();
+            }
+        }
+
+        @Test
+        void shouldLeaveSanctionsHitsAndCustomerLevelAlertsOpen() {
+            // AML-001 has duties of its own: freeze, report and notify immediately (AML 12.1.1-12.1.3).
+            for (String id : List.of("AML-001", "AML-002", "AML-008", "AML-009", "AML-010", "AML-011")) {
+                assertThat(rules.settledByDecision(id)).as(id).isFalse();
+            }
+        }
+    }
+
     @Test
     void shouldKeepOnlyWhatTheWindowsNeed() {
         run(tx().id("old").at("2026-11-01T10:00:00+05:00"));

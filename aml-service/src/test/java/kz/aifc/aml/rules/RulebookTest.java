@@ -32,6 +32,28 @@ class RulebookTest {
     }
 
     @Test
+    void shouldNameTheHighRiskListInForceForACountry() {
+        Rulebook book = TxBuilder.bundledRulebook();
+        assertThat(book.listNaming("IR", LocalDate.of(2026, 11, 20)).list()).contains("call for action");
+        assertThat(book.listNaming("VG", LocalDate.of(2026, 11, 20)).list()).contains("increased monitoring");
+        assertThat(book.listNaming("IR", LocalDate.of(2026, 6, 18))).isNull();
+        assertThat(book.listNaming("KZ", LocalDate.of(2026, 11, 20))).isNull();
+    }
+
+    @Test
+    void shouldDescribeHowEachResolvableAlertEnds() throws Exception {
+        var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
+        AmlRules rules = new AmlRules(Rulebook.parse(doc), kz.aifc.platform.time.BusinessCalendar.kazakhstan());
+        for (var rule : doc.path("rules")) {
+            String id = rule.path("id").asText();
+            String resolvedWhen = rule.path("resolvedWhen").asText("");
+            assertThat(resolvedWhen.contains("decision")).as(id).isEqualTo(rules.settledByDecision(id));
+            boolean cured = java.util.Set.of("AML-008", "AML-009", "AML-011").contains(id);
+            assertThat(resolvedWhen.contains("later screened transaction")).as(id).isEqualTo(cured);
+        }
+    }
+
+    @Test
     void shouldRefuseARulebookWithAnUnconfiguredParameter() throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode doc = (ObjectNode) json.readTree(getClass().getClassLoader().getResource("rulebook.json"));

@@ -1,7 +1,5 @@
 package kz.aifc.capital.api;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import kz.aifc.capital.reports.CapitalReports;
+import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
@@ -83,23 +82,7 @@ public class CapitalResource {
         return answer(headers, reports.quarterly(firmId, quarter), quarterly);
     }
 
-    /** HTML when the caller prefers text/html to JSON (a browser); JSON otherwise. */
     private static Response answer(HttpHeaders headers, Object report, Template template) {
-        if (prefersHtml(headers.getAcceptableMediaTypes())) {
-            return Response.ok(template.data(report).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    static boolean prefersHtml(List<MediaType> acceptable) {
-        for (MediaType type : acceptable) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
-                return true;
-            }
-        }
-        return false;
+        return DraftResponses.answer(headers, report, () -> template.data(report).render());
     }
 }

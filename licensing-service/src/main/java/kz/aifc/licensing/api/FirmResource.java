@@ -31,6 +31,7 @@ import kz.aifc.licensing.store.LicenceStore;
 import kz.aifc.licensing.store.NotificationStore;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
@@ -182,31 +183,12 @@ public class FirmResource {
         Map<String, Object> draft = new LinkedHashMap<>(notifications.find(firmId, id)
                 .orElseThrow(() -> ProblemException.notFound("no drafted notification " + id + " for firm " + firmId)));
         draft.put("alertStatus", status(id));
-        if (wantsHtml(headers)) {
-            return Response.ok(NotificationHtml.render(draft), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-        }
-        return Response.ok(draft, MediaType.APPLICATION_JSON_TYPE).build();
+        return DraftResponses.answer(headers, draft, () -> NotificationHtml.render(draft));
     }
 
     private String status(String alertId) {
         // GEN 6.2.1 appointment and departure notices are drafted without an alert.
         return alerts.find(alertId).map(a -> a.open() ? "OPEN" : "RESOLVED").orElse("NO_ALERT");
-    }
-
-    /** HTML only when the caller prefers it to JSON (a browser); anything else, wildcards included, gets JSON. */
-    static boolean wantsHtml(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static Map<String, Object> person(PersonState p) {

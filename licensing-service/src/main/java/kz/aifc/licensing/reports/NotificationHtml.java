@@ -3,6 +3,8 @@ package kz.aifc.licensing.reports;
 import java.util.List;
 import java.util.Map;
 
+import kz.aifc.platform.report.HtmlDocument;
+
 /** Renders a drafted notification as a printable, self-contained HTML document. */
 public final class NotificationHtml {
 
@@ -56,22 +58,7 @@ public final class NotificationHtml {
         }
     }
 
-    static String esc(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = String.valueOf(value);
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String esc(Object value) {
+        return HtmlDocument.escape(value);
     }
 }

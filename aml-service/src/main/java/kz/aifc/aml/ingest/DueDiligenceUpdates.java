@@ -1,0 +1,113 @@
+package kz.aifc.aml.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.aml.rules.AmlRules;
+import kz.aifc.aml.rules.AmlRules.OpenBreach;
+import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.DueDiligenceStore;
+import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
+import kz.aifc.aml.store.DueDiligenceStore.Shown;
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.platform.alerts.AlertBook;
+
+/**
+ * After a batch's findings, in its transaction: keeps what the transactions say of their customers' due diligence
+ * (the annual return's EDD and high-risk-residency facts, the open AML-008/009/011 breaches) and resolves a breach
+ * that a later transaction of the same customer shows cured ({@link AmlRules#resolution}).
+ */
+@ApplicationScoped
+public class DueDiligenceUpdates {
+
+    private static final Set<String> CURABLE = Set.of("AML-008", "AML-009", "AML-011");
+
+    private final AmlRules rules;
+    private final DueDiligenceStore store;
+    private final AlertBook alerts;
+
+    DueDiligenceUpdates(AmlRules rules, DueDiligenceStore store, AlertBook alerts) {
+        this.rules = rules;
+        this.store = store;
+        this.alerts = alerts;
+    }
+
+    /** {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised. */
+    public void apply(List<CloudEvent<ScreenedTransaction>> applied, Collection<Finding> findings,
+            OffsetDateTime detectedAt) {
+        Map<String, Instant> occurredAt = new HashMap<>();
+        Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
+        Map<String, CustomerYear> years = new LinkedHashMap<>();
+        for (CloudEvent<ScreenedTransaction> e : applied) {
+            ScreenedTransaction t = e.data();
+            occurredAt.put(e.eventKey(), t.occurredAt().toInstant());
+            if (!AmlRules.cures(t).isEmpty()) {
+                curing.computeIfAbsent(new CustomerKey(t.firmId(), t.customer().id()), k -> new ArrayList<>()).add(t);
+            }
+            CustomerYear y = customerYear(rules.rulebook(), t);
+            if (y != null) {
+                years.merge(y.firmId() + '\u001f' + y.year() + '\u001f' + y.customerId(), y, DueDiligenceUpdates::merge);
+            }
+        }
+        List<Shown> shown = new ArrayList<>();
+        for (Finding f : findings) {
+            if (CURABLE.contains(f.ruleId())) {
+                Instant at = f.causedBy().stream().map(occurredAt::get).filter(Objects::nonNull)
+                        .max(Instant::compareTo).orElse(detectedAt.toInstant());
+                shown.add(new Shown(f.alertId(), f.ruleId(), f.firmId(), f.customerId(), at));
+            }
+        }
+        store.track(shown);
+        store.recordYears(years.values());
+        if (curing.isEmpty()) {
+            return;
+        }
+        List<String> resolved = new ArrayList<>();
+        store.openBreaches(curing.keySet()).forEach((customer, breaches) -> {
+            for (OpenBreach breach : breaches) {
+                for (ScreenedTransaction t : curing.get(customer)) {
+                    String reason = rules.resolution(breach, t);
+                    if (reason != null) {
+                        alerts.resolve(breach.alertId(), detectedAt, reason);
+                        resolved.add(breach.alertId());
+                        break;
+                    }
+                }
+            }
+        });
+        store.forget(resolved);
+    }
+
+    /** What the annual return counts of this transaction's customer, or null when there is nothing to count. */
+    static CustomerYear customerYear(Rulebook book, ScreenedTransaction t) {
+        LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
+        boolean edd = Boolean.TRUE.equals(t.customer().eddCompleted());
+        Rulebook.JurisdictionList list = book.listNaming(t.customer().residency(), day);
+        if (!edd && list == null) {
+            return null;
+        }
+        return new CustomerYear(t.firmId(), day.getYear(), t.customer().id(), edd,
+                list == null ? null : t.customer().residency(), list == null ? null : list.list());
+    }
+
+    private static CustomerYear merge(CustomerYear a, CustomerYear b) {
+        boolean keepA = a.highRiskCountry() != null;
+        return new CustomerYear(a.firmId(), a.year(), a.customerId(), a.eddCompleted() || b.eddCompleted(),
+                keepA ? a.highRiskCountry() : b.highRiskCountry(), keepA ? a.highRiskList() : b.highRiskList());
+    }
+}

@@ -1,0 +1,150 @@
+package kz.aifc.aml.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.aml.rules.AmlRules.OpenBreach;
+import kz.aifc.aml.store.AmlStore.CustomerKey;
+
+/**
+ * What the batch path keeps of customers' due diligence, one set-based statement each: the open customer-level
+ * breaches a later transaction can cure, and the customer facts the annual AML return counts.
+ */
+@ApplicationScoped
+public class DueDiligenceStore {
+
+    private static final String TRACK = """
+            insert into aml_curable_alert (alert_id, rule_id, firm_id, customer_id, last_shown_at)
+            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+            on conflict (alert_id) do update
+              set last_shown_at = greatest(aml_curable_alert.last_shown_at, excluded.last_shown_at)""";
+
+    private static final String OPEN = """
+            select c.firm_id, c.customer_id, c.alert_id, c.rule_id, c.last_shown_at
+            from aml_curable_alert c
+            join unnest(?::text[], ?::text[]) as k(firm_id, customer_id)
+              on c.firm_id = k.firm_id and c.customer_id = k.customer_id""";
+
+    private static final String YEARS = """
+            insert into aml_customer_year (firm_id, year, customer_id, edd_completed, high_risk_country, high_risk_list)
+            select * from unnest(?::text[], ?::int[], ?::text[], ?::boolean[], ?::text[], ?::text[])
+            on conflict (firm_id, year, customer_id) do update set
+              edd_completed = aml_customer_year.edd_completed or excluded.edd_completed,
+              high_risk_country = coalesce(aml_customer_year.high_risk_country, excluded.high_risk_country),
+              high_risk_list = coalesce(aml_customer_year.high_risk_list, excluded.high_risk_list)
+            where (excluded.edd_completed and not aml_customer_year.edd_completed)
+               or (aml_customer_year.high_risk_country is null and excluded.high_risk_country is not null)""";
+
+    private final DataSource dataSource;
+
+    DueDiligenceStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A curable breach shown again by a transaction at {@code shownAt}. */
+    public record Shown(String alertId, String ruleId, String firmId, String customerId, Instant shownAt) {
+    }
+
+    /** One customer's facts for one Almaty year; {@code highRiskCountry} null when not from a listed jurisdiction. */
+    public record CustomerYear(String firmId, int year, String customerId, boolean eddCompleted,
+            String highRiskCountry, String highRiskList) {
+    }
+
+    public void track(Collection<Shown> shown) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int n = shown.size();
+        String[] alert = new String[n], rule = new String[n], firm = new String[n], customer = new String[n],
+                at = new String[n];
+        int i = 0;
+        for (Shown s : shown) {
+            alert[i] = s.alertId();
+            rule[i] = s.ruleId();
+            firm[i] = s.firmId();
+            customer[i] = s.customerId();
+            at[i] = s.shownAt().toString();
+            i++;
+        }
+        update(TRACK, "track " + n + " curable alerts", alert, rule, firm, customer, at);
+    }
+
+    /** The open curable breaches of these customers. */
+    public Map<CustomerKey, List<OpenBreach>> openBreaches(Collection<CustomerKey> customers) {
+        Map<CustomerKey, List<OpenBreach>> out = new HashMap<>();
+        if (customers.isEmpty()) {
+            return out;
+        }
+        String[] firms = new String[customers.size()], ids = new String[customers.size()];
+        int i = 0;
+        for (CustomerKey k : customers) {
+            firms[i] = k.firmId();
+            ids[i++] = k.customerId();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(OPEN)) {
+            q.setArray(1, c.createArrayOf("text", firms));
+            q.setArray(2, c.createArrayOf("text", ids));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new OpenBreach(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read open curable alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops resolved breaches; a later finding tracks them again. */
+    public void forget(Collection<String> alertIds) {
+        if (!alertIds.isEmpty()) {
+            update("delete from aml_curable_alert where alert_id = any(?::text[])", "forget curable alerts",
+                    alertIds.toArray(String[]::new));
+        }
+    }
+
+    /** Adds what these rows say (EDD completed, a high-risk residency) to each customer's year; never takes it back. */
+    public void recordYears(Collection<CustomerYear> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[] firm = new String[n], year = new String[n], customer = new String[n], edd = new String[n],
+                country = new String[n], list = new String[n];
+        int i = 0;
+        for (CustomerYear r : rows) {
+            firm[i] = r.firmId();
+            year[i] = Integer.toString(r.year());
+            customer[i] = r.customerId();
+            edd[i] = Boolean.toString(r.eddCompleted());
+            country[i] = r.highRiskCountry();
+            list[i] = r.highRiskList();
+            i++;
+        }
+        update(YEARS, "record " + n + " customer years", firm, year, customer, edd, country, list);
+    }
+
+    private void update(String sql, String what, Object[]... columns) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < columns.length; i++) {
+                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
+            }
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

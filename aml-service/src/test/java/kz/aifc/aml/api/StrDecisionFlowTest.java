@@ -1,0 +1,122 @@
+package kz.aifc.aml.api;
+
+import static io.restassured.RestAssured.given;
+import static kz.aifc.aml.rules.TxBuilder.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import kz.aifc.aml.Flows;
+import kz.aifc.aml.cases.OverdueDecisions;
+import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.rules.TxBuilder;
+import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.events.v1.Counterparty;
+import kz.aifc.events.v1.Exposure;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.TestTokens;
+
+/**
+ * The FILE_STR decision end to end on the real broker and database: suspicion → case → the MLRO's decision with
+ * reasons → recorded and audited, the case's alerts resolved per CONTRACTS.md, the STR draft ready (JSON and escaped
+ * HTML in Russian, Kazakh and English) and counted in the annual AML return.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
+class StrDecisionFlowTest {
+
+    static final String HOSTILE_NAME = "<script>alert('cp')</script> Ltd";
+
+    @Inject
+    DataSource db;
+
+    @Inject
+    OverdueDecisions overdue;
+
+    @Test
+    void shouldFileAnStrRecordAndAuditItResolveTheCaseAlertsAndCountItInTheAnnualReturn() {
+        String firm = "F-STR-" + UUID.randomUUID().toString().substring(0, 8);
+        TxBuilder b = tx().customer("C-" + UUID.randomUUID()).exposures(Exposure.MIXER)
+                .counterparty(new Counterparty(HOSTILE_NAME, "W<1>", "VASP-9", false, null, true, "AE", false));
+        b.firmId = firm;
+        Flows.send(b);
+        String suspicion = "AML-007:" + firm + ":" + b.id;
+        Flows.awaitAlert(db, suspicion, "OPEN");
+        String caseId = (String) Flows.value(db, "select case_id from aml_case where firm_id = ?", firm);
+        String mlro = TestTokens.bearer(Roles.MLRO, firm);
+        String annualReturn = "/firms/" + firm + "/reports/annual-aml-return?year="
+                + Year.now(CustomerHistory.ALMATY).getValue(); // STRs count in the year of the decision
+        given().header("Authorization", mlro).get(annualReturn).then().statusCode(200)
+                .body("figures.strsFiled.value", equalTo(0));
+
+        // The decision is overdue (AML-012), then taken: FILE_STR with reasons.
+        assertThat(overdue.check(Instant.now().plus(Duration.ofHours(25)))).isGreaterThanOrEqualTo(1);
+        String overdueAlert = (String) Flows.value(db, "select overdue_alert from aml_case where case_id = ?", caseId);
+        assertThat(overdueAlert).isEqualTo("AML-012:" + firm + ":" + caseId);
+        String reasons = "Mixer exposure unexplained <b>bold</b> & funds traced to a darknet market";
+        given().header("Authorization", mlro).contentType(ContentType.JSON)
+                .body("{\"decision\":\"FILE_STR\",\"reasons\":\"" + reasons + "\"}")
+                .post("/cases/{id}/decision", caseId).then().statusCode(200)
+                .body("status", equalTo("FILE_STR")).body("decisionReasons", equalTo(reasons))
+                .body("decidedBy", notNullValue());
+
+        // Recorded and audited; the chain still verifies.
+        assertThat(Flows.count(db, "select count(*) from audit_log where action = 'case.file_str' and subject = ? "
+                + "and detail like ?", caseId, "%FILE_STR%")).isEqualTo(1);
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/audit/verify").then()
+                .statusCode(200).body("intact", equalTo(true));
+
+        // The alerts whose deadline was the decision are resolved and the resolutions published; the reason names
+        // the case, not the decision (the compliance team reads alerts, CONTRACTS.md §3).
+        for (String alertId : new String[] {suspicion, overdueAlert}) {
+            Flows.awaitAlert(db, alertId, "RESOLVED");
+            AlertResolved resolved = Flows.publishedResolution(alertId);
+            assertThat(resolved.firmId()).isEqualTo(firm);
+            assertThat(resolved.resolvedAt()).isNotNull();
+            assertThat(resolved.reason()).contains(caseId).contains("AML 13.8.1").doesNotContain("FILE_STR");
+        }
+
+        // The STR draft, ready to file: JSON keeps the payload's text as it came ...
+        given().header("Authorization", mlro).get("/cases/{id}/str-draft", caseId).then().statusCode(200)
+                .contentType(ContentType.JSON).body("status", equalTo("READY_TO_FILE"))
+                .body("additionalInformation", equalTo(reasons))
+                .body("operations[0].counterparty.name", equalTo(HOSTILE_NAME));
+        // ... the printable draft escapes it, in all three renderings and the AFSA notice.
+        String html = given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html")
+                .get("/cases/{id}/str-draft", caseId).then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        assertThat(html).contains("<section lang=\"ru\">", "Сообщение о подозрительной операции",
+                "Признаки подозрительности", "<section lang=\"kk\">", "Күдікті операция туралы хабарлама",
+                "Күдіктілік белгілері", "<section lang=\"en\">", "Suspicious transaction report",
+                "Notice to AFSA", "13.8.1(c)", "DRAFT — review before submission", caseId);
+        assertThat(html).contains("&lt;script&gt;alert(&#39;cp&#39;)&lt;/script&gt; Ltd", "W&lt;1&gt;",
+                "Mixer exposure unexplained &lt;b&gt;bold&lt;/b&gt; &amp; funds");
+        assertThat(html).doesNotContain("<script", "<b>bold", "W<1>");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("text/html")
+                .get("/cases/{id}/str-draft", caseId).then().statusCode(403).contentType("application/problem+json");
+
+        // The annual return counts the filed STR in the year of the decision.
+        given().header("Authorization", mlro).get(annualReturn).then().statusCode(200)
+                .body("figures.strsFiled.value", equalTo(1));
+        given().header("Authorization", mlro).accept("text/html").get(annualReturn).then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("<td>STRs filed</td><td>1</td>"));
+    }
+}
