@@ -12,7 +12,7 @@
 #   5. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-4).
 # Traffic: --scenario load (three demo firms, 50,000 customers each, 1% red flags), see simulator/README.md.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
-# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 256m), AML_BENCH_JAVA_OPTS,
+# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 300m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted). Results: $STATE_DIR/bench/aml-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -20,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EVENTS="${1:-1000000}"
 LATENCY_SECONDS="${2:-60}"
 RATE="${AML_BENCH_RATE:-5000}"
-HEAP="${AML_BENCH_HEAP:-256m}"
+HEAP="${AML_BENCH_HEAP:-300m}"
 # The flags a deployment with a 512 MB memory limit would use (the heap is most of it; see aml-service/README.md).
 JAVA_OPTS="${AML_BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 RUNS="${AML_BENCH_RUNS:-3}"
@@ -67,8 +67,9 @@ PGPASSWORD=aifc psql -X -q -h 127.0.0.1 -U aifc -d aifc_aml -c "drop database if
 
 start_service() {
   info "starting aml-service (heap $HEAP, topics *$SUFFIX, database $DB; log: $LOG)"
-  AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" -Xms64m "-Xmx$HEAP" $JAVA_OPTS \
-    -Dquarkus.http.port=$PORT -Daifc.kafka.topic-suffix="$SUFFIX" \
+  # glibc's per-thread malloc arenas inflate a JVM's resident size for nothing: two are plenty.
+  MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" -Xms64m "-Xmx$HEAP" $JAVA_OPTS \
+    -Xlog:gc:file="$LOG_DIR/aml-bench-gc.log" -Dquarkus.http.port=$PORT -Daifc.kafka.topic-suffix="$SUFFIX" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
     -jar "$svc_jar" >>"$LOG" 2>&1 </dev/null &
   svc_pid=$!
@@ -139,6 +140,14 @@ latency="$(cat "$OUT_DIR/latency.json")"
 info "  sent: $paced"
 info "  latency: $latency"
 
+# Diagnostics for whoever tunes the memory next: the biggest heap classes, and native memory if tracked.
+jcmd_bin="$(dirname "$java")/jcmd"
+if [[ -x "$jcmd_bin" ]]; then
+  "$jcmd_bin" "$svc_pid" GC.class_histogram 2>/dev/null | head -25 >"$OUT_DIR/aml$SUFFIX-heap.txt" || true
+  if [[ "$JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+    "$jcmd_bin" "$svc_pid" VM.native_memory summary >"$OUT_DIR/aml$SUFFIX-native.txt" 2>/dev/null || true
+  fi
+fi
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$svc_pid/status")"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$svc_pid/status")"
 metrics="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics")"

@@ -7,3 +7,6 @@ update aml_transaction t set payload = e.payload::text from inbound_event e wher
 delete from aml_transaction where payload is null;
 alter table aml_transaction alter column payload set not null;
 alter table aml_transaction add constraint aml_transaction_pkey primary key (event_key);
+-- Amounts as the firm sent them: numeric(38,18) padded every value to 18 decimals, which made each row and each
+-- amount rebuilt into a customer history several times larger than the value itself.
+alter table aml_transaction alter column amount_usd type numeric, alter column amount_kzt type numeric;

@@ -29,7 +29,7 @@ public class HistoryCache {
     private final Map<CustomerKey, Integer> weights = new HashMap<>();
     private long weight;
 
-    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "400000") long maxTransactions,
+    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "250000") long maxTransactions,
             MeterRegistry meters) {
         this.maxTransactions = maxTransactions;
         Gauge.builder("aml.history.cache.customers", this, HistoryCache::size)

@@ -159,7 +159,8 @@ public class AmlStore {
                     while (rs.next()) {
                         rows.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                                 .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                                        Direction.valueOf(rs.getString(6)), rs.getBigDecimal(7), rs.getBigDecimal(8)));
+                                        Direction.valueOf(rs.getString(6)), compact(rs.getBigDecimal(7)),
+                                        compact(rs.getBigDecimal(8))));
                     }
                 }
             }
@@ -281,6 +282,11 @@ public class AmlStore {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** Rows written before V10 carry 18 decimals: a history keeps the value, not the padding. */
+    private static BigDecimal compact(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     /** A firm's customer. */
