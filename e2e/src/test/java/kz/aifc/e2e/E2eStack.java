@@ -71,9 +71,14 @@ final class E2eStack implements AutoCloseable {
         lockFile = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "aifc-e2e.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockFile.lock();
+        try {
+            stopLeftovers();
+            tokens = TokenIssuer.inFolder(dir.resolve("jwt"));
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(hook);
-        stopLeftovers();
-        tokens = TokenIssuer.inFolder(dir.resolve("jwt"));
     }
 
     /** Takes the machine's e2e lock (waiting for another run to finish) and prepares a run directory. */
