@@ -71,18 +71,34 @@ for svc in "${SERVICES[@]}"; do
   info "$svc ready: http://localhost:$port"
 done
 
-# Demo feed: the demo firms' licences, then a compressed day of events that carries on in real time.
+# Demo feed: each demo firm's roster and controllers first; its licence is registered once licensing-service
+# shows them applied (and capital-service knows it before the first snapshot), so loading a roster one event at a
+# time raises no vacancy. Then a compressed day of events that carries on in real time.
 sim_jar="$ROOT/simulator/target/simulator-1.0.0-SNAPSHOT.jar"
 sim_pidfile="$RUN_DIR/simulator.pid"
+sim_log="$LOG_DIR/simulator.log"
 if [[ -f "$sim_pidfile" ]] && kill -0 "$(cat "$sim_pidfile")" 2>/dev/null; then
   info "demo feed already streaming (pid $(cat "$sim_pidfile"))"
 elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
-  "$java" -cp "$sim_jar:$ROOT/simulator/target/lib/*" kz.aifc.simulator.RegisterLicences \
-    http://127.0.0.1:8083 "$("$LOCAL_DIR/token.sh" admin)"
-  info "starting the demo feed (log: $LOG_DIR/simulator.log)"
+  info "starting the demo feed (log: $sim_log): rosters first, then the licences, then the day"
   setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day --duration "${AIFC_DEMO_DURATION:-24h}" \
-    >"$LOG_DIR/simulator.log" 2>&1 </dev/null &
-  echo $! >"$sim_pidfile"
+    --licensing http://127.0.0.1:8083 --capital http://127.0.0.1:8081 --jwt-keys "$STATE_DIR/jwt" \
+    >"$sim_log" 2>&1 </dev/null &
+  sim_pid=$!
+  echo "$sim_pid" >"$sim_pidfile"
+  deadline=$((SECONDS + 150))
+  until grep -q '^simulator: onboarded ' "$sim_log" 2>/dev/null; do
+    if ! pid_alive "$sim_pid"; then
+      show_log_tail "$sim_log" 30
+      die "the demo feed stopped before the demo firms were onboarded"
+    fi
+    if ((SECONDS >= deadline)); then
+      show_log_tail "$sim_log" 30
+      die "the demo firms were not onboarded within 150 s"
+    fi
+    sleep 0.5
+  done
+  info "$(grep -m1 '^simulator: onboarded ' "$sim_log" | sed 's/^simulator: //')"
 fi
 
 admin_token="$("$LOCAL_DIR/token.sh" admin)"

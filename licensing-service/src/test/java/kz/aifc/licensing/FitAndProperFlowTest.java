@@ -3,8 +3,11 @@ package kz.aifc.licensing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +43,8 @@ class FitAndProperFlowTest {
     @Test
     void shouldRaiseVacancyWithDraftWhenMlroDepartsAndResolveItWhenAnApprovedMlroIsAppointed() {
         String firm = firm();
-        // MLRO first, so the MLRO vacancy is never raised while the team is being reported.
-        staff(firm, "P-4", "APPOINTED", "MLRO", "APPROVED", null);
-        staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
-        staff(firm, "P-2", "APPOINTED", "FINANCE_OFFICER", "APPROVED", null);
-        staff(firm, "P-3", "APPOINTED", "COMPLIANCE_OFFICER", "APPROVED", null);
-        String last = staff(firm, "P-5", "APPOINTED", "DEPUTY_MLRO", "APPROVED", null);
-        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + last);
+        onboardFullTeam(firm);
+        register(firm);
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .get("/firms/{f}/fit-and-proper", firm).then().statusCode(200)
                 .body("mandatoryRoles.find { it.role == 'MLRO' }.vacant", equalTo(false));
@@ -92,8 +90,42 @@ class FitAndProperFlowTest {
     }
 
     @Test
+    void shouldRaiseNothingWhileAFirmIsOnboardedBeforeItsLicenceAndEvaluateItWhenTheLicenceIsRegistered() {
+        String full = firm();
+        onboardFullTeam(full);
+        String partial = firm();
+        // One role reported at a time, as a firm's HR feed delivers its roster: every other role looks vacant.
+        String only = staff(partial, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + only);
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/{f}/fit-and-proper", partial).then().statusCode(200)
+                .body("monitored", equalTo(false))
+                .body("mandatoryRoles.find { it.role == 'MLRO' }.vacant", equalTo(true))
+                .body("mandatoryRoles.find { it.role == 'MLRO' }.deadline", nullValue())
+                .body("openFindings", empty());
+
+        register(full);
+        register(partial);
+
+        // Registration evaluates what was recorded: the partial roster's vacancies are raised at once.
+        AlertRaised vacancy = awaitRaised(partial, "FP-001:" + partial + ":MLRO");
+        assertThat(vacancy.severity().name()).isEqualTo("CRITICAL");
+        // The full team's firm gets nothing until something is wrong: its first alert (one partition per firm, in
+        // order) is the one this test causes.
+        staff(full, "P-4", "DEPARTED", "MLRO", "APPROVED", null);
+        List<ConsumerRecord<String, byte[]>> first = TestKafka.await(
+                LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), 1, WAIT, r -> full.equals(r.key()));
+        assertThat(first).extracting(FitAndProperFlowTest::alertIdOf).containsExactly("FP-001:" + full + ":MLRO");
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/{f}/notifications", full).then().statusCode(200)
+                .body("id", not(hasItem("GEN-6.2.1:" + full + ":P-1:APPOINTED:2026-11-20")))
+                .body("id", hasItem("GEN-6.2.1:" + full + ":P-4:DEPARTED:2026-11-20"));
+    }
+
+    @Test
     void shouldRaiseCriticalFp004WithSameDayDeadlineWhenAConvictionIsDisclosed() {
         String firm = firm();
+        register(firm);
         staff(firm, "P-7", "DISCLOSURE", "MLRO", "APPROVED",
                 "{\"kind\":\"SERIOUS_CRIMINAL_CONVICTION\",\"occurredOn\":\"2026-11-18\",\"details\":\"Fraud conviction\"}");
 
@@ -110,6 +142,7 @@ class FitAndProperFlowTest {
     @Test
     void shouldRaiseFp008WhenAControllerGoesFrom8To12PercentWithoutApprovalAndResolveOnApproval() {
         String firm = firm();
+        register(firm);
         controller(firm, "8.0", "12.5", "NONE");
 
         AlertRaised raised = awaitRaised(firm, "FP-008:" + firm + ":K-3");
@@ -140,6 +173,26 @@ class FitAndProperFlowTest {
 
     private static String firm() {
         return "F-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Every mandatory role of a non-DATF firm, held by an approved person; waits until all are applied. */
+    private static void onboardFullTeam(String firm) {
+        staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
+        staff(firm, "P-2", "APPOINTED", "FINANCE_OFFICER", "APPROVED", null);
+        staff(firm, "P-3", "APPOINTED", "COMPLIANCE_OFFICER", "APPROVED", null);
+        staff(firm, "P-4", "APPOINTED", "MLRO", "APPROVED", null);
+        String last = staff(firm, "P-5", "APPOINTED", "DEPUTY_MLRO", "APPROVED", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + last);
+    }
+
+    /** Puts the firm on the register (Dealing as Principal): from then on its FP rules run. */
+    private static void register(String firm) {
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+                .body("""
+                        {"firmId":"%s","firmName":"Firm %s","licenceNumber":"AFSA-%s","status":"ACTIVE",
+                         "activities":["DEALING_AS_PRINCIPAL"],"effectiveFrom":"2026-01-15","conditions":[]}"""
+                        .formatted(firm, firm, firm))
+                .post("/licences").then().statusCode(201);
     }
 
     private static String staff(String firm, String person, String change, String role, String approval,

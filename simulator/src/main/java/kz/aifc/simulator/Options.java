@@ -48,6 +48,9 @@ public record Options(
         Integer pregenerate,
         Map<String, String> producer,
         String runId,
+        URI licensing,
+        URI capital,
+        Path jwtKeys,
         boolean help) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
@@ -59,7 +62,7 @@ public record Options(
     private static final Set<String> VALUED = Set.of("--bootstrap", "--topic-suffix", "--source", "--scenario",
             "--firms", "--rate", "--duration", "--count", "--seed", "--mode", "--malformed-share", "--report-every",
             "--licences-out", "--kzt-rate", "--start", "--time-scale", "--snapshot-every", "--customers",
-            "--suspicious-share", "--pregenerate", "--producer", "--run-id");
+            "--suspicious-share", "--pregenerate", "--producer", "--run-id", "--licensing", "--capital", "--jwt-keys");
 
     public Options {
         firms = List.copyOf(firms);
@@ -213,6 +216,18 @@ public record Options(
                   --print-licences          print the firms' licence registrations (JSON array for
                                             POST /licences) on stdout and exit without sending
                   --licences-out FILE       write the same JSON to FILE, then run
+                  --licensing URL           licensing-service (e.g. http://127.0.0.1:8083): send every firm's
+                                            roster and controllers first, wait until licensing-service shows
+                                            them applied, register each firm's licence (POST /licences, or
+                                            PUT when already registered), then send the rest; a roster loaded
+                                            one event at a time before the licence raises no vacancy
+                  --capital URL             capital-service (e.g. http://127.0.0.1:8081): with --licensing,
+                                            also wait until it knows every licence before the first capital
+                                            snapshot, so no snapshot overtakes its licence (CAP-006)
+                  --jwt-keys DIR            folder of the local signing key pair (deploy/local/.state/jwt)
+                                            for the admin token those calls need
+                                            The wait (at most 2 minutes) counts toward neither --duration nor
+                                            the summary's seconds.
 
                   -h, --help                this text
 
@@ -259,6 +274,9 @@ public record Options(
         Integer pregenerate;
         Map<String, String> producer = new LinkedHashMap<>();
         String runId;
+        URI licensing;
+        URI capital;
+        Path jwtKeys;
         boolean help;
 
         void set(String name, String value) throws UsageException {
@@ -344,6 +362,14 @@ public record Options(
                     }
                     producer.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
                 }
+                case "--licensing" -> licensing = baseUrl(name, value);
+                case "--capital" -> capital = baseUrl(name, value);
+                case "--jwt-keys" -> {
+                    if (value.isBlank()) {
+                        throw bad(name, value, "expected a folder");
+                    }
+                    jwtKeys = Path.of(value);
+                }
                 case "--run-id" -> {
                     if (!RUN_ID.matcher(value).matches()) {
                         throw bad(name, value, "1 to 24 letters or digits");
@@ -354,10 +380,29 @@ public record Options(
             }
         }
 
-        Options build() {
+        Options build() throws UsageException {
+            if (licensing == null && (capital != null || jwtKeys != null)) {
+                throw new UsageException("--capital and --jwt-keys go with --licensing");
+            }
+            if (licensing != null && jwtKeys == null) {
+                throw new UsageException("--licensing needs --jwt-keys (the admin token that registers licences)");
+            }
             return new Options(bootstrap, topicSuffix, source, scenario, firms, rate, duration, count, seed, mode,
                     malformedShare, reportEvery, licencesOut, printLicences, kztRate, start, timeScale,
-                    snapshotEvery, customers, suspiciousShare, pregenerate, producer, runId, help);
+                    snapshotEvery, customers, suspiciousShare, pregenerate, producer, runId, licensing, capital,
+                    jwtKeys, help);
+        }
+
+        private static URI baseUrl(String name, String value) throws UsageException {
+            try {
+                URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw bad(name, value, "expected a base URL such as http://127.0.0.1:8083");
         }
 
         private static List<String> firmList(String value) throws UsageException {

@@ -43,6 +43,11 @@ final class Sender implements AutoCloseable {
         }
     }
 
+    /** Runs once the feed's onboarding records are acknowledged, before anything else is sent. */
+    interface Checkpoint {
+        void run() throws InterruptedException;
+    }
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int ERRORS_SHOWN = 5;
 
@@ -129,7 +134,12 @@ final class Sender implements AutoCloseable {
         stopRequested = true;
     }
 
-    Result run(Feed feed) throws InterruptedException {
+    /**
+     * Sends the feed; with a checkpoint, the feed's onboarding records are flushed and the checkpoint runs before
+     * the next record. The time it takes is left out of the pacing, {@code --duration} and the summary.
+     */
+    Result run(Feed feed, Checkpoint afterOnboarding) throws InterruptedException {
+        long onboarding = afterOnboarding == null ? -1 : feed.onboardingRecords();
         Long count = options.count();
         long limit = count != null ? count : Long.MAX_VALUE;
         int pregenerate = options.effectivePregenerate();
@@ -148,6 +158,9 @@ final class Sender implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             long i = 0;
+            if (onboarding == 0) {
+                t0 += settle(afterOnboarding);
+            }
             while (!stopRequested && i < limit) {
                 long elapsed = System.nanoTime() - t0;
                 if (elapsed >= deadline) {
@@ -171,6 +184,9 @@ final class Sender implements AutoCloseable {
                 if (next.incident() != null) {
                     err.println("simulator: " + next.incident());
                 }
+                if (i == onboarding) {
+                    t0 += settle(afterOnboarding);
+                }
             }
             producer.flush();
         } finally {
@@ -181,6 +197,15 @@ final class Sender implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Result(acked.sum(), ackedMalformed.sum(), failed.sum(), seconds);
+    }
+
+    /** Flushes what was sent and runs the checkpoint; answers the nanoseconds it took. */
+    private long settle(Checkpoint checkpoint) throws InterruptedException {
+        long started = System.nanoTime();
+        producer.flush();
+        err.println("simulator: " + acked.sum() + " onboarding records sent; waiting until they are applied");
+        checkpoint.run();
+        return System.nanoTime() - started;
     }
 
     private Prepared nextInline(Feed feed) {

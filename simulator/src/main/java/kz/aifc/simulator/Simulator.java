@@ -73,6 +73,7 @@ public final class Simulator {
                 rate > 0 ? rate + " records/s" : "as fast as possible", options.mode().cliName(), settings.start(),
                 options.effectiveTimeScale(), settings.runTag(), settings.seed(),
                 options.malformedShare() > 0 ? ", malformed share " + options.malformedShare() : "");
+        Onboarding onboarding = Onboarding.of(options, firms, err);
         CountDownLatch finished = new CountDownLatch(1);
         try (Sender sender = new Sender(options, "aifc-simulator-" + settings.runTag(), err)) {
             Thread hook = new Thread(() -> {
@@ -85,7 +86,7 @@ public final class Simulator {
             }, "simulator-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Sender.Result result = sender.run(feed);
+                Sender.Result result = sender.run(feed, onboarding);
                 out.println(result.json());
                 out.flush();
                 if (result.failed() > 0) {

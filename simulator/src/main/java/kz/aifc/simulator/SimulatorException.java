@@ -5,6 +5,10 @@ public class SimulatorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    public SimulatorException(String message) {
+        super(message);
+    }
+
     public SimulatorException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -51,7 +51,8 @@ class OptionsTest {
                 "--licences-out", "target/licences.json", "--kzt-rate", "512.35", "--start",
                 "2026-11-20T10:00:00Z", "--time-scale", "60", "--snapshot-every", "90s", "--customers", "1000",
                 "--suspicious-share", "0.02", "--pregenerate", "5000", "--producer", "acks=1", "--producer",
-                "linger.ms=10", "--run-id", "bench1", "--print-licences");
+                "linger.ms=10", "--run-id", "bench1", "--print-licences", "--licensing", "http://127.0.0.1:8083/",
+                "--capital=http://127.0.0.1:8081", "--jwt-keys", "deploy/local/.state/jwt");
 
         assertThat(o.bootstrap()).isEqualTo("broker:29092");
         assertThat(o.topicSuffix()).isEqualTo(".simtest");
@@ -76,6 +77,9 @@ class OptionsTest {
         assertThat(o.producer()).isEqualTo(Map.of("acks", "1", "linger.ms", "10"));
         assertThat(o.runId()).isEqualTo("bench1");
         assertThat(o.printLicences()).isTrue();
+        assertThat(o.licensing()).hasToString("http://127.0.0.1:8083");
+        assertThat(o.capital()).hasToString("http://127.0.0.1:8081");
+        assertThat(o.jwtKeys()).isEqualTo(Path.of("deploy/local/.state/jwt"));
     }
 
     @ParameterizedTest
@@ -144,6 +148,9 @@ class OptionsTest {
             --topic-suffix a/b                 | --topic-suffix: 'a/b' is not valid
             --time-scale 0                     | --time-scale: '0' is not valid: must be greater than 0
             --run-id has-dash                  | --run-id: 'has-dash' is not valid
+            --licensing localhost:8083         | --licensing: 'localhost:8083' is not valid: expected a base URL
+            --licensing http://h:1             | --licensing needs --jwt-keys
+            --capital http://h:1               | --capital and --jwt-keys go with --licensing
             """)
     void shouldExplainWhatIsWrongWithABadCommandLine(String args, String message) {
         UsageException e = catchThrowableOfType(UsageException.class,
@@ -160,7 +167,8 @@ class OptionsTest {
         for (String option : List.of("--bootstrap", "--topic-suffix", "--source", "--scenario", "--firms", "--rate",
                 "--duration", "--count", "--seed", "--mode", "--malformed-share", "--report-every", "--licences-out",
                 "--print-licences", "--kzt-rate", "--start", "--time-scale", "--snapshot-every", "--customers",
-                "--suspicious-share", "--pregenerate", "--producer", "--run-id", "--help")) {
+                "--suspicious-share", "--pregenerate", "--producer", "--run-id", "--licensing", "--capital",
+                "--jwt-keys", "--help")) {
             assertThat(usage).contains(option);
         }
         assertThat(usage).contains("demo-day", "steady", "load", "\"eventsPerSecond\"");

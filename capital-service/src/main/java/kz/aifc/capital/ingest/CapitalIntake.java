@@ -94,9 +94,9 @@ public class CapitalIntake {
         Optional<CapitalStore.StoredSnapshot> current = store.current(firmId);
         OffsetDateTime now = now();
         CapitalAlerts.OpenAlerts open = alerts.open(firmId);
-        CapitalFacts facts = new CapitalFacts(firmId, licence, current.map(CapitalStore.StoredSnapshot::snapshot).orElse(null),
-                null, open.reductionBaseline());
         OffsetDateTime changedAt = event.time() == null ? now : event.time();
+        CapitalFacts facts = new CapitalFacts(firmId, licence, current.map(CapitalStore.StoredSnapshot::snapshot).orElse(null),
+                null, open.reductionBaseline(), CapitalPosition.almatyDate(changedAt));
         OffsetDateTime began = current.map(s -> s.snapshot().asOf()).filter(asOf -> asOf.isAfter(changedAt))
                 .orElse(changedAt);
         List<String> causes = new ArrayList<>();

@@ -29,9 +29,7 @@ public final class CapitalRules {
 
     /** Every snapshot-driven rule's verdict, in rule order. */
     public static List<Verdict> evaluate(CapitalFacts facts, Rulebook rulebook) {
-        LocalDate on = facts.current() == null ? null : CapitalPosition.almatyDate(facts.current().asOf());
-        Requirement requirement = Requirement.of(facts.licence(), rulebook,
-                on == null ? facts.licence() == null ? rulebook.effectiveFrom() : facts.licence().effectiveFrom() : on);
+        Requirement requirement = Requirement.of(facts.licence(), rulebook, requirementDay(facts, rulebook));
         CapitalPosition position = facts.current() == null ? null
                 : CapitalPosition.of(facts.current(), requirement, rulebook);
         return List.of(
@@ -40,6 +38,20 @@ public final class CapitalRules {
                 liquidAssets(position, requirement, rulebook),
                 capitalReduction(facts, rulebook),
                 requirementUnknown(facts, requirement, rulebook));
+    }
+
+    /**
+     * The day whose amounts the requirement takes: the current snapshot's, else the evaluation's (a firm licensed
+     * in 2023 is held to today's amounts, not to none because the rulebook's amounts start in 2024).
+     */
+    static LocalDate requirementDay(CapitalFacts facts, Rulebook rulebook) {
+        if (facts.current() != null) {
+            return CapitalPosition.almatyDate(facts.current().asOf());
+        }
+        if (facts.evaluatedOn() != null) {
+            return facts.evaluatedOn();
+        }
+        return facts.licence() == null ? rulebook.effectiveFrom() : facts.licence().effectiveFrom();
     }
 
     /** CAP-001: capital resources below the requirement (DAA 3.2(1)(b); notify AFSA in 1 business day, PRU(INV) 6.5). */

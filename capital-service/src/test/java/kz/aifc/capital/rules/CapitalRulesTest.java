@@ -15,6 +15,7 @@ import static kz.aifc.events.v1.Activity.PROVIDING_CUSTODY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import kz.aifc.events.v1.CapitalSnapshot;
 import kz.aifc.events.v1.Currency;
+import kz.aifc.events.v1.LicenceChanged;
 import kz.aifc.events.v1.LicenceStatus;
 import kz.aifc.events.v1.Severity;
 
@@ -298,6 +300,19 @@ class CapitalRulesTest {
         void shouldClearWhenEveryActivityHasAnAmount() {
             assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("1"))), Rulebook.CAP_006).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
+        }
+
+        @Test
+        @DisplayName("a licence alone, in force since before the rulebook's amounts (2024), is held to today's amounts: no CAP-006")
+        void shouldTakeTheAmountsInForceOnTheDayOfEvaluationForALicenceWithoutSnapshot() {
+            LicenceChanged since2023 = new LicenceChanged(Fixtures.FIRM, "Baiterek Brokers Ltd", "AFSA-A-LA-2023-0042",
+                    LicenceStatus.ACTIVE, List.of(DEALING_AS_PRINCIPAL), LocalDate.parse("2023-11-01"), List.of());
+
+            List<Verdict> verdicts = evaluate(new CapitalFacts(Fixtures.FIRM, since2023, null, null, null,
+                    LocalDate.parse("2026-11-25")));
+
+            assertThat(verdict(verdicts, Rulebook.CAP_006).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
+            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
         }
     }
 

@@ -68,11 +68,18 @@ public class FitAndProperMonitor {
         return new FirmFacts(firmId, datf, state.people(firmId), state.controllers(firmId), approvedCombinations(firmId));
     }
 
-    /** Evaluates the firm now and reconciles its alerts; {@code triggered} are findings of the event just applied. */
+    /**
+     * Evaluates the firm now and reconciles its alerts; {@code triggered} are findings of the event just applied.
+     * A firm not on the register is not (yet) an authorised firm, so nothing is raised for it: its people and
+     * controllers are recorded, and registering its licence evaluates them (GEN 2.1.1 binds authorised firms).
+     */
     public void reassess(String firmId, List<Finding> triggered, List<String> causedBy, Instant now) {
         Optional<LicenceChanged> licence = licences.find(firmId).map(LicenceStore.StoredLicence::licence);
+        if (licence.isEmpty()) {
+            return;
+        }
         // A withdrawn licence ends the firm's duties as an authorised firm, so its standing findings resolve.
-        List<Finding> standing = licence.map(LicenceChanged::status).orElse(LicenceStatus.ACTIVE) == LicenceStatus.WITHDRAWN
+        List<Finding> standing = licence.get().status() == LicenceStatus.WITHDRAWN
                 ? List.of()
                 : rules.evaluate(facts(firmId), now);
         alerts.reconcile(firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now);
@@ -89,6 +96,10 @@ public class FitAndProperMonitor {
             return;
         }
         Optional<LicenceChanged> licence = licences.find(e.firmId()).map(LicenceStore.StoredLicence::licence);
+        if (licence.isEmpty()) {
+            // The roster of a firm not yet licensed is its starting state, not appointments to notify.
+            return;
+        }
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
         Map<String, Object> draft = NotificationDrafts.staffNotice(e, controlled, licence, rules.rulebook().version(), at);
         drafts.save(NotificationDrafts.staffNoticeId(e), e.firmId(), String.valueOf(draft.get("kind")), "GEN-6.2.1",

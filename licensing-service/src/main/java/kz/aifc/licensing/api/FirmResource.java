@@ -75,7 +75,9 @@ public class FirmResource {
             + "controllers, disclosures and open FP findings",
             description = "Mandatory roles per rulebook FP-001 (the Chief IT Officer only for a DATF operator). "
                     + "A role is vacant when no current holder meets it (approval APPROVED where the role is a "
-                    + "Controlled Function). vacantSince and deadline come from the open FP-001 alert.")
+                    + "Controlled Function). vacantSince and deadline come from the open FP-001 alert. A firm whose "
+                    + "licence is not registered yet is recorded but not monitored (monitored: false): no alerts, "
+                    + "no deadlines.")
     public Map<String, Object> fitAndProper(@PathParam("firmId") String firmId) {
         access.requireRead(firmId);
         Optional<LicenceStore.StoredLicence> licence = licences.find(firmId);
@@ -83,6 +85,8 @@ public class FirmResource {
         if (licence.isEmpty() && facts.people().isEmpty() && facts.controllers().isEmpty()) {
             throw ProblemException.notFound("firm " + firmId + " is unknown to licensing-service");
         }
+        // Vacancies are facts either way; a deadline runs only for a firm on the register (see reassess).
+        boolean monitored = licence.isPresent();
         Map<String, Finding> vacancies = new LinkedHashMap<>();
         monitor.rules().vacancies(facts, monitor.now()).forEach(f -> vacancies.put(f.alertId(), f));
         List<Map<String, Object>> roles = new ArrayList<>();
@@ -98,7 +102,7 @@ public class FirmResource {
             r.put("holders", facts.people().stream().filter(p -> p.holds(m.role())).map(FirmResource::person).toList());
             Finding vacancy = vacancies.get(alertId);
             r.put("vacant", vacancy != null);
-            if (vacancy != null) {
+            if (vacancy != null && monitored) {
                 Optional<AlertRaised> open = alerts.find(alertId).filter(AlertBook.StoredAlert::open)
                         .map(AlertBook.StoredAlert::payload);
                 r.put("alertId", alertId);
@@ -115,6 +119,7 @@ public class FirmResource {
         out.put("licence", licence.map(l -> Map.of("status", l.licence().status().name(),
                 "activities", l.licence().activities(), "datfOperator", facts.datf())).orElse(null));
         out.put("rulebookVersion", monitor.rules().rulebook().version());
+        out.put("monitored", monitored);
         out.put("staffReported", !facts.people().isEmpty());
         out.put("mandatoryRoles", roles);
         out.put("people", facts.people().stream().map(p -> {

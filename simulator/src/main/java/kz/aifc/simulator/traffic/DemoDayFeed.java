@@ -71,8 +71,18 @@ final class DemoDayFeed implements Feed {
     }
 
     @Override
+    public int onboardingRecords() {
+        return routine.onboardingRecords();
+    }
+
+    @Override
     public Outgoing next() {
         OffsetDateTime now = clock.tick();
+        // The roster goes first even when a time scale puts an incident inside it (see onboardingRecords()).
+        Outgoing roster = routine.onboarding(now);
+        if (roster != null) {
+            return routine.counted(roster);
+        }
         Step step = script.peek();
         if (step != null && !clock.start().plus(step.offset()).isAfter(now)) {
             script.poll();

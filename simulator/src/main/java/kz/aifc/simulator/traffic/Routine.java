@@ -30,6 +30,7 @@ final class Routine {
     private final List<Double> trafficWeights = new ArrayList<>();
     private long emitted;
     private long malformed;
+    private int onboardingRecords;
     private Duration snapshotEvery;
     private Duration staffEvery;
     private Duration controllerEvery;
@@ -66,6 +67,7 @@ final class Routine {
         for (int i = 0; i < firms.size(); i++) {
             FirmState f = firms.get(i);
             f.queueOnboarding();
+            onboardingRecords += f.pending.size();
             f.nextSnapshotAt = at;
             f.nextStaffAt = at.plus(staffEvery.multipliedBy(6 + i).dividedBy(10));
             f.nextControllerAt = at.plus(controllerEvery.multipliedBy(7 + i).dividedBy(10));
@@ -90,12 +92,26 @@ final class Routine {
         return snapshotEvery;
     }
 
-    /** Whatever is due by {@code now} (roster first, then snapshots, staff and controller changes), or null. */
-    Outgoing due(OffsetDateTime now) {
+    /** The records {@link #onboard} queued; they come first, before anything else a feed sends. */
+    int onboardingRecords() {
+        return onboardingRecords;
+    }
+
+    /** The next queued roster or controller record of any firm, or null once every firm is onboarded. */
+    Outgoing onboarding(OffsetDateTime now) {
         for (FirmState f : firms) {
             if (!f.pending.isEmpty()) {
                 return event(f, f.pending.poll().apply(now), now);
             }
+        }
+        return null;
+    }
+
+    /** Whatever is due by {@code now} (roster first, then snapshots, staff and controller changes), or null. */
+    Outgoing due(OffsetDateTime now) {
+        Outgoing roster = onboarding(now);
+        if (roster != null) {
+            return roster;
         }
         for (FirmState f : firms) {
             if (!f.nextSnapshotAt.isAfter(now)) {

@@ -17,6 +17,11 @@ final class SteadyFeed implements Feed {
     }
 
     @Override
+    public int onboardingRecords() {
+        return routine.onboardingRecords();
+    }
+
+    @Override
     public Outgoing next() {
         OffsetDateTime now = clock.tick();
         Outgoing due = routine.due(now);

@@ -48,6 +48,26 @@ class DemoDayScriptTest {
         assertThat(before.findings()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = {"DEMO_DAY", "STEADY"})
+    void shouldCountTheRosterAndControllersOfEveryFirmAsTheOnboardingAtTheHead(Scenario scenario) {
+        // Even at a time scale that puts the first incident inside the roster, the roster stays whole and first.
+        Feed feed = scenario.feed(Runs.settings(scenario, ContentMode.MIXED, 0.2, 360_000, false),
+                DemoFirms.profiles(DemoFirms.defaultIds()));
+        int expected = DemoFirms.profiles(DemoFirms.defaultIds()).stream()
+                .mapToInt(p -> p.roster().size() + p.controllers().size()).sum();
+
+        List<Outgoing> head = Runs.drain(feed, expected + 1);
+
+        assertThat(feed.onboardingRecords()).isEqualTo(expected);
+        assertThat(head.subList(0, expected)).allSatisfy(o -> {
+            assertThat(o.malformed()).isFalse();
+            assertThat(o.incident()).isNull();
+            assertThat(o.event().data()).isInstanceOfAny(StaffChange.class, ControllerChange.class);
+        });
+        assertThat(head.get(expected).event().data()).isNotInstanceOfAny(StaffChange.class, ControllerChange.class);
+    }
+
     @Test
     void shouldStructureFourDepositsJustUnderTheTravelRuleThresholdWithinTwoHours() {
         List<ScreenedTransaction> deposits = payloads(ScreenedTransaction.class).stream()

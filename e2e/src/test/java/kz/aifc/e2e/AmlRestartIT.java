@@ -1,0 +1,140 @@
+package kz.aifc.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import kz.aifc.events.CloudEvent;
+import kz.aifc.events.EventTypes;
+import kz.aifc.events.Topics;
+import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Counterparty;
+import kz.aifc.events.v1.Customer;
+import kz.aifc.events.v1.CustomerType;
+import kz.aifc.events.v1.Direction;
+import kz.aifc.events.v1.RiskRating;
+import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.events.v1.Screening;
+import kz.aifc.events.v1.TravelRule;
+
+/**
+ * Issue #5: a customer's history survives a crash. The packaged aml-service sees two deposits of a structuring
+ * pattern (AML-005: three transfers within 24 h, each 80-100% of USD 1,000), is killed with SIGKILL, starts
+ * again on the same database, sees the third, and raises the structuring alert exactly once.
+ */
+class AmlRestartIT {
+
+    private static final String FIRM = "F-E2E-AML";
+    private static final Pattern APPLIED = Pattern.compile(
+            "^aifc_events_in_total\\{(?=[^}]*outcome=\"applied\")(?=[^}]*topic=\"([^\"]+)\")[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+
+    private E2eStack stack;
+
+    @AfterEach
+    void stopEverything() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldRaiseStructuringOnceWhenThePatternSpansASigkillAndRestart() throws Exception {
+        stack = E2eStack.open("aml-restart");
+        stack.freshDatabases("aml-service");
+        stack.createTopics();
+        // A dead member leaves the consumer group only when its session times out: 10 s instead of 45 s.
+        E2eStack.Service aml = stack.service("aml-service",
+                "mp.messaging.incoming.transactions.session.timeout.ms", "10000",
+                "mp.messaging.incoming.licences.session.timeout.ms", "10000").start().awaitReady();
+        String customer = "C-" + stack.run;
+        OffsetDateTime now = OffsetDateTime.now(Deadlines.ALMATY).truncatedTo(ChronoUnit.SECONDS);
+        String transactions = stack.topic(Topics.TRANSACTIONS_SCREENED);
+        List<CloudEvent<ScreenedTransaction>> deposits = List.of(
+                deposit(customer, "T-" + stack.run + "-1", "950.00", now.minusHours(3)),
+                deposit(customer, "T-" + stack.run + "-2", "965.00", now.minusHours(2)),
+                deposit(customer, "T-" + stack.run + "-3", "980.00", now.minusHours(1)));
+
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, transactions, deposits.get(0));
+            send(producer, transactions, deposits.get(1));
+            Poll.until(Duration.ofSeconds(60), "aml-service to apply the first two deposits",
+                    () -> applied(aml, transactions) == 2);
+
+            aml.kill();
+            aml.start().awaitReady();
+            send(producer, transactions, deposits.get(2));
+            // Only the third is new to the restarted service; a redelivered first or second counts as a duplicate.
+            Poll.until(Duration.ofSeconds(90), "the restarted aml-service to apply the third deposit",
+                    () -> applied(aml, transactions) == 1);
+        }
+
+        String alerts = stack.topic(Topics.COMPLIANCE_ALERTS);
+        String alertId = "AML-005:" + FIRM + ":" + customer + ":USD:" + deposits.get(0).data().transactionId();
+        Poll.until(Duration.ofSeconds(30), alertId + " on " + alerts,
+                () -> PublishedAlerts.read(alerts).stream().anyMatch(p -> alertId.equals(p.alertId())));
+        // The relay has published it; a duplicate from a replay after the crash would be on the topic by now too.
+        Thread.sleep(3_000);
+        List<PublishedAlerts.Published> published = PublishedAlerts.read(alerts);
+        assertThat(published).as("alert events on %s", alerts).hasSize(1);
+        AlertRaised structuring = published.get(0).raised();
+        assertThat(structuring.alertId()).isEqualTo(alertId);
+        assertThat(structuring.ruleId()).isEqualTo("AML-005");
+        assertThat(structuring.severity().name()).isEqualTo("HIGH");
+        assertThat(structuring.causedBy()).containsExactlyInAnyOrderElementsOf(
+                deposits.stream().map(CloudEvent::eventKey).toList());
+    }
+
+    /** A clean, complete deposit just under the USD 1,000 threshold: nothing but the pattern can fire. */
+    private static CloudEvent<ScreenedTransaction> deposit(String customer, String id, String usd,
+            OffsetDateTime at) {
+        BigDecimal amount = new BigDecimal(usd);
+        ScreenedTransaction t = new ScreenedTransaction(FIRM, id, at, Direction.DEPOSIT, "USDT", amount, amount,
+                amount.multiply(BigDecimal.valueOf(520)),
+                new Customer(customer, CustomerType.NATURAL, "KZ", RiskRating.LOW, false, false, true, true),
+                new Counterparty("Some Exchange Ltd", "TQ1", "VASP-77", false, null, true, "AE", false),
+                new TravelRule("A. Example", "TQ1", "IIN 900101300123", "B. Example", "TX1"),
+                new Screening(false, null, BigDecimal.ZERO, 10, List.of()), null);
+        return CloudEvent.of("urn:aifc:e2e", EventTypes.TRANSACTION_SCREENED, FIRM, t, at);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, E2eStack.BOOTSTRAP);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, CloudEvent<?> event)
+            throws Exception {
+        producer.send(CloudEventCodec.encode(event).toProducerRecord(topic)).get();
+    }
+
+    /** The service's own count of applied events on the topic ({@code /q/metrics}, since its start). */
+    private static long applied(E2eStack.Service service, String topic) {
+        Http.Answer metrics = Http.get(service.url("/q/metrics"), null, "text/plain");
+        long sum = 0;
+        Matcher m = APPLIED.matcher(metrics.status() == 200 ? metrics.body() : "");
+        while (m.find()) {
+            if (m.group(1).equals(topic)) {
+                sum += (long) Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+}

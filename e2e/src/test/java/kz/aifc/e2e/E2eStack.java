@@ -1,0 +1,312 @@
+package kz.aifc.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import kz.aifc.events.Topics;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.platform.security.TokenIssuer;
+
+/**
+ * What an end-to-end test runs on: the real broker and PostgreSQL, fresh {@code aifc_<service>_e2e} databases, this
+ * run's own topics (a suffix on every contract topic, as the services' tests use), a signing key pair, and the
+ * packaged services as child processes that are stopped however the test ends (a shutdown hook covers a JVM that
+ * exits early). One run at a time per machine (a file lock): the databases are shared by name.
+ */
+final class E2eStack implements AutoCloseable {
+
+    static final String BOOTSTRAP = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+    private static final String DB_HOST = env("AIFC_DB_HOST", "127.0.0.1:5432");
+    private static final String DB_USER = env("AIFC_DB_USER", "aifc");
+    private static final String DB_PASSWORD = env("AIFC_DB_PASSWORD", "aifc");
+    /** Marks every process a run starts, so a later run can tell a leftover of ours from anything else. */
+    private static final String MARK = "-Daifc.e2e.run=";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    final Path root;
+    final Path dir;
+    final String run;
+    final String suffix;
+    final TokenIssuer tokens;
+    private final Path pids;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private final Thread hook = new Thread(this::killAll, "e2e-stop-processes");
+
+    private E2eStack(String name) throws IOException {
+        root = Path.of(System.getProperty("aifc.e2e.root", "..")).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("aifc.e2e.work", "target/e2e")).toAbsolutePath();
+        run = "e2e" + Long.toString(System.currentTimeMillis(), 36);
+        suffix = "." + run;
+        dir = work.resolve(name + "-" + run);
+        pids = work.resolve("pids");
+        Files.createDirectories(dir);
+        Files.createDirectories(pids);
+        lockFile = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "aifc-e2e.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockFile.lock();
+        try {
+            stopLeftovers();
+            tokens = TokenIssuer.inFolder(dir.resolve("jwt"));
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Takes the machine's e2e lock (waiting for another run to finish) and prepares a run directory. */
+    static E2eStack open(String name) {
+        try {
+            return new E2eStack(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An {@code Authorization} header value for a role (and firm, for the firm-scoped roles). */
+    String bearer(String role, String firmId) {
+        return "Bearer " + tokens.token(role, firmId, Duration.ofHours(1));
+    }
+
+    String regulator() {
+        return bearer(Roles.REGULATOR, null);
+    }
+
+    String topic(String contractTopic) {
+        return contractTopic + suffix;
+    }
+
+    static String database(String module) {
+        return "aifc_" + module.replace("-service", "") + "_e2e";
+    }
+
+    /** Drops and creates the modules' e2e databases, so every run starts from nothing. */
+    void freshDatabases(String... modules) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + "/postgres", DB_USER,
+                DB_PASSWORD); Statement s = c.createStatement()) {
+            for (String module : modules) {
+                s.execute("drop database if exists \"" + database(module) + "\" with (force)");
+                s.execute("create database \"" + database(module) + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate the e2e databases on " + DB_HOST + " as " + DB_USER
+                    + " (run deploy/local/postgres.sh ensure): " + e.getMessage(), e);
+        }
+    }
+
+    /** Every contract topic and its DLQ with this run's suffix, partitioned as deploy/local/kafka.sh does. */
+    void createTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String contract : Topics.all()) {
+            NewTopic topic = new NewTopic(topic(contract), Topics.partitions(contract), (short) 1);
+            if (Topics.LICENCES.equals(contract)) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(topic);
+            topics.add(new NewTopic(Topics.dlq(topic(contract)), 1, (short) 1));
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the e2e topics on " + BOOTSTRAP
+                    + " (is a broker running? deploy/local/test.sh starts one): " + e, e);
+        }
+    }
+
+    /** A packaged service on a free port, its own e2e database and this run's topics; not started yet. */
+    Service service(String module, String... extraProperties) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.port", String.valueOf(freePort()));
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + DB_HOST + "/" + database(module));
+        props.put("kafka.bootstrap.servers", BOOTSTRAP);
+        props.put("aifc.kafka.topic-suffix", suffix);
+        for (int i = 0; i + 1 < extraProperties.length; i += 2) {
+            props.put(extraProperties[i], extraProperties[i + 1]);
+        }
+        return new Service(module, props);
+    }
+
+    /** Starts a child process with this run's mark, its output appended to {@code log}, stopped on close. */
+    Process launch(List<String> javaArgs, Path log, Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(MARK + run);
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Files.writeString(log, "===== " + String.join(" ", command) + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process process = builder.start();
+            processes.add(process);
+            Files.writeString(pids.resolve(String.valueOf(process.pid())), run);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** SIGTERM to everything still running, then SIGKILL to whatever has not stopped within 20 s. */
+    @Override
+    public void close() {
+        try {
+            processes.forEach(Process::destroy);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            for (Process p : processes) {
+                try {
+                    if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    p.destroyForcibly();
+                }
+                forget(p);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+            try {
+                lock.release();
+                lockFile.close();
+            } catch (IOException e) {
+                // the lock goes with the file descriptor anyway
+            }
+        }
+    }
+
+    private void killAll() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private void forget(Process p) {
+        try {
+            Files.deleteIfExists(pids.resolve(String.valueOf(p.pid())));
+        } catch (IOException e) {
+            // a stale pid file is checked against the process's command line next time
+        }
+    }
+
+    /** Processes an earlier run left behind (its JVM was killed before it could stop them), found by pid file. */
+    private void stopLeftovers() throws IOException {
+        try (Stream<Path> files = Files.list(pids)) {
+            for (Path file : files.toList()) {
+                long pid = Long.parseLong(file.getFileName().toString());
+                String theirRun = Files.readString(file, StandardCharsets.UTF_8).trim();
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .filter(h -> h.info().commandLine().orElse("").contains(MARK + theirRun))
+                        .ifPresent(h -> {
+                            h.destroyForcibly();
+                            h.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                        });
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}); it can be killed and restarted. */
+    final class Service {
+
+        final String module;
+        final int port;
+        private final Map<String, String> properties;
+        private Process process;
+
+        private Service(String module, Map<String, String> properties) {
+            this.module = module;
+            this.properties = properties;
+            this.port = Integer.parseInt(properties.get("quarkus.http.port"));
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        Path log() {
+            return dir.resolve(module + ".log");
+        }
+
+        /** Launches the process (its log appends across restarts). */
+        Service start() {
+            Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: the reactor packages the services before e2e "
+                        + "(./mvnw verify, or -pl e2e -am)");
+            }
+            List<String> args = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1"));
+            properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
+            args.addAll(List.of("-jar", jar.toString()));
+            process = launch(args, log(), Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString()));
+            return this;
+        }
+
+        /** Waits until {@code /q/health/ready} answers 200 (database and Kafka included). */
+        Service awaitReady() {
+            Poll.until(READY_TIMEOUT, module + " ready on :" + port + " (log: " + log() + ")", () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; log: "
+                            + log() + System.lineSeparator() + Poll.tail(log(), 40));
+                }
+                return Http.get(url("/q/health/ready"), null).status() == 200;
+            });
+            return this;
+        }
+
+        /** SIGKILL: no shutdown hook, no flush, no goodbye to the consumer group. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " did not die on SIGKILL");
+            }
+            processes.remove(process);
+            forget(process);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package kz.aifc.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import kz.aifc.events.codec.CloudEventCodec;
+
+/** GET with a bearer token, as a compliance team's tool calls the services; a refused connection is status -1. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One answer: status, body and content type. */
+    record Answer(int status, String body, String contentType) {
+
+        JsonNode json() {
+            try {
+                return CloudEventCodec.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+    }
+
+    private Http() {
+    }
+
+    static Answer get(String url, String bearer) {
+        return get(url, bearer, "application/json");
+    }
+
+    static Answer get(String url, String bearer, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                .header("Accept", accept).GET();
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        try {
+            HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(answer.statusCode(), answer.body(),
+                    answer.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            return new Answer(-1, e.toString(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted calling " + url, e);
+        }
+    }
+}
