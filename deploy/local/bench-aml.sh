@@ -10,7 +10,10 @@
 #   4. latency: a paced run (default 5,000 events/s); event-to-alert p50/p99 from the producer's timestamp of the
 #      latest event in an alert's causedBy to the alert arriving on the alerts topic;
 #   5. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-4).
-# Traffic: --scenario load (three demo firms, 50,000 customers each, 1% red flags), see simulator/README.md.
+# Traffic: --scenario load (three demo firms, 50,000 customers each, 1% red flags; see simulator/README.md) with
+# simulated time advancing 0.5 s per record: a busy exchange's week (about 170,000 screened transactions a day, a
+# customer's few a day, a handful of heavy traders far more) replayed as fast as it goes. Each phase gets its own
+# stretch of past simulated time, so one phase's customers' windows do not pile onto the next one's.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
 # Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 300m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted). Results: $STATE_DIR/bench/aml-*.json
@@ -87,12 +90,21 @@ stop_service() {
   fi
   svc_pid=""
 }
-applied_probe() { # COUNT -> runs the probe in the background, result in $OUT_DIR/applied.json
+applied_probe() { # COUNT [BASE] -> runs the probe in the background, result in $OUT_DIR/applied.json
   "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$PORT/q/metrics" \
-    "aifc.transactions.screened$SUFFIX" "$1" 900 >"$OUT_DIR/applied.json" &
+    "aifc.transactions.screened$SUFFIX" "$1" 900 ${2:-} >"$OUT_DIR/applied.json" &
   probe=$!
 }
 
+STEP_S=0.5
+PERIOD_DAYS=$(awk -v n="$EVENTS" -v s="$STEP_S" 'BEGIN {print int(n * s / 86400) + 2}')
+since() { # DAYS -> RFC 3339 time that many days ago
+  date -u -d "-$1 days" +%Y-%m-%dT%H:%M:%SZ
+}
+flat_out() { # START_DAYS_AGO SEED SUFFIX COUNT -> simulate flat out with STEP_S per record
+  simulate --rate 0 --count "$4" --topic-suffix "$3" --seed "$2" --start "$(since "$1")" \
+    --time-scale "$(awk -v s="$STEP_S" 'BEGIN {print s * 50000}')"
+}
 simulate() { # ARGS... -> the simulator's JSON summary line
   "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 "$@" \
     2>>"$LOG_DIR/aml-bench-simulator.log"
@@ -109,11 +121,11 @@ raw_rates=() drain_rates=()
 for run in $(seq 1 "$RUNS"); do
   stop_service
   info "run $run/$RUNS: raw produce rate, $EVENTS records into aifc.transactions.screened$SUFFIX (service stopped)"
-  raw="$(simulate --rate 0 --count "$EVENTS" --topic-suffix "$SUFFIX" --seed "$run")"
+  raw="$(flat_out "$((PERIOD_DAYS * (RUNS + 2 - run)))" "$run" "$SUFFIX" "$EVENTS")"
   raw_rates+=("$(field "$raw" eventsPerSecond)")
   info "  produced: $raw"
+  applied_probe "$EVENTS" 0 # before the service: its counter starts at 0 and the first batch is not missed
   start_service
-  applied_probe "$EVENTS"
   wait "$probe" || { show_log_tail "$LOG"; die "aml-service did not drain the backlog: $(cat "$OUT_DIR/applied.json")"; }
   applied="$(cat "$OUT_DIR/applied.json")"
   drain_rates+=("$(awk -v n="$EVENTS" -v s="$(field "$applied" secondsFromFirstApplied)" 'BEGIN {printf "%.1f", n / s}')")
@@ -123,18 +135,19 @@ done
 info "concurrent: $EVENTS records produced flat out while the service consumes them"
 applied_probe "$EVENTS"
 sleep 1
-sent="$(simulate --rate 0 --count "$EVENTS" --topic-suffix "$SUFFIX" --seed 99)"
+sent="$(flat_out "$PERIOD_DAYS" 99 "$SUFFIX" "$EVENTS")"
 wait "$probe" || { show_log_tail "$LOG"; die "aml-service did not apply the run: $(cat "$OUT_DIR/applied.json")"; }
 concurrent="$(cat "$OUT_DIR/applied.json")"
 info "  sent: $sent"
 info "  applied: $concurrent"
 
-info "latency: ${RATE} events/s for ${LATENCY_SECONDS} s, 1% red flags"
+info "latency: ${RATE} events/s for ${LATENCY_SECONDS} s"
 "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe latency localhost:9092 "$SUFFIX" "$((LATENCY_SECONDS + 15))" \
   >"$OUT_DIR/latency.json" 2>>"$LOG_DIR/aml-bench-simulator.log" &
 probe=$!
 sleep 3
-paced="$(simulate --rate "$RATE" --duration "${LATENCY_SECONDS}s" --suspicious-share 0.01 --topic-suffix "$SUFFIX" --seed 7)"
+paced="$(simulate --rate "$RATE" --duration "${LATENCY_SECONDS}s" --topic-suffix "$SUFFIX" --seed 7 \
+  --start "$(since 1)" --time-scale "$(awk -v s="$STEP_S" -v r="$RATE" 'BEGIN {print s * r}')")"
 wait "$probe"
 latency="$(cat "$OUT_DIR/latency.json")"
 info "  sent: $paced"
@@ -151,6 +164,11 @@ fi
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$svc_pid/status")"
 rss_kb="$(awk '/VmRSS/ {print $2}' "/proc/$svc_pid/status")"
 metrics="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics")"
+alerts_out="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from outbox")"
+pg_settings="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select string_agg(name || '=' ||
+  current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers', 'wal_compression',
+  'max_wal_size', 'checkpoint_timeout', 'synchronous_commit')")"
+applied_total="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction")"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
 # Where a batch's time goes (mean ms per batch and phase), for whoever tunes next.
 phases="$(awk '/^aml_batch_phase_seconds_(count|sum)\{/ {
@@ -165,7 +183,7 @@ cat >"$RESULT" <<JSON
  "drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "dlq":$dlq,"batchPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s), ' \

@@ -31,9 +31,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
  * <ul>
- * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S}: polls a service's Prometheus endpoint until its
- * {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by COUNT; reports when the first and the last
- * event were applied, counted from the probe's start (start it just before the load).</li>
+ * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE]}: polls a service's Prometheus endpoint until its
+ * {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by COUNT from BASE (default: the value at the
+ * probe's start; give 0 to start the probe before the service itself); reports when the first and the last event
+ * were applied, counted from the probe's start. An endpoint not answering yet counts as nothing applied.</li>
  * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the screened-transaction and alert topics from their
  * current end for SECONDS; for each {@code alert.raised}, the time from the producer's timestamp of the latest event
  * in its {@code causedBy} to the alert's arrival here.</li>
@@ -48,21 +49,22 @@ public final class BenchProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 5 && args[0].equals("applied")) {
-            applied(URI.create(args[1]), args[2], Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])));
+        if ((args.length == 5 || args.length == 6) && args[0].equals("applied")) {
+            applied(URI.create(args[1]), args[2], Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])),
+                    args.length == 6 ? Long.parseLong(args[5]) : -1);
         } else if (args.length == 4 && args[0].equals("latency")) {
             latency(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
         } else {
-            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S");
+            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE]");
             System.err.println("       BenchProbe latency BOOTSTRAP TOPIC_SUFFIX SECONDS");
             System.exit(2);
         }
     }
 
-    static void applied(URI metrics, String topic, long count, Duration timeout) throws Exception {
+    static void applied(URI metrics, String topic, long count, Duration timeout, long givenBase) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
-        long base = appliedCount(http, metrics, topic);
+        long base = givenBase >= 0 ? givenBase : appliedCount(http, metrics, topic);
         long first = -1;
         long seen = base;
         while (seen - base < count) {
@@ -83,10 +85,14 @@ public final class BenchProbe {
     }
 
     /** The service's applied-events counter for one topic, from its Prometheus text. */
-    static long appliedCount(HttpClient http, URI metrics, String topic) throws IOException, InterruptedException {
-        String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return appliedCount(body, topic);
+    static long appliedCount(HttpClient http, URI metrics, String topic) throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? appliedCount(response.body(), topic) : 0;
+        } catch (IOException notUpYet) {
+            return 0;
+        }
     }
 
     static long appliedCount(String prometheusText, String topic) {
