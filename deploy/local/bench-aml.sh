@@ -15,7 +15,7 @@
 # customer's few a day, a handful of heavy traders far more) replayed as fast as it goes. Each phase gets its own
 # stretch of past simulated time, so one phase's customers' windows do not pile onto the next one's.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
-# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 300m), AML_BENCH_JAVA_OPTS,
+# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 280m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted). Results: $STATE_DIR/bench/aml-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,7 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EVENTS="${1:-1000000}"
 LATENCY_SECONDS="${2:-60}"
 RATE="${AML_BENCH_RATE:-5000}"
-HEAP="${AML_BENCH_HEAP:-300m}"
+HEAP="${AML_BENCH_HEAP:-280m}"
 # The flags a deployment with a 512 MB memory limit would use (the heap is most of it; see aml-service/README.md).
 JAVA_OPTS="${AML_BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 RUNS="${AML_BENCH_RUNS:-3}"
