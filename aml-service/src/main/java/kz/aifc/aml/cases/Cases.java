@@ -132,7 +132,7 @@ public class Cases {
         if (current.overdueAlertId() != null) {
             settled.add(current.overdueAlertId());
         }
-        settled.forEach(alertId -> alerts.resolve(alertId, at, reason));
+        alerts.resolveAll(settled.stream().map(id -> new AlertBook.Resolution(id, at, reason)).toList());
         return find(caseId).orElseThrow();
     }
 

@@ -77,20 +77,20 @@ public class DueDiligenceUpdates {
         if (curing.isEmpty()) {
             return;
         }
-        List<String> resolved = new ArrayList<>();
+        List<AlertBook.Resolution> resolutions = new ArrayList<>();
         store.openBreaches(curing.keySet()).forEach((customer, breaches) -> {
             for (OpenBreach breach : breaches) {
                 for (ScreenedTransaction t : curing.get(customer)) {
                     String reason = rules.resolution(breach, t);
                     if (reason != null) {
-                        alerts.resolve(breach.alertId(), detectedAt, reason);
-                        resolved.add(breach.alertId());
+                        resolutions.add(new AlertBook.Resolution(breach.alertId(), detectedAt, reason));
                         break;
                     }
                 }
             }
         });
-        store.forget(resolved);
+        alerts.resolveAll(resolutions);
+        store.forget(resolutions.stream().map(AlertBook.Resolution::alertId).toList());
     }
 
     /** What the annual return counts of this transaction's customer, or null when there is nothing to count. */

@@ -107,15 +107,15 @@ public class AlertBook {
         return events.size();
     }
 
-    /** Status and fingerprint of the alerts already stored, by id. */
+    /** Status, fingerprint and firm of the alerts already stored, by id. */
     private Map<String, String[]> currentState(List<String> alertIds) {
         Map<String, String[]> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select alert_id, status, fingerprint from alert_state where alert_id = any(?)")) {
+                "select alert_id, status, fingerprint, firm_id from alert_state where alert_id = any(?)")) {
             q.setArray(1, c.createArrayOf("text", alertIds.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                 }
             }
             return out;
@@ -124,25 +124,51 @@ public class AlertBook {
         }
     }
 
+    /** An alert to resolve, when and why. */
+    public record Resolution(String alertId, OffsetDateTime at, String reason) {
+    }
+
     /** Resolves an open alert; answers true when an event was emitted. */
     public boolean resolve(String alertId, OffsetDateTime at, String reason) {
-        Optional<StoredAlert> current = find(alertId);
-        if (current.isEmpty() || !current.get().open()) {
-            return false;
+        return resolveAll(List.of(new Resolution(alertId, at, reason))) == 1;
+    }
+
+    /**
+     * Resolves the alerts among these (distinct ids) that are open, in a few round trips whatever their number;
+     * answers how many events were emitted.
+     */
+    public int resolveAll(List<Resolution> resolutions) {
+        if (resolutions.isEmpty()) {
+            return 0;
         }
+        Map<String, String[]> current = currentState(resolutions.stream().map(Resolution::alertId).toList());
+        List<Outbox.Pending> events = new ArrayList<>();
+        List<AuditTrail.Entry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
                 "update alert_state set status = 'RESOLVED', resolved_at = ?, updated_at = now() where alert_id = ?")) {
-            update.setTimestamp(1, Timestamp.from(at.toInstant()));
-            update.setString(2, alertId);
-            update.executeUpdate();
+            for (Resolution r : resolutions) {
+                String[] stored = current.get(r.alertId());
+                if (stored == null || !"OPEN".equals(stored[0])) {
+                    continue;
+                }
+                update.setTimestamp(1, Timestamp.from(r.at().toInstant()));
+                update.setString(2, r.alertId());
+                update.addBatch();
+                AlertResolved resolved = new AlertResolved(r.alertId(), stored[2], r.at(), r.reason());
+                events.add(new Outbox.Pending(topic, resolved.firmId(),
+                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved)));
+                entries.add(new AuditTrail.Entry(source, "alert.resolved", resolved.firmId(), r.alertId(), resolved));
+            }
+            if (!events.isEmpty()) {
+                update.executeBatch();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot resolve alert " + alertId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot resolve " + resolutions.size() + " alerts (first "
+                    + resolutions.get(0).alertId() + "): " + e.getMessage(), e);
         }
-        AlertResolved resolved = new AlertResolved(alertId, current.get().firmId(), at, reason);
-        outbox.enqueue(topic, resolved.firmId(),
-                CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved));
-        audit.append(source, "alert.resolved", resolved.firmId(), alertId, resolved);
-        return true;
+        outbox.enqueueAll(events);
+        audit.appendAll(entries);
+        return events.size();
     }
 
     public Optional<StoredAlert> find(String alertId) {
