@@ -1,11 +1,11 @@
 package kz.aifc.aml.ingest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +22,19 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import kz.aifc.aml.ingest.DeadLetters.Parked;
 import kz.aifc.aml.store.AmlStore;
+import kz.aifc.events.v1.ScreenedTransaction;
 import kz.aifc.events.v1.LicenceChanged;
 import kz.aifc.platform.ingest.EventIngest;
 
 /**
  * Kafka edge of aml-service. Screened transactions arrive in batches (one poll), already decoded on the poll thread
- * by {@link ScreenedRecordDecoder}. A batch is split by partition over {@link Lanes} ({@code aifc.aml.lanes}), so
- * lanes overlap one another's database round trips while each partition (hence each customer) stays in order. On its
- * lane, a share has its malformed records parked on the DLQ by {@link DeadLetters}, the rest applied in one
- * transaction by {@link ScreeningPipeline}, then its partitions acked. A share that keeps failing is applied event by
- * event so one bad event cannot stall its partition. Licences: per record.
+ * by {@link ScreenedRecordDecoder}. A batch is split by customer over {@link Lanes} ({@code aifc.aml.lanes}), so
+ * lanes share the work of a firm (the record key, hence one partition) and overlap one another's database round trips,
+ * while each customer's events stay in order. On its lane, a share has its malformed records parked on the DLQ by
+ * {@link DeadLetters} and the rest applied in one transaction by {@link ScreeningPipeline}. A batch's partitions are
+ * acked once all its shares, and every earlier batch, are done, so a committed offset never passes an event not yet
+ * applied. A share that keeps failing is applied event by event so one bad event cannot stall its partition.
+ * Licences: per record.
  */
 @ApplicationScoped
 public class AmlConsumers {
@@ -46,6 +49,10 @@ public class AmlConsumers {
     private final AmlStore store;
     private final MeterRegistry meters;
     private final Lanes lanes;
+    /** The acks of the last batch submitted: each batch acks after the one before it (the method is called serially). */
+    private volatile CompletableFuture<Void> acked = CompletableFuture.completedFuture(null);
+    /** Set when a batch could not be finished (the DLQ unwritable): from then on nothing is acked, see properties. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     AmlConsumers(EventIngest ingest, AmlIntake intake, ScreeningPipeline pipeline, DeadLetters deadLetters,
             AmlStore store, MeterRegistry meters, @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes) {
@@ -71,28 +78,41 @@ public class AmlConsumers {
             byLane.add(new ArrayList<>());
         }
         for (KafkaRecord<String, ScreenedRecord> r : batch.getRecords()) {
-            byLane.get(Math.floorMod(r.getPartition(), lanes.count())).add(r);
+            byLane.get(lane(r)).add(r);
         }
-        Map<TopicPartition, KafkaRecord<String, ScreenedRecord>> latest = batch.getLatestOffsetRecords();
         List<Runnable> work = new ArrayList<>();
         for (List<KafkaRecord<String, ScreenedRecord>> records : byLane) {
-            work.add(records.isEmpty() ? null : () -> applyOnLane(records, latest, batch));
+            work.add(records.isEmpty() ? null : () -> applyOnLane(records, batch));
         }
-        return lanes.submit(work);
+        Lanes.Submitted submitted = lanes.submit(work);
+        Map<TopicPartition, KafkaRecord<String, ScreenedRecord>> latest = batch.getLatestOffsetRecords();
+        acked = acked.handle((ok, error) -> null).thenCombine(submitted.done(), (a, b) -> b).thenRun(() -> {
+            if (!stopped.get()) {
+                latest.values().forEach(KafkaRecord::ack);
+            }
+        });
+        return submitted.admitted();
     }
 
-    /** One lane's share of a poll (whole partitions): DLQ the malformed, apply the rest, ack those partitions. */
+    /** A customer's lane (a malformed record, which has none, goes by its partition). */
+    private int lane(KafkaRecord<String, ScreenedRecord> r) {
+        ScreenedRecord decoded = r.getPayload();
+        if (decoded.malformed()) {
+            return Math.floorMod(r.getPartition(), lanes.count());
+        }
+        ScreenedTransaction t = decoded.event().data();
+        return Math.floorMod(31 * t.firmId().hashCode() + t.customer().id().hashCode(), lanes.count());
+    }
+
+    /** One lane's share of a poll: DLQ the malformed, apply the rest; the acks wait for the whole batch. */
     private void applyOnLane(List<KafkaRecord<String, ScreenedRecord>> records,
-            Map<TopicPartition, KafkaRecord<String, ScreenedRecord>> latest,
             KafkaRecordBatch<String, ScreenedRecord> batch) {
         try {
             List<Parked> parked = new ArrayList<>();
             List<ScreenedRecord> events = new ArrayList<>();
             List<KafkaRecord<String, ScreenedRecord>> sources = new ArrayList<>();
-            Set<TopicPartition> partitions = new HashSet<>();
             String topic = records.get(0).getTopic();
             for (KafkaRecord<String, ScreenedRecord> r : records) {
-                partitions.add(new TopicPartition(r.getTopic(), r.getPartition()));
                 ScreenedRecord decoded = r.getPayload();
                 if (decoded.malformed()) {
                     LOG.warnf("Malformed record %s-%d@%d sent to the DLQ: %s", r.getTopic(), r.getPartition(),
@@ -107,12 +127,10 @@ public class AmlConsumers {
                 apply(events, sources, parked, topic);
             }
             deadLetters.park(parked);
-            for (TopicPartition tp : partitions) {
-                latest.get(tp).ack();
-            }
         } catch (RuntimeException e) {
             // Only the DLQ being unwritable gets here: stop the channel with the offsets uncommitted (see properties).
             LOG.errorf(e, "Cannot finish a batch of %d records: stopping the transactions channel", records.size());
+            stopped.set(true);
             batch.nack(e);
         }
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,8 +19,9 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
 /**
  * Customer histories in memory, least recently used first out, bounded by the transactions they hold (what the memory
  * goes on, about 300 bytes each) rather than by customers; a missing one is rebuilt from the database, so the bound
- * only costs a reload. Cleared when partitions move (another instance may have applied events meanwhile) and when a
- * batch transaction rolls back (its in-memory effects never committed).
+ * only costs a reload. Per firm it also keeps {@link RecentCustomers}, which customers have any window history to
+ * rebuild at all. Cleared when partitions move (another instance may have applied events meanwhile); the histories a
+ * rolled-back batch touched are dropped (their in-memory effects never committed).
  */
 @ApplicationScoped
 public class HistoryCache {
@@ -27,15 +29,35 @@ public class HistoryCache {
     private final long maxTransactions;
     private final LinkedHashMap<CustomerKey, CustomerHistory> map = new LinkedHashMap<>(1024, 0.75f, true);
     private final Map<CustomerKey, Integer> weights = new HashMap<>();
+    private final Map<String, RecentCustomers> recent = new HashMap<>();
     private long weight;
 
-    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "250000") long maxTransactions,
+    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "60000") long maxTransactions,
             MeterRegistry meters) {
         this.maxTransactions = maxTransactions;
         Gauge.builder("aml.history.cache.customers", this, HistoryCache::size)
                 .description("customer histories held in memory").register(meters);
         Gauge.builder("aml.history.cache.transactions", this, HistoryCache::weight)
                 .description("transactions held in memory by the customer histories").register(meters);
+        Gauge.builder("aml.history.recent.customers", this, HistoryCache::recentCustomers)
+                .description("customers known to have window history in the database, over all firms").register(meters);
+    }
+
+    /**
+     * The firm's customers with window history; loaded once after a start or partition move, under this cache's lock
+     * so two lanes sharing the firm never hold different sets.
+     */
+    synchronized RecentCustomers recent(String firmId, Supplier<RecentCustomers> load) {
+        return recent.computeIfAbsent(firmId, f -> load.get());
+    }
+
+    /** The firm's customers with window history, or null when not loaded since the last partition move. */
+    synchronized RecentCustomers recent(String firmId) {
+        return recent.get(firmId);
+    }
+
+    synchronized long recentCustomers() {
+        return recent.values().stream().mapToLong(RecentCustomers::size).sum();
     }
 
     public synchronized CustomerHistory get(CustomerKey key) {
@@ -74,6 +96,7 @@ public class HistoryCache {
     public synchronized void clear() {
         map.clear();
         weights.clear();
+        recent.clear();
         weight = 0;
     }
 

@@ -15,9 +15,9 @@ import org.jboss.logging.Logger;
 /**
  * Single-threaded lanes that apply work in the order it was submitted to each lane, several batches in flight at
  * once: while one lane waits on the database the other computes. The caller keeps an ordering key on one lane (a
- * Kafka partition: customers are keyed by firm, so a customer's events stay in order). Admission is bounded: the
- * stage {@link #submit} returns completes only once fewer than {@code maxInFlight} batches are running, so the Kafka
- * consumer never reads further ahead than that.
+ * customer: its events stay in order). Admission is bounded: the {@code admitted} stage of {@link #submit} completes
+ * only once fewer than {@code maxInFlight} batches are running, so the Kafka consumer never reads further ahead than
+ * that.
  */
 final class Lanes implements AutoCloseable {
 
@@ -45,11 +45,16 @@ final class Lanes implements AutoCloseable {
         return lanes.length;
     }
 
+    /** A submitted batch: when the next may be submitted, and when every part of this one has finished. */
+    record Submitted(CompletionStage<Void> admitted, CompletableFuture<Void> done) {
+    }
+
     /**
-     * Runs {@code work.get(i)} on lane i (null entries are skipped) as one batch; answers when the next batch may be
-     * submitted. The work handles its own failures (a part that throws is logged and counts as finished).
+     * Runs {@code work.get(i)} on lane i (null entries are skipped) as one batch. The work handles its own failures
+     * (a part that throws is logged and counts as finished).
      */
-    CompletionStage<Void> submit(List<Runnable> work) {
+    Submitted submit(List<Runnable> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> admitted;
         synchronized (this) {
             inFlight++;
@@ -61,6 +66,7 @@ final class Lanes implements AutoCloseable {
         AtomicInteger parts = new AtomicInteger((int) work.stream().filter(w -> w != null).count());
         if (parts.get() == 0) {
             finished();
+            done.complete(null);
         }
         for (int i = 0; i < work.size(); i++) {
             Runnable part = work.get(i);
@@ -75,11 +81,12 @@ final class Lanes implements AutoCloseable {
                 } finally {
                     if (parts.decrementAndGet() == 0) {
                         finished();
+                        done.complete(null);
                     }
                 }
             });
         }
-        return admitted;
+        return new Submitted(admitted, done);
     }
 
     private void finished() {

@@ -11,11 +11,12 @@ import kz.aifc.events.v1.ScreenedTransaction;
  * batch.
  *
  * @param event   the decoded event, null when malformed
- * @param payload the data JSON as received (binary mode), or re-written from the envelope (structured mode)
+ * @param payload the data JSON in UTF-8 as received (binary mode: the record value itself), or re-written from the
+ *                envelope (structured mode)
  * @param error   why the record was rejected, null when it decoded
  * @param value   the record value exactly as it arrived (what a DLQ record carries)
  */
-public record ScreenedRecord(CloudEvent<ScreenedTransaction> event, String payload, MalformedEventException error,
+public record ScreenedRecord(CloudEvent<ScreenedTransaction> event, byte[] payload, MalformedEventException error,
         byte[] value) {
 
     public boolean malformed() {

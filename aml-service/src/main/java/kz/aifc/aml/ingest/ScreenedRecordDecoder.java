@@ -25,8 +25,9 @@ public final class ScreenedRecordDecoder implements Deserializer<ScreenedRecord>
     public ScreenedRecord deserialize(String topic, Headers headers, byte[] data) {
         try {
             CloudEvent<ScreenedTransaction> event = CloudEventCodec.decode(headers, data, ScreenedTransaction.class);
-            String payload = CloudEventCodec.isStructured(headers) ? CloudEventCodec.toJson(event.data())
-                    : new String(data, StandardCharsets.UTF_8);
+            byte[] payload = CloudEventCodec.isStructured(headers)
+                    ? CloudEventCodec.toJson(event.data()).getBytes(StandardCharsets.UTF_8)
+                    : data;
             return new ScreenedRecord(event, payload, null, data);
         } catch (MalformedEventException e) {
             return new ScreenedRecord(null, null, e, data);

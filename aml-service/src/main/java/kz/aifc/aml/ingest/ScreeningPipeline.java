@@ -1,6 +1,7 @@
 package kz.aifc.aml.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,10 +25,12 @@ import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.AmlStore;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
 import kz.aifc.events.CloudEvent;
 import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.events.v1.Direction;
 import kz.aifc.events.v1.Duty;
 import kz.aifc.events.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
@@ -52,6 +56,9 @@ public class ScreeningPipeline {
     private final Timer dueDiligenceTime;
     private final Timer commitTime;
     private final DueDiligenceUpdates dueDiligence;
+    /** Batches still to stage (copy, then insert what is new) after one met an event stored before. */
+    private final AtomicInteger stagedBatches = new AtomicInteger();
+    private static final int STAGED_AFTER_REDELIVERY = 20;
 
     ScreeningPipeline(AmlRules rules, AmlStore store, HistoryCache cache, AlertBook alerts,
             DueDiligenceUpdates dueDiligence, MeterRegistry meters) {
@@ -78,27 +85,66 @@ public class ScreeningPipeline {
     }
 
     public Outcome apply(List<ScreenedRecord> events) {
+        if (stagedBatches.get() <= 0) {
+            try {
+                return apply(events, true);
+            } catch (RuntimeException e) {
+                if (!isAlreadyStored(e)) {
+                    throw e;
+                }
+                // Redeliveries come in runs (a restart, a partition moving): stage the next batches too.
+                stagedBatches.set(STAGED_AFTER_REDELIVERY);
+            }
+        } else {
+            stagedBatches.decrementAndGet();
+        }
+        return apply(events, false);
+    }
+
+    private static boolean isAlreadyStored(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AmlStore.AlreadyStored) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome apply(List<ScreenedRecord> events, boolean expectNew) {
         OffsetDateTime detectedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Set<CustomerKey> touched = new HashSet<>();
         try {
             long[] bodyEnd = new long[1];
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Outcome o = applyInTransaction(events, detectedAt, touched);
+                Outcome o = applyInTransaction(events, detectedAt, touched, expectNew);
                 bodyEnd[0] = System.nanoTime();
                 return o;
             });
             commitTime.record(System.nanoTime() - bodyEnd[0], TimeUnit.NANOSECONDS);
             cache.settle(touched);
+            // After the commit, into the firm's set as it is now (a partition move may have reloaded it meanwhile).
+            for (ScreenedRecord r : events) {
+                ScreenedTransaction t = r.event().data();
+                if (t.direction() != Direction.TRADE) {
+                    RecentCustomers recent = cache.recent(t.firmId());
+                    if (recent != null) {
+                        recent.add(t.customer().id());
+                    }
+                }
+            }
             return outcome;
         } catch (RuntimeException e) {
-            // The histories were advanced in memory for a transaction that did not commit.
-            cache.evict(touched);
+            if (!isAlreadyStored(e)) {
+                // The histories were advanced in memory for a transaction that did not commit. (A copy that met a
+                // stored key failed before any history moved.)
+                cache.evict(touched);
+            }
             throw e;
         }
     }
 
     private Outcome applyInTransaction(List<ScreenedRecord> records, OffsetDateTime detectedAt,
-            Set<CustomerKey> touched) {
+            Set<CustomerKey> touched, boolean expectNew) {
         Map<String, ScreenedRecord> unique = new LinkedHashMap<>();
         for (ScreenedRecord r : records) {
             unique.putIfAbsent(r.event().eventKey(), r);
@@ -109,7 +155,7 @@ public class ScreeningPipeline {
         Map<CustomerKey, CustomerHistory> histories = histories(distinct, touched);
         long t1 = System.nanoTime();
         loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
-        Set<String> fresh = store.claim(distinct);
+        Set<String> fresh = store.claim(distinct, expectNew);
         long t2 = System.nanoTime();
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
@@ -145,34 +191,68 @@ public class ScreeningPipeline {
         return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
     }
 
-    /** The histories of the batch's customers: from memory, or rebuilt from the database in two queries. */
+    /**
+     * The histories of the batch's customers: from memory; new, when the firm's {@link RecentCustomers} says there is
+     * nothing stored to rebuild; otherwise their windows rebuilt from the database in one query. The Almaty-month
+     * deposit totals are read (one more query) only for customers whose deposit AML-009 is about to judge.
+     */
     private Map<CustomerKey, CustomerHistory> histories(List<ScreenedRecord> batch, Set<CustomerKey> touched) {
         Map<CustomerKey, CustomerHistory> out = new HashMap<>();
         Map<CustomerKey, Instant> earliest = new HashMap<>();
+        Set<CustomerKey> needMonths = new HashSet<>();
+        Map<String, Instant> firmEarliest = new HashMap<>();
         for (ScreenedRecord r : batch) {
             ScreenedTransaction t = r.event().data();
             CustomerKey key = new CustomerKey(t.firmId(), t.customer().id());
             touched.add(key);
             Instant at = t.occurredAt().toInstant();
             earliest.merge(key, at, (a, b) -> a.isBefore(b) ? a : b);
-        }
-        Map<CustomerKey, Instant[]> missing = new HashMap<>();
-        for (Map.Entry<CustomerKey, Instant> e : earliest.entrySet()) {
-            CustomerHistory cached = cache.get(e.getKey());
-            if (cached != null) {
-                out.put(e.getKey(), cached);
-            } else {
-                Instant windowSince = e.getValue().minus(rules.rulebook().longestWindow().multipliedBy(2));
-                Instant monthSince = YearMonth.from(e.getValue().atZone(CustomerHistory.ALMATY)).minusMonths(1)
-                        .atDay(1).atStartOfDay(CustomerHistory.ALMATY).toInstant();
-                missing.put(e.getKey(), new Instant[] {windowSince, monthSince});
+            firmEarliest.merge(t.firmId(), at, (a, b) -> a.isBefore(b) ? a : b);
+            if (rules.needsMonthTotal(t)) {
+                needMonths.add(key);
             }
         }
-        if (!missing.isEmpty()) {
-            Map<CustomerKey, CustomerHistory> loaded = store.loadHistories(missing,
-                    rules.rulebook().retailDepositDirections());
-            loaded.forEach(cache::put);
-            out.putAll(loaded);
+        Duration reach = rules.rulebook().longestWindow().multipliedBy(2);
+        firmEarliest.forEach((firm, at) -> cache.recent(firm, () -> {
+            Instant since = at.minus(reach);
+            return new RecentCustomers(since, store.customersWithTransfersSince(firm, since));
+        }));
+        Map<CustomerKey, Instant> windowsToLoad = new HashMap<>();
+        for (Map.Entry<CustomerKey, Instant> e : earliest.entrySet()) {
+            CustomerKey key = e.getKey();
+            CustomerHistory cached = cache.get(key);
+            Instant windowSince = e.getValue().minus(reach);
+            if (cached != null) {
+                out.put(key, cached);
+            } else if (!windowSince.isBefore(cache.recent(key.firmId()).since())
+                    && !cache.recent(key.firmId()).mayHave(key.customerId())) {
+                CustomerHistory fresh = new CustomerHistory(key.firmId(), key.customerId());
+                cache.put(key, fresh);
+                out.put(key, fresh);
+            } else {
+                windowsToLoad.put(key, windowSince);
+            }
+        }
+        if (!windowsToLoad.isEmpty()) {
+            Map<CustomerKey, List<Tx>> windows = store.loadWindows(windowsToLoad);
+            for (CustomerKey key : windowsToLoad.keySet()) {
+                CustomerHistory h = new CustomerHistory(key.firmId(), key.customerId());
+                h.restore(windows.getOrDefault(key, List.of()).stream().filter(rules::keeps).toList());
+                cache.put(key, h);
+                out.put(key, h);
+            }
+        }
+        Map<CustomerKey, Instant> monthsToLoad = new HashMap<>();
+        for (CustomerKey key : needMonths) {
+            if (!out.get(key).monthsKnown()) {
+                monthsToLoad.put(key, YearMonth.from(earliest.get(key).atZone(CustomerHistory.ALMATY)).minusMonths(1)
+                        .atDay(1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
+            }
+        }
+        if (!monthsToLoad.isEmpty()) {
+            store.loadMonthTotals(monthsToLoad, rules.rulebook().retailDepositDirections()).forEach((key, totals) ->
+                    out.get(key).restoreMonths(YearMonth.from(monthsToLoad.get(key).atZone(CustomerHistory.ALMATY)),
+                            totals));
         }
         return out;
     }

@@ -67,13 +67,42 @@ public final class AmlRules {
     }
 
     /**
+     * Whether a window rule can ever look at this transaction again: a transfer in a structuring band (AML-005), an
+     * inflow large enough to start a rapid in-and-out (AML-006) or any outflow (it adds to one). Trades and small
+     * deposits are evaluated when they arrive but not kept, which is most of what a customer history would hold.
+     */
+    public boolean keeps(Tx tx) {
+        if (OUTFLOWS.contains(tx.direction())) {
+            return true;
+        }
+        if (!INFLOWS.contains(tx.direction())) {
+            return false;
+        }
+        return tx.amountUsd().signum() > 0 && tx.amountUsd().compareTo(book.rapidInOutMinDepositUsd()) >= 0
+                || inBand(tx.amountUsd(), usdBand) || inBand(tx.amountKzt(), kztBand);
+    }
+
+    /**
+     * Whether AML-009 will read the customer's Almaty-month deposit total for this transaction: a deposit of a
+     * KZ-resident retail client who has not passed the knowledge test (cooperation rules 3.1.1-3.1.3).
+     */
+    public boolean needsMonthTotal(ScreenedTransaction t) {
+        Customer c = t.customer();
+        return "KZ".equals(c.residency()) && Boolean.TRUE.equals(c.retailClient())
+                && !Boolean.TRUE.equals(c.knowledgeTestPassed())
+                && book.retailDepositDirections().contains(t.direction());
+    }
+
+    /**
      * Records the transaction in the customer's history (state transition) and evaluates every rule in force on the
      * transaction's Almaty date. {@code detectedAt} is the processing time, used for "immediately" deadlines.
      */
     public List<Finding> evaluate(CustomerHistory history, String eventKey, ScreenedTransaction t,
             OffsetDateTime detectedAt) {
         Tx tx = compact(eventKey, t);
-        history.add(tx);
+        if (keeps(tx)) {
+            history.add(tx);
+        }
         if (book.retailDepositDirections().contains(t.direction())) {
             history.addDeposit(tx.occurredAt(), t.amountUsd());
         }
@@ -414,12 +443,10 @@ public final class AmlRules {
 
     /** AML-009 (cooperation rules 3.1.1–3.1.3): KZ-resident retail deposits above USD 1,000 in an Almaty month. */
     void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding> out) {
-        Customer c = t.customer();
-        if (!"KZ".equals(c.residency()) || !Boolean.TRUE.equals(c.retailClient())
-                || Boolean.TRUE.equals(c.knowledgeTestPassed())
-                || !book.retailDepositDirections().contains(t.direction())) {
+        if (!needsMonthTotal(t)) {
             return;
         }
+        Customer c = t.customer();
         YearMonth month = YearMonth.from(current.occurredAt().atZone(CustomerHistory.ALMATY));
         BigDecimal total = h.depositsIn(month);
         if (total.compareTo(book.retailMonthlyDepositLimitUsd()) <= 0) {

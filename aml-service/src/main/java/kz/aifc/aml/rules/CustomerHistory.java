@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One customer's recent transactions (the sliding windows) and monthly deposit totals in Asia/Almaty months; the
- * ingest rebuilds it from the database when it is not in memory, so a restart or a moved partition forgets nothing.
+ * One customer's recent transactions (the sliding windows, only those a window rule can still read) and deposit
+ * totals in Asia/Almaty months. The ingest rebuilds the windows from the database when the customer is not in memory,
+ * and the month totals when a deposit needs them ({@link #monthsKnown}), so a restart or a moved partition forgets
+ * nothing.
  */
 public final class CustomerHistory {
 
@@ -24,6 +26,7 @@ public final class CustomerHistory {
     private final List<Tx> recent = new ArrayList<>();
     private final Map<YearMonth, BigDecimal> monthDeposits = new HashMap<>();
     private Instant newest = Instant.MIN;
+    private boolean monthsKnown;
 
     public CustomerHistory(String firmId, String customerId) {
         this.firmId = firmId;
@@ -47,9 +50,19 @@ public final class CustomerHistory {
         return monthDeposits.getOrDefault(month, BigDecimal.ZERO);
     }
 
-    /** Loads a month total from the database (rebuild); later deposits add to it. */
-    public void restoreMonth(YearMonth month, BigDecimal total) {
-        monthDeposits.put(month, total);
+    /**
+     * Whether the month totals count every stored deposit (restored from the database, then kept up in memory), or
+     * only those seen since this history was built from its windows, which is all most customers ever need.
+     */
+    public boolean monthsKnown() {
+        return monthsKnown;
+    }
+
+    /** Replaces the month totals from {@code since} on with the stored ones (months absent there had no deposits). */
+    public void restoreMonths(YearMonth since, Map<YearMonth, BigDecimal> stored) {
+        monthDeposits.keySet().removeIf(m -> !m.isBefore(since));
+        monthDeposits.putAll(stored);
+        monthsKnown = true;
     }
 
     /** Adds a transaction to the window, keeping time order (events may arrive slightly out of order). */
@@ -67,10 +80,16 @@ public final class CustomerHistory {
     /** Counts a deposit toward its Almaty calendar month. */
     public void addDeposit(Instant at, BigDecimal amountUsd) {
         monthDeposits.merge(YearMonth.from(at.atZone(ALMATY)), amountUsd, BigDecimal::add);
+        if (at.isAfter(newest)) {
+            newest = at;
+        }
     }
 
     /** Drops what no window can reach any more: transactions older than {@code keep} before the newest one. */
     public void prune(Duration keep) {
+        if (newest == Instant.MIN) {
+            return;
+        }
         Instant horizon = newest.minus(keep);
         if (!recent.isEmpty() && recent.get(0).occurredAt().isBefore(horizon)) {
             recent.removeIf(t -> t.occurredAt().isBefore(horizon));

@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.aml.ingest.ScreenedRecord;
-import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.events.CloudEvent;
@@ -50,6 +49,11 @@ public class AmlStore {
 
     private static final String COPY_IN = "copy aml_transaction_in from stdin";
 
+    /** Straight into the table: one pass over the rows, when none has been stored before. */
+    private static final String COPY_NEW = """
+            copy aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
+                                  amount_usd, amount_kzt, payload) from stdin""";
+
     private static final String CLAIM = """
             insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
                                          amount_usd, amount_kzt, payload)
@@ -62,7 +66,12 @@ public class AmlStore {
                    t.amount_usd, t.amount_kzt
             from aml_transaction t
             join unnest(?::text[], ?::text[], ?::timestamptz[]) as k(firm_id, customer_id, since)
-              on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since""";
+              on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since
+            where t.direction <> 'TRADE'""";
+
+    private static final String RECENT_CUSTOMERS = """
+            select distinct customer_id from aml_transaction
+            where firm_id = ? and occurred_at >= ? and direction <> 'TRADE'""";
 
     private static final String LOAD_MONTHS = """
             select t.firm_id, t.customer_id,
@@ -86,6 +95,8 @@ public class AmlStore {
                                      detail, evidence)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final DataSource dataSource;
 
     AmlStore(DataSource dataSource) {
@@ -94,10 +105,12 @@ public class AmlStore {
 
     /**
      * Stores the batch's transactions, which is also their inbox: answers the keys seen for the first time (the
-     * others are redeliveries, left as first stored). The rows go in by {@code COPY} into a staging table, then one
-     * {@code insert ... on conflict do nothing}: two round trips per batch, however large.
+     * others are redeliveries, left as first stored). With {@code expectNew} the rows are copied straight into the
+     * table, one round trip, and a key stored before fails the copy with {@link AlreadyStored} (the caller's
+     * transaction is then lost: it starts over without {@code expectNew}). Without it they go by {@code COPY} into a
+     * staging table, then one {@code insert ... on conflict do nothing}: two round trips and twice the rows written.
      */
-    public Set<String> claim(List<ScreenedRecord> events) {
+    public Set<String> claim(List<ScreenedRecord> events, boolean expectNew) {
         int n = events.size();
         Set<String> fresh = new HashSet<>(n * 2);
         if (n == 0) {
@@ -113,6 +126,18 @@ public class AmlStore {
                     .last(r.payload());
         }
         try (Connection c = dataSource.getConnection()) {
+            if (expectNew) {
+                try {
+                    rows.copyInto(c, COPY_NEW);
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new AlreadyStored(e.getMessage());
+                    }
+                    throw e;
+                }
+                events.forEach(r -> fresh.add(r.event().eventKey()));
+                return fresh;
+            }
             try (Statement s = c.createStatement()) {
                 s.execute(STAGE);
             }
@@ -128,59 +153,97 @@ public class AmlStore {
         }
     }
 
+    /** A batch copied as new held an event stored before (a redelivery): its transaction must start over. */
+    public static final class AlreadyStored extends RuntimeException {
+        AlreadyStored(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /**
-     * Rebuilds the histories of customers not in memory: the transactions since {@code windowSince} and the deposit
-     * totals of the Almaty months from {@code monthSince} on, each per customer.
+     * The stored transfers (trades never enter a window) of customers not in memory, each since its own instant,
+     * by customer.
      */
-    public Map<CustomerKey, CustomerHistory> loadHistories(Map<CustomerKey, Instant[]> sinceByCustomer,
-            Collection<Direction> depositDirections) {
-        Map<CustomerKey, CustomerHistory> out = new HashMap<>();
+    public Map<CustomerKey, List<Tx>> loadWindows(Map<CustomerKey, Instant> sinceByCustomer) {
+        Map<CustomerKey, List<Tx>> out = new HashMap<>();
         if (sinceByCustomer.isEmpty()) {
             return out;
         }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
+            bindCustomers(c, q, sinceByCustomer);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                                    Direction.valueOf(rs.getString(6)), compact(rs.getBigDecimal(7)),
+                                    compact(rs.getBigDecimal(8))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rebuild the windows of " + sinceByCustomer.size() + " customers: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stored deposit totals per Almaty month of each customer, from the month starting at its own instant on;
+     * a customer without deposits there has an empty map.
+     */
+    public Map<CustomerKey, Map<YearMonth, BigDecimal>> loadMonthTotals(Map<CustomerKey, Instant> sinceByCustomer,
+            Collection<Direction> depositDirections) {
+        Map<CustomerKey, Map<YearMonth, BigDecimal>> out = new HashMap<>();
+        if (sinceByCustomer.isEmpty()) {
+            return out;
+        }
+        sinceByCustomer.keySet().forEach(k -> out.put(k, new HashMap<>()));
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
+            bindCustomers(c, q, sinceByCustomer);
+            q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
+                            .put(YearMonth.parse(rs.getString(3)), compact(rs.getBigDecimal(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot rebuild the month totals of " + sinceByCustomer.size()
+                    + " customers: " + e.getMessage(), e);
+        }
+    }
+
+    /** The firm's customers with a transfer stored that occurred at or after {@code since}. */
+    public List<String> customersWithTransfersSince(String firmId, Instant since) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(RECENT_CUSTOMERS)) {
+            q.setString(1, firmId);
+            q.setTimestamp(2, Timestamp.from(since));
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the recent customers of " + firmId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindCustomers(Connection c, PreparedStatement q, Map<CustomerKey, Instant> sinceByCustomer)
+            throws SQLException {
         int n = sinceByCustomer.size();
-        String[] firms = new String[n], customers = new String[n], windowSince = new String[n], monthSince = new String[n];
+        String[] firms = new String[n], customers = new String[n], since = new String[n];
         int i = 0;
-        for (Map.Entry<CustomerKey, Instant[]> e : sinceByCustomer.entrySet()) {
+        for (Map.Entry<CustomerKey, Instant> e : sinceByCustomer.entrySet()) {
             firms[i] = e.getKey().firmId();
             customers[i] = e.getKey().customerId();
-            windowSince[i] = e.getValue()[0].toString();
-            monthSince[i] = e.getValue()[1].toString();
-            out.put(e.getKey(), new CustomerHistory(e.getKey().firmId(), e.getKey().customerId()));
+            since[i] = e.getValue().toString();
             i++;
         }
-        Map<CustomerKey, List<Tx>> rows = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
-                q.setArray(1, c.createArrayOf("text", firms));
-                q.setArray(2, c.createArrayOf("text", customers));
-                q.setArray(3, c.createArrayOf("text", windowSince));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        rows.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                                .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                                        Direction.valueOf(rs.getString(6)), compact(rs.getBigDecimal(7)),
-                                        compact(rs.getBigDecimal(8))));
-                    }
-                }
-            }
-            try (PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
-                q.setArray(1, c.createArrayOf("text", firms));
-                q.setArray(2, c.createArrayOf("text", customers));
-                q.setArray(3, c.createArrayOf("text", monthSince));
-                q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
-                                .restoreMonth(YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot rebuild " + n + " customer histories: " + e.getMessage(), e);
-        }
-        rows.forEach((k, list) -> out.get(k).restore(list));
-        return out;
+        q.setArray(1, c.createArrayOf("text", firms));
+        q.setArray(2, c.createArrayOf("text", customers));
+        q.setArray(3, c.createArrayOf("text", since));
     }
 
     /**

@@ -2,63 +2,133 @@ package kz.aifc.aml.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 import org.postgresql.PGConnection;
 
 /**
- * Rows in PostgreSQL's {@code COPY} text format (tab-separated, {@code \N} for null, backslash escapes), sent in one
- * round trip: the cheapest way to hand the server thousands of rows, since it parses no array or JSON literal.
+ * Rows in PostgreSQL's {@code COPY} text format (tab-separated, {@code \N} for null, backslash escapes), encoded to
+ * UTF-8 as they are appended and sent in one round trip: the cheapest way to hand the server thousands of rows, since
+ * it parses no array or JSON literal, and the rows are never held as text first.
  */
 final class CopyRows {
 
-    private final StringBuilder text;
+    private byte[] buf;
+    private int len;
 
     CopyRows(int capacity) {
-        this.text = new StringBuilder(capacity);
+        this.buf = new byte[Math.max(capacity, 64)];
     }
 
     /** Appends a field followed by a tab. */
     CopyRows field(String value) {
         append(value);
-        text.append('\t');
+        put((byte) '\t');
+        return this;
+    }
+
+    /** Appends the row's last field, already UTF-8 (a payload as received), and ends the row. */
+    CopyRows last(byte[] utf8) {
+        if (utf8 == null) {
+            putNull();
+        } else {
+            room(utf8.length);
+            for (byte b : utf8) {
+                // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so escaping byte by byte is exact.
+                escape(b);
+            }
+        }
+        put((byte) '\n');
         return this;
     }
 
     /** Appends the row's last field and ends the row. */
     CopyRows last(String value) {
         append(value);
-        text.append('\n');
+        put((byte) '\n');
         return this;
     }
 
     private void append(String value) {
         if (value == null) {
-            text.append("\\N");
+            putNull();
             return;
         }
+        room(value.length());
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(ch);
+            if (ch < 0x80) {
+                escape((byte) ch);
+            } else if (ch < 0x800) {
+                put((byte) (0xC0 | ch >> 6));
+                put((byte) (0x80 | ch & 0x3F));
+            } else if (Character.isHighSurrogate(ch) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(ch, value.charAt(++i));
+                put((byte) (0xF0 | cp >> 18));
+                put((byte) (0x80 | cp >> 12 & 0x3F));
+                put((byte) (0x80 | cp >> 6 & 0x3F));
+                put((byte) (0x80 | cp & 0x3F));
+            } else if (Character.isSurrogate(ch)) {
+                put((byte) '?'); // an unpaired surrogate, as String.getBytes would encode it
+            } else {
+                put((byte) (0xE0 | ch >> 12));
+                put((byte) (0x80 | ch >> 6 & 0x3F));
+                put((byte) (0x80 | ch & 0x3F));
             }
+        }
+    }
+
+    private void escape(byte b) {
+        switch (b) {
+            case '\\' -> {
+                put((byte) '\\');
+                put((byte) '\\');
+            }
+            case '\t' -> {
+                put((byte) '\\');
+                put((byte) 't');
+            }
+            case '\n' -> {
+                put((byte) '\\');
+                put((byte) 'n');
+            }
+            case '\r' -> {
+                put((byte) '\\');
+                put((byte) 'r');
+            }
+            default -> put(b);
+        }
+    }
+
+    private void putNull() {
+        put((byte) '\\');
+        put((byte) 'N');
+    }
+
+    private void put(byte b) {
+        if (len == buf.length) {
+            room(1);
+        }
+        buf[len++] = b;
+    }
+
+    private void room(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
         }
     }
 
     /** Runs {@code copySql} ({@code copy ... from stdin}) on the connection with these rows; answers the row count. */
     long copyInto(Connection connection, String copySql) throws SQLException, IOException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(bytes));
+        return connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(copySql, new ByteArrayInputStream(buf, 0, len));
     }
 
     @Override
     public String toString() {
-        return text.toString();
+        return new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -412,6 +412,41 @@ class AmlRulesTest {
         }
     }
 
+    @Nested
+    class WhatAHistoryKeeps {
+        @Test
+        void shouldKeepTransfersAWindowRuleCanReadAndDropTrades() {
+            assertThat(rules.keeps(AmlRules.compact("k", tx().direction(Direction.TRADE).usd("950").build())))
+                    .as("a trade is in no window (AML-005 and AML-006 look at transfers only)").isFalse();
+            assertThat(rules.keeps(AmlRules.compact("k", tx().direction(Direction.WITHDRAWAL).usd("1").build())))
+                    .as("any outflow adds to a rapid in-and-out").isTrue();
+            assertThat(rules.keeps(AmlRules.compact("k", tx().direction(Direction.DEPOSIT).usd("5").build())))
+                    .as("a deposit of at least rapidInOutMinDepositUsd (0 in the bundled rulebook)").isTrue();
+            assertThat(rules.keeps(AmlRules.compact("k", tx().direction(Direction.TRANSFER_IN).usd("0").build())))
+                    .as("an inflow of nothing starts no rapid in-and-out and is in no band").isFalse();
+        }
+
+        @Test
+        void shouldNotKeepATradeInTheWindowsButStillEvaluateIt() {
+            List<Finding> f = run(tx().id("T-TR").direction(Direction.TRADE).sanctions("UN SC 1267"));
+            assertThat(of(f, "AML-001")).hasSize(1);
+            assertThat(history.recent()).isEmpty();
+        }
+
+        @Test
+        void shouldAskForTheMonthTotalOnlyForADepositAml009Judges() {
+            TxBuilder retailDeposit = tx().direction(Direction.DEPOSIT).retail(true).knowledgeTest(false);
+            assertThat(rules.needsMonthTotal(retailDeposit.build())).isTrue();
+            assertThat(rules.needsMonthTotal(retailDeposit.knowledgeTest(true).build())).isFalse();
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.DEPOSIT).retail(true).knowledgeTest(false)
+                    .residency("AE").build())).isFalse();
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.WITHDRAWAL).retail(true).knowledgeTest(false)
+                    .build())).isFalse();
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.DEPOSIT).retail(false).knowledgeTest(false)
+                    .build())).isFalse();
+        }
+    }
+
     @Test
     void shouldKeepOnlyWhatTheWindowsNeed() {
         run(tx().id("old").at("2026-11-01T10:00:00+05:00"));
