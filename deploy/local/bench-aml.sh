@@ -100,7 +100,11 @@ applied_probe() { # COUNT [BASE] -> runs the probe in the background, result in 
 }
 
 STEP_S=0.5
-PERIOD_DAYS=$(awk -v n="$EVENTS" -v s="$STEP_S" 'BEGIN {print int(n * s / 86400) + 2}')
+# Each phase's stretch of simulated time, with two days (twice the 24-hour windows) between one phase's last
+# transaction and the next one's first: runs at (RUNS + 3 - run) periods ago, the concurrent phase 2 periods ago,
+# the paced phase 1 period ago.
+PERIOD_DAYS=$(awk -v n="$EVENTS" -v l="$((LATENCY_SECONDS * RATE))" -v s="$STEP_S" \
+  'BEGIN {m = n > l ? n : l; print int(m * s / 86400) + 3}')
 since() { # DAYS -> RFC 3339 time that many days ago
   date -u -d "-$1 days" +%Y-%m-%dT%H:%M:%SZ
 }
@@ -124,7 +128,7 @@ raw_rates=() drain_rates=()
 for run in $(seq 1 "$RUNS"); do
   stop_service
   info "run $run/$RUNS: raw produce rate, $EVENTS records into aifc.transactions.screened$SUFFIX (service stopped)"
-  raw="$(flat_out "$((PERIOD_DAYS * (RUNS + 2 - run)))" "$run" "$SUFFIX" "$EVENTS")"
+  raw="$(flat_out "$((PERIOD_DAYS * (RUNS + 3 - run)))" "$run" "$SUFFIX" "$EVENTS")"
   raw_rates+=("$(field "$raw" eventsPerSecond)")
   info "  produced: $raw"
   applied_probe "$EVENTS" 0 # before the service: its counter starts at 0 and the first batch is not missed
@@ -138,7 +142,7 @@ done
 info "concurrent: $EVENTS records produced flat out while the service consumes them"
 applied_probe "$EVENTS"
 sleep 1
-sent="$(flat_out "$PERIOD_DAYS" 99 "$SUFFIX" "$EVENTS")"
+sent="$(flat_out "$((PERIOD_DAYS * 2))" 99 "$SUFFIX" "$EVENTS")"
 wait "$probe" || { show_log_tail "$LOG"; die "aml-service did not apply the run: $(cat "$OUT_DIR/applied.json")"; }
 concurrent="$(cat "$OUT_DIR/applied.json")"
 info "  sent: $sent"
@@ -150,7 +154,7 @@ info "latency: ${RATE} events/s for ${LATENCY_SECONDS} s"
 probe=$!
 sleep 3
 paced="$(simulate --rate "$RATE" --duration "${LATENCY_SECONDS}s" --topic-suffix "$SUFFIX" --seed 7 \
-  --start "$(since 1)" --time-scale "$(awk -v s="$STEP_S" -v r="$RATE" 'BEGIN {print s * r}')")"
+  --start "$(since "$PERIOD_DAYS")" --time-scale "$(awk -v s="$STEP_S" -v r="$RATE" 'BEGIN {print s * r}')")"
 wait "$probe"
 latency="$(cat "$OUT_DIR/latency.json")"
 info "  sent: $paced"

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import kz.aifc.events.codec.MalformedEventException;
 import kz.aifc.events.v1.AlertRaised;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -115,39 +117,45 @@ public final class BenchProbe {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        Map<String, Long> sentAt = new HashMap<>();
+        // Two consumers on two threads: the transactions' volume must not hold up reading an alert (its arrival
+        // time is what is measured).
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<long[]> alerts = new ArrayList<>();
         List<List<String>> causes = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(txTopic, alertTopic)) {
-                for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                    partitions.add(new TopicPartition(topic, info.partition()));
-                }
+        long end = System.nanoTime() + duration.toNanos();
+        Thread transactions = new Thread(() -> read(p, txTopic, end, (r, arrived) -> {
+            String id = header(r, CloudEventCodec.CE_ID);
+            String source = header(r, CloudEventCodec.CE_SOURCE);
+            if (id != null && source != null) {
+                sentAt.put(source + "/" + id, r.timestamp());
             }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            System.err.println("probe: reading " + txTopic + " and " + alertTopic + " for " + duration.toSeconds() + " s");
-            long end = System.nanoTime() + duration.toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    long now = System.currentTimeMillis();
-                    if (r.topic().equals(txTopic)) {
-                        String id = header(r, CloudEventCodec.CE_ID);
-                        String source = header(r, CloudEventCodec.CE_SOURCE);
-                        if (id != null && source != null) {
-                            sentAt.put(source + "/" + id, r.timestamp());
-                        }
-                    } else if (alertRaised(r) instanceof AlertRaised a) {
-                        alerts.add(new long[] {now});
-                        causes.add(a.causedBy());
-                    }
-                }
+        }), "probe-transactions");
+        transactions.start();
+        System.err.println("probe: reading " + txTopic + " and " + alertTopic + " for " + duration.toSeconds() + " s");
+        // Only kept while reading; decoded afterwards, so decoding never delays the next poll.
+        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
+        read(p, alertTopic, end, (r, arrived) -> {
+            received.add(r);
+            arrivals.add(arrived);
+        });
+        try {
+            transactions.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (int i = 0; i < received.size(); i++) {
+            if (alertRaised(received.get(i)) instanceof AlertRaised a) {
+                alerts.add(new long[] {arrivals.get(i), a.detectedAt().toInstant().toEpochMilli(),
+                        received.get(i).timestamp()});
+                causes.add(a.causedBy());
             }
         }
         double[] millis = new double[alerts.size()];
+        double[] toDetection = new double[alerts.size()];
+        double[] fromDetection = new double[alerts.size()];
+        double[] afterPublish = new double[alerts.size()];
         int matched = 0;
         for (int i = 0; i < alerts.size(); i++) {
             long latest = -1;
@@ -155,15 +163,57 @@ public final class BenchProbe {
                 latest = Math.max(latest, sentAt.getOrDefault(cause, -1L));
             }
             if (latest > 0) {
+                toDetection[matched] = alerts.get(i)[1] - latest;
+                fromDetection[matched] = alerts.get(i)[0] - alerts.get(i)[1];
+                afterPublish[matched] = alerts.get(i)[0] - alerts.get(i)[2];
                 millis[matched++] = alerts.get(i)[0] - latest;
             }
         }
-        double[] sorted = Arrays.copyOf(millis, matched);
-        Arrays.sort(sorted);
+        double[] sorted = sorted(millis, matched);
+        double[] upstream = sorted(toDetection, matched);
+        double[] downstream = sorted(fromDetection, matched);
+        double[] delivery = sorted(afterPublish, matched);
+        // Split at the alert's detectedAt (the service's clock when the batch began): consuming and queueing before
+        // it; applying, committing and the outbox relay after it; and from the relay's send (the alert record's
+        // timestamp) to this probe.
         System.out.printf(Locale.ROOT, "{\"events\":%d,\"alerts\":%d,\"matched\":%d,\"p50Ms\":%.1f,\"p90Ms\":%.1f,"
-                        + "\"p99Ms\":%.1f,\"maxMs\":%.1f}%n", sentAt.size(), alerts.size(), matched,
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                matched == 0 ? Double.NaN : sorted[matched - 1]);
+                        + "\"p99Ms\":%.1f,\"maxMs\":%.1f,\"toDetectionP50Ms\":%.1f,\"toDetectionP99Ms\":%.1f,"
+                        + "\"detectionToAlertP50Ms\":%.1f,\"detectionToAlertP99Ms\":%.1f,\"publishedToHereP99Ms\":%.1f}%n",
+                sentAt.size(),
+                alerts.size(), matched, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                matched == 0 ? Double.NaN : sorted[matched - 1], percentile(upstream, 50), percentile(upstream, 99),
+                percentile(downstream, 50), percentile(downstream, 99), percentile(delivery, 99));
+    }
+
+    /**
+     * Reads a topic from its current end until {@code endNanos}, handing each record over with the time its poll
+     * returned (the arrival; decoding one record must not delay the next one's).
+     */
+    private static void read(Properties props, String topic, long endNanos,
+            java.util.function.ObjLongConsumer<ConsumerRecord<String, byte[]>> each) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (System.nanoTime() < endNanos) {
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(50));
+                long arrived = System.currentTimeMillis();
+                for (ConsumerRecord<String, byte[]> r : polled) {
+                    each.accept(r, arrived);
+                }
+            }
+        }
+    }
+
+    private static double[] sorted(double[] values, int n) {
+        double[] out = Arrays.copyOf(values, n);
+        Arrays.sort(out);
+        return out;
     }
 
     private static Object alertRaised(ConsumerRecord<String, byte[]> r) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -49,6 +51,8 @@ public class AmlConsumers {
     private final AmlStore store;
     private final MeterRegistry meters;
     private final Lanes lanes;
+    private final Timer waited;
+    private final Timer behind;
     /** The acks of the last batch submitted: each batch acks after the one before it (the method is called serially). */
     private volatile CompletableFuture<Void> acked = CompletableFuture.completedFuture(null);
     /** Set when a batch could not be finished (the DLQ unwritable): from then on nothing is acked, see properties. */
@@ -64,6 +68,11 @@ public class AmlConsumers {
         this.meters = meters;
         // Two batches in flight per lane: one applying, one decoded and waiting.
         this.lanes = new Lanes("aml-transactions", lanes, 2 * lanes);
+        this.waited = Timer.builder("aml.batch.waited")
+                .description("from the record timestamp of a lane share's oldest event to the share starting")
+                .register(meters);
+        this.behind = Timer.builder("aml.batch.behind")
+                .description("from the record timestamp of a lane share's oldest event to its commit").register(meters);
     }
 
     @PreDestroy
@@ -123,10 +132,16 @@ public class AmlConsumers {
                     sources.add(r);
                 }
             }
+            long queuedSince = records.stream().mapToLong(r -> r.getTimestamp().toEpochMilli()).min().orElse(0);
+            long started = System.currentTimeMillis();
             if (!events.isEmpty()) {
                 apply(events, sources, parked, topic);
             }
             deadLetters.park(parked);
+            if (queuedSince > 0) {
+                waited.record(Math.max(0, started - queuedSince), TimeUnit.MILLISECONDS);
+                behind.record(Math.max(0, System.currentTimeMillis() - queuedSince), TimeUnit.MILLISECONDS);
+            }
         } catch (RuntimeException e) {
             // Only the DLQ being unwritable gets here: stop the channel with the offsets uncommitted (see properties).
             LOG.errorf(e, "Cannot finish a batch of %d records: stopping the transactions channel", records.size());

@@ -15,9 +15,11 @@ import kz.aifc.events.v1.ScreenedTransaction;
  *                envelope (structured mode)
  * @param error   why the record was rejected, null when it decoded
  * @param value   the record value exactly as it arrived (what a DLQ record carries)
+ * @param eventKey the event's key (CloudEvents source and id), null when malformed; computed once, it is looked up
+ *                several times per event
  */
 public record ScreenedRecord(CloudEvent<ScreenedTransaction> event, byte[] payload, MalformedEventException error,
-        byte[] value) {
+        byte[] value, String eventKey) {
 
     public boolean malformed() {
         return error != null;

@@ -28,9 +28,9 @@ public final class ScreenedRecordDecoder implements Deserializer<ScreenedRecord>
             byte[] payload = CloudEventCodec.isStructured(headers)
                     ? CloudEventCodec.toJson(event.data()).getBytes(StandardCharsets.UTF_8)
                     : data;
-            return new ScreenedRecord(event, payload, null, data);
+            return new ScreenedRecord(event, payload, null, data, event.eventKey());
         } catch (MalformedEventException e) {
-            return new ScreenedRecord(null, null, e, data);
+            return new ScreenedRecord(null, null, e, data, null);
         }
     }
 }

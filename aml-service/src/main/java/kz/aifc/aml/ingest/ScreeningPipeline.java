@@ -147,7 +147,7 @@ public class ScreeningPipeline {
             Set<CustomerKey> touched, boolean expectNew) {
         Map<String, ScreenedRecord> unique = new LinkedHashMap<>();
         for (ScreenedRecord r : records) {
-            unique.putIfAbsent(r.event().eventKey(), r);
+            unique.putIfAbsent(r.eventKey(), r);
         }
         List<ScreenedRecord> distinct = new ArrayList<>(unique.values());
         // Histories first: a customer rebuilt from the database must not see this batch's rows, stored next.
@@ -155,22 +155,22 @@ public class ScreeningPipeline {
         Map<CustomerKey, CustomerHistory> histories = histories(distinct, touched);
         long t1 = System.nanoTime();
         loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
-        Set<String> fresh = store.claim(distinct, expectNew);
+        AmlStore.Claimed fresh = store.claim(distinct, expectNew);
         long t2 = System.nanoTime();
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
         Rulebook book = rules.rulebook();
         Map<String, Finding> findings = new LinkedHashMap<>();
-        List<CloudEvent<ScreenedTransaction>> todo = new ArrayList<>(fresh.size());
+        List<CloudEvent<ScreenedTransaction>> todo = new ArrayList<>(distinct.size());
         for (ScreenedRecord r : distinct) {
             CloudEvent<ScreenedTransaction> e = r.event();
-            if (!fresh.contains(e.eventKey())) {
+            if (!fresh.isNew(r.eventKey())) {
                 continue;
             }
             todo.add(e);
             ScreenedTransaction t = e.data();
             CustomerHistory h = histories.get(new CustomerKey(t.firmId(), t.customer().id()));
-            for (Finding f : rules.evaluate(h, e.eventKey(), t, detectedAt)) {
+            for (Finding f : rules.evaluate(h, r.eventKey(), t, detectedAt)) {
                 // The same breach seen again within a batch: the last view is what the alert shows.
                 findings.remove(f.alertId());
                 findings.put(f.alertId(), f);

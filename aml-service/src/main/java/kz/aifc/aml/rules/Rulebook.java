@@ -79,9 +79,28 @@ public record Rulebook(
 
     /** The first high-risk list in force on {@code date} that names {@code country}, or null. */
     public JurisdictionList listNaming(String country, LocalDate date) {
-        for (JurisdictionList list : jurisdictionListsOn(date).values()) {
-            if (list.countries().contains(country)) {
-                return list;
+        // As jurisdictionListsOn(date), in the same order (lists by first appearance), without building the map: it
+        // runs for every screened transaction, and the lists are a handful.
+        List<JurisdictionList> all = highRiskJurisdictions;
+        for (int i = 0; i < all.size(); i++) {
+            String name = all.get(i).list();
+            boolean first = true;
+            for (int j = 0; j < i && first; j++) {
+                first = !all.get(j).list().equals(name);
+            }
+            if (!first) {
+                continue;
+            }
+            JurisdictionList inForce = null;
+            for (int j = i; j < all.size(); j++) {
+                JurisdictionList l = all.get(j);
+                if (l.list().equals(name) && !l.effectiveFrom().isAfter(date)
+                        && (inForce == null || l.effectiveFrom().isAfter(inForce.effectiveFrom()))) {
+                    inForce = l;
+                }
+            }
+            if (inForce != null && inForce.countries().contains(country)) {
+                return inForce;
             }
         }
         return null;

@@ -1,6 +1,5 @@
 package kz.aifc.aml.store;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -110,17 +109,16 @@ public class AmlStore {
      * transaction is then lost: it starts over without {@code expectNew}). Without it they go by {@code COPY} into a
      * staging table, then one {@code insert ... on conflict do nothing}: two round trips and twice the rows written.
      */
-    public Set<String> claim(List<ScreenedRecord> events, boolean expectNew) {
+    public Claimed claim(List<ScreenedRecord> events, boolean expectNew) {
         int n = events.size();
-        Set<String> fresh = new HashSet<>(n * 2);
         if (n == 0) {
-            return fresh;
+            return Claimed.ALL;
         }
-        CopyRows rows = new CopyRows(n * 700);
+        CopyRows rows = new CopyRows(n * 1600);
         for (ScreenedRecord r : events) {
             CloudEvent<ScreenedTransaction> e = r.event();
             ScreenedTransaction t = e.data();
-            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(e.eventKey())
+            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
                     .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
                     .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
                     .last(r.payload());
@@ -135,21 +133,31 @@ public class AmlStore {
                     }
                     throw e;
                 }
-                events.forEach(r -> fresh.add(r.event().eventKey()));
-                return fresh;
+                return Claimed.ALL;
             }
             try (Statement s = c.createStatement()) {
                 s.execute(STAGE);
             }
             rows.copyInto(c, COPY_IN);
+            Set<String> fresh = new HashSet<>(n * 2);
             try (PreparedStatement q = c.prepareStatement(CLAIM); ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
                 }
             }
-            return fresh;
-        } catch (SQLException | IOException e) {
+            return new Claimed(fresh);
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + n + " transactions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Which of a batch's events were stored for the first time: all of them, or those named. */
+    public record Claimed(Set<String> keys) {
+
+        static final Claimed ALL = new Claimed(null);
+
+        public boolean isNew(String eventKey) {
+            return keys == null || keys.contains(eventKey);
         }
     }
 
@@ -354,6 +362,19 @@ public class AmlStore {
 
     /** A firm's customer. */
     public record CustomerKey(String firmId, String customerId) {
+
+        /**
+         * Mixed: ids like C-000123 differ in a few low decimal digits, and the plain record hash put enough of them
+         * in one bucket of a large map to turn its bins into trees.
+         */
+        @Override
+        public int hashCode() {
+            int h = firmId.hashCode() * 0x9E3779B9 + customerId.hashCode();
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            return h;
+        }
     }
 
     /** An open case as the overdue check sees it. */

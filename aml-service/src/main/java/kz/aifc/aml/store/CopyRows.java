@@ -1,12 +1,11 @@
 package kz.aifc.aml.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's {@code COPY} text format (tab-separated, {@code \N} for null, backslash escapes), encoded to
@@ -34,11 +33,18 @@ final class CopyRows {
         if (utf8 == null) {
             putNull();
         } else {
-            room(utf8.length);
-            for (byte b : utf8) {
-                // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so escaping byte by byte is exact.
-                escape(b);
+            // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so escaping byte by byte is exact; the runs
+            // between the rare bytes to escape are copied whole.
+            int from = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                byte b = utf8[i];
+                if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                    copy(utf8, from, i);
+                    escape(b);
+                    from = i + 1;
+                }
             }
+            copy(utf8, from, utf8.length);
         }
         put((byte) '\n');
         return this;
@@ -78,6 +84,15 @@ final class CopyRows {
                 put((byte) (0x80 | ch >> 6 & 0x3F));
                 put((byte) (0x80 | ch & 0x3F));
             }
+        }
+    }
+
+    private void copy(byte[] src, int from, int to) {
+        int n = to - from;
+        if (n > 0) {
+            room(n);
+            System.arraycopy(src, from, buf, len, n);
+            len += n;
         }
     }
 
@@ -122,9 +137,16 @@ final class CopyRows {
     }
 
     /** Runs {@code copySql} ({@code copy ... from stdin}) on the connection with these rows; answers the row count. */
-    long copyInto(Connection connection, String copySql) throws SQLException, IOException {
-        return connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn(copySql, new ByteArrayInputStream(buf, 0, len));
+    long copyInto(Connection connection, String copySql) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        try {
+            copy.writeToCopy(buf, 0, len);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     @Override

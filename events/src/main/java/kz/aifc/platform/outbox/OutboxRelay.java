@@ -132,6 +132,7 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                long claimed = System.nanoTime();
                 List<Long> ids = new ArrayList<>();
                 List<Future<?>> acks = new ArrayList<>();
                 try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
@@ -154,14 +155,17 @@ public class OutboxRelay {
                     connection.commit();
                     return 0;
                 }
+                long sent = System.nanoTime();
                 for (Future<?> ack : acks) {
                     ack.get(30, TimeUnit.SECONDS);
                 }
+                meters.timer("aifc.outbox.acks").record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
                 try (PreparedStatement mark = connection.prepareStatement(MARK)) {
                     mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
                     mark.executeUpdate();
                 }
                 connection.commit();
+                meters.timer("aifc.outbox.batch").record(System.nanoTime() - claimed, TimeUnit.NANOSECONDS);
                 meters.counter("aifc.outbox.published").increment(ids.size());
                 return ids.size();
             } catch (Exception e) {
