@@ -15,7 +15,7 @@
 # customer's few a day, a handful of heavy traders far more) replayed as fast as it goes. Each phase gets its own
 # stretch of past simulated time, so one phase's customers' windows do not pile onto the next one's.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
-# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 280m), AML_BENCH_JAVA_OPTS,
+# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 256m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted). Results: $STATE_DIR/bench/aml-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,7 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EVENTS="${1:-1000000}"
 LATENCY_SECONDS="${2:-60}"
 RATE="${AML_BENCH_RATE:-5000}"
-HEAP="${AML_BENCH_HEAP:-280m}"
+HEAP="${AML_BENCH_HEAP:-256m}"
 # The flags a deployment with a 512 MB memory limit would use (the heap is most of it; see aml-service/README.md).
 # The whole heap from the start: a small initial heap gives a small young generation, collected several times a
 # second. Parallel GC: while the service is stopped for a collection, the broker and PostgreSQL have nothing to do
@@ -149,6 +149,7 @@ info "  sent: $sent"
 info "  applied: $concurrent"
 
 info "latency: ${RATE} events/s for ${LATENCY_SECONDS} s"
+metrics_before_paced="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics")"
 "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe latency localhost:9092 "$SUFFIX" "$((LATENCY_SECONDS + 15))" \
   >"$OUT_DIR/latency.json" 2>>"$LOG_DIR/aml-bench-simulator.log" &
 probe=$!
@@ -177,11 +178,19 @@ pg_settings="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "se
   'max_wal_size', 'checkpoint_timeout', 'synchronous_commit')")"
 applied_total="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction")"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
-# Where a batch's time goes (mean ms per batch and phase), for whoever tunes next.
-phases="$(awk '/^aml_batch_phase_seconds_(count|sum)\{/ {
-    match($0, /phase="[^"]*"/); p = substr($0, RSTART + 7, RLENGTH - 8)
-    if ($0 ~ /_count/) c[p] = $2; else s[p] = $2 }
-  END { sep = ""; for (p in c) { printf "%s\"%s\":%.1f", sep, p, c[p] ? 1000 * s[p] / c[p] : 0; sep = "," } }' <<<"$metrics")"
+# Where a batch's time goes (mean ms per lane share and phase), for whoever tunes next: over the whole life of the
+# last start, and over the paced phase alone (the difference of two scrapes), with the shares' count and mean size.
+phase_means() { # METRICS_AFTER [METRICS_BEFORE] -> "phase":ms,...
+  awk 'FNR == 1 { f++ } /^aml_batch_phase_seconds_(count|sum)\{/ {
+      match($0, /phase="[^"]*"/); p = substr($0, RSTART + 7, RLENGTH - 8); v = (f == 1 ? 1 : -1) * $2
+      if ($0 ~ /_count/) c[p] += v; else s[p] += v }
+    /^aifc_events_in_total\{.*outcome="applied"/ { e += (f == 1 ? 1 : -1) * $2 }
+    END { sep = ""; for (p in c) { printf "%s\"%s\":%.1f", sep, p, c[p] ? 1000 * s[p] / c[p] : 0; sep = "," }
+      if (c["claim"]) printf ",\"shares\":%d,\"eventsPerShare\":%.0f", c["claim"], e / c["claim"] }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "${2:-}")
+}
+phases="$(phase_means "$metrics")"
+paced_phases="$(phase_means "$metrics" "$metrics_before_paced")"
 
 raw_median="$(printf '%s\n' "${raw_rates[@]}" | median)"
 drain_median="$(printf '%s\n' "${drain_rates[@]}" | median)"
@@ -190,7 +199,7 @@ cat >"$RESULT" <<JSON
  "drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "postgres":"$pg_settings","dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s), ' \

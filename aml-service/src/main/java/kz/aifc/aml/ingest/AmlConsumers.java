@@ -59,15 +59,15 @@ public class AmlConsumers {
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     AmlConsumers(EventIngest ingest, AmlIntake intake, ScreeningPipeline pipeline, DeadLetters deadLetters,
-            AmlStore store, MeterRegistry meters, @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes) {
+            AmlStore store, MeterRegistry meters, @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes,
+            @ConfigProperty(name = "aifc.aml.batches-in-flight", defaultValue = "2") int batchesInFlight) {
         this.ingest = ingest;
         this.intake = intake;
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
         this.store = store;
         this.meters = meters;
-        // Two batches in flight per lane: one applying, one decoded and waiting.
-        this.lanes = new Lanes("aml-transactions", lanes, 2 * lanes);
+        this.lanes = new Lanes("aml-transactions", lanes, batchesInFlight);
         this.waited = Timer.builder("aml.batch.waited")
                 .description("from the record timestamp of a lane share's oldest event to the share starting")
                 .register(meters);

@@ -40,6 +40,7 @@ public class DueDiligenceUpdates {
     private final AmlRules rules;
     private final DueDiligenceStore store;
     private final AlertBook alerts;
+    private final Recorded recorded = new Recorded(100_000);
 
     DueDiligenceUpdates(AmlRules rules, DueDiligenceStore store, AlertBook alerts) {
         this.rules = rules;
@@ -47,9 +48,12 @@ public class DueDiligenceUpdates {
         this.alerts = alerts;
     }
 
-    /** {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised. */
+    /**
+     * {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised;
+     * {@code written} receives the customer years stored, for {@link #committed} once the transaction is.
+     */
     public void apply(List<CloudEvent<ScreenedTransaction>> applied, Collection<Finding> findings,
-            OffsetDateTime detectedAt) {
+            OffsetDateTime detectedAt, List<CustomerYear> written) {
         Map<String, Instant> occurredAt = new HashMap<>();
         Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
         Map<String, CustomerYear> years = new LinkedHashMap<>();
@@ -73,7 +77,9 @@ public class DueDiligenceUpdates {
             }
         }
         store.track(shown);
-        store.recordYears(years.values());
+        List<CustomerYear> news = years.values().stream().filter(y -> !recorded.covers(y)).toList();
+        store.recordYears(news);
+        written.addAll(news);
         if (curing.isEmpty()) {
             return;
         }
@@ -91,6 +97,43 @@ public class DueDiligenceUpdates {
         });
         alerts.resolveAll(resolutions);
         store.forget(resolutions.stream().map(AlertBook.Resolution::alertId).toList());
+    }
+
+    /** The customer years of a committed batch: what the table now holds at least, so the next batches skip them. */
+    public void committed(List<CustomerYear> written) {
+        written.forEach(recorded::remember);
+    }
+
+    /**
+     * Customer years known stored (the table only ever gains: EDD true stays, a first high-risk country stays), so a
+     * row that would change nothing is not sent again: most customers show the same facts in every transaction.
+     * Least recently used first out.
+     */
+    static final class Recorded {
+
+        private final int max;
+        private final LinkedHashMap<String, CustomerYear> rows = new LinkedHashMap<>(1024, 0.75f, true);
+
+        Recorded(int max) {
+            this.max = max;
+        }
+
+        synchronized boolean covers(CustomerYear y) {
+            CustomerYear known = rows.get(key(y));
+            return known != null && (known.eddCompleted() || !y.eddCompleted())
+                    && (known.highRiskCountry() != null || y.highRiskCountry() == null);
+        }
+
+        synchronized void remember(CustomerYear y) {
+            rows.merge(key(y), y, DueDiligenceUpdates::merge);
+            if (rows.size() > max) {
+                rows.remove(rows.keySet().iterator().next());
+            }
+        }
+
+        private static String key(CustomerYear y) {
+            return y.firmId() + '\u001f' + y.year() + '\u001f' + y.customerId();
+        }
     }
 
     /** What the annual return counts of this transaction's customer, or null when there is nothing to count. */

@@ -28,6 +28,7 @@ import kz.aifc.aml.rules.Rulebook;
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.AmlStore;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
 import kz.aifc.events.CloudEvent;
 import kz.aifc.events.v1.AlertRaised;
 import kz.aifc.events.v1.Direction;
@@ -113,15 +114,17 @@ public class ScreeningPipeline {
     private Outcome apply(List<ScreenedRecord> events, boolean expectNew) {
         OffsetDateTime detectedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Set<CustomerKey> touched = new HashSet<>();
+        List<CustomerYear> written = new ArrayList<>();
         try {
             long[] bodyEnd = new long[1];
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Outcome o = applyInTransaction(events, detectedAt, touched, expectNew);
+                Outcome o = applyInTransaction(events, detectedAt, touched, expectNew, written);
                 bodyEnd[0] = System.nanoTime();
                 return o;
             });
             commitTime.record(System.nanoTime() - bodyEnd[0], TimeUnit.NANOSECONDS);
             cache.settle(touched);
+            dueDiligence.committed(written);
             // After the commit, into the firm's set as it is now (a partition move may have reloaded it meanwhile).
             for (ScreenedRecord r : events) {
                 ScreenedTransaction t = r.event().data();
@@ -144,7 +147,7 @@ public class ScreeningPipeline {
     }
 
     private Outcome applyInTransaction(List<ScreenedRecord> records, OffsetDateTime detectedAt,
-            Set<CustomerKey> touched, boolean expectNew) {
+            Set<CustomerKey> touched, boolean expectNew, List<CustomerYear> written) {
         Map<String, ScreenedRecord> unique = new LinkedHashMap<>();
         for (ScreenedRecord r : records) {
             unique.putIfAbsent(r.eventKey(), r);
@@ -186,7 +189,7 @@ public class ScreeningPipeline {
         alerts.raiseAll(found.stream().map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
         long t4 = System.nanoTime();
         alertTime.record(t4 - t3, TimeUnit.NANOSECONDS);
-        dueDiligence.apply(todo, found, detectedAt);
+        dueDiligence.apply(todo, found, detectedAt, written);
         dueDiligenceTime.record(System.nanoTime() - t4, TimeUnit.NANOSECONDS);
         return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
     }
