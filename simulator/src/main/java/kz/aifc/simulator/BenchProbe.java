@@ -38,8 +38,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * probe's start; give 0 to start the probe before the service itself); reports when the first and the last event
  * were applied, counted from the probe's start. An endpoint not answering yet counts as nothing applied.</li>
  * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the screened-transaction and alert topics from their
- * current end for SECONDS; for each {@code alert.raised}, the time from the producer's timestamp of the latest event
- * in its {@code causedBy} to the alert's arrival here.</li>
+ * current end for SECONDS, one consumer each; for each {@code alert.raised}, the time from the producer's timestamp
+ * of the latest event in its {@code causedBy} to the poll that brought the alert here, split at the alert's
+ * {@code detectedAt} and at its own record timestamp (the relay's send). Alerts are decoded after the run, so
+ * decoding never delays a poll.</li>
  * </ul>
  */
 public final class BenchProbe {
