@@ -126,10 +126,11 @@ public class ScreeningPipeline {
             cache.settle(touched);
             dueDiligence.committed(written);
             // After the commit, into the firm's set as it is now (a partition move may have reloaded it meanwhile).
+            Map<String, RecentCustomers> recentByFirm = new HashMap<>();
             for (ScreenedRecord r : events) {
                 ScreenedTransaction t = r.event().data();
                 if (t.direction() != Direction.TRADE) {
-                    RecentCustomers recent = cache.recent(t.firmId());
+                    RecentCustomers recent = recentByFirm.computeIfAbsent(t.firmId(), cache::recent);
                     if (recent != null) {
                         recent.add(t.customer().id());
                     }
@@ -216,10 +217,12 @@ public class ScreeningPipeline {
             }
         }
         Duration reach = rules.rulebook().longestWindow().multipliedBy(2);
-        firmEarliest.forEach((firm, at) -> cache.recent(firm, () -> {
+        // Held for the batch: a partition move clearing the cache meanwhile must not leave a firm without its set.
+        Map<String, RecentCustomers> recentByFirm = new HashMap<>();
+        firmEarliest.forEach((firm, at) -> recentByFirm.put(firm, cache.recent(firm, () -> {
             Instant since = at.minus(reach);
             return new RecentCustomers(since, store.customersWithTransfersSince(firm, since));
-        }));
+        })));
         Map<CustomerKey, Instant> windowsToLoad = new HashMap<>();
         for (Map.Entry<CustomerKey, Instant> e : earliest.entrySet()) {
             CustomerKey key = e.getKey();
@@ -227,8 +230,8 @@ public class ScreeningPipeline {
             Instant windowSince = e.getValue().minus(reach);
             if (cached != null) {
                 out.put(key, cached);
-            } else if (!windowSince.isBefore(cache.recent(key.firmId()).since())
-                    && !cache.recent(key.firmId()).mayHave(key.customerId())) {
+            } else if (!windowSince.isBefore(recentByFirm.get(key.firmId()).since())
+                    && !recentByFirm.get(key.firmId()).mayHave(key.customerId())) {
                 CustomerHistory fresh = new CustomerHistory(key.firmId(), key.customerId());
                 cache.put(key, fresh);
                 out.put(key, fresh);

@@ -66,44 +66,49 @@ public record Rulebook(
     /** The lists in force on a date: for each list name, the latest version effective on or before it. */
     public Map<String, JurisdictionList> jurisdictionListsOn(LocalDate date) {
         Map<String, JurisdictionList> inForce = new LinkedHashMap<>();
-        for (JurisdictionList l : highRiskJurisdictions) {
-            if (!l.effectiveFrom().isAfter(date)) {
-                JurisdictionList current = inForce.get(l.list());
-                if (current == null || l.effectiveFrom().isAfter(current.effectiveFrom())) {
-                    inForce.put(l.list(), l);
-                }
+        for (int i = 0; i < highRiskJurisdictions.size(); i++) {
+            JurisdictionList l = inForceFrom(i, date);
+            if (l != null) {
+                inForce.put(l.list(), l);
             }
         }
         return inForce;
     }
 
-    /** The first high-risk list in force on {@code date} that names {@code country}, or null. */
+    /**
+     * The first high-risk list in force on {@code date} that names {@code country}, or null; in the order of
+     * {@link #jurisdictionListsOn}, without building its map (this runs for every screened transaction).
+     */
     public JurisdictionList listNaming(String country, LocalDate date) {
-        // As jurisdictionListsOn(date), in the same order (lists by first appearance), without building the map: it
-        // runs for every screened transaction, and the lists are a handful.
-        List<JurisdictionList> all = highRiskJurisdictions;
-        for (int i = 0; i < all.size(); i++) {
-            String name = all.get(i).list();
-            boolean first = true;
-            for (int j = 0; j < i && first; j++) {
-                first = !all.get(j).list().equals(name);
-            }
-            if (!first) {
-                continue;
-            }
-            JurisdictionList inForce = null;
-            for (int j = i; j < all.size(); j++) {
-                JurisdictionList l = all.get(j);
-                if (l.list().equals(name) && !l.effectiveFrom().isAfter(date)
-                        && (inForce == null || l.effectiveFrom().isAfter(inForce.effectiveFrom()))) {
-                    inForce = l;
-                }
-            }
-            if (inForce != null && inForce.countries().contains(country)) {
-                return inForce;
+        for (int i = 0; i < highRiskJurisdictions.size(); i++) {
+            JurisdictionList l = inForceFrom(i, date);
+            if (l != null && l.countries().contains(country)) {
+                return l;
             }
         }
         return null;
+    }
+
+    /**
+     * When entry {@code i} is the first of its list name: that list's latest version effective on {@code date}, or
+     * null (none yet, or {@code i} is a later version of a name already met). The lists are a handful.
+     */
+    private JurisdictionList inForceFrom(int i, LocalDate date) {
+        String name = highRiskJurisdictions.get(i).list();
+        for (int j = 0; j < i; j++) {
+            if (highRiskJurisdictions.get(j).list().equals(name)) {
+                return null;
+            }
+        }
+        JurisdictionList inForce = null;
+        for (int j = i; j < highRiskJurisdictions.size(); j++) {
+            JurisdictionList l = highRiskJurisdictions.get(j);
+            if (l.list().equals(name) && !l.effectiveFrom().isAfter(date)
+                    && (inForce == null || l.effectiveFrom().isAfter(inForce.effectiveFrom()))) {
+                inForce = l;
+            }
+        }
+        return inForce;
     }
 
     public static Rulebook parse(JsonNode doc) {
