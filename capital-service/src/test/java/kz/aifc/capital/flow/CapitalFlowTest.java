@@ -58,7 +58,7 @@ class CapitalFlowTest {
     @DisplayName("CAP-001 (PRU(INV) 6.5): a snapshot below the requirement raises a CRITICAL alert due at close of the next business day, keeps its id while the breach lasts, and a curing snapshot resolves it")
     void shouldRaiseCapitalBreachWithItsDeadlineAndResolveItWhenCured() {
         String firm = "F-1001";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         // Friday 20 Nov 2026, 17:00 Almaty: one business day later is Monday 23 Nov, 18:00.
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", "240000.00"));
 
@@ -104,7 +104,7 @@ class CapitalFlowTest {
     @DisplayName("the same snapshot event delivered twice has its effect once: one alert")
     void shouldRaiseOneAlertWhenTheSameSnapshotIsDeliveredTwice() {
         String firm = "F-1002";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         CapitalSnapshot below = snapshot(firm, "2026-11-20T17:00:00+05:00", "200000.00");
         CloudEvent<CapitalSnapshot> event = send(below);
         send(event);
@@ -121,11 +121,11 @@ class CapitalFlowTest {
     @DisplayName("a licence varied after a snapshot re-evaluates it: adding DATF operation (USD 300,000, unverified) breaches USD 280,000")
     void shouldReEvaluateTheLatestSnapshotWhenTheLicenceIsVaried() {
         String firm = "F-1003";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         CloudEvent<CapitalSnapshot> snap = send(snapshot(firm, "2026-11-20T17:00:00+05:00", "280000.00"));
         IngestFlow.awaitApplied(db, snap.eventKey());
 
-        licence(firm, Activity.DEALING_AS_PRINCIPAL, Activity.DATF_OPERATOR);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL, Activity.DATF_OPERATOR);
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
         assertThat(alert.evidence()).containsEntry("requirement", "300000").containsEntry("requirementBasis", "DATF_OPERATOR")
@@ -137,7 +137,7 @@ class CapitalFlowTest {
     @DisplayName("a late snapshot (older asOf) is kept in the history but does not change the position or raise alerts")
     void shouldRecordALateSnapshotWithoutOverridingThePosition() {
         String firm = "F-1004";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", "400000.00"));
         CloudEvent<CapitalSnapshot> late = send(snapshot(firm, "2026-11-19T17:00:00+05:00", "100000.00"));
         IngestFlow.awaitApplied(db, late.eventKey());
@@ -154,7 +154,7 @@ class CapitalFlowTest {
     @DisplayName("KZT snapshot converted at the event's usdRate: KZT 115,000,000 at 500 = USD 230,000 < 250,000")
     void shouldConvertKztSnapshotsWithTheEventsRate() {
         String firm = "F-1005";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", Currency.KZT, "500", "115000000"));
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
@@ -168,7 +168,7 @@ class CapitalFlowTest {
         send(snapshot("F-1006", "2026-11-20T17:00:00+05:00", "400000.00"));
         assertThat(raised("F-1006", "CAP-006", 1).get(0).detail()).contains("No licence is on record");
 
-        IngestFlow.awaitApplied(db, licence("F-1007", Activity.ADVISING).eventKey());
+        licensed("F-1007", Activity.ADVISING);
         send(snapshot("F-1007", "2026-11-20T17:00:00+05:00", "400000.00"));
         AlertRaised alert = raised("F-1007", "CAP-006", 1).get(0);
         assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
@@ -179,7 +179,7 @@ class CapitalFlowTest {
     @DisplayName("CAP-005: the scheduled check raises after the interval without a snapshot; the next fresh snapshot resolves it")
     void shouldRaiseAReportingGapAndResolveItWithTheNextSnapshot() {
         String firm = "F-1008";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         OffsetDateTime asOf = OffsetDateTime.now(BusinessCalendar.ALMATY).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
         CloudEvent<CapitalSnapshot> old = send(snapshot(firm, asOf.toString(), "400000.00"));
         IngestFlow.awaitApplied(db, old.eventKey());
@@ -197,7 +197,7 @@ class CapitalFlowTest {
     @DisplayName("CAP-004 (PRU(INV) 6.4): paid-up capital cut without approval raises HIGH; a later snapshot citing AFSA's approval resolves it")
     void shouldRaiseUnapprovedCapitalReductionAndResolveItOnApproval() {
         String firm = "F-1011";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", "400000.00"));
         send(snapshot(firm, "2026-11-21T17:00:00+05:00", "350000.00"));
 
@@ -213,7 +213,7 @@ class CapitalFlowTest {
     @DisplayName("quarterly return: capital resources calculation and statement of compliance, JSON and printable HTML")
     void shouldDraftTheQuarterlyReturn() {
         String firm = "F-1009";
-        licence(firm, Activity.DEALING_AS_PRINCIPAL);
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
         send(snapshot(firm, "2026-08-20T17:00:00+05:00", "400000.00"));
         CloudEvent<CapitalSnapshot> last = send(snapshot(firm, "2026-09-30T17:00:00+05:00", "240000.00"));
         IngestFlow.awaitApplied(db, last.eventKey());
@@ -234,7 +234,7 @@ class CapitalFlowTest {
     @Test
     @DisplayName("REST answers problem+json: 404 for an unknown firm, 400 naming quarter, 403 for another firm's token")
     void shouldAnswerProblemsForBadRequests() {
-        licence("F-1010", Activity.DEALING_AS_PRINCIPAL);
+        licensed("F-1010", Activity.DEALING_AS_PRINCIPAL);
         CloudEvent<CapitalSnapshot> snap = send(snapshot("F-1010", "2026-11-20T17:00:00+05:00", "400000.00"));
         IngestFlow.awaitApplied(db, snap.eventKey());
 
@@ -251,5 +251,10 @@ class CapitalFlowTest {
         }
         given().header("Authorization", TestTokens.bearer(Roles.FIRM_REPORTER, "F-0002"))
                 .get("/firms/F-1010/capital").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /** The licence applied before anything that depends on it: licences and snapshots arrive on different topics. */
+    private void licensed(String firmId, Activity... activities) {
+        IngestFlow.awaitApplied(db, licence(firmId, activities).eventKey());
     }
 }
