@@ -114,7 +114,7 @@ public class AmlStore {
         if (n == 0) {
             return Claimed.ALL;
         }
-        CopyRows rows = new CopyRows(n * 1600);
+        CopyRows rows = CopyRows.reused(n * 1600);
         for (ScreenedRecord r : events) {
             CloudEvent<ScreenedTransaction> e = r.event();
             ScreenedTransaction t = e.data();

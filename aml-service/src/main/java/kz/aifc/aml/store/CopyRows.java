@@ -14,11 +14,27 @@ import org.postgresql.copy.CopyIn;
  */
 final class CopyRows {
 
+    /** A buffer larger than this (a batch of unusually large payloads) is not kept for the next batch. */
+    static final int KEEP_AT_MOST = 8 << 20;
+    /** One buffer per thread (the lanes are fixed threads): a batch's megabyte is not allocated afresh each time. */
+    private static final ThreadLocal<CopyRows> REUSED = ThreadLocal.withInitial(() -> new CopyRows(256 << 10));
+
     private byte[] buf;
     private int len;
 
     CopyRows(int capacity) {
         this.buf = new byte[Math.max(capacity, 64)];
+    }
+
+    /** This thread's buffer, emptied, with room for {@code capacity} bytes; valid until the thread's next call. */
+    static CopyRows reused(int capacity) {
+        CopyRows rows = REUSED.get();
+        rows.len = 0;
+        if (rows.buf.length > KEEP_AT_MOST) {
+            rows.buf = new byte[KEEP_AT_MOST];
+        }
+        rows.room(capacity);
+        return rows;
     }
 
     /** Appends a field followed by a tab. */
@@ -147,6 +163,10 @@ final class CopyRows {
                 copy.cancelCopy();
             }
         }
+    }
+
+    int capacity() {
+        return buf.length;
     }
 
     @Override
