@@ -54,12 +54,10 @@ public class DueDiligenceUpdates {
      */
     public void apply(List<CloudEvent<ScreenedTransaction>> applied, Collection<Finding> findings,
             OffsetDateTime detectedAt, List<CustomerYear> written) {
-        Map<String, Instant> occurredAt = new HashMap<>();
         Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
         Map<String, CustomerYear> years = new LinkedHashMap<>();
         for (CloudEvent<ScreenedTransaction> e : applied) {
             ScreenedTransaction t = e.data();
-            occurredAt.put(e.eventKey(), t.occurredAt().toInstant());
             if (!AmlRules.cures(t).isEmpty()) {
                 curing.computeIfAbsent(new CustomerKey(t.firmId(), t.customer().id()), k -> new ArrayList<>()).add(t);
             }
@@ -69,8 +67,12 @@ public class DueDiligenceUpdates {
             }
         }
         List<Shown> shown = new ArrayList<>();
+        Map<String, Instant> occurredAt = new HashMap<>();
         for (Finding f : findings) {
             if (CURABLE.contains(f.ruleId())) {
+                if (occurredAt.isEmpty()) {
+                    applied.forEach(e -> occurredAt.put(e.eventKey(), e.data().occurredAt().toInstant()));
+                }
                 Instant at = f.causedBy().stream().map(occurredAt::get).filter(Objects::nonNull)
                         .max(Instant::compareTo).orElse(detectedAt.toInstant());
                 shown.add(new Shown(f.alertId(), f.ruleId(), f.firmId(), f.customerId(), at));

@@ -27,8 +27,8 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
 public class HistoryCache {
 
     private final long maxTransactions;
-    private final LinkedHashMap<CustomerKey, CustomerHistory> map = new LinkedHashMap<>(1024, 0.75f, true);
-    private final Map<CustomerKey, Integer> weights = new HashMap<>();
+    /** Access order: the eldest entry is the least recently used. */
+    private final LinkedHashMap<CustomerKey, Held> map = new LinkedHashMap<>(1024, 0.75f, true);
     private final Map<String, RecentCustomers> recent = new HashMap<>();
     private long weight;
 
@@ -61,41 +61,46 @@ public class HistoryCache {
     }
 
     public synchronized CustomerHistory get(CustomerKey key) {
-        return map.get(key);
+        Held held = map.get(key);
+        return held == null ? null : held.history;
     }
 
+    /** Holds a history (weighed when its batch settles). */
     public synchronized void put(CustomerKey key, CustomerHistory history) {
-        map.put(key, history);
+        Held before = map.put(key, new Held(history));
+        if (before != null) {
+            weight -= before.weight;
+        }
     }
 
     /** Re-weighs the histories a batch changed, then drops the least recently used until within the bound. */
     public synchronized void settle(Collection<CustomerKey> changed) {
         for (CustomerKey key : changed) {
-            CustomerHistory h = map.get(key);
-            int now = h == null ? 0 : 1 + h.recent().size();
-            Integer before = now == 0 ? weights.remove(key) : weights.put(key, now);
-            weight += now - (before == null ? 0 : before);
+            Held held = map.get(key);
+            if (held != null) {
+                int now = 1 + held.history.recent().size();
+                weight += now - held.weight;
+                held.weight = now;
+            }
         }
-        Iterator<Map.Entry<CustomerKey, CustomerHistory>> eldest = map.entrySet().iterator();
+        Iterator<Held> eldest = map.values().iterator();
         while (weight > maxTransactions && eldest.hasNext()) {
-            CustomerKey key = eldest.next().getKey();
+            weight -= eldest.next().weight;
             eldest.remove();
-            Integer w = weights.remove(key);
-            weight -= w == null ? 0 : w;
         }
     }
 
     public synchronized void evict(Collection<CustomerKey> keys) {
         for (CustomerKey key : keys) {
-            map.remove(key);
-            Integer w = weights.remove(key);
-            weight -= w == null ? 0 : w;
+            Held held = map.remove(key);
+            if (held != null) {
+                weight -= held.weight;
+            }
         }
     }
 
     public synchronized void clear() {
         map.clear();
-        weights.clear();
         recent.clear();
         weight = 0;
     }
@@ -106,5 +111,16 @@ public class HistoryCache {
 
     public synchronized long weight() {
         return weight;
+    }
+
+    /** A history and the weight it was last settled at (0 until its first batch settles). */
+    private static final class Held {
+
+        final CustomerHistory history;
+        int weight;
+
+        Held(CustomerHistory history) {
+            this.history = history;
+        }
     }
 }

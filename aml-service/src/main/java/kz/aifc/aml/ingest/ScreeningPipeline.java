@@ -156,7 +156,7 @@ public class ScreeningPipeline {
         List<ScreenedRecord> distinct = new ArrayList<>(unique.values());
         // Histories first: a customer rebuilt from the database must not see this batch's rows, stored next.
         long t0 = System.nanoTime();
-        Map<CustomerKey, CustomerHistory> histories = histories(distinct, touched);
+        CustomerHistory[] histories = histories(distinct, touched);
         long t1 = System.nanoTime();
         loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
         AmlStore.Claimed fresh = store.claim(distinct, expectNew);
@@ -166,15 +166,14 @@ public class ScreeningPipeline {
         Rulebook book = rules.rulebook();
         Map<String, Finding> findings = new LinkedHashMap<>();
         List<CloudEvent<ScreenedTransaction>> todo = new ArrayList<>(distinct.size());
-        for (ScreenedRecord r : distinct) {
+        for (int i = 0; i < histories.length; i++) {
+            ScreenedRecord r = distinct.get(i);
             CloudEvent<ScreenedTransaction> e = r.event();
             if (!fresh.isNew(r.eventKey())) {
                 continue;
             }
             todo.add(e);
-            ScreenedTransaction t = e.data();
-            CustomerHistory h = histories.get(new CustomerKey(t.firmId(), t.customer().id()));
-            for (Finding f : rules.evaluate(h, r.eventKey(), t, detectedAt)) {
+            for (Finding f : rules.evaluate(histories[i], r.eventKey(), e.data(), detectedAt)) {
                 // The same breach seen again within a batch: the last view is what the alert shows.
                 findings.remove(f.alertId());
                 findings.put(f.alertId(), f);
@@ -196,26 +195,28 @@ public class ScreeningPipeline {
     }
 
     /**
-     * The histories of the batch's customers: from memory; new, when the firm's {@link RecentCustomers} says there is
-     * nothing stored to rebuild; otherwise their windows rebuilt from the database in one query. The Almaty-month
-     * deposit totals are read (one more query) only for customers whose deposit AML-009 is about to judge.
+     * The histories of the batch's customers, one per record in batch order: from memory; new, when the firm's
+     * {@link RecentCustomers} says there is nothing stored to rebuild; otherwise their windows rebuilt from the
+     * database in one query. The Almaty-month deposit totals are read (one more query) only for customers whose
+     * deposit AML-009 is about to judge.
      */
-    private Map<CustomerKey, CustomerHistory> histories(List<ScreenedRecord> batch, Set<CustomerKey> touched) {
-        Map<CustomerKey, CustomerHistory> out = new HashMap<>();
-        Map<CustomerKey, Instant> earliest = new HashMap<>();
-        Set<CustomerKey> needMonths = new HashSet<>();
+    private CustomerHistory[] histories(List<ScreenedRecord> batch, Set<CustomerKey> touched) {
+        // One look-up per record: each customer's needs gathered under one key object.
+        Map<CustomerKey, Need> needs = new HashMap<>();
+        Need[] needOf = new Need[batch.size()];
         Map<String, Instant> firmEarliest = new HashMap<>();
-        for (ScreenedRecord r : batch) {
-            ScreenedTransaction t = r.event().data();
-            CustomerKey key = new CustomerKey(t.firmId(), t.customer().id());
-            touched.add(key);
+        for (int i = 0; i < needOf.length; i++) {
+            ScreenedTransaction t = batch.get(i).event().data();
+            Need need = needs.computeIfAbsent(new CustomerKey(t.firmId(), t.customer().id()), Need::new);
+            needOf[i] = need;
             Instant at = t.occurredAt().toInstant();
-            earliest.merge(key, at, (a, b) -> a.isBefore(b) ? a : b);
-            firmEarliest.merge(t.firmId(), at, (a, b) -> a.isBefore(b) ? a : b);
-            if (rules.needsMonthTotal(t)) {
-                needMonths.add(key);
+            if (need.earliest == null || at.isBefore(need.earliest)) {
+                need.earliest = at;
             }
+            firmEarliest.merge(t.firmId(), at, (a, b) -> a.isBefore(b) ? a : b);
+            need.months |= rules.needsMonthTotal(t);
         }
+        touched.addAll(needs.keySet());
         Duration reach = rules.rulebook().longestWindow().multipliedBy(2);
         // Held for the batch: a partition move clearing the cache meanwhile must not leave a firm without its set.
         Map<String, RecentCustomers> recentByFirm = new HashMap<>();
@@ -224,19 +225,18 @@ public class ScreeningPipeline {
             return new RecentCustomers(since, store.customersWithTransfersSince(firm, since));
         })));
         Map<CustomerKey, Instant> windowsToLoad = new HashMap<>();
-        for (Map.Entry<CustomerKey, Instant> e : earliest.entrySet()) {
-            CustomerKey key = e.getKey();
-            CustomerHistory cached = cache.get(key);
-            Instant windowSince = e.getValue().minus(reach);
-            if (cached != null) {
-                out.put(key, cached);
-            } else if (!windowSince.isBefore(recentByFirm.get(key.firmId()).since())
-                    && !recentByFirm.get(key.firmId()).mayHave(key.customerId())) {
-                CustomerHistory fresh = new CustomerHistory(key.firmId(), key.customerId());
-                cache.put(key, fresh);
-                out.put(key, fresh);
-            } else {
-                windowsToLoad.put(key, windowSince);
+        for (Need need : needs.values()) {
+            CustomerKey key = need.key;
+            Instant windowSince = need.earliest.minus(reach);
+            RecentCustomers recent = recentByFirm.get(key.firmId());
+            need.history = cache.get(key);
+            if (need.history == null) {
+                if (!windowSince.isBefore(recent.since()) && !recent.mayHave(key.customerId())) {
+                    need.history = new CustomerHistory(key.firmId(), key.customerId());
+                    cache.put(key, need.history);
+                } else {
+                    windowsToLoad.put(key, windowSince);
+                }
             }
         }
         if (!windowsToLoad.isEmpty()) {
@@ -245,22 +245,39 @@ public class ScreeningPipeline {
                 CustomerHistory h = new CustomerHistory(key.firmId(), key.customerId());
                 h.restore(windows.getOrDefault(key, List.of()).stream().filter(rules::keeps).toList());
                 cache.put(key, h);
-                out.put(key, h);
+                needs.get(key).history = h;
             }
         }
         Map<CustomerKey, Instant> monthsToLoad = new HashMap<>();
-        for (CustomerKey key : needMonths) {
-            if (!out.get(key).monthsKnown()) {
-                monthsToLoad.put(key, YearMonth.from(earliest.get(key).atZone(CustomerHistory.ALMATY)).minusMonths(1)
+        for (Need need : needs.values()) {
+            if (need.months && !need.history.monthsKnown()) {
+                monthsToLoad.put(need.key, YearMonth.from(need.earliest.atZone(CustomerHistory.ALMATY)).minusMonths(1)
                         .atDay(1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
             }
         }
         if (!monthsToLoad.isEmpty()) {
             store.loadMonthTotals(monthsToLoad, rules.rulebook().retailDepositDirections()).forEach((key, totals) ->
-                    out.get(key).restoreMonths(YearMonth.from(monthsToLoad.get(key).atZone(CustomerHistory.ALMATY)),
-                            totals));
+                    needs.get(key).history.restoreMonths(
+                            YearMonth.from(monthsToLoad.get(key).atZone(CustomerHistory.ALMATY)), totals));
+        }
+        CustomerHistory[] out = new CustomerHistory[needOf.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = needOf[i].history;
         }
         return out;
+    }
+
+    /** What a batch needs of one customer's history: from when, whether the month totals, and the history itself. */
+    private static final class Need {
+
+        final CustomerKey key;
+        Instant earliest;
+        boolean months;
+        CustomerHistory history;
+
+        Need(CustomerKey key) {
+            this.key = key;
+        }
     }
 
     public static AlertRaised alert(Rulebook book, Finding f, String caseId, OffsetDateTime detectedAt) {
