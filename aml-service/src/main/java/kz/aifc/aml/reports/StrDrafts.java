@@ -120,8 +120,11 @@ public class StrDrafts {
 
     private List<Map<String, Object>> operations(CaseView c) {
         String sql = """
-                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt, t.payload
+                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt,
+                       coalesce(t.payload, convert_from(substring(c.payloads from t.payload_from + 1
+                                                                  for t.payload_length), 'UTF8'))
                 from aml_transaction t
+                left join aml_payload_chunk c on c.chunk_id = t.payload_chunk
                 where t.firm_id = ? and t.customer_id = ? and t.transaction_id = any(?) order by t.occurred_at""";
         try (Connection conn = dataSource.getConnection(); PreparedStatement q = conn.prepareStatement(sql)) {
             q.setString(1, c.firmId());

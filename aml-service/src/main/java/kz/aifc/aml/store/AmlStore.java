@@ -43,19 +43,25 @@ public class AmlStore {
     private static final String STAGE = """
             create temporary table if not exists aml_transaction_in (
                 firm_id text, customer_id text, transaction_id text, event_key text, occurred_at timestamptz,
-                direction text, amount_usd numeric, amount_kzt numeric, payload text
+                direction text, amount_usd numeric, amount_kzt numeric, payload_chunk bigint, payload_from integer,
+                payload_length integer
             ) on commit delete rows""";
+
+    /** A batch's payloads, back to back, in one value PostgreSQL compresses as a whole (V12). */
+    private static final String INSERT_CHUNK = """
+            insert into aml_payload_chunk (chunk_id, payloads) values (nextval('aml_payload_chunk_seq'), ?)
+            returning chunk_id""";
 
     private static final String COPY_IN = "copy aml_transaction_in from stdin";
 
     /** Straight into the table: one pass over the rows, when none has been stored before. */
     private static final String COPY_NEW = """
             copy aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
-                                  amount_usd, amount_kzt, payload) from stdin""";
+                                  amount_usd, amount_kzt, payload_chunk, payload_from, payload_length) from stdin""";
 
     private static final String CLAIM = """
             insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
-                                         amount_usd, amount_kzt, payload)
+                                         amount_usd, amount_kzt, payload_chunk, payload_from, payload_length)
             select * from aml_transaction_in
             on conflict (event_key) do nothing
             returning event_key""";
@@ -104,26 +110,20 @@ public class AmlStore {
 
     /**
      * Stores the batch's transactions, which is also their inbox: answers the keys seen for the first time (the
-     * others are redeliveries, left as first stored). With {@code expectNew} the rows are copied straight into the
-     * table, one round trip, and a key stored before fails the copy with {@link AlreadyStored} (the caller's
-     * transaction is then lost: it starts over without {@code expectNew}). Without it they go by {@code COPY} into a
-     * staging table, then one {@code insert ... on conflict do nothing}: two round trips and twice the rows written.
+     * others are redeliveries, left as first stored). The payloads go first, as one chunk (one round trip). With
+     * {@code expectNew} the rows are then copied straight into the table, one more, and a key stored before fails the
+     * copy with {@link AlreadyStored} (the caller's transaction is then lost: it starts over without
+     * {@code expectNew}). Without it they go by {@code COPY} into a staging table, then one
+     * {@code insert ... on conflict do nothing}: two more round trips and twice the rows written (the chunk keeps
+     * the redelivered payloads too, unreferenced: redeliveries are rare).
      */
     public Claimed claim(List<ScreenedRecord> events, boolean expectNew) {
         int n = events.size();
         if (n == 0) {
             return Claimed.ALL;
         }
-        CopyRows rows = CopyRows.reused(n * 1600);
-        for (ScreenedRecord r : events) {
-            CloudEvent<ScreenedTransaction> e = r.event();
-            ScreenedTransaction t = e.data();
-            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
-                    .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
-                    .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
-                    .last(r.payload());
-        }
         try (Connection c = dataSource.getConnection()) {
+            CopyRows rows = rows(c, events);
             if (expectNew) {
                 try {
                     rows.copyInto(c, COPY_NEW);
@@ -149,6 +149,34 @@ public class AmlStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store " + n + " transactions: " + e.getMessage(), e);
         }
+    }
+
+    /** The batch's payloads stored as one chunk, and its rows in COPY form pointing into it. */
+    private static CopyRows rows(Connection c, List<ScreenedRecord> events) throws SQLException {
+        PayloadChunk chunk = PayloadChunk.reused();
+        CopyRows rows = CopyRows.reused(events.size() * 200);
+        long chunkId;
+        int[] from = new int[events.size()];
+        for (int i = 0; i < from.length; i++) {
+            from[i] = chunk.append(events.get(i).payload());
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_CHUNK)) {
+            insert.setBinaryStream(1, chunk.stream(), chunk.length());
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                chunkId = rs.getLong(1);
+            }
+        }
+        String chunkField = Long.toString(chunkId);
+        for (int i = 0; i < from.length; i++) {
+            ScreenedRecord r = events.get(i);
+            ScreenedTransaction t = r.event().data();
+            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
+                    .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
+                    .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
+                    .field(chunkField).field(Integer.toString(from[i])).last(Integer.toString(r.payload().length));
+        }
+        return rows;
     }
 
     /** Which of a batch's events were stored for the first time: all of them, or those named. */

@@ -44,28 +44,6 @@ final class CopyRows {
         return this;
     }
 
-    /** Appends the row's last field, already UTF-8 (a payload as received), and ends the row. */
-    CopyRows last(byte[] utf8) {
-        if (utf8 == null) {
-            putNull();
-        } else {
-            // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so escaping byte by byte is exact; the runs
-            // between the rare bytes to escape are copied whole.
-            int from = 0;
-            for (int i = 0; i < utf8.length; i++) {
-                byte b = utf8[i];
-                if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
-                    copy(utf8, from, i);
-                    escape(b);
-                    from = i + 1;
-                }
-            }
-            copy(utf8, from, utf8.length);
-        }
-        put((byte) '\n');
-        return this;
-    }
-
     /** Appends the row's last field and ends the row. */
     CopyRows last(String value) {
         append(value);
@@ -100,15 +78,6 @@ final class CopyRows {
                 put((byte) (0x80 | ch >> 6 & 0x3F));
                 put((byte) (0x80 | ch & 0x3F));
             }
-        }
-    }
-
-    private void copy(byte[] src, int from, int to) {
-        int n = to - from;
-        if (n > 0) {
-            room(n);
-            System.arraycopy(src, from, buf, len, n);
-            len += n;
         }
     }
 
