@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
@@ -32,7 +32,7 @@ import kz.aifc.platform.alerts.AlertBook;
  * (the annual return's EDD and high-risk-residency facts, the open AML-008/009/011 breaches) and resolves a breach
  * that a later transaction of the same customer shows cured ({@link AmlRules#resolution}).
  */
-@ApplicationScoped
+@Singleton
 public class DueDiligenceUpdates {
 
     private static final Set<String> CURABLE = Set.of("AML-008", "AML-009", "AML-011");

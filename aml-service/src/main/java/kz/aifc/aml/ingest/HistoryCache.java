@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,7 +23,7 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
  * rebuild at all. Cleared when partitions move (another instance may have applied events meanwhile); the histories a
  * rolled-back batch touched are dropped (their in-memory effects never committed).
  */
-@ApplicationScoped
+@Singleton
 public class HistoryCache {
 
     private final long maxTransactions;

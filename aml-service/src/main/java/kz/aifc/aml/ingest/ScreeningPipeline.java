@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,7 +42,7 @@ import kz.aifc.platform.alerts.AlertBook;
  * out), the window rules over the fresh ones, then findings, cases and the rare alerts through {@link AlertBook}.
  * A batch of one is the single-event path.
  */
-@ApplicationScoped
+@Singleton
 public class ScreeningPipeline {
 
     private final AmlRules rules;

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import kz.aifc.aml.ingest.ScreenedRecord;
 import kz.aifc.aml.rules.Finding;
@@ -36,7 +36,7 @@ import kz.aifc.events.v1.ScreenedTransaction;
  * Set-based JDBC for the batch path: one statement per table per batch (arrays through {@code unnest}), so a batch
  * of thousands of events costs a handful of round trips inside the caller's transaction.
  */
-@ApplicationScoped
+@Singleton
 public class AmlStore {
 
     /** Per-connection staging table for COPY; emptied at every commit. */

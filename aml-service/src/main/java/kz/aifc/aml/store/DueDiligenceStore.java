@@ -13,7 +13,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
@@ -22,7 +22,7 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
  * What the batch path keeps of customers' due diligence, one set-based statement each: the open customer-level
  * breaches a later transaction can cure, and the customer facts the annual AML return counts.
  */
-@ApplicationScoped
+@Singleton
 public class DueDiligenceStore {
 
     private static final String TRACK = """
