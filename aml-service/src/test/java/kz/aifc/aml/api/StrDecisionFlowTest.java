@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
@@ -50,6 +53,38 @@ class StrDecisionFlowTest {
 
     @Inject
     OverdueDecisions overdue;
+
+    @Test
+    void shouldDescribeEachOperationFromItsStoredPayloadWhetherInABatchChunkOrInARowStoredBeforeChunks() {
+        String firm = "F-STR-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "Steppe Legacy Brokerage LLP";
+        TxBuilder b = tx().customer("C-" + UUID.randomUUID()).exposures(Exposure.MIXER)
+                .counterparty(new Counterparty(name, "W-7", "VASP-7", false, null, true, "AE", false));
+        b.firmId = firm;
+        Flows.send(b);
+        Flows.awaitAlert(db, "AML-007:" + firm + ":" + b.id, "OPEN");
+        String caseId = (String) Flows.value(db, "select case_id from aml_case where firm_id = ?", firm);
+        String mlro = TestTokens.bearer(Roles.MLRO, firm);
+        // Stored as a batch's chunk: the row keeps only where its payload lies.
+        assertThat(Flows.count(db, "select count(*) from aml_transaction where firm_id = ? and payload is null "
+                + "and payload_chunk is not null", firm)).isEqualTo(1);
+        given().header("Authorization", mlro).get("/cases/{id}/str-draft", caseId).then().statusCode(200)
+                .body("operations[0].counterparty.name", equalTo(name)).body("operations[0].asset", equalTo("USDT"));
+
+        // The same row as one stored before V12 looks: its payload in its own column, no chunk.
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement("""
+                update aml_transaction t
+                set payload = convert_from(substring(k.payloads from t.payload_from + 1 for t.payload_length), 'UTF8'),
+                    payload_chunk = null, payload_from = null, payload_length = null
+                from aml_payload_chunk k where k.chunk_id = t.payload_chunk and t.firm_id = ?""")) {
+            u.setString(1, firm);
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        given().header("Authorization", mlro).get("/cases/{id}/str-draft", caseId).then().statusCode(200)
+                .body("operations[0].counterparty.name", equalTo(name)).body("operations[0].asset", equalTo("USDT"));
+    }
 
     @Test
     void shouldFileAnStrRecordAndAuditItResolveTheCaseAlertsAndCountItInTheAnnualReturn() {
