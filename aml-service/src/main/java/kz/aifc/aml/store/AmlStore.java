@@ -154,12 +154,8 @@ public class AmlStore {
     /** The batch's payloads stored as one chunk, and its rows in COPY form pointing into it. */
     private static CopyRows rows(Connection c, List<ScreenedRecord> events) throws SQLException {
         PayloadChunk chunk = PayloadChunk.reused();
-        CopyRows rows = CopyRows.reused(events.size() * 200);
+        events.forEach(r -> chunk.append(r.payload()));
         long chunkId;
-        int[] from = new int[events.size()];
-        for (int i = 0; i < from.length; i++) {
-            from[i] = chunk.append(events.get(i).payload());
-        }
         try (PreparedStatement insert = c.prepareStatement(INSERT_CHUNK)) {
             insert.setBinaryStream(1, chunk.stream(), chunk.length());
             try (ResultSet rs = insert.executeQuery()) {
@@ -167,14 +163,17 @@ public class AmlStore {
                 chunkId = rs.getLong(1);
             }
         }
+        CopyRows rows = CopyRows.reused(events.size() * 200);
         String chunkField = Long.toString(chunkId);
-        for (int i = 0; i < from.length; i++) {
-            ScreenedRecord r = events.get(i);
+        int from = 0;
+        for (ScreenedRecord r : events) {
             ScreenedTransaction t = r.event().data();
+            int length = r.payload().length;
             rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
                     .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
                     .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
-                    .field(chunkField).field(Integer.toString(from[i])).last(Integer.toString(r.payload().length));
+                    .field(chunkField).field(Integer.toString(from)).last(Integer.toString(length));
+            from += length;
         }
         return rows;
     }

@@ -2,7 +2,6 @@ package kz.aifc.aml.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -12,28 +11,18 @@ import org.postgresql.copy.CopyIn;
  * UTF-8 as they are appended and sent in one round trip: the cheapest way to hand the server thousands of rows, since
  * it parses no array or JSON literal, and the rows are never held as text first.
  */
-final class CopyRows {
+final class CopyRows extends ReusedBytes {
 
-    /** A buffer larger than this (a batch of unusually large payloads) is not kept for the next batch. */
-    static final int KEEP_AT_MOST = 8 << 20;
-    /** One buffer per thread (the lanes are fixed threads): a batch's megabyte is not allocated afresh each time. */
     private static final ThreadLocal<CopyRows> REUSED = ThreadLocal.withInitial(() -> new CopyRows(256 << 10));
 
-    private byte[] buf;
-    private int len;
-
     CopyRows(int capacity) {
-        this.buf = new byte[Math.max(capacity, 64)];
+        super(capacity);
     }
 
-    /** This thread's buffer, emptied, with room for {@code capacity} bytes; valid until the thread's next call. */
+    /** This thread's rows, emptied, with room for {@code capacity} bytes; valid until the thread's next call. */
     static CopyRows reused(int capacity) {
         CopyRows rows = REUSED.get();
-        rows.len = 0;
-        if (rows.buf.length > KEEP_AT_MOST) {
-            rows.buf = new byte[KEEP_AT_MOST];
-        }
-        rows.room(capacity);
+        rows.clear(capacity);
         return rows;
     }
 
@@ -81,25 +70,20 @@ final class CopyRows {
         }
     }
 
+    /** A byte as COPY reads it: backslash, tab, newline and carriage return behind a backslash. */
     private void escape(byte b) {
-        switch (b) {
-            case '\\' -> {
-                put((byte) '\\');
-                put((byte) '\\');
-            }
-            case '\t' -> {
-                put((byte) '\\');
-                put((byte) 't');
-            }
-            case '\n' -> {
-                put((byte) '\\');
-                put((byte) 'n');
-            }
-            case '\r' -> {
-                put((byte) '\\');
-                put((byte) 'r');
-            }
-            default -> put(b);
+        byte code = switch (b) {
+            case '\\' -> (byte) '\\';
+            case '\t' -> (byte) 't';
+            case '\n' -> (byte) 'n';
+            case '\r' -> (byte) 'r';
+            default -> 0;
+        };
+        if (code == 0) {
+            put(b);
+        } else {
+            put((byte) '\\');
+            put(code);
         }
     }
 
@@ -115,12 +99,6 @@ final class CopyRows {
         buf[len++] = b;
     }
 
-    private void room(int more) {
-        if (len + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-        }
-    }
-
     /** Runs {@code copySql} ({@code copy ... from stdin}) on the connection with these rows; answers the row count. */
     long copyInto(Connection connection, String copySql) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
@@ -132,10 +110,6 @@ final class CopyRows {
                 copy.cancelCopy();
             }
         }
-    }
-
-    int capacity() {
-        return buf.length;
     }
 
     @Override
