@@ -63,7 +63,7 @@ public class DueDiligenceUpdates {
             }
             CustomerYear y = customerYear(rules.rulebook(), t);
             if (y != null) {
-                years.merge(y.firmId() + '\u001f' + y.year() + '\u001f' + y.customerId(), y, DueDiligenceUpdates::merge);
+                years.merge(Recorded.key(y), y, DueDiligenceUpdates::merge);
             }
         }
         List<Shown> shown = new ArrayList<>();
@@ -133,7 +133,8 @@ public class DueDiligenceUpdates {
             }
         }
 
-        private static String key(CustomerYear y) {
+        /** One row of the table: the firm, year and customer. */
+        static String key(CustomerYear y) {
             return y.firmId() + '\u001f' + y.year() + '\u001f' + y.customerId();
         }
     }

@@ -34,15 +34,7 @@ final class RecentCustomers {
         if (h == 0) {
             return zero;
         }
-        int mask = slots.length - 1;
-        for (int i = spread(h) & mask;; i = (i + 1) & mask) {
-            if (slots[i] == h) {
-                return true;
-            }
-            if (slots[i] == 0) {
-                return false;
-            }
-        }
+        return slots[slot(slots, h)] == h;
     }
 
     synchronized void add(String customerId) {
@@ -74,16 +66,22 @@ final class RecentCustomers {
     }
 
     private static boolean insert(long[] table, long h) {
-        int mask = table.length - 1;
-        for (int i = spread(h) & mask;; i = (i + 1) & mask) {
-            if (table[i] == h) {
-                return false;
-            }
-            if (table[i] == 0) {
-                table[i] = h;
-                return true;
-            }
+        int i = slot(table, h);
+        if (table[i] == h) {
+            return false;
         }
+        table[i] = h;
+        return true;
+    }
+
+    /** Where {@code h} is in the table, or the empty slot where it would go (linear probing; never full). */
+    private static int slot(long[] table, long h) {
+        int mask = table.length - 1;
+        int i = spread(h) & mask;
+        while (table[i] != h && table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private static int spread(long h) {
