@@ -1,5 +1,6 @@
 package kz.aifc.aml.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +13,17 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import kz.aifc.events.codec.CloudEventCodec;
 
 /**
  * Parks a record of a batch on the DLQ itself (a batch is acked as a whole, so the connector's dead-letter strategy
@@ -33,7 +33,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 public class DeadLetters {
 
     private final String topic;
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> producer;
     private final MeterRegistry meters;
 
     DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -46,11 +46,11 @@ public class DeadLetters {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "aml-service-dlq");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** A record to park, its original value and why. */
-    public record Parked(KafkaRecord<String, ?> record, byte[] value, Throwable reason) {
+    /** A record to park (its key, value and headers as they arrived) and why. */
+    public record Parked(ConsumerRecord<ByteBuffer, ScreenedRecord> record, Throwable reason) {
     }
 
     /** Sends every parked record and waits until the broker has them all: only then may the batch be acked. */
@@ -60,9 +60,10 @@ public class DeadLetters {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(parked.size());
         for (Parked p : parked) {
-            KafkaRecord<String, ?> r = p.record();
-            ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, r.getKey(), p.value());
-            for (Header h : r.getHeaders()) {
+            ConsumerRecord<ByteBuffer, ScreenedRecord> r = p.record();
+            ByteBuffer value = r.value() == null ? null : r.value().value();
+            ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, bytes(r.key()), bytes(value));
+            for (Header h : r.headers()) {
                 out.headers().add(h);
             }
             Throwable reason = p.reason();
@@ -71,9 +72,9 @@ public class DeadLetters {
                 out.headers().add("dead-letter-cause", utf8(reason.getCause().getMessage()));
             }
             out.headers().add("dead-letter-exception-class-name", utf8(reason.getClass().getName()));
-            out.headers().add("dead-letter-topic", utf8(r.getTopic()));
-            out.headers().add("dead-letter-partition", utf8(Integer.toString(r.getPartition())));
-            out.headers().add("dead-letter-offset", utf8(Long.toString(offset(r))));
+            out.headers().add("dead-letter-topic", utf8(r.topic()));
+            out.headers().add("dead-letter-partition", utf8(Integer.toString(r.partition())));
+            out.headers().add("dead-letter-offset", utf8(Long.toString(r.offset())));
             sent.add(producer.send(out));
         }
         try {
@@ -86,7 +87,7 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot park records on " + topic + ": " + e.getMessage(), e);
         }
-        meters.counter("aifc.events.in", "topic", parked.get(0).record().getTopic(), "outcome", "dlq")
+        meters.counter("aifc.events.in", "topic", parked.get(0).record().topic(), "outcome", "dlq")
                 .increment(parked.size());
     }
 
@@ -95,9 +96,8 @@ public class DeadLetters {
         producer.close();
     }
 
-    /** Records of a batch are incoming records; their offset is not on the KafkaRecord interface. */
-    static long offset(KafkaRecord<?, ?> r) {
-        return r instanceof IncomingKafkaRecord<?, ?> in ? in.getOffset() : -1;
+    private static byte[] bytes(ByteBuffer buffer) {
+        return buffer == null ? null : CloudEventCodec.bytes(buffer);
     }
 
     private static byte[] utf8(String s) {

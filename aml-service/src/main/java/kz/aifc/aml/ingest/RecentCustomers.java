@@ -1,77 +1,155 @@
 package kz.aifc.aml.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
+import kz.aifc.aml.rules.AmlRules;
+import kz.aifc.aml.store.AmlStore.LatestTransfers;
+import kz.aifc.events.v1.Direction;
+
 /**
- * Which customers of one firm may have transactions a window rule reads: every customer with a stored transfer since
- * {@link #since()} (loaded once per firm when its partition is taken up), plus each one given one since. A customer
- * not in here and with nothing in memory has no window history to rebuild, so a first-time customer, most of a
- * firm's traffic, costs no database read. Kept as 64-bit hashes of the customer ids in an open-addressing table
- * (16 bytes a customer): a collision only answers "maybe" and costs one read, never a missed window.
+ * Which customers of one firm have transfers stored that a window rule may read, and when each one's latest inflow
+ * and latest outflow occurred: every customer with a stored transfer since {@link #since()} (loaded once per firm when
+ * its partition is taken up), plus each transfer committed since. It decides whether a customer missing from memory
+ * needs its windows read from the database at all: not when nothing is stored in reach (a first-time customer, much
+ * of a firm's traffic), nor when the latest inflow and outflow show that the stored windows cannot change what the
+ * rules find ({@link AmlRules#readsStoredWindow}).
+ * <p>
+ * Kept as 64-bit hashes of the customer ids in an open-addressing table, with the two times (epoch microseconds, as
+ * the database keeps them) beside each: 24 bytes a slot. Two customers sharing a hash share one entry with the later
+ * of each time: that only ever answers "maybe" and costs a read, never a missed window. Entries whose latest transfer
+ * has fallen out of reach of the newest one seen are dropped when the table would otherwise grow, and {@link #since()}
+ * moves up to that point: a late event reaching further back is read from the database.
  */
 final class RecentCustomers {
 
-    private final Instant since;
-    private long[] slots;
-    private int size;
-    private boolean zero;
-
-    RecentCustomers(Instant since, Collection<String> customerIds) {
-        this.since = since;
-        this.slots = new long[Math.max(1024, Integer.highestOneBit(Math.max(1, customerIds.size()) * 2) * 2)];
-        customerIds.forEach(this::add);
+    /** What the set knows of one customer: its latest inflow and outflow, null where it has none. */
+    record Seen(Instant inflow, Instant outflow) {
     }
 
-    /** From when on the loaded set is complete: a window reaching further back must be read anyway. */
-    Instant since() {
-        return since;
+    private static final long NONE = Long.MIN_VALUE;
+    private static final int MIN_SLOTS = 1024;
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    private final long reachMicros;
+    private long sinceMicros;
+    private long newestMicros = NONE;
+    private long[] keys;
+    private long[] inflows;
+    private long[] outflows;
+    private int size;
+
+    RecentCustomers(Instant since, Duration reach, Collection<LatestTransfers> stored) {
+        this.sinceMicros = micros(since);
+        this.reachMicros = reach.toNanos() / 1000;
+        allocate(Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, stored.size()) * 2) * 2));
+        for (LatestTransfers l : stored) {
+            long h = hash(l.customerId());
+            if (l.inflow() != null) {
+                put(h, micros(l.inflow()), NONE);
+            }
+            if (l.outflow() != null) {
+                put(h, NONE, micros(l.outflow()));
+            }
+        }
+    }
+
+    /** From when on the set is complete: a window reaching further back must be read anyway. */
+    synchronized Instant since() {
+        return instant(sinceMicros);
     }
 
     /** False only if the customer has had no transfer stored since {@link #since()}. */
     synchronized boolean mayHave(String customerId) {
-        long h = hash(customerId);
-        if (h == 0) {
-            return zero;
-        }
-        return slots[slot(slots, h)] == h;
+        return keys[slot(keys, hash(customerId))] != 0;
     }
 
-    synchronized void add(String customerId) {
-        long h = hash(customerId);
-        if (h == 0) {
-            zero = true;
+    /** The customer's latest inflow and outflow since {@link #since()}, or null when it has no transfer stored since. */
+    synchronized Seen seen(String customerId) {
+        int i = slot(keys, hash(customerId));
+        if (keys[i] == 0) {
+            return null;
+        }
+        return new Seen(instant(inflows[i]), instant(outflows[i]));
+    }
+
+    /** Counts a committed transfer (a trade is no transfer and is ignored). */
+    synchronized void add(String customerId, Direction direction, Instant occurredAt) {
+        boolean in = AmlRules.INFLOWS.contains(direction);
+        if (!in && !AmlRules.OUTFLOWS.contains(direction)) {
             return;
         }
-        if ((size + 1) * 2 > slots.length) {
-            grow();
-        }
-        if (insert(slots, h)) {
-            size++;
-        }
+        long at = micros(occurredAt);
+        put(hash(customerId), in ? at : NONE, in ? NONE : at);
     }
 
     synchronized int size() {
-        return size + (zero ? 1 : 0);
+        return size;
     }
 
-    private void grow() {
-        long[] bigger = new long[slots.length * 2];
-        for (long h : slots) {
-            if (h != 0) {
-                insert(bigger, h);
+    private void put(long h, long inflow, long outflow) {
+        long at = Math.max(inflow, outflow);
+        // A time ahead of the clock (a firm's clock gone wrong) must not push everyone out of reach.
+        if (at > newestMicros && at <= micros(Instant.now().plus(FUTURE_TOLERANCE))) {
+            newestMicros = at;
+        }
+        int i = slot(keys, h);
+        if (keys[i] == 0) {
+            if ((size + 1) * 3 > keys.length * 2) {
+                makeRoom();
+                i = slot(keys, h);
+            }
+            keys[i] = h;
+            inflows[i] = inflow;
+            outflows[i] = outflow;
+            size++;
+        } else {
+            inflows[i] = Math.max(inflows[i], inflow);
+            outflows[i] = Math.max(outflows[i], outflow);
+        }
+    }
+
+    /**
+     * Drops the customers whose latest transfer is out of reach of the newest one seen (and moves {@link #since()}
+     * up to there); doubles the table if that did not free a quarter of it.
+     */
+    private void makeRoom() {
+        long cutoff = newestMicros == NONE ? NONE : newestMicros - reachMicros;
+        boolean prune = cutoff > sinceMicros;
+        int kept = 0;
+        if (prune) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != 0 && Math.max(inflows[i], outflows[i]) >= cutoff) {
+                    kept++;
+                }
+            }
+        } else {
+            kept = size;
+        }
+        int slots = kept * 4 > keys.length * 2 ? keys.length * 2 : keys.length;
+        long[] oldKeys = keys, oldIn = inflows, oldOut = outflows;
+        allocate(slots);
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0 && (!prune || Math.max(oldIn[i], oldOut[i]) >= cutoff)) {
+                int j = slot(keys, oldKeys[i]);
+                keys[j] = oldKeys[i];
+                inflows[j] = oldIn[i];
+                outflows[j] = oldOut[i];
+                size++;
             }
         }
-        slots = bigger;
+        if (prune) {
+            sinceMicros = cutoff;
+        }
     }
 
-    private static boolean insert(long[] table, long h) {
-        int i = slot(table, h);
-        if (table[i] == h) {
-            return false;
-        }
-        table[i] = h;
-        return true;
+    private void allocate(int slots) {
+        keys = new long[slots];
+        inflows = new long[slots];
+        outflows = new long[slots];
     }
 
     /** Where {@code h} is in the table, or the empty slot where it would go (linear probing; never full). */
@@ -88,7 +166,7 @@ final class RecentCustomers {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** FNV-1a over the UTF-16 code units, then a final mix. */
+    /** FNV-1a over the UTF-16 code units, then a final mix; never 0 (the empty slot). */
     static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
@@ -98,6 +176,15 @@ final class RecentCustomers {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        return h;
+        return h == 0 ? 1 : h;
+    }
+
+    /** Epoch microseconds, truncated as the database keeps times. */
+    static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+    }
+
+    private static Instant instant(long micros) {
+        return micros == NONE ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }

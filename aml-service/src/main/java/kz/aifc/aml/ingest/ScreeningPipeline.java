@@ -132,7 +132,7 @@ public class ScreeningPipeline {
                 if (t.direction() != Direction.TRADE) {
                     RecentCustomers recent = recentByFirm.computeIfAbsent(t.firmId(), cache::recent);
                     if (recent != null) {
-                        recent.add(t.customer().id());
+                        recent.add(t.customer().id(), t.direction(), t.occurredAt().toInstant());
                     }
                 }
             }
@@ -196,9 +196,11 @@ public class ScreeningPipeline {
 
     /**
      * The histories of the batch's customers, one per record in batch order: from memory; new, when the firm's
-     * {@link RecentCustomers} says there is nothing stored to rebuild; otherwise their windows rebuilt from the
-     * database in one query. The Almaty-month deposit totals are read (one more query) only for customers whose
-     * deposit AML-009 is about to judge.
+     * {@link RecentCustomers} says there is nothing stored to rebuild; for this batch only, not kept, when what is
+     * stored cannot change what the window rules find for any of the customer's events here
+     * ({@link AmlRules#readsStoredWindow}: trades, and transfers no stored window reaches); otherwise their windows
+     * rebuilt from the database in one query. The Almaty-month deposit totals are read (one more query) only for
+     * customers whose deposit AML-009 is about to judge.
      */
     private CustomerHistory[] histories(List<ScreenedRecord> batch, Set<CustomerKey> touched) {
         // One look-up per record: each customer's needs gathered under one key object.
@@ -222,21 +224,38 @@ public class ScreeningPipeline {
         Map<String, RecentCustomers> recentByFirm = new HashMap<>();
         firmEarliest.forEach((firm, at) -> recentByFirm.put(firm, cache.recent(firm, () -> {
             Instant since = at.minus(reach);
-            return new RecentCustomers(since, store.customersWithTransfersSince(firm, since));
+            return new RecentCustomers(since, reach, store.latestTransfersSince(firm, since, AmlRules.INFLOWS,
+                    AmlRules.OUTFLOWS));
         })));
+        for (Need need : needs.values()) {
+            need.history = cache.get(need.key);
+            if (need.history == null) {
+                RecentCustomers recent = recentByFirm.get(need.key.firmId());
+                need.complete = !need.earliest.minus(reach).isBefore(recent.since());
+                need.seen = need.complete ? recent.seen(need.key.customerId()) : null;
+            }
+        }
+        // Only customers not in memory with something stored: does any of their events here read it?
+        for (int i = 0; i < needOf.length; i++) {
+            Need need = needOf[i];
+            if (need.history == null && need.seen != null && !need.reads) {
+                need.reads = rules.readsStoredWindow(batch.get(i).event().data(), need.seen.inflow(),
+                        need.seen.outflow());
+            }
+        }
         Map<CustomerKey, Instant> windowsToLoad = new HashMap<>();
         for (Need need : needs.values()) {
+            if (need.history != null) {
+                continue;
+            }
             CustomerKey key = need.key;
-            Instant windowSince = need.earliest.minus(reach);
-            RecentCustomers recent = recentByFirm.get(key.firmId());
-            need.history = cache.get(key);
-            if (need.history == null) {
-                if (!windowSince.isBefore(recent.since()) && !recent.mayHave(key.customerId())) {
-                    need.history = new CustomerHistory(key.firmId(), key.customerId());
-                    cache.put(key, need.history);
-                } else {
-                    windowsToLoad.put(key, windowSince);
-                }
+            if (need.complete && need.seen == null) {
+                need.history = new CustomerHistory(key.firmId(), key.customerId());
+                cache.put(key, need.history);
+            } else if (need.complete && !need.reads) {
+                need.history = new CustomerHistory(key.firmId(), key.customerId());
+            } else {
+                windowsToLoad.put(key, need.earliest.minus(reach));
             }
         }
         if (!windowsToLoad.isEmpty()) {
@@ -267,12 +286,19 @@ public class ScreeningPipeline {
         return out;
     }
 
-    /** What a batch needs of one customer's history: from when, whether the month totals, and the history itself. */
+    /**
+     * What a batch needs of one customer's history: from when, whether the month totals, whether its stored windows
+     * (when it is not in memory: complete, what its firm's set says of it, whether any event here reads them), and the
+     * history itself.
+     */
     private static final class Need {
 
         final CustomerKey key;
         Instant earliest;
         boolean months;
+        boolean complete;
+        RecentCustomers.Seen seen;
+        boolean reads;
         CustomerHistory history;
 
         Need(CustomerKey key) {

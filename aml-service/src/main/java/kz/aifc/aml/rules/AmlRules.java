@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +33,12 @@ import kz.aifc.platform.time.BusinessCalendar;
 public final class AmlRules {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final Set<Direction> INFLOWS = EnumSet.of(Direction.DEPOSIT, Direction.TRANSFER_IN);
-    private static final Set<Direction> OUTFLOWS = EnumSet.of(Direction.WITHDRAWAL, Direction.TRANSFER_OUT);
+    /** Transfers into the customer's account: what a rapid in-and-out (AML-006) starts with. */
+    public static final Set<Direction> INFLOWS = Collections.unmodifiableSet(
+            EnumSet.of(Direction.DEPOSIT, Direction.TRANSFER_IN));
+    /** Transfers out of it: what AML-006 sums after an inflow. */
+    public static final Set<Direction> OUTFLOWS = Collections.unmodifiableSet(
+            EnumSet.of(Direction.WITHDRAWAL, Direction.TRANSFER_OUT));
     private static final Set<String> CURED_BY_EDD = Set.of("AML-008", "AML-011");
     private static final Set<String> CURED_BY_TEST = Set.of("AML-009");
     private static final Set<String> CURED_BY_EDD_AND_TEST = Set.of("AML-008", "AML-009", "AML-011");
@@ -80,6 +86,33 @@ public final class AmlRules {
         }
         return tx.amountUsd().signum() > 0 && tx.amountUsd().compareTo(book.rapidInOutMinDepositUsd()) >= 0
                 || inBand(tx.amountUsd(), usdBand) || inBand(tx.amountKzt(), kztBand);
+    }
+
+    /**
+     * Whether the customer's stored windows can change what the window rules find for {@code t}, knowing when the
+     * customer's latest stored inflow and outflow occurred (null: none stored). False only when they provably cannot,
+     * so that a customer not in memory is read from the database only when it matters:
+     * <ul>
+     * <li>a trade enters no window;</li>
+     * <li>a transfer in a structuring band (AML-005) is judged against every transfer around it: always read;</li>
+     * <li>an inflow outside the bands opens an AML-006 window that only an outflow at or after it can fill;</li>
+     * <li>an outflow outside the bands adds to the AML-006 windows of inflows at most {@code rapidInOutWindow}
+     * before it.</li>
+     * </ul>
+     */
+    public boolean readsStoredWindow(ScreenedTransaction t, Instant latestInflow, Instant latestOutflow) {
+        if (t.direction() == Direction.TRADE) {
+            return false;
+        }
+        if (inBand(t.amountUsd(), usdBand) || inBand(t.amountKzt(), kztBand)) {
+            return true;
+        }
+        Instant at = t.occurredAt().toInstant();
+        if (INFLOWS.contains(t.direction())) {
+            return latestOutflow != null && !latestOutflow.isBefore(at.truncatedTo(ChronoUnit.MICROS));
+        }
+        return latestInflow != null
+                && !latestInflow.isBefore(at.minus(book.rapidInOutWindow()).truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

@@ -74,9 +74,13 @@ public class AmlStore {
               on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since
             where t.direction <> 'TRADE'""";
 
-    private static final String RECENT_CUSTOMERS = """
-            select distinct customer_id from aml_transaction
-            where firm_id = ? and occurred_at >= ? and direction <> 'TRADE'""";
+    private static final String LATEST_TRANSFERS = """
+            select customer_id,
+                   max(occurred_at) filter (where direction = any(?::text[])),
+                   max(occurred_at) filter (where direction = any(?::text[]))
+            from aml_transaction
+            where firm_id = ? and occurred_at >= ? and direction <> 'TRADE'
+            group by customer_id""";
 
     private static final String LOAD_MONTHS = """
             select t.firm_id, t.customer_id,
@@ -168,7 +172,7 @@ public class AmlStore {
         int from = 0;
         for (ScreenedRecord r : events) {
             ScreenedTransaction t = r.event().data();
-            int length = r.payload().length;
+            int length = r.payloadLength();
             rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
                     .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
                     .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
@@ -248,21 +252,33 @@ public class AmlStore {
         }
     }
 
-    /** The firm's customers with a transfer stored that occurred at or after {@code since}. */
-    public List<String> customersWithTransfersSince(String firmId, Instant since) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(RECENT_CUSTOMERS)) {
-            q.setString(1, firmId);
-            q.setTimestamp(2, Timestamp.from(since));
-            List<String> out = new ArrayList<>();
+    /** One customer's latest stored inflow and outflow (null: none) in a range of time. */
+    public record LatestTransfers(String customerId, Instant inflow, Instant outflow) {
+    }
+
+    /** The firm's customers with a transfer stored that occurred at or after {@code since}, with their latest ones. */
+    public List<LatestTransfers> latestTransfersSince(String firmId, Instant since, Collection<Direction> inflows,
+            Collection<Direction> outflows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LATEST_TRANSFERS)) {
+            q.setArray(1, c.createArrayOf("text", inflows.stream().map(Enum::name).toArray()));
+            q.setArray(2, c.createArrayOf("text", outflows.stream().map(Enum::name).toArray()));
+            q.setString(3, firmId);
+            q.setTimestamp(4, Timestamp.from(since));
+            List<LatestTransfers> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.add(new LatestTransfers(rs.getString(1), instant(rs.getTimestamp(2)),
+                            instant(rs.getTimestamp(3))));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the recent customers of " + firmId + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static void bindCustomers(Connection c, PreparedStatement q, Map<CustomerKey, Instant> sinceByCustomer)

@@ -2,6 +2,7 @@ package kz.aifc.aml.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /**
  * A batch's payloads back to back, as one {@code aml_payload_chunk} value (V12): each row of the batch keeps its
@@ -22,11 +23,12 @@ final class PayloadChunk extends ReusedBytes {
         return chunk;
     }
 
-    /** Appends a payload (each one starts where the one before it ends). */
-    void append(byte[] payload) {
-        room(payload.length);
-        System.arraycopy(payload, 0, buf, len, payload.length);
-        len += payload.length;
+    /** Appends a payload, position to limit (each one starts where the one before it ends); the buffer is not moved. */
+    void append(ByteBuffer payload) {
+        int n = payload.remaining();
+        room(n);
+        payload.duplicate().get(buf, len, n);
+        len += n;
     }
 
     int length() {

@@ -1,5 +1,9 @@
 package kz.aifc.aml.ingest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.events.EventTypes;
+import kz.aifc.aml.Flows;
 import kz.aifc.events.Topics;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
@@ -38,6 +43,14 @@ class AmlIngestFlowTest extends PlatformEndpointsContract {
 
     AmlIngestFlowTest() {
         super("aml-service");
+    }
+
+    @Test
+    void shouldReportTheTransactionsConsumerInReadinessWithItsPartitions() {
+        await().atMost(Flows.WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'aml-transactions-consumer' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'aml-transactions-consumer' }.data.partitions",
+                        equalTo(Topics.partitions(Topics.TRANSACTIONS_SCREENED))));
     }
 
     @Test

@@ -447,6 +447,81 @@ class AmlRulesTest {
         }
     }
 
+    /**
+     * A customer missing from memory is read from the database only when its stored windows can change a finding
+     * (AML-005 structuring, AML-006 rapid in-and-out): whenever {@link AmlRules#readsStoredWindow} says they cannot,
+     * the findings against the whole stored history and against none must be the same.
+     */
+    @Nested
+    class WhenTheStoredWindowsAreRead_Aml005_Aml006 {
+
+        @Test
+        void shouldFindTheSameWithoutTheStoredWindowsWheneverItSaysTheyCannotMatter() {
+            java.util.Random random = new java.util.Random(20261204);
+            OffsetDateTime now = OffsetDateTime.parse("2026-11-20T10:00:00+05:00");
+            Direction[] directions = Direction.values();
+            String[] amounts = {"5", "120.50", "850", "910", "999.99", "1000", "1500", "20000"};
+            int skipped = 0;
+            for (int run = 0; run < 20_000; run++) {
+                List<Tx> stored = new java.util.ArrayList<>();
+                int n = random.nextInt(6);
+                for (int i = 0; i < n; i++) {
+                    TxBuilder b = tx().id("S" + run + "-" + i).direction(directions[random.nextInt(directions.length)])
+                            .usd(amounts[random.nextInt(amounts.length)])
+                            .at(now.plusMinutes(random.nextInt(60 * 60) - 30 * 60));
+                    Tx t = AmlRules.compact("urn:test/" + b.id, b.build());
+                    if (rules.keeps(t)) {
+                        stored.add(t);
+                    }
+                }
+                TxBuilder current = tx().id("N" + run).direction(directions[random.nextInt(directions.length)])
+                        .usd(amounts[random.nextInt(amounts.length)])
+                        .at(now.plusMinutes(random.nextInt(60 * 60) - 30 * 60));
+                Instant latestIn = latest(stored, AmlRules.INFLOWS);
+                Instant latestOut = latest(stored, AmlRules.OUTFLOWS);
+                if (rules.readsStoredWindow(current.build(), latestIn, latestOut)) {
+                    continue;
+                }
+                skipped++;
+                CustomerHistory full = new CustomerHistory("F-0001", "C-1");
+                full.restore(stored);
+                List<String> withStored = summary(rules.evaluate(full, "urn:test/" + current.id, current.build(),
+                        DETECTED));
+                List<String> without = summary(rules.evaluate(new CustomerHistory("F-0001", "C-1"),
+                        "urn:test/" + current.id, current.build(), DETECTED));
+                assertThat(without).as("run %d: %s against %s", run, current.build(), stored).isEqualTo(withStored);
+            }
+            assertThat(skipped).as("runs where the stored windows were left unread").isGreaterThan(5_000);
+        }
+
+        @Test
+        void shouldReadForABandTransferAnOutflowAfterAnInflowAndAnInflowBeforeAnOutflow() {
+            Instant at = Instant.parse("2026-11-20T05:00:00Z");
+            assertThat(rules.readsStoredWindow(tx().direction(Direction.DEPOSIT).usd("950").build(), null, null))
+                    .as("in the USD band: AML-005 counts the stored transfers around it").isTrue();
+            assertThat(rules.readsStoredWindow(tx().direction(Direction.TRADE).usd("950").build(), at, at))
+                    .as("a trade enters no window").isFalse();
+            TxBuilder deposit = tx().direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00");
+            assertThat(rules.readsStoredWindow(deposit.build(), null, at))
+                    .as("an outflow stored at the same instant fills the deposit's window").isTrue();
+            assertThat(rules.readsStoredWindow(deposit.build(), null, at.minusMillis(1))).isFalse();
+            TxBuilder withdrawal = tx().direction(Direction.WITHDRAWAL).usd("5000").at("2026-11-20T10:00:00+05:00");
+            assertThat(rules.readsStoredWindow(withdrawal.build(), at.minus(Duration.ofHours(24)), null))
+                    .as("an inflow 24 h before (inclusive) is in its window").isTrue();
+            assertThat(rules.readsStoredWindow(withdrawal.build(), at.minus(Duration.ofHours(24)).minusMillis(1),
+                    null)).isFalse();
+        }
+
+        private Instant latest(List<Tx> stored, java.util.Set<Direction> directions) {
+            return stored.stream().filter(t -> directions.contains(t.direction())).map(Tx::occurredAt)
+                    .max(Instant::compareTo).orElse(null);
+        }
+
+        private List<String> summary(List<Finding> findings) {
+            return findings.stream().map(f -> f.alertId() + " " + f.transactionIds()).sorted().toList();
+        }
+    }
+
     @Test
     void shouldKeepOnlyWhatTheWindowsNeed() {
         run(tx().id("old").at("2026-11-01T10:00:00+05:00"));

@@ -22,10 +22,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -117,6 +119,26 @@ public final class CloudEventCodec {
         return decodeRecord(lookup(headers), value, Objects.requireNonNull(expected, "expected"));
     }
 
+    /**
+     * As {@link #decode(Headers, byte[], Class)} for a record value a consumer hands over as a buffer (a
+     * deserializer's {@code ByteBuffer} overload): a binary-mode payload is read where it lies, never copied.
+     */
+    public static <T> CloudEvent<T> decode(Headers headers, ByteBuffer value, Class<T> expected) {
+        Objects.requireNonNull(expected, "expected");
+        if (value == null || !value.hasArray()) {
+            return decodeRecord(lookup(headers), value == null ? null : bytes(value), expected);
+        }
+        return decodeRecord(lookup(headers), value.array(), value.arrayOffset() + value.position(), value.remaining(),
+                expected);
+    }
+
+    /** The bytes between a buffer's position and limit, as a new array (the buffer is left as it was). */
+    public static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
     /** Whether a Kafka record is in structured mode (its value is the whole envelope), not binary (the value is the data). */
     public static boolean isStructured(Headers headers) {
         String contentType = text(lookup(headers).get(CONTENT_TYPE));
@@ -169,9 +191,17 @@ public final class CloudEventCodec {
     }
 
     private static <T> CloudEvent<T> decodeRecord(HeaderSource headers, byte[] value, Class<T> expected) {
+        return decodeRecord(headers, value, 0, value == null ? 0 : value.length, expected);
+    }
+
+    /** A record whose value is {@code length} bytes of {@code value} from {@code offset} (null: no value). */
+    private static <T> CloudEvent<T> decodeRecord(HeaderSource headers, byte[] value, int offset, int length,
+            Class<T> expected) {
         String contentType = text(headers.get(CONTENT_TYPE));
         if (contentType != null && isStructured(contentType)) {
-            return decodeEnvelope(value, expected);
+            boolean whole = value == null || offset == 0 && length == value.length;
+            return decodeEnvelope(whole ? value : Arrays.copyOfRange(value, offset, offset + length),
+                    expected);
         }
         Attributes attributes = new Attributes(BINARY);
         attributes.specversion = text(headers.get(CE_SPECVERSION));
@@ -182,10 +212,10 @@ public final class CloudEventCodec {
         attributes.subject = text(headers.get(CE_SUBJECT));
         attributes.dataContentType = contentType;
         ObjectReader reader = check(attributes, expected);
-        if (value == null || value.length == 0) {
+        if (value == null || length == 0) {
             throw new MalformedEventException("data", "required: the record value is empty");
         }
-        return build(attributes, readData(reader, value, 0, value.length));
+        return build(attributes, readData(reader, value, offset, length));
     }
 
     private static <T> CloudEvent<T> decodeEnvelope(byte[] value, Class<T> expected) {

@@ -1,0 +1,370 @@
+package kz.aifc.aml.ingest;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import kz.aifc.events.v1.ScreenedTransaction;
+
+/**
+ * The screened-transactions topic's consumer: a plain {@link KafkaConsumer} on a thread of its own, the volume path of
+ * the service. Records are decoded inside the poll by {@link ScreenedRecordDecoder} (from the buffer the client read
+ * them into), and a poll is split by customer over {@link Lanes} ({@code aifc.aml.lanes}): lanes share even one
+ * firm's partition, each customer's events stay in order on one lane, and one lane computes while another waits on
+ * the database. At most {@code aifc.aml.batches-in-flight} polls are admitted at once (one applying, one waiting):
+ * the poll thread waits for a place before it polls again, which is the back-pressure, and keeps few records alive
+ * at a time. Offsets are committed from the poll thread as polls finish, in order ({@link InFlightBatches}).
+ * <p>
+ * Partitions moving: before partitions are taken away the polls in flight are finished and committed, then the
+ * customer histories are forgotten (another instance applies those customers next), as they are when partitions are
+ * given. If the DLQ cannot be written the consumer stops with the offsets uncommitted (readiness DOWN) and a restart
+ * reads the poll again.
+ */
+@Singleton
+public class TransactionsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TransactionsConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** How long a wait for a place, or for the polls in flight, goes before the consumer checks in with the group. */
+    private static final long CHECK_IN_MS = 1_000;
+    /** How long partitions being taken away wait for their polls in flight to finish. */
+    private static final long REVOKE_WAIT_MS = 60_000;
+
+    private final Map<String, Object> kafka;
+    private final String topic;
+    private final String groupId;
+    private final int maxPollRecords;
+    private final boolean enabled;
+    private final ScreenedShares shares;
+    private final HistoryCache cache;
+    private final MeterRegistry meters;
+    private final Lanes lanes;
+    private final InFlightBatches inFlight = new InFlightBatches();
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<ByteBuffer, ScreenedRecord> consumer;
+    private volatile String stoppedBecause;
+    private volatile int partitions;
+    private volatile long lastPoll;
+
+    TransactionsConsumer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "aifc.aml.transactions.topic") String topic,
+            @ConfigProperty(name = "aifc.aml.transactions.group-id") String groupId,
+            @ConfigProperty(name = "aifc.aml.transactions.max-poll-records", defaultValue = "2000") int maxPollRecords,
+            @ConfigProperty(name = "aifc.aml.transactions.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes,
+            @ConfigProperty(name = "aifc.aml.batches-in-flight", defaultValue = "2") int batchesInFlight,
+            ScreenedShares shares, HistoryCache cache, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.groupId = groupId;
+        this.maxPollRecords = maxPollRecords;
+        this.enabled = enabled;
+        this.shares = shares;
+        this.cache = cache;
+        this.meters = meters;
+        this.lanes = new Lanes("aml-transactions", lanes, batchesInFlight);
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        if (!enabled) {
+            LOG.info("The screened-transactions consumer is disabled (aifc.aml.transactions.enabled=false)");
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::run, "aml-poll-transactions");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** What readiness reports: null while the consumer runs (or is disabled), else why it does not. */
+    String notReady() {
+        if (!enabled) {
+            return null;
+        }
+        if (stoppedBecause != null) {
+            return stoppedBecause;
+        }
+        Thread t = thread;
+        return t != null && t.isAlive() ? null : "the consumer thread is not running";
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    int batchesInFlight() {
+        return inFlight.size();
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    /** Milliseconds since the consumer last polled, or -1 before its first poll. */
+    long sinceLastPoll() {
+        long at = lastPoll;
+        return at == 0 ? -1 : System.currentTimeMillis() - at;
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "aml-transactions-" + groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        return config;
+    }
+
+    private void run() {
+        KafkaConsumer<ByteBuffer, ScreenedRecord> c;
+        try {
+            c = new KafkaConsumer<>(consumerConfig(), new ByteBufferDeserializer(), new ScreenedRecordDecoder());
+        } catch (RuntimeException e) {
+            stop("cannot create the Kafka consumer: " + e.getMessage(), e);
+            return;
+        }
+        consumer = c;
+        KafkaClientMetrics metrics = new KafkaClientMetrics(c);
+        metrics.bindTo(meters);
+        try {
+            c.subscribe(List.of(topic), new PartitionMoves(c));
+            LOG.infof("Consuming %s as group %s (%d lanes)", topic, groupId, lanes.count());
+            while (running) {
+                commit(c, false);
+                if (stoppedBecause != null) {
+                    break;
+                }
+                ConsumerRecords<ByteBuffer, ScreenedRecord> records = c.poll(POLL);
+                lastPoll = System.currentTimeMillis();
+                if (!records.isEmpty()) {
+                    awaitPlace(c, submit(records));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                stop("woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            stop("the consumer failed: " + e, e);
+        } finally {
+            finish(c);
+            metrics.close();
+        }
+    }
+
+    /** Splits a poll over the lanes and answers when the next poll may be taken. */
+    private CompletionStage<Void> submit(ConsumerRecords<ByteBuffer, ScreenedRecord> records) {
+        int count = lanes.count();
+        List<List<ConsumerRecord<ByteBuffer, ScreenedRecord>>> byLane = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byLane.add(new ArrayList<>(records.count() / count + 16));
+        }
+        for (ConsumerRecord<ByteBuffer, ScreenedRecord> r : records) {
+            byLane.get(lane(r, count)).add(r);
+        }
+        InFlightBatches.Batch batch = inFlight.add(records.nextOffsets());
+        List<Runnable> work = new ArrayList<>(count);
+        for (List<ConsumerRecord<ByteBuffer, ScreenedRecord>> share : byLane) {
+            work.add(share.isEmpty() ? null : () -> {
+                try {
+                    shares.apply(topic, share);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Cannot finish a share of %d records: the consumer stops with its offsets "
+                            + "uncommitted", share.size());
+                    batch.fail(e);
+                }
+            });
+        }
+        Lanes.Submitted submitted = lanes.submit(work);
+        submitted.done().whenComplete((ok, error) -> batch.done.complete(null));
+        return submitted.admitted();
+    }
+
+    /** A customer's lane (a malformed record, which has none, goes by its partition). */
+    static int lane(ConsumerRecord<?, ScreenedRecord> r, int lanes) {
+        ScreenedRecord decoded = r.value();
+        if (decoded.malformed()) {
+            return Math.floorMod(r.partition(), lanes);
+        }
+        ScreenedTransaction t = decoded.event().data();
+        return Math.floorMod(31 * t.firmId().hashCode() + t.customer().id().hashCode(), lanes);
+    }
+
+    /**
+     * Waits for a place for the next poll. A long wait (the database down) pauses the partitions and keeps polling,
+     * which brings nothing but keeps the consumer in its group.
+     */
+    private void awaitPlace(KafkaConsumer<ByteBuffer, ScreenedRecord> c, CompletionStage<Void> admitted) {
+        boolean paused = false;
+        try {
+            while (running && stoppedBecause == null) {
+                try {
+                    admitted.toCompletableFuture().get(CHECK_IN_MS, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    if (!paused) {
+                        c.pause(c.assignment());
+                        paused = true;
+                    }
+                    commit(c, false);
+                    c.poll(Duration.ZERO);
+                    lastPoll = System.currentTimeMillis();
+                } catch (ExecutionException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            if (paused) {
+                c.resume(c.paused());
+            }
+        }
+    }
+
+    /** Commits what finished; a poll that could not be finished stops the consumer. */
+    private void commit(KafkaConsumer<ByteBuffer, ScreenedRecord> c, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> done = inFlight.takeCommittable();
+        if (inFlight.stoppedBy() != null && stoppedBecause == null) {
+            stop("a poll could not be finished (" + inFlight.stoppedBy().getMessage() + "): stopped with its offsets "
+                    + "uncommitted; a restart reads it again", inFlight.stoppedBy());
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            try {
+                c.commitSync(done, Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot commit %s: %s (those records will be read again and found already stored)", done, e);
+            }
+        } else {
+            c.commitAsync(done, (offsets, error) -> {
+                if (error != null) {
+                    LOG.warnf("Cannot commit %s: %s (a later commit covers them, or they are read again and found "
+                            + "already stored)", offsets, error.toString());
+                }
+            });
+        }
+    }
+
+    /** Lets the polls in flight finish and commits them, then closes the consumer. */
+    private void finish(KafkaConsumer<ByteBuffer, ScreenedRecord> c) {
+        try {
+            if (!inFlight.awaitAll(30_000)) {
+                LOG.warn("Polls still in flight at shutdown: they are read again at the next start");
+            }
+            if (stoppedBecause == null) {
+                commit(c, true);
+            }
+        } finally {
+            c.close(Duration.ofSeconds(10));
+            consumer = null;
+            partitions = 0;
+        }
+    }
+
+    private void stop(String why, Throwable cause) {
+        LOG.error("Screened-transactions consumer stopped: " + why, cause);
+        stoppedBecause = why;
+        running = false;
+    }
+
+    /** At shutdown, before the datasource goes: the polls in flight finish and are committed. */
+    void onStop(@Observes ShutdownEvent stopping) {
+        running = false;
+        KafkaConsumer<ByteBuffer, ScreenedRecord> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(45_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lanes.close();
+    }
+
+    /**
+     * Partitions moving. Taken away: the polls in flight are finished and committed first, so the next owner starts
+     * after them; then the in-memory histories are forgotten, as when partitions are given, so a customer's windows
+     * are rebuilt from what was committed.
+     */
+    private final class PartitionMoves implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<ByteBuffer, ScreenedRecord> c;
+
+        PartitionMoves(KafkaConsumer<ByteBuffer, ScreenedRecord> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            if (revoked.isEmpty()) {
+                return;
+            }
+            if (!inFlight.awaitAll(REVOKE_WAIT_MS)) {
+                LOG.warnf("Polls of %s still in flight after %d ms: the next owner may read them again (found "
+                        + "already stored)", revoked, REVOKE_WAIT_MS);
+            }
+            commit(c, true);
+            forget("revoked", revoked);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            partitions = c.assignment().size();
+            forget("assigned", assigned);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            inFlight.forget(lost);
+            forget("lost", lost);
+        }
+
+        private void forget(String what, Collection<TopicPartition> moved) {
+            partitions = c.assignment().size();
+            if (!moved.isEmpty()) {
+                LOG.infof("Partitions %s %s: customer histories will be rebuilt from the database", what, moved);
+                cache.clear();
+            }
+        }
+    }
+}
