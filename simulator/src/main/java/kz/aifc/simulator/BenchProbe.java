@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,15 +32,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
  * <ul>
- * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE]}: polls a service's Prometheus endpoint until its
- * {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by COUNT from BASE (default: the value at the
- * probe's start; give 0 to start the probe before the service itself); reports when the first and the last event
- * were applied, counted from the probe's start. An endpoint not answering yet counts as nothing applied.</li>
- * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the screened-transaction and alert topics from their
- * current end for SECONDS, one consumer each; for each {@code alert.raised}, the time from the producer's timestamp
- * of the latest event in its {@code causedBy} to the poll that brought the alert here, split at the alert's
- * {@code detectedAt} and at its own record timestamp (the relay's send). Alerts are decoded after the run, so
- * decoding never delays a poll.</li>
+ * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]}: polls a service's Prometheus endpoint until
+ * its {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by WARMUP + COUNT from BASE (default: the
+ * value at the probe's start; give 0 to start the probe before the service itself); reports when the first and the
+ * last event were applied, counted from the probe's start, and with a WARMUP the rate of the first WARMUP events
+ * (the service just started: its code still being compiled) and of the COUNT after them (the sustained rate). An
+ * endpoint not answering yet counts as nothing applied.</li>
+ * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the alerts topic from its current end for SECONDS; for
+ * each {@code alert.raised}, the time from the producer's timestamp of the latest event in its {@code causedBy} to the
+ * poll that brought the alert here, split at the alert's {@code detectedAt} and at its own record timestamp (the
+ * relay's send). Only the alerts are read while the run lasts (on the machine under test, reading the transactions
+ * live cost a third of a core); the transactions' timestamps are read afterwards, from where the topic ended when
+ * the probe started, and the alerts are decoded afterwards too, so decoding never delays a poll.</li>
  * </ul>
  */
 public final class BenchProbe {
@@ -53,27 +55,31 @@ public final class BenchProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        if ((args.length == 5 || args.length == 6) && args[0].equals("applied")) {
+        if (args.length >= 5 && args.length <= 7 && args[0].equals("applied")) {
             applied(URI.create(args[1]), args[2], Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])),
-                    args.length == 6 ? Long.parseLong(args[5]) : -1);
+                    args.length >= 6 ? Long.parseLong(args[5]) : -1, args.length == 7 ? Long.parseLong(args[6]) : 0);
         } else if (args.length == 4 && args[0].equals("latency")) {
             latency(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])));
         } else {
-            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE]");
+            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]");
             System.err.println("       BenchProbe latency BOOTSTRAP TOPIC_SUFFIX SECONDS");
             System.exit(2);
         }
     }
 
-    static void applied(URI metrics, String topic, long count, Duration timeout, long givenBase) throws Exception {
+    static void applied(URI metrics, String topic, long count, Duration timeout, long givenBase, long warmup)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         long base = givenBase >= 0 ? givenBase : appliedCount(http, metrics, topic);
         long first = -1;
+        long warmedAt = -1;
+        long warmedCount = 0;
         long seen = base;
-        while (seen - base < count) {
+        while (seen - base < warmup + count) {
             if (System.nanoTime() - start > timeout.toNanos()) {
-                System.out.printf(Locale.ROOT, "{\"applied\":%d,\"expected\":%d,\"timedOut\":true}%n", seen - base, count);
+                System.out.printf(Locale.ROOT, "{\"applied\":%d,\"expected\":%d,\"timedOut\":true}%n", seen - base,
+                        warmup + count);
                 System.exit(1);
             }
             Thread.sleep(100);
@@ -81,11 +87,25 @@ public final class BenchProbe {
             if (first < 0 && seen > base) {
                 first = System.nanoTime();
             }
+            if (warmup > 0 && warmedAt < 0 && seen - base >= warmup) {
+                warmedAt = System.nanoTime();
+                warmedCount = seen - base;
+            }
         }
-        double total = (System.nanoTime() - start) / 1e9;
-        double fromFirst = (System.nanoTime() - first) / 1e9;
-        System.out.printf(Locale.ROOT, "{\"applied\":%d,\"seconds\":%.3f,\"eventsPerSecond\":%.1f,"
-                        + "\"secondsFromFirstApplied\":%.3f}%n", seen - base, total, (seen - base) / total, fromFirst);
+        long end = System.nanoTime();
+        double total = (end - start) / 1e9;
+        double fromFirst = (end - first) / 1e9;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "{\"applied\":%d,\"seconds\":%.3f,"
+                + "\"eventsPerSecond\":%.1f,\"secondsFromFirstApplied\":%.3f", seen - base, total, (seen - base) / total,
+                fromFirst));
+        if (warmup > 0) {
+            double warming = (warmedAt - first) / 1e9;
+            double warm = (end - warmedAt) / 1e9;
+            out.append(String.format(Locale.ROOT, ",\"warmup\":%d,\"warmupEventsPerSecond\":%.1f,"
+                    + "\"measured\":%d,\"measuredSeconds\":%.3f,\"measuredEventsPerSecond\":%.1f", warmedCount,
+                    warmedCount / warming, seen - base - warmedCount, warm, (seen - base - warmedCount) / warm));
+        }
+        System.out.println(out.append('}'));
     }
 
     /** The service's applied-events counter for one topic, from its Prometheus text. */
@@ -119,21 +139,16 @@ public final class BenchProbe {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // Two consumers on two threads: the transactions' volume must not hold up reading an alert (its arrival
-        // time is what is measured).
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> sentAt = new HashMap<>();
         List<long[]> alerts = new ArrayList<>();
         List<List<String>> causes = new ArrayList<>();
         long end = System.nanoTime() + duration.toNanos();
-        Thread transactions = new Thread(() -> read(p, txTopic, end, (r, arrived) -> {
-            String id = header(r, CloudEventCodec.CE_ID);
-            String source = header(r, CloudEventCodec.CE_SOURCE);
-            if (id != null && source != null) {
-                sentAt.put(source + "/" + id, r.timestamp());
-            }
-        }), "probe-transactions");
-        transactions.start();
-        System.err.println("probe: reading " + txTopic + " and " + alertTopic + " for " + duration.toSeconds() + " s");
+        Map<TopicPartition, Long> txStart;
+        try (KafkaConsumer<String, byte[]> positions = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            txStart = positions.endOffsets(partitions(positions, txTopic));
+        }
+        System.err.println("probe: reading " + alertTopic + " for " + duration.toSeconds() + " s");
         // Only kept while reading; decoded afterwards, so decoding never delays the next poll.
         List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
         List<Long> arrivals = new ArrayList<>();
@@ -141,12 +156,13 @@ public final class BenchProbe {
             received.add(r);
             arrivals.add(arrived);
         });
-        try {
-            transactions.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+        readSince(p, txStart, r -> {
+            String id = header(r, CloudEventCodec.CE_ID);
+            String source = header(r, CloudEventCodec.CE_SOURCE);
+            if (id != null && source != null) {
+                sentAt.put(source + "/" + id, r.timestamp());
+            }
+        });
         for (int i = 0; i < received.size(); i++) {
             if (alertRaised(received.get(i)) instanceof AlertRaised a) {
                 alerts.add(new long[] {arrivals.get(i), a.detectedAt().toInstant().toEpochMilli(),
@@ -187,6 +203,31 @@ public final class BenchProbe {
                 percentile(downstream, 50), percentile(downstream, 99), percentile(delivery, 99));
     }
 
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(topic)) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        return partitions;
+    }
+
+    /** Reads every record from the given positions to where the partitions end now. */
+    private static void readSince(Properties props, Map<TopicPartition, Long> from,
+            java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
+        Properties bulk = new Properties();
+        bulk.putAll(props);
+        bulk.remove(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(bulk, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> to = consumer.endOffsets(from.keySet());
+            while (to.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+
     /**
      * Reads a topic from its current end until {@code endNanos}, handing each record over with the time its poll
      * returned (the arrival; decoding one record must not delay the next one's).
@@ -195,10 +236,7 @@ public final class BenchProbe {
             java.util.function.ObjLongConsumer<ConsumerRecord<String, byte[]>> each) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);

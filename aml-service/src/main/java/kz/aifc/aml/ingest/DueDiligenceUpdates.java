@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
 import kz.aifc.aml.store.DueDiligenceStore.Shown;
-import kz.aifc.events.CloudEvent;
 import kz.aifc.events.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
 
@@ -39,25 +39,24 @@ public class DueDiligenceUpdates {
 
     private final AmlRules rules;
     private final DueDiligenceStore store;
-    private final AlertBook alerts;
     private final Recorded recorded = new Recorded(100_000);
 
-    DueDiligenceUpdates(AmlRules rules, DueDiligenceStore store, AlertBook alerts) {
+    DueDiligenceUpdates(AmlRules rules, DueDiligenceStore store) {
         this.rules = rules;
         this.store = store;
-        this.alerts = alerts;
     }
 
     /**
      * {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised;
-     * {@code written} receives the customer years stored, for {@link #committed} once the transaction is.
+     * {@code written} receives the customer years stored, for {@link #committed} once the transaction is. Answers the
+     * open breaches these events show cured, for the caller to resolve (after it has raised the findings' alerts).
      */
-    public void apply(List<CloudEvent<ScreenedTransaction>> applied, Collection<Finding> findings,
-            OffsetDateTime detectedAt, List<CustomerYear> written) {
+    public List<AlertBook.Resolution> apply(List<ScreenedRecord> applied,
+            Collection<Finding> findings, OffsetDateTime detectedAt, List<CustomerYear> written) {
         Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
         Map<String, CustomerYear> years = new LinkedHashMap<>();
-        for (CloudEvent<ScreenedTransaction> e : applied) {
-            ScreenedTransaction t = e.data();
+        for (ScreenedRecord e : applied) {
+            ScreenedTransaction t = e.event().data();
             if (!AmlRules.cures(t).isEmpty()) {
                 curing.computeIfAbsent(new CustomerKey(t.firmId(), t.customer().id()), k -> new ArrayList<>()).add(t);
             }
@@ -67,11 +66,11 @@ public class DueDiligenceUpdates {
             }
         }
         List<Shown> shown = new ArrayList<>();
-        Map<String, Instant> occurredAt = new HashMap<>();
+        Map<String, Instant> occurredAt = null;
         for (Finding f : findings) {
             if (CURABLE.contains(f.ruleId())) {
-                if (occurredAt.isEmpty()) {
-                    applied.forEach(e -> occurredAt.put(e.eventKey(), e.data().occurredAt().toInstant()));
+                if (occurredAt == null) {
+                    occurredAt = occurredAtOfCauses(applied, findings);
                 }
                 Instant at = f.causedBy().stream().map(occurredAt::get).filter(Objects::nonNull)
                         .max(Instant::compareTo).orElse(detectedAt.toInstant());
@@ -83,7 +82,7 @@ public class DueDiligenceUpdates {
         store.recordYears(news);
         written.addAll(news);
         if (curing.isEmpty()) {
-            return;
+            return List.of();
         }
         List<AlertBook.Resolution> resolutions = new ArrayList<>();
         store.openBreaches(curing.keySet()).forEach((customer, breaches) -> {
@@ -97,8 +96,27 @@ public class DueDiligenceUpdates {
                 }
             }
         });
-        alerts.resolveAll(resolutions);
         store.forget(resolutions.stream().map(AlertBook.Resolution::alertId).toList());
+        return resolutions;
+    }
+
+    /** When the events that caused the batch's curable findings occurred, by event key. */
+    private static Map<String, Instant> occurredAtOfCauses(List<ScreenedRecord> applied,
+            Collection<Finding> findings) {
+        Set<String> causes = new HashSet<>();
+        for (Finding f : findings) {
+            if (CURABLE.contains(f.ruleId())) {
+                causes.addAll(f.causedBy());
+            }
+        }
+        Map<String, Instant> out = new HashMap<>();
+        for (ScreenedRecord e : applied) {
+            String key = e.eventKey();
+            if (causes.contains(key)) {
+                out.put(key, e.event().data().occurredAt().toInstant());
+            }
+        }
+        return out;
     }
 
     /** The customer years of a committed batch: what the table now holds at least, so the next batches skip them. */
@@ -141,8 +159,11 @@ public class DueDiligenceUpdates {
 
     /** What the annual return counts of this transaction's customer, or null when there is nothing to count. */
     static CustomerYear customerYear(Rulebook book, ScreenedTransaction t) {
-        LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
         boolean edd = Boolean.TRUE.equals(t.customer().eddCompleted());
+        if (!edd && !book.everListed(t.customer().residency())) {
+            return null;
+        }
+        LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
         Rulebook.JurisdictionList list = book.listNaming(t.customer().residency(), day);
         if (!edd && list == null) {
             return null;

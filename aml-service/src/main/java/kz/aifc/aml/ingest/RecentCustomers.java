@@ -18,7 +18,7 @@ import kz.aifc.events.v1.Direction;
  * rules find ({@link AmlRules#readsStoredWindow}).
  * <p>
  * Kept as 64-bit hashes of the customer ids in an open-addressing table, with the two times (epoch microseconds, as
- * the database keeps them) beside each: 24 bytes a slot. Two customers sharing a hash share one entry with the later
+ * the database keeps them) beside each in the same array, so a look-up touches one cache line: 24 bytes a slot. Two customers sharing a hash share one entry with the later
  * of each time: that only ever answers "maybe" and costs a read, never a missed window. Entries whose latest transfer
  * has fallen out of reach of the newest one seen are dropped when the table would otherwise grow, and {@link #since()}
  * moves up to that point: a late event reaching further back is read from the database.
@@ -36,9 +36,9 @@ final class RecentCustomers {
     private final long reachMicros;
     private long sinceMicros;
     private long newestMicros = NONE;
-    private long[] keys;
-    private long[] inflows;
-    private long[] outflows;
+    /** Slot i is {@code table[3i]} (the hash, 0 when empty), {@code [3i + 1]} (latest inflow), {@code [3i + 2]}. */
+    private long[] table;
+    private int slots;
     private int size;
 
     RecentCustomers(Instant since, Duration reach, Collection<LatestTransfers> stored) {
@@ -50,8 +50,8 @@ final class RecentCustomers {
             if (l.inflow() != null) {
                 put(h, micros(l.inflow()), NONE);
             }
-            if (l.outflow() != null) {
-                put(h, NONE, micros(l.outflow()));
+            if (l.outflow() != null || l.inflow() == null) {
+                put(h, NONE, l.outflow() == null ? NONE : micros(l.outflow()));
             }
         }
     }
@@ -63,16 +63,16 @@ final class RecentCustomers {
 
     /** False only if the customer has had no transfer stored since {@link #since()}. */
     synchronized boolean mayHave(String customerId) {
-        return keys[slot(keys, hash(customerId))] != 0;
+        return table[slot(table, slots, hash(customerId))] != 0;
     }
 
     /** The customer's latest inflow and outflow since {@link #since()}, or null when it has no transfer stored since. */
     synchronized Seen seen(String customerId) {
-        int i = slot(keys, hash(customerId));
-        if (keys[i] == 0) {
+        int i = slot(table, slots, hash(customerId));
+        if (table[i] == 0) {
             return null;
         }
-        return new Seen(instant(inflows[i]), instant(outflows[i]));
+        return new Seen(instant(table[i + 1]), instant(table[i + 2]));
     }
 
     /** Counts a committed transfer (a trade is no transfer and is ignored). */
@@ -95,19 +95,19 @@ final class RecentCustomers {
         if (at > newestMicros && at <= micros(Instant.now().plus(FUTURE_TOLERANCE))) {
             newestMicros = at;
         }
-        int i = slot(keys, h);
-        if (keys[i] == 0) {
-            if ((size + 1) * 3 > keys.length * 2) {
+        int i = slot(table, slots, h);
+        if (table[i] == 0) {
+            if ((size + 1) * 3 > slots * 2) {
                 makeRoom();
-                i = slot(keys, h);
+                i = slot(table, slots, h);
             }
-            keys[i] = h;
-            inflows[i] = inflow;
-            outflows[i] = outflow;
+            table[i] = h;
+            table[i + 1] = inflow;
+            table[i + 2] = outflow;
             size++;
         } else {
-            inflows[i] = Math.max(inflows[i], inflow);
-            outflows[i] = Math.max(outflows[i], outflow);
+            table[i + 1] = Math.max(table[i + 1], inflow);
+            table[i + 2] = Math.max(table[i + 2], outflow);
         }
     }
 
@@ -120,24 +120,23 @@ final class RecentCustomers {
         boolean prune = cutoff > sinceMicros;
         int kept = 0;
         if (prune) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] != 0 && Math.max(inflows[i], outflows[i]) >= cutoff) {
+            for (int i = 0; i < table.length; i += 3) {
+                if (table[i] != 0 && Math.max(table[i + 1], table[i + 2]) >= cutoff) {
                     kept++;
                 }
             }
         } else {
             kept = size;
         }
-        int slots = kept * 4 > keys.length * 2 ? keys.length * 2 : keys.length;
-        long[] oldKeys = keys, oldIn = inflows, oldOut = outflows;
-        allocate(slots);
+        long[] old = table;
+        allocate(kept * 4 > slots * 2 ? slots * 2 : slots);
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0 && (!prune || Math.max(oldIn[i], oldOut[i]) >= cutoff)) {
-                int j = slot(keys, oldKeys[i]);
-                keys[j] = oldKeys[i];
-                inflows[j] = oldIn[i];
-                outflows[j] = oldOut[i];
+        for (int i = 0; i < old.length; i += 3) {
+            if (old[i] != 0 && (!prune || Math.max(old[i + 1], old[i + 2]) >= cutoff)) {
+                int j = slot(table, slots, old[i]);
+                table[j] = old[i];
+                table[j + 1] = old[i + 1];
+                table[j + 2] = old[i + 2];
                 size++;
             }
         }
@@ -147,19 +146,18 @@ final class RecentCustomers {
     }
 
     private void allocate(int slots) {
-        keys = new long[slots];
-        inflows = new long[slots];
-        outflows = new long[slots];
+        this.slots = slots;
+        this.table = new long[slots * 3];
     }
 
-    /** Where {@code h} is in the table, or the empty slot where it would go (linear probing; never full). */
-    private static int slot(long[] table, long h) {
-        int mask = table.length - 1;
+    /** Where {@code h} is in the table (an index of its hash), or where it would go (linear probing; never full). */
+    private static int slot(long[] table, int slots, long h) {
+        int mask = slots - 1;
         int i = spread(h) & mask;
-        while (table[i] != h && table[i] != 0) {
+        while (table[i * 3] != h && table[i * 3] != 0) {
             i = (i + 1) & mask;
         }
-        return i;
+        return i * 3;
     }
 
     private static int spread(long h) {

@@ -63,6 +63,16 @@ public record Rulebook(
         return spec;
     }
 
+    /** Whether any version of any list names the country: a quick "no" before a date is worked out. */
+    public boolean everListed(String country) {
+        for (JurisdictionList l : highRiskJurisdictions) {
+            if (l.countries().contains(country)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lists in force on a date: for each list name, the latest version effective on or before it. */
     public Map<String, JurisdictionList> jurisdictionListsOn(LocalDate date) {
         Map<String, JurisdictionList> inForce = new LinkedHashMap<>();

@@ -174,7 +174,7 @@ public class AmlStore {
             ScreenedTransaction t = r.event().data();
             int length = r.payloadLength();
             rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
-                    .field(t.occurredAt().toString()).field(t.direction().name()).field(t.amountUsd().toPlainString())
+                    .time(t.occurredAt().toInstant()).field(t.direction().name()).field(t.amountUsd().toPlainString())
                     .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
                     .field(chunkField).field(Integer.toString(from)).last(Integer.toString(length));
             from += length;

@@ -2,6 +2,8 @@ package kz.aifc.aml.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -31,6 +33,52 @@ final class CopyRows extends ReusedBytes {
         append(value);
         put((byte) '\t');
         return this;
+    }
+
+    /**
+     * Appends an instant as an ISO 8601 UTC time to the nanosecond ({@code 2026-11-20T05:15:00.123456789Z}; the
+     * server rounds it to its microseconds as it would any other spelling), followed by a tab: written digit by digit,
+     * without the formatter's dozen objects per value. Years outside 1 to 9999 fall back to {@link Instant#toString}.
+     */
+    CopyRows time(Instant at) {
+        long seconds = at.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        if (day < MIN_DAY || day > MAX_DAY) {
+            return field(at.toString());
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
+        room(32);
+        digits(date.getYear(), 4);
+        put((byte) '-');
+        digits(date.getMonthValue(), 2);
+        put((byte) '-');
+        digits(date.getDayOfMonth(), 2);
+        put((byte) 'T');
+        digits(secondOfDay / 3600, 2);
+        put((byte) ':');
+        digits(secondOfDay / 60 % 60, 2);
+        put((byte) ':');
+        digits(secondOfDay % 60, 2);
+        if (at.getNano() != 0) {
+            put((byte) '.');
+            digits(at.getNano(), 9);
+        }
+        put((byte) 'Z');
+        put((byte) '\t');
+        return this;
+    }
+
+    private static final long MIN_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+    /** A non-negative number in exactly {@code width} digits, zero-padded. */
+    private void digits(int value, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            buf[len + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        len += width;
     }
 
     /** Appends the row's last field and ends the row. */
