@@ -27,14 +27,17 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
 public class HistoryCache {
 
     private final long maxTransactions;
+    private final int minTransactions;
     /** Access order: the eldest entry is the least recently used. */
     private final LinkedHashMap<CustomerKey, Held> map = new LinkedHashMap<>(1024, 0.75f, true);
     private final Map<String, RecentCustomers> recent = new HashMap<>();
     private long weight;
 
     HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "60000") long maxTransactions,
+            @ConfigProperty(name = "aifc.aml.history-cache-min-transactions", defaultValue = "16") int minTransactions,
             MeterRegistry meters) {
         this.maxTransactions = maxTransactions;
+        this.minTransactions = minTransactions;
         Gauge.builder("aml.history.cache.customers", this, HistoryCache::size)
                 .description("customer histories held in memory").register(meters);
         Gauge.builder("aml.history.cache.transactions", this, HistoryCache::weight)
@@ -73,12 +76,22 @@ public class HistoryCache {
         }
     }
 
-    /** Re-weighs the histories a batch changed, then drops the least recently used until within the bound. */
+    /**
+     * Re-weighs the histories a batch changed and lets go of those lighter than the minimum (rebuilt in one query
+     * with the batch's other customers when needed, which is rare, they cost less there than kept: each would
+     * outlive the young generation and end as garbage in the old one); then drops the least recently used until
+     * within the bound.
+     */
     public synchronized void settle(Collection<CustomerKey> changed) {
         for (CustomerKey key : changed) {
             Held held = map.get(key);
             if (held != null) {
                 int now = 1 + held.history.recent().size();
+                if (held.history.recent().size() < minTransactions) {
+                    map.remove(key);
+                    weight -= held.weight;
+                    continue;
+                }
                 weight += now - held.weight;
                 held.weight = now;
             }

@@ -62,6 +62,8 @@ public class TransactionsConsumer {
     private final String topic;
     private final String groupId;
     private final int maxPollRecords;
+    private final int fetchMinBytes;
+    private final int fetchMaxWaitMs;
     private final boolean enabled;
     private final ScreenedShares shares;
     private final HistoryCache cache;
@@ -80,6 +82,8 @@ public class TransactionsConsumer {
             @ConfigProperty(name = "aifc.aml.transactions.topic") String topic,
             @ConfigProperty(name = "aifc.aml.transactions.group-id") String groupId,
             @ConfigProperty(name = "aifc.aml.transactions.max-poll-records", defaultValue = "2000") int maxPollRecords,
+            @ConfigProperty(name = "aifc.aml.transactions.fetch-min-bytes", defaultValue = "16384") int fetchMinBytes,
+            @ConfigProperty(name = "aifc.aml.transactions.fetch-max-wait-ms", defaultValue = "10") int fetchMaxWaitMs,
             @ConfigProperty(name = "aifc.aml.transactions.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes,
             @ConfigProperty(name = "aifc.aml.batches-in-flight", defaultValue = "2") int batchesInFlight,
@@ -88,6 +92,8 @@ public class TransactionsConsumer {
         this.topic = topic;
         this.groupId = groupId;
         this.maxPollRecords = maxPollRecords;
+        this.fetchMinBytes = fetchMinBytes;
+        this.fetchMaxWaitMs = fetchMaxWaitMs;
         this.enabled = enabled;
         this.shares = shares;
         this.cache = cache;
@@ -144,6 +150,8 @@ public class TransactionsConsumer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs);
         return config;
     }
 

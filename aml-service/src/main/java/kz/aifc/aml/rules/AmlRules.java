@@ -136,7 +136,10 @@ public final class AmlRules {
         if (keeps(tx)) {
             history.add(tx);
         }
-        if (book.retailDepositDirections().contains(t.direction())) {
+        // Month totals are kept up once restored, or while AML-009 judges the customer (the pipeline restores them
+        // before it does); for anyone else they would be read from the database the day they are needed.
+        if (book.retailDepositDirections().contains(t.direction())
+                && (history.monthsKnown() || needsMonthTotal(t))) {
             history.addDeposit(tx.occurredAt(), t.amountUsd());
         }
         List<Finding> out = new ArrayList<>();

@@ -24,7 +24,8 @@ public final class CustomerHistory {
     private final String firmId;
     private final String customerId;
     private final List<Tx> recent = new ArrayList<>();
-    private final Map<YearMonth, BigDecimal> monthDeposits = new HashMap<>();
+    /** Null until a deposit is counted: most customers never need month totals (a map each would be most of them). */
+    private Map<YearMonth, BigDecimal> monthDeposits;
     private Instant newest = Instant.MIN;
     private boolean monthsKnown;
 
@@ -47,7 +48,7 @@ public final class CustomerHistory {
     }
 
     public BigDecimal depositsIn(YearMonth month) {
-        return monthDeposits.getOrDefault(month, BigDecimal.ZERO);
+        return monthDeposits == null ? BigDecimal.ZERO : monthDeposits.getOrDefault(month, BigDecimal.ZERO);
     }
 
     /**
@@ -60,9 +61,16 @@ public final class CustomerHistory {
 
     /** Replaces the month totals from {@code since} on with the stored ones (months absent there had no deposits). */
     public void restoreMonths(YearMonth since, Map<YearMonth, BigDecimal> stored) {
-        monthDeposits.keySet().removeIf(m -> !m.isBefore(since));
+        months().keySet().removeIf(m -> !m.isBefore(since));
         monthDeposits.putAll(stored);
         monthsKnown = true;
+    }
+
+    private Map<YearMonth, BigDecimal> months() {
+        if (monthDeposits == null) {
+            monthDeposits = new HashMap<>(4);
+        }
+        return monthDeposits;
     }
 
     /** Adds a transaction to the window, keeping time order (events may arrive slightly out of order). */
@@ -79,7 +87,7 @@ public final class CustomerHistory {
 
     /** Counts a deposit toward its Almaty calendar month. */
     public void addDeposit(Instant at, BigDecimal amountUsd) {
-        monthDeposits.merge(YearMonth.from(at.atZone(ALMATY)), amountUsd, BigDecimal::add);
+        months().merge(YearMonth.from(at.atZone(ALMATY)), amountUsd, BigDecimal::add);
         if (at.isAfter(newest)) {
             newest = at;
         }
@@ -94,7 +102,7 @@ public final class CustomerHistory {
         if (!recent.isEmpty() && recent.get(0).occurredAt().isBefore(horizon)) {
             recent.removeIf(t -> t.occurredAt().isBefore(horizon));
         }
-        if (monthDeposits.size() > 3) {
+        if (monthDeposits != null && monthDeposits.size() > 3) {
             YearMonth oldestMonth = YearMonth.from(newest.atZone(ALMATY)).minusMonths(2);
             monthDeposits.keySet().removeIf(m -> m.isBefore(oldestMonth));
         }
