@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -73,7 +72,6 @@ public class TransactionsConsumer {
 
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile KafkaConsumer<ByteBuffer, ScreenedRecord> consumer;
     private volatile String stoppedBecause;
     private volatile int partitions;
     private volatile long lastPoll;
@@ -163,7 +161,6 @@ public class TransactionsConsumer {
             stop("cannot create the Kafka consumer: " + e.getMessage(), e);
             return;
         }
-        consumer = c;
         KafkaClientMetrics metrics = new KafkaClientMetrics(c);
         metrics.bindTo(meters);
         try {
@@ -179,10 +176,6 @@ public class TransactionsConsumer {
                 if (!records.isEmpty()) {
                     awaitPlace(c, submit(records));
                 }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                stop("woken up unexpectedly", e);
             }
         } catch (RuntimeException e) {
             stop("the consumer failed: " + e, e);
@@ -208,10 +201,14 @@ public class TransactionsConsumer {
             work.add(share.isEmpty() ? null : () -> {
                 try {
                     shares.apply(topic, share);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // Whatever it was, this share is not done: its poll must never count as committed.
                     LOG.errorf(e, "Cannot finish a share of %d records: the consumer stops with its offsets "
                             + "uncommitted", share.size());
                     batch.fail(e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
             });
         }
@@ -300,7 +297,6 @@ public class TransactionsConsumer {
             }
         } finally {
             c.close(Duration.ofSeconds(10));
-            consumer = null;
             partitions = 0;
         }
     }
@@ -311,13 +307,13 @@ public class TransactionsConsumer {
         running = false;
     }
 
-    /** At shutdown, before the datasource goes: the polls in flight finish and are committed. */
+    /**
+     * At shutdown, before the datasource goes: the poll thread notices within a poll (100 ms) or a wait for a place
+     * (1 s), lets the polls in flight finish and commits them. (Not {@code wakeup()}: a wake-up still pending would
+     * fail that last commit.)
+     */
     void onStop(@Observes ShutdownEvent stopping) {
         running = false;
-        KafkaConsumer<ByteBuffer, ScreenedRecord> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
         Thread t = thread;
         if (t != null) {
             try {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -132,6 +133,12 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // Marking rows published need not wait for the disk: lost in a crash, they are sent again, which the
+                // outbox promises anyway (at least once; consumers keep an inbox). One flush fewer on every alert's
+                // way out, and the one that stalls longest while a checkpoint writes.
+                try (Statement relaxed = connection.createStatement()) {
+                    relaxed.execute("set local synchronous_commit = off");
+                }
                 long claimed = System.nanoTime();
                 List<Long> ids = new ArrayList<>();
                 List<Future<?>> acks = new ArrayList<>();
