@@ -58,10 +58,9 @@ class AmlRestartIT {
         stack = E2eStack.open("aml-restart");
         stack.freshDatabases("aml-service");
         stack.createTopics();
-        // A dead member leaves the consumer group only when its session times out: 10 s instead of 45 s.
-        E2eStack.Service aml = stack.service("aml-service",
-                "mp.messaging.incoming.transactions.session.timeout.ms", "10000",
-                "mp.messaging.incoming.licences.session.timeout.ms", "10000").start().awaitReady();
+        // A dead member leaves the consumer group only when its session times out: 10 s instead of 45 s. kafka.* reaches
+        // both of the service's consumers (screened transactions and the licences channel).
+        E2eStack.Service aml = stack.service("aml-service", "kafka.session.timeout.ms", "10000").start().awaitReady();
         String customer = "C-" + stack.run;
         OffsetDateTime now = OffsetDateTime.now(Deadlines.ALMATY).truncatedTo(ChronoUnit.SECONDS);
         String transactions = stack.topic(Topics.TRANSACTIONS_SCREENED);
