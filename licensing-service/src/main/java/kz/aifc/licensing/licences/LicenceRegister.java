@@ -67,6 +67,7 @@ public class LicenceRegister {
     }
 
     private StoredLicence save(LicenceChanged licence, String actor, String action) {
+        state.lockLicenceNumber(licence.licenceNumber());
         store.holderOf(licence.licenceNumber()).filter(holder -> !holder.equals(licence.firmId())).ifPresent(holder -> {
             throw new ProblemException(409, "Conflict", "licenceNumber: " + licence.licenceNumber()
                     + " is registered to firm " + holder, List.of(new kz.aifc.platform.api.Problem.FieldError(

@@ -43,8 +43,19 @@ public class FirmStateStore {
      * until the transaction ends, so two re-evaluations never race on the same alert.
      */
     public void lockFirm(String firmId) {
-        Jdbc.query(db, "select pg_advisory_xact_lock(hashtext(?))", st -> st.setString(1, "licensing:" + firmId),
-                rs -> Boolean.TRUE);
+        lock("licensing:" + firmId);
+    }
+
+    /**
+     * Serialises claims on one licence number until the transaction ends, so two firms registering the same number at
+     * once get one 201 and one 409 instead of a unique-key failure. Taken after {@link #lockFirm}, never before it.
+     */
+    public void lockLicenceNumber(String licenceNumber) {
+        lock("licensing-number:" + licenceNumber);
+    }
+
+    private void lock(String name) {
+        Jdbc.query(db, "select pg_advisory_xact_lock(hashtext(?))", st -> st.setString(1, name), rs -> Boolean.TRUE);
     }
 
     public void savePerson(String firmId, PersonState p) {

@@ -8,9 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -141,4 +145,27 @@ class LicenceRegisterFlowTest {
                 .statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void shouldRegisterALicenceNumberToOneFirmOnlyWhenFirmsClaimItAtTheSameTime() throws Exception {
+        String number = "N-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = TestTokens.bearer(Roles.ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
+                answers.add(pool.submit(() -> given().header("Authorization", admin).contentType(ContentType.JSON)
+                        .body(body(firm, number, "[\"ADVISING\"]", "2026-01-01")).post("/licences").then()
+                        .extract().statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                codes.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // One firm holds the number; every other claim is a clear conflict, never a server error.
+            assertThat(codes).containsOnly(201, 409).filteredOn(c -> c == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
