@@ -29,8 +29,9 @@ import kz.aifc.platform.alerts.AlertBook;
 
 /**
  * After a batch's findings, in its transaction: keeps what the transactions say of their customers' due diligence
- * (the annual return's EDD and high-risk-residency facts, the open AML-008/009/011 breaches) and resolves a breach
- * that a later transaction of the same customer shows cured ({@link AmlRules#resolution}).
+ * (the annual return's EDD and high-risk-residency facts, the AML-008/009/011 breaches) and resolves a breach
+ * that a later transaction of the same customer shows cured ({@link AmlRules#resolution}); a cured breach is not
+ * raised again by a transaction that occurred before the cure.
  */
 @Singleton
 public class DueDiligenceUpdates {
@@ -47,11 +48,18 @@ public class DueDiligenceUpdates {
     }
 
     /**
-     * {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised;
-     * {@code written} receives the customer years stored, for {@link #committed} once the transaction is. Answers the
-     * open breaches these events show cured, for the caller to resolve (after it has raised the findings' alerts).
+     * What the caller does with the batch's alerts: {@code curedBefore}, the curable findings that show a breach as it
+     * was before a transaction already applied cured it (delivered late: no alert raised again); {@code resolutions},
+     * the open breaches these events show cured, resolved after the findings' alerts are raised.
      */
-    public List<AlertBook.Resolution> apply(List<ScreenedRecord> applied,
+    public record Changes(Set<String> curedBefore, List<AlertBook.Resolution> resolutions) {
+    }
+
+    /**
+     * {@code applied}: the batch's events applied for the first time; {@code findings}: what they raised;
+     * {@code written} receives the customer years stored, for {@link #committed} once the transaction is.
+     */
+    public Changes apply(List<ScreenedRecord> applied,
             Collection<Finding> findings, OffsetDateTime detectedAt, List<CustomerYear> written) {
         Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
         Map<String, CustomerYear> years = new LinkedHashMap<>();
@@ -77,27 +85,33 @@ public class DueDiligenceUpdates {
                 shown.add(new Shown(f.alertId(), f.ruleId(), f.firmId(), f.customerId(), at));
             }
         }
-        store.track(shown);
+        Set<String> curedBefore = new HashSet<>();
+        if (!shown.isEmpty()) {
+            Set<String> live = store.track(shown);
+            shown.stream().map(Shown::alertId).filter(id -> !live.contains(id)).forEach(curedBefore::add);
+        }
         List<CustomerYear> news = years.values().stream().filter(y -> !recorded.covers(y)).toList();
         store.recordYears(news);
         written.addAll(news);
         if (curing.isEmpty()) {
-            return List.of();
+            return new Changes(curedBefore, List.of());
         }
         List<AlertBook.Resolution> resolutions = new ArrayList<>();
+        Map<String, Instant> curedAt = new HashMap<>();
         store.openBreaches(curing.keySet()).forEach((customer, breaches) -> {
             for (OpenBreach breach : breaches) {
                 for (ScreenedTransaction t : curing.get(customer)) {
                     String reason = rules.resolution(breach, t);
                     if (reason != null) {
                         resolutions.add(new AlertBook.Resolution(breach.alertId(), detectedAt, reason));
+                        curedAt.put(breach.alertId(), t.occurredAt().toInstant());
                         break;
                     }
                 }
             }
         });
-        store.forget(resolutions.stream().map(AlertBook.Resolution::alertId).toList());
-        return resolutions;
+        store.cure(curedAt);
+        return new Changes(curedBefore, resolutions);
     }
 
     /** When the events that caused the batch's curable findings occurred, by event key. */

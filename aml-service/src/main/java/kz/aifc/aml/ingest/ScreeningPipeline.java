@@ -190,14 +190,15 @@ public class ScreeningPipeline {
         store.insertFindings(found, caseByAlert, detectedAt);
         long t4 = System.nanoTime();
         casesTime.record(t4 - t3, TimeUnit.NANOSECONDS);
-        List<AlertBook.Resolution> cured = dueDiligence.apply(todo, found, detectedAt, written);
+        DueDiligenceUpdates.Changes cures = dueDiligence.apply(todo, found, detectedAt, written);
         long t5 = System.nanoTime();
         dueDiligenceTime.record(t5 - t4, TimeUnit.NANOSECONDS);
         // Alert changes last: the audit trail's lock, taken with them, is then held only until the commit just after
         // (the other lane's batch waits for it). Raised before resolved: a breach shown and cured in one batch ends
-        // resolved.
-        alerts.raiseAll(found.stream().map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
-        alerts.resolveAll(cured);
+        // resolved. A breach shown only as it was before its cure (a late delivery) is recorded but not raised again.
+        alerts.raiseAll(found.stream().filter(f -> !cures.curedBefore().contains(f.alertId()))
+                .map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
+        alerts.resolveAll(cures.resolutions());
         alertTime.record(System.nanoTime() - t5, TimeUnit.NANOSECONDS);
         return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
     }

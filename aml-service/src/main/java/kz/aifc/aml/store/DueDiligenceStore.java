@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -19,23 +21,33 @@ import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
 
 /**
- * What the batch path keeps of customers' due diligence, one set-based statement each: the open customer-level
- * breaches a later transaction can cure, and the customer facts the annual AML return counts.
+ * What the batch path keeps of customers' due diligence, one set-based statement each: the customer-level breaches a
+ * later transaction can cure (open, or cured and when), and the customer facts the annual AML return counts.
  */
 @Singleton
 public class DueDiligenceStore {
 
+    // A showing after the cure (or of an open breach) keeps or opens it again; one that occurred before the cure
+    // changes nothing and is not returned.
     private static final String TRACK = """
             insert into aml_curable_alert (alert_id, rule_id, firm_id, customer_id, last_shown_at)
             select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
             on conflict (alert_id) do update
-              set last_shown_at = greatest(aml_curable_alert.last_shown_at, excluded.last_shown_at)""";
+              set last_shown_at = greatest(aml_curable_alert.last_shown_at, excluded.last_shown_at), cured_at = null
+              where aml_curable_alert.cured_at is null or excluded.last_shown_at > aml_curable_alert.cured_at
+            returning alert_id""";
+
+    private static final String CURE = """
+            update aml_curable_alert a set cured_at = v.cured_at
+            from unnest(?::text[], ?::timestamptz[]) as v(alert_id, cured_at)
+            where a.alert_id = v.alert_id""";
 
     private static final String OPEN = """
             select c.firm_id, c.customer_id, c.alert_id, c.rule_id, c.last_shown_at
             from aml_curable_alert c
             join unnest(?::text[], ?::text[]) as k(firm_id, customer_id)
-              on c.firm_id = k.firm_id and c.customer_id = k.customer_id""";
+              on c.firm_id = k.firm_id and c.customer_id = k.customer_id
+            where c.cured_at is null""";
 
     private static final String YEARS = """
             insert into aml_customer_year (firm_id, year, customer_id, edd_completed, high_risk_country, high_risk_list)
@@ -62,9 +74,13 @@ public class DueDiligenceStore {
             String highRiskCountry, String highRiskList) {
     }
 
-    public void track(Collection<Shown> shown) {
+    /**
+     * Records that transactions showed these breaches and answers the alert ids still to raise: all of them but those
+     * cured by a transaction that occurred after this showing (a late delivery of the breach as it was then).
+     */
+    public Set<String> track(Collection<Shown> shown) {
         if (shown.isEmpty()) {
-            return;
+            return Set.of();
         }
         int n = shown.size();
         String[] alert = new String[n], rule = new String[n], firm = new String[n], customer = new String[n],
@@ -78,7 +94,16 @@ public class DueDiligenceStore {
             at[i] = s.shownAt().toString();
             i++;
         }
-        update(TRACK, "track " + n + " curable alerts", alert, rule, firm, customer, at);
+        Set<String> live = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = prepare(c, TRACK, alert, rule, firm,
+                customer, at); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                live.add(rs.getString(1));
+            }
+            return live;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot track " + n + " curable alerts: " + e.getMessage(), e);
+        }
     }
 
     /** The open curable breaches of these customers. */
@@ -108,11 +133,11 @@ public class DueDiligenceStore {
         }
     }
 
-    /** Drops resolved breaches; a later finding tracks them again. */
-    public void forget(Collection<String> alertIds) {
-        if (!alertIds.isEmpty()) {
-            update("delete from aml_curable_alert where alert_id = any(?::text[])", "forget curable alerts",
-                    alertIds.toArray(String[]::new));
+    /** Marks breaches cured as of the curing transactions' times (alert id to when it occurred). */
+    public void cure(Map<String, Instant> curedAt) {
+        if (!curedAt.isEmpty()) {
+            update(CURE, "mark curable alerts cured", curedAt.keySet().toArray(String[]::new),
+                    curedAt.values().stream().map(Instant::toString).toArray(String[]::new));
         }
     }
 
@@ -138,13 +163,24 @@ public class DueDiligenceStore {
     }
 
     private void update(String sql, String what, Object[]... columns) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < columns.length; i++) {
-                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
-            }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = prepare(c, sql, columns)) {
             q.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A statement whose parameters are text arrays, one per column (PostgreSQL casts them in the SQL). */
+    private static PreparedStatement prepare(Connection c, String sql, Object[]... columns) throws SQLException {
+        PreparedStatement q = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < columns.length; i++) {
+                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
+            }
+            return q;
+        } catch (SQLException e) {
+            q.close();
+            throw e;
         }
     }
 }

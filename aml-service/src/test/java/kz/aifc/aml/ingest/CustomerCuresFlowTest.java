@@ -33,12 +33,18 @@ class CustomerCuresFlowTest {
     @Inject
     DataSource db;
 
-    @Test
-    void shouldResolveThePepAlertWhenALaterTransactionShowsEddButNotOnAnEarlierOne() {
-        String customer = "C-" + UUID.randomUUID();
+    /** A PEP customer's transaction at 10:00 without EDD; answers the AML-011 alert id, once the alert is open. */
+    private String pepWithoutEddAtTen(String customer) {
         String alertId = "AML-011:F-0001:" + customer;
         Flows.send(tx().customer(customer).pep(true).at("2026-11-20T10:00:00+05:00"));
         Flows.awaitAlert(db, alertId, "OPEN");
+        return alertId;
+    }
+
+    @Test
+    void shouldResolveThePepAlertWhenALaterTransactionShowsEddButNotOnAnEarlierOne() {
+        String customer = "C-" + UUID.randomUUID();
+        String alertId = pepWithoutEddAtTen(customer);
 
         // Delivered late: it occurred before the breach was shown, so it says nothing of the customer since.
         var earlier = Flows.send(tx().customer(customer).pep(true).edd(true).at("2026-11-20T09:00:00+05:00"));
@@ -51,9 +57,29 @@ class CustomerCuresFlowTest {
         AlertResolved resolved = Flows.publishedResolution(alertId);
         assertThat(resolved.firmId()).isEqualTo("F-0001");
         assertThat(resolved.reason()).contains(customer).contains(later.id).contains("enhanced due diligence");
-        assertThat(Flows.count(db, "select count(*) from aml_curable_alert where alert_id = ?", alertId)).isZero();
+        assertThat(Flows.count(db, "select count(*) from aml_curable_alert where alert_id = ? and cured_at is not null",
+                alertId)).isEqualTo(1);
         assertThat(Flows.count(db, "select count(*) from audit_log where action = 'alert.resolved' and subject = ?",
                 alertId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotRaiseACuredBreachAgainForATransactionThatOccurredBeforeTheCureButOpenItForOneAfter() {
+        String customer = "C-" + UUID.randomUUID();
+        String alertId = pepWithoutEddAtTen(customer);
+        Flows.send(tx().customer(customer).pep(true).edd(true).at("2026-11-20T11:00:00+05:00"));
+        Flows.awaitAlert(db, alertId, "RESOLVED");
+
+        // Delivered late: it shows the breach as it was at 10:30, already reported and cured since.
+        var late = Flows.send(tx().customer(customer).pep(true).at("2026-11-20T10:30:00+05:00"));
+        IngestFlow.awaitApplied(db, "aml_transaction", late.eventKey());
+        assertThat(Flows.value(db, "select status from alert_state where alert_id = ?", alertId)).isEqualTo("RESOLVED");
+        assertThat(Flows.count(db, "select count(*) from audit_log where action = 'alert.raised' and subject = ?",
+                alertId)).isEqualTo(1);
+
+        // After the cure the customer is shown without EDD again: a breach of its own.
+        Flows.send(tx().customer(customer).pep(true).at("2026-11-20T12:00:00+05:00"));
+        Flows.awaitAlert(db, alertId, "OPEN");
     }
 
     @Test
