@@ -37,17 +37,17 @@ public class DueDiligenceStore {
               where aml_curable_alert.cured_at is null or excluded.last_shown_at > aml_curable_alert.cured_at
             returning alert_id""";
 
-    private static final String CURE = """
-            update aml_curable_alert a set cured_at = v.cured_at
-            from unnest(?::text[], ?::timestamptz[]) as v(alert_id, cured_at)
-            where a.alert_id = v.alert_id""";
+    private static final String CURE = "update aml_curable_alert set cured_at = ?::timestamptz where alert_id = ?";
 
+    // One probe of the partial index of open breaches per customer, whatever plan PostgreSQL caches for the statement:
+    // as a plain join (the generic plan guesses 10 customers) it hashed them and scanned every open breach each batch.
+    // "offset 0" keeps the lateral subquery from being flattened into such a join.
     private static final String OPEN = """
-            select c.firm_id, c.customer_id, c.alert_id, c.rule_id, c.last_shown_at
-            from aml_curable_alert c
-            join unnest(?::text[], ?::text[]) as k(firm_id, customer_id)
-              on c.firm_id = k.firm_id and c.customer_id = k.customer_id
-            where c.cured_at is null""";
+            select k.firm_id, k.customer_id, c.alert_id, c.rule_id, c.last_shown_at
+            from unnest(?::text[], ?::text[]) as k(firm_id, customer_id)
+            cross join lateral (
+              select alert_id, rule_id, last_shown_at from aml_curable_alert
+              where firm_id = k.firm_id and customer_id = k.customer_id and cured_at is null offset 0) c""";
 
     private static final String YEARS = """
             insert into aml_customer_year (firm_id, year, customer_id, edd_completed, high_risk_country, high_risk_list)
@@ -135,9 +135,19 @@ public class DueDiligenceStore {
 
     /** Marks breaches cured as of the curing transactions' times (alert id to when it occurred). */
     public void cure(Map<String, Instant> curedAt) {
-        if (!curedAt.isEmpty()) {
-            update(CURE, "mark curable alerts cured", curedAt.keySet().toArray(String[]::new),
-                    curedAt.values().stream().map(Instant::toString).toArray(String[]::new));
+        if (curedAt.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CURE)) {
+            for (Map.Entry<String, Instant> e : curedAt.entrySet()) {
+                q.setString(1, e.getValue().toString());
+                q.setString(2, e.getKey());
+                q.addBatch();
+            }
+            q.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark " + curedAt.size() + " curable alerts cured: "
+                    + e.getMessage(), e);
         }
     }
 
