@@ -40,12 +40,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * last event were applied, counted from the probe's start, and with a WARMUP the rate of the first WARMUP events
  * (the service just started: its code still being compiled) and of the COUNT after them (the sustained rate). An
  * endpoint not answering yet counts as nothing applied.</li>
- * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS}: reads the alerts topic from its current end for SECONDS; for
+ * <li>{@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS [SAMPLES_CSV]}: reads the alerts topic from its current end for SECONDS; for
  * each {@code alert.raised}, the time from the producer's timestamp of the latest event in its {@code causedBy} to the
  * poll that brought the alert here, split at the alert's {@code detectedAt} and at its own record timestamp (the
  * relay's send). Only the alerts are read while the run lasts (on the machine under test, reading the transactions
  * live cost a third of a core); the transactions' timestamps are read afterwards, from where the topic ended when
- * the probe started, and the alerts are decoded afterwards too, so decoding never delays a poll.</li>
+ * the probe started, and the alerts are decoded afterwards too, so decoding never delays a poll. With SAMPLES_CSV, each
+ * matched alert's times are written there as well.</li>
  * </ul>
  */
 public final class BenchProbe {
@@ -194,10 +195,10 @@ public final class BenchProbe {
                 long[] a = alerts.get(i);
                 csv.append(latest).append(',').append(a[1]).append(',').append(a[2]).append(',').append(a[0])
                         .append('\n');
-                toDetection[matched] = alerts.get(i)[1] - latest;
-                fromDetection[matched] = alerts.get(i)[0] - alerts.get(i)[1];
-                afterPublish[matched] = alerts.get(i)[0] - alerts.get(i)[2];
-                millis[matched++] = alerts.get(i)[0] - latest;
+                toDetection[matched] = a[1] - latest;
+                fromDetection[matched] = a[0] - a[1];
+                afterPublish[matched] = a[0] - a[2];
+                millis[matched++] = a[0] - latest;
             }
         }
         if (samples != null) {

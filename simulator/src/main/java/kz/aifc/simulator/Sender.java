@@ -142,12 +142,12 @@ final class Sender implements AutoCloseable {
     Result run(Feed feed, Checkpoint afterOnboarding) throws InterruptedException {
         long onboarding = afterOnboarding == null ? -1 : feed.onboardingRecords();
         Long count = options.count();
-        double paced = options.effectiveRate();
+        double rate = options.effectiveRate();
         // With a rate and a duration, no more than that many records are ever sent: the pre-generator stops there
         // instead of encoding records for nothing while the run is measured.
         long limit = count != null ? count
-                : paced > 0 && options.duration() != null
-                        ? (long) Math.ceil(paced * options.duration().toNanos() / 1e9) + 1
+                : rate > 0 && options.duration() != null
+                        ? (long) Math.ceil(rate * options.duration().toNanos() / 1e9) + 1
                         : Long.MAX_VALUE;
         int pregenerate = options.effectivePregenerate();
         Prefetcher prefetcher = null;
@@ -158,7 +158,6 @@ final class Sender implements AutoCloseable {
             err.printf(Locale.ROOT, "simulator: pre-generated %d records in %.1f s%n", prefetcher.generated(),
                     (System.nanoTime() - started) / 1e9);
         }
-        double rate = options.effectiveRate();
         double interval = rate > 0 ? 1e9 / rate : 0;
         long deadline = options.duration() != null ? options.duration().toNanos() : Long.MAX_VALUE;
         ScheduledExecutorService reporter = startReporter();

@@ -18,8 +18,9 @@ import kz.aifc.events.v1.Direction;
  * rules find ({@link AmlRules#readsStoredWindow}).
  * <p>
  * Kept as 64-bit hashes of the customer ids in an open-addressing table, with the two times (epoch microseconds, as
- * the database keeps them) beside each in the same array, so a look-up touches one cache line: 24 bytes a slot. Two customers sharing a hash share one entry with the later
- * of each time: that only ever answers "maybe" and costs a read, never a missed window. Entries whose latest transfer
+ * the database keeps them) beside each in the same array, so a look-up touches one cache line: 24 bytes a slot. Two
+ * customers sharing a hash share one entry with the later of each time: that only ever answers "maybe" and costs a
+ * read, never a missed window. Entries whose latest transfer
  * has fallen out of reach of the newest one seen are dropped when the table would otherwise grow, and {@link #since()}
  * moves up to that point: a late event reaching further back is read from the database.
  */
@@ -46,13 +47,8 @@ final class RecentCustomers {
         this.reachMicros = reach.toNanos() / 1000;
         allocate(Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, stored.size()) * 2) * 2));
         for (LatestTransfers l : stored) {
-            long h = hash(l.customerId());
-            if (l.inflow() != null) {
-                put(h, micros(l.inflow()), NONE);
-            }
-            if (l.outflow() != null || l.inflow() == null) {
-                put(h, NONE, l.outflow() == null ? NONE : micros(l.outflow()));
-            }
+            put(hash(l.customerId()), l.inflow() == null ? NONE : micros(l.inflow()),
+                    l.outflow() == null ? NONE : micros(l.outflow()));
         }
     }
 
