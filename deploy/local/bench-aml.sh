@@ -69,10 +69,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ ! -f "$svc_jar" || ! -f "$sim_jar" || -n "$(find "$ROOT/aml-service/src/main" "$ROOT/events/src/main" \
+if [[ ! -f "$svc_jar" || ! -f "$sim_jar" || -n "$(find "$ROOT/aml-service/src/main" "$ROOT/contract/src/main" "$ROOT/platform/src/main" \
   "$ROOT/simulator/src/main" -newer "$svc_jar" -print -quit)" ]]; then
   info "building aml-service and the simulator (tests skipped)"
-  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl events,aml-service,simulator)
+  (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl contract,platform,aml-service,simulator)
 fi
 
 "$LOCAL_DIR/kafka.sh" topics "$SUFFIX" >/dev/null

@@ -22,7 +22,7 @@ needs_build() {
       jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
     fi
     [[ -f "$jar" ]] || return 0
-    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/events/src/main" "$ROOT/pom.xml" "$ROOT/$module/pom.xml" \
+    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/contract/src/main" "$ROOT/platform/src/main" "$ROOT/pom.xml" "$ROOT/$module/pom.xml" \
       -newer "$jar" -print -quit)" ]]; then
       return 0
     fi

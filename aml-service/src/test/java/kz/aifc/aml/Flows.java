@@ -16,12 +16,12 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import kz.aifc.aml.rules.TxBuilder;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertResolved;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertResolved;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;

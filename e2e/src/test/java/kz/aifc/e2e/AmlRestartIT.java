@@ -18,19 +18,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Customer;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.RiskRating;
-import kz.aifc.events.v1.ScreenedTransaction;
-import kz.aifc.events.v1.Screening;
-import kz.aifc.events.v1.TravelRule;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.RiskRating;
+import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.Screening;
+import kz.aifc.contract.v1.TravelRule;
 
 /**
  * Issue #5: a customer's history survives a crash. The packaged aml-service sees two deposits of a structuring

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /**
  * Regulatory deadlines worked out here, the way the rulebooks state them, from the Kazakhstan calendar data

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.Topics;
+import kz.aifc.contract.Topics;
 import kz.aifc.simulator.firms.DemoFirms;
 
 /**

@@ -28,7 +28,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-import kz.aifc.events.Topics;
+import kz.aifc.contract.Topics;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.platform.security.TokenIssuer;
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /** GET with a bearer token, as a compliance team's tool calls the services; a refused connection is status -1. */
 final class Http {

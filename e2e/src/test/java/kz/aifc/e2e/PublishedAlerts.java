@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertResolved;
 
 /** Every alert event on a run's alerts topic so far: read from the beginning up to the current end, no group. */
 final class PublishedAlerts {

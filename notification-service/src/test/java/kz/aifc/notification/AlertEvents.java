@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;

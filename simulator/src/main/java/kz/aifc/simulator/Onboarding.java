@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.platform.security.TokenIssuer;
 import kz.aifc.simulator.firms.FirmProfile;

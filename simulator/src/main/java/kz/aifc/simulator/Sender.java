@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import kz.aifc.events.Topics;
+import kz.aifc.contract.Topics;
 import kz.aifc.simulator.traffic.Feed;
 import kz.aifc.simulator.traffic.Outgoing;
 import kz.aifc.simulator.traffic.Scenario;

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.simulator.firms.DemoFirms;
 import kz.aifc.simulator.firms.FirmProfile;
 import org.junit.jupiter.api.AfterEach;

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.LicenceChanged;
 import org.junit.jupiter.api.Test;
 
 /** The entry point: exit codes, help, licences and the summary line that benchmarks parse. */

@@ -21,7 +21,7 @@ import jakarta.transaction.Transactional;
 
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.ingest.EventIngest;
 
 /**

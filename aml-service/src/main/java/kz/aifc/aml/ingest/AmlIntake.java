@@ -3,8 +3,8 @@ package kz.aifc.aml.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.store.Inbox;
 
 /** Applies each licence event once, in one transaction with the record that it was applied (transactions: {@link ScreeningPipeline}). */

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /**
  * Parks a record of a batch on the DLQ itself (a batch is acked as a whole, so the connector's dead-letter strategy

@@ -24,7 +24,7 @@ import kz.aifc.aml.store.AmlStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
 import kz.aifc.aml.store.DueDiligenceStore.Shown;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
 
 /**

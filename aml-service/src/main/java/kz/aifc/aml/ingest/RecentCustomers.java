@@ -7,7 +7,7 @@ import java.util.Collection;
 
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.store.AmlStore.LatestTransfers;
-import kz.aifc.events.v1.Direction;
+import kz.aifc.contract.v1.Direction;
 
 /**
  * Which customers of one firm have transfers stored that a window rule may read, and when each one's latest inflow

@@ -2,9 +2,9 @@ package kz.aifc.aml.ingest;
 
 import java.nio.ByteBuffer;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.MalformedEventException;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.MalformedEventException;
+import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
  * A screened-transaction record as the consumer's poll thread decoded it: the event and its payload JSON as received,

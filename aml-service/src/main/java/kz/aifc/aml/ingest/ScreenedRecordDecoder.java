@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.codec.MalformedEventException;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.codec.MalformedEventException;
+import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
  * The screened-transactions consumer's value deserializer, run on its poll thread: never throws, so a bad record

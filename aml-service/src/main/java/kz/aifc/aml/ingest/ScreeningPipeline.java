@@ -29,11 +29,11 @@ import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.AmlStore;
 import kz.aifc.aml.store.AmlStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Duty;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
 
 /**

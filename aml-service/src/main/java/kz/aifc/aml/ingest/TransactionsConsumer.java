@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
  * The screened-transactions topic's consumer: a plain {@link KafkaConsumer} on a thread of its own, the volume path of

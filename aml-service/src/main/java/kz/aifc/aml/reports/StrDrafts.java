@@ -19,7 +19,7 @@ import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.cases.Cases.FindingView;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /**
  * Drafts the suspicious transaction report for the FIU from a case: the five parts Law 191-IV Art. 10(2) names

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertRaised;
 
 /**
  * Threshold-transaction report drafts (Law 191-IV Art. 4(1), 10(2); MLRO duty AML 13.6.1(d)): the AML-010 operations

@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Customer;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Exposure;
-import kz.aifc.events.v1.ScreenedTransaction;
-import kz.aifc.events.v1.TravelRule;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Exposure;
+import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**

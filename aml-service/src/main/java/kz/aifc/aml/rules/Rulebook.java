@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Exposure;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Exposure;
+import kz.aifc.contract.v1.Severity;
 
 /** The AML rulebook (rulebook.json) parsed into typed parameters; a missing or malformed parameter fails at start-up. */
 public record Rulebook(

@@ -27,10 +27,10 @@ import jakarta.inject.Singleton;
 import kz.aifc.aml.ingest.ScreenedRecord;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Tx;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
  * Set-based JDBC for the batch path: one statement per table per batch (arrays through {@code unnest}), so a batch

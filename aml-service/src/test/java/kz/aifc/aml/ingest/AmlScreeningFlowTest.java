@@ -27,13 +27,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.aml.cases.OverdueDecisions;
 import kz.aifc.aml.rules.TxBuilder;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Direction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Direction;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;
@@ -72,7 +72,7 @@ class AmlScreeningFlowTest {
             events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
         }
         events.forEach(AmlScreeningFlowTest::send);
-        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((kz.aifc.events.v1.ScreenedTransaction) events.get(0).data()).transactionId();
+        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((kz.aifc.contract.v1.ScreenedTransaction) events.get(0).data()).transactionId();
         awaitOpenAlert(alertId);
         assertThat(count("select count(*) from aml_case where customer_id = ? and status = 'OPEN' "
                 + "and cardinality(transaction_ids) = 3 and 'AML-005' = any(rule_ids)", customer)).isEqualTo(1);
@@ -149,7 +149,7 @@ class AmlScreeningFlowTest {
         cache.clear(); // what a restart or a partition moving to another instance leaves behind
         send(event(tx().customer(customer).usd("950").at("2026-11-20T12:00:00+05:00")));
         awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:"
-                + ((kz.aifc.events.v1.ScreenedTransaction) a.data()).transactionId());
+                + ((kz.aifc.contract.v1.ScreenedTransaction) a.data()).transactionId());
     }
 
     @Test

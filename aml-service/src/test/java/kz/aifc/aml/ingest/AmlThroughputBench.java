@@ -24,10 +24,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.codec.EncodedEvent;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.codec.EncodedEvent;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 
@@ -64,7 +64,7 @@ class AmlThroughputBench {
                                 .at(base.plusSeconds(i / 10)).build());
                 EncodedEvent enc = CloudEventCodec.encode(e);
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>(LocalStackResource.topic(
-                        kz.aifc.events.Topics.TRANSACTIONS_SCREENED), firm, enc.value());
+                        kz.aifc.contract.Topics.TRANSACTIONS_SCREENED), firm, enc.value());
                 enc.headers().forEach((k, v) -> r.headers().add(k, v));
                 producer.send(r);
             }

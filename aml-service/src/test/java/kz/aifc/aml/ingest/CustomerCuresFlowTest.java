@@ -15,9 +15,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.aml.Flows;
-import kz.aifc.events.v1.AlertResolved;
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Direction;
+import kz.aifc.contract.v1.AlertResolved;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Direction;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 

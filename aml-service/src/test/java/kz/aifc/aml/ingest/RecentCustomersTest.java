@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import kz.aifc.aml.store.AmlStore.LatestTransfers;
-import kz.aifc.events.v1.Direction;
+import kz.aifc.contract.v1.Direction;
 
 /**
  * The firm's customers with stored transfers in reach and their latest inflow and outflow: a customer in it is never

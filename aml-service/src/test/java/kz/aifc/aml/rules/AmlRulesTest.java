@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Exposure;
-import kz.aifc.events.v1.TravelRule;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Exposure;
+import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /** Each rule AML-001 … AML-012 on both sides of its edges; the nested class names the rule and its citation. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import kz.aifc.events.v1.Exposure;
+import kz.aifc.contract.v1.Exposure;
 
 /** The bundled rulebook parses into the documented parameters; a gap fails loudly rather than reading as zero. */
 class RulebookTest {

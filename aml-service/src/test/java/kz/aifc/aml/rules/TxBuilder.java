@@ -10,15 +10,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Customer;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Exposure;
-import kz.aifc.events.v1.RiskRating;
-import kz.aifc.events.v1.ScreenedTransaction;
-import kz.aifc.events.v1.Screening;
-import kz.aifc.events.v1.TravelRule;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Exposure;
+import kz.aifc.contract.v1.RiskRating;
+import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.Screening;
+import kz.aifc.contract.v1.TravelRule;
 
 /** A clean screened transaction (no rule fires) that each test bends toward the case it checks. */
 public final class TxBuilder {

@@ -15,8 +15,8 @@ import kz.aifc.capital.rules.Finding;
 import kz.aifc.capital.rules.PaidUpCapital;
 import kz.aifc.capital.rules.Rulebook;
 import kz.aifc.capital.rules.Verdict;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Duty;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Duty;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.time.BusinessCalendar;
 

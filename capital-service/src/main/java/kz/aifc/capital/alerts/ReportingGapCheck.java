@@ -14,7 +14,7 @@ import kz.aifc.capital.rules.ReportingGap;
 import kz.aifc.capital.rules.Rulebook;
 import kz.aifc.capital.rules.Verdict;
 import kz.aifc.capital.store.CapitalStore;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.ingest.EventIngest;
 
 /** Kafka edge of capital-service: firms' capital snapshots and the licence register. */

@@ -20,9 +20,9 @@ import kz.aifc.capital.rules.Requirement;
 import kz.aifc.capital.rules.Rulebook;
 import kz.aifc.capital.rules.Verdict;
 import kz.aifc.capital.store.CapitalStore;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.store.Inbox;
 import kz.aifc.platform.time.BusinessCalendar;
 

@@ -2,8 +2,8 @@ package kz.aifc.capital.rules;
 
 import java.time.LocalDate;
 
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.LicenceChanged;
 
 /**
  * What the rules see for one firm at one evaluation.

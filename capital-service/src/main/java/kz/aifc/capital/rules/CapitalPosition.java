@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.Currency;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.Currency;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**

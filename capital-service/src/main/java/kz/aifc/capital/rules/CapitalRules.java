@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.Currency;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.Currency;
 
 /**
  * CAP-001 … CAP-004 and CAP-006 as pure functions of the facts and the rulebook (CAP-005 is {@link ReportingGap}).

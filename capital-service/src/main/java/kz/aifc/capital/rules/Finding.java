@@ -2,7 +2,7 @@ package kz.aifc.capital.rules;
 
 import java.util.Map;
 
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Severity;
 
 /** What a rule found: everything an alert needs except its id, times and causes, which the caller owns. */
 public record Finding(String ruleId, Severity severity, String title, String detail, String citation,

@@ -2,7 +2,7 @@ package kz.aifc.capital.rules;
 
 import java.math.BigDecimal;
 
-import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.CapitalSnapshot;
 
 /** Paid-up share capital with the rate of its snapshot, so two snapshots in different currencies compare exactly. */
 public record PaidUpCapital(BigDecimal amount, String currency, BigDecimal usdRate) {

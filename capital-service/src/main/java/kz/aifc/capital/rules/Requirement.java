@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
 
 /**
  * The base capital a firm must hold: the highest amount among its ACTIVE licence's activities (DAA 3.2(1)(b)).

@@ -2,7 +2,7 @@ package kz.aifc.capital.rules;
 
 import java.time.LocalDate;
 
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Severity;
 
 /** A CAP rule as the rulebook states it; {@code deadlineBusinessDays} is null where no deadline applies. */
 public record RuleDefinition(String id, String title, Severity severity, String citation, Confidence confidence,

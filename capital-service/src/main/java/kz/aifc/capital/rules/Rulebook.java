@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import kz.aifc.events.v1.Activity;
+import kz.aifc.contract.v1.Activity;
 
 /**
  * The capital rulebook as typed parameters (parsed from {@code rulebook.json} by {@link RulebookParser}).

@@ -13,8 +13,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.Severity;
 
 /** Reads the rulebook document into typed parameters and refuses one that is incomplete (fail at start, not later). */
 public final class RulebookParser {

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /** Firms, their latest licence and their snapshot history in PostgreSQL (plain JDBC joining the JTA transaction). */

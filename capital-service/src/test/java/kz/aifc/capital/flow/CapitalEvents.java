@@ -10,18 +10,18 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.AlertResolved;
-import kz.aifc.events.v1.CapitalComponents;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.Currency;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertResolved;
+import kz.aifc.contract.v1.CapitalComponents;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.Currency;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;
 

@@ -36,10 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.Topics;
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.CapitalSnapshot;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.platform.time.BusinessCalendar;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
@@ -154,7 +154,7 @@ class CapitalLatencyBenchmark {
                     if (queue == null) {
                         continue;
                     }
-                    JsonNode alert = kz.aifc.events.codec.CloudEventCodec.mapper()
+                    JsonNode alert = kz.aifc.contract.codec.CloudEventCodec.mapper()
                             .readTree(new String(record.value(), StandardCharsets.UTF_8));
                     if (!alert.path("alertId").asText().startsWith("CAP-001:")) {
                         continue;

@@ -7,11 +7,11 @@ import static kz.aifc.capital.rules.Fixtures.rulebook;
 import static kz.aifc.capital.rules.Fixtures.snapshot;
 import static kz.aifc.capital.rules.Fixtures.usd;
 import static kz.aifc.capital.rules.Fixtures.verdict;
-import static kz.aifc.events.v1.Activity.ADVISING;
-import static kz.aifc.events.v1.Activity.DATF_OPERATOR;
-import static kz.aifc.events.v1.Activity.DEALING_AS_PRINCIPAL;
-import static kz.aifc.events.v1.Activity.MONEY_SERVICES;
-import static kz.aifc.events.v1.Activity.PROVIDING_CUSTODY;
+import static kz.aifc.contract.v1.Activity.ADVISING;
+import static kz.aifc.contract.v1.Activity.DATF_OPERATOR;
+import static kz.aifc.contract.v1.Activity.DEALING_AS_PRINCIPAL;
+import static kz.aifc.contract.v1.Activity.MONEY_SERVICES;
+import static kz.aifc.contract.v1.Activity.PROVIDING_CUSTODY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -22,11 +22,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.Currency;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.Currency;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
+import kz.aifc.contract.v1.Severity;
 
 class CapitalRulesTest {
 
@@ -75,7 +75,7 @@ class CapitalRulesTest {
         @DisplayName("resources are the CONTRACTS.md formula: additions less interim losses, intangibles, deferred tax and other deductions")
         void shouldComputeCapitalResourcesFromTheComponents() {
             CapitalSnapshot example = new CapitalSnapshot(Fixtures.FIRM, AS_OF, Currency.USD, BigDecimal.ONE,
-                    new kz.aifc.events.v1.CapitalComponents(new BigDecimal("400000.00"), BigDecimal.ZERO,
+                    new kz.aifc.contract.v1.CapitalComponents(new BigDecimal("400000.00"), BigDecimal.ZERO,
                             new BigDecimal("120000.00"), BigDecimal.ZERO, new BigDecimal("30000.00"),
                             new BigDecimal("50000.00"), BigDecimal.ZERO, BigDecimal.ZERO),
                     new BigDecimal("180000.00"), new BigDecimal("600000.00"), null);

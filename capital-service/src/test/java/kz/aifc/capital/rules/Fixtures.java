@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.CapitalComponents;
-import kz.aifc.events.v1.CapitalSnapshot;
-import kz.aifc.events.v1.Currency;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.CapitalComponents;
+import kz.aifc.contract.v1.CapitalSnapshot;
+import kz.aifc.contract.v1.Currency;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
 
 /** Snapshots, licences and the bundled rulebook for the rule tests. */
 final class Fixtures {

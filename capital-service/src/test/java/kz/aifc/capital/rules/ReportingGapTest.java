@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Severity;
 
 @DisplayName("CAP-005: no snapshot for longer than the configured interval (internal monitoring interval, unverified; DAA 4.6.1(2) systems)")
 class ReportingGapTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import kz.aifc.events.v1.Activity;
+import kz.aifc.contract.v1.Activity;
 
 @DisplayName("The capital rulebook is versioned, effective-dated data with a confidence per figure (DESIGN.md, domain-facts §A)")
 class RulebookParserTest {

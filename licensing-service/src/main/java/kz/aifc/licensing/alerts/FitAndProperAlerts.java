@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Duty;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.licensing.reports.NotificationDrafts;
 import kz.aifc.licensing.rules.Finding;
 import kz.aifc.platform.alerts.AlertBook;

@@ -12,12 +12,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.LicensingConfig;
 import kz.aifc.licensing.reports.NotificationDrafts;
 import kz.aifc.licensing.store.NotificationStore;

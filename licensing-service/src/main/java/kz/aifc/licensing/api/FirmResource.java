@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import kz.aifc.events.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
 import kz.aifc.licensing.reports.NotificationHtml;
 import kz.aifc.licensing.rules.FirmFacts;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.licensing.store.LicenceStore.StoredLicence;
 
 /** A licence as registered, with its register version (1 on registration, +1 per variation). */

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
-import kz.aifc.events.v1.ControllerChange;
-import kz.aifc.events.v1.StaffChange;
+import kz.aifc.contract.v1.ControllerChange;
+import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.platform.ingest.EventIngest;
 
 /** Kafka edge of licensing-service: firms' staff and controller changes. */

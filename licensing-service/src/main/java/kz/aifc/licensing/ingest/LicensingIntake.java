@@ -6,10 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.v1.ControllerChange;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.v1.ControllerChange;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
 import kz.aifc.licensing.rules.ControllerState;
 import kz.aifc.licensing.rules.Finding;

@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.licensing.LicensingConfig;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
 import kz.aifc.licensing.store.FirmStateStore;

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.platform.api.Problem;
 import kz.aifc.platform.api.ProblemException;
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.rules.Finding;
 import kz.aifc.licensing.rules.NotificationKind;
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.CustomerType;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.CustomerType;
 
 /**
  * A controller's current holding and approval, plus the thresholds it crossed upward without AFSA approval that

@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.ControllerChange;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Disclosure;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.ControllerChange;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Disclosure;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**

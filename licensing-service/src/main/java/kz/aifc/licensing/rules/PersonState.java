@@ -4,15 +4,15 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 
 /** A person as the firm last described them (a staff event carries the whole state, so the last one wins). */
 public record PersonState(String personId, String fullName, StaffChangeKind lastChange, Set<Role> roles,
-        AfsaApproval approval, boolean resident, kz.aifc.events.v1.Seniority seniority, LocalDate effectiveDate) {
+        AfsaApproval approval, boolean resident, kz.aifc.contract.v1.Seniority seniority, LocalDate effectiveDate) {
 
     public PersonState {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));

@@ -2,7 +2,7 @@ package kz.aifc.licensing.rules;
 
 import java.time.LocalDate;
 
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Severity;
 
 /** What the rulebook says about one rule: its title, severity, citation, confidence and the dates it applies. */
 public record RuleMeta(String id, String title, Severity severity, String citation, String confidence,

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.Severity;
 
 /** The FP rules' typed parameters, parsed from rulebook.json (see {@link RulebookParser}). */
 public record Rulebook(

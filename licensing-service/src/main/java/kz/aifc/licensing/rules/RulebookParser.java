@@ -14,10 +14,10 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.Severity;
 
 /**
  * Reads rulebook.json into typed parameters; a missing or malformed entry fails start-up with its path, so a

@@ -13,14 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Disclosure;
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Disclosure;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.rules.ControllerState;
 import kz.aifc.licensing.rules.PersonState;
 

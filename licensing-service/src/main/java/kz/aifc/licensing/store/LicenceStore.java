@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
 
 /** The licence register table: one row per firm, with a version that grows on each variation. */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import kz.aifc.events.codec.CloudEventCodec;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /** Drafted AFSA notifications as JSON documents, one per finding (id = alert id). */
 @ApplicationScoped

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Disclosure;
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Duty;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Disclosure;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.rules.FitAndProperRules;
 import kz.aifc.licensing.rules.RulebookParser;
 import kz.aifc.platform.time.BusinessCalendar;
@@ -45,7 +45,7 @@ class NotificationDraftsTest {
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), List.of("s/1"), AT,
                 f.deadline(), f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
         LicenceChanged licence = new LicenceChanged("F-0001", "Steppe Exchange", "AFSA-1", LicenceStatus.ACTIVE,
-                List.of(kz.aifc.events.v1.Activity.DATF_OPERATOR), LocalDate.of(2026, 1, 1), List.of());
+                List.of(kz.aifc.contract.v1.Activity.DATF_OPERATOR), LocalDate.of(2026, 1, 1), List.of());
 
         Map<String, Object> draft = NotificationDrafts.draft(f, alert, Optional.of(licence), AT);
         assertThat(draft).containsEntry("kind", "UNFITNESS_EVENT").containsEntry("firmName", "Steppe Exchange")

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.Severity;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.Severity;
+import kz.aifc.contract.v1.StaffChangeKind;
 
 class FitAndProperRulesTest {
 
@@ -229,7 +229,7 @@ class FitAndProperRulesTest {
         @DisplayName("a staff event that is not a disclosure starts no clock")
         void shouldIgnoreNonDisclosureEvents() {
             var e = disclosure(DisclosureKind.OTHER_MATERIAL_CHANGE);
-            var appointed = new kz.aifc.events.v1.StaffChange(e.firmId(), e.personId(), e.fullName(),
+            var appointed = new kz.aifc.contract.v1.StaffChange(e.firmId(), e.personId(), e.fullName(),
                     StaffChangeKind.APPOINTED, e.roles(), e.afsaApproval(), true, e.seniority(), null, DAY);
             assertThat(rules.disclosure(appointed, NOW)).isEmpty();
         }

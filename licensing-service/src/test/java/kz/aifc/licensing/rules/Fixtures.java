@@ -10,15 +10,15 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.ControllerChange;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Disclosure;
-import kz.aifc.events.v1.DisclosureKind;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
-import kz.aifc.events.v1.StaffChange;
-import kz.aifc.events.v1.StaffChangeKind;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.ControllerChange;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Disclosure;
+import kz.aifc.contract.v1.DisclosureKind;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
+import kz.aifc.contract.v1.StaffChange;
+import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /** The bundled rulebook and small builders for people, controllers and events. */

@@ -54,7 +54,7 @@ class RulebookParserTest {
 
     @Test
     void shouldNotApplyARuleOutsideItsEffectiveDates() {
-        RuleMeta r = new RuleMeta("FP-X", "t", kz.aifc.events.v1.Severity.LOW, "c", "verified",
+        RuleMeta r = new RuleMeta("FP-X", "t", kz.aifc.contract.v1.Severity.LOW, "c", "verified",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "");
         assertThat(r.inForce(LocalDate.of(2025, 12, 31))).isFalse();
         assertThat(r.inForce(LocalDate.of(2026, 6, 30))).isTrue();

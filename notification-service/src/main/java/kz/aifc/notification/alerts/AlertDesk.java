@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.webhooks.WebhookQueue;
@@ -59,7 +59,7 @@ public class AlertDesk {
             store.insert(alert, now);
             change = Change.RAISED;
         } else if (!current.get().firmId().equals(alert.firmId())) {
-            throw new kz.aifc.events.codec.MalformedEventException("data.firmId",
+            throw new kz.aifc.contract.codec.MalformedEventException("data.firmId",
                     "alert " + alert.alertId() + " belongs to firm " + current.get().firmId() + ", not " + alert.firmId());
         } else if (StoredAlert.RESOLVED.equals(current.get().status())) {
             store.refresh(alert, now, true);
@@ -149,7 +149,7 @@ public class AlertDesk {
 
     private StoredAlert announce(Change change, String alertId) {
         StoredAlert after = store.find(alertId, false).orElseThrow();
-        OffsetDateTime at = OffsetDateTime.now(kz.aifc.events.CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime at = OffsetDateTime.now(kz.aifc.contract.CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
         AlertChanged event = new AlertChanged(change, after, at);
         webhooks.enqueue(event);
         changes.fire(event);

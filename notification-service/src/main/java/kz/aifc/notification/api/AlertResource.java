@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import kz.aifc.events.v1.Duty;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.Severity;
 import kz.aifc.notification.alerts.AlertDesk;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.Viewer;

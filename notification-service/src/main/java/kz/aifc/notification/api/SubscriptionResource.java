@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import kz.aifc.events.v1.Duty;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.Severity;
 import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.webhooks.Signatures;
 import kz.aifc.notification.webhooks.Subscription;

@@ -3,10 +3,10 @@ package kz.aifc.notification.ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.MalformedEventException;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.AlertResolved;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.MalformedEventException;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.alerts.AlertDesk;
 import kz.aifc.platform.store.Inbox;
 

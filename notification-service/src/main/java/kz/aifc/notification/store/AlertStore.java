@@ -21,9 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.AlertRaised;
-import kz.aifc.events.v1.Severity;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Severity;
 
 /** JDBC access to the {@code alert} and {@code alert_escalation} tables; callers own the transaction. */
 @ApplicationScoped

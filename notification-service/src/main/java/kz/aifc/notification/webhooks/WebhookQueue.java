@@ -272,7 +272,7 @@ public class WebhookQueue {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(kz.aifc.events.CloudEvent.ALMATY).toOffsetDateTime();
+        return t == null ? null : t.toInstant().atZone(kz.aifc.contract.CloudEvent.ALMATY).toOffsetDateTime();
     }
 
     private static IllegalStateException failure(String what, SQLException e) {

@@ -132,7 +132,7 @@ class AlertToSseLatencyBenchmark {
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(LocalStackResource.topic(kz.aifc.events.Topics.COMPLIANCE_ALERTS)));
+            consumer.subscribe(List.of(LocalStackResource.topic(kz.aifc.contract.Topics.COMPLIANCE_ALERTS)));
             java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"alertId\":\"([^\"]+)\"");
             while (!done.get()) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {

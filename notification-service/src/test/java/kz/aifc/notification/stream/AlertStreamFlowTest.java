@@ -16,7 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import kz.aifc.events.EventTypes;
+import kz.aifc.contract.EventTypes;
 import kz.aifc.notification.AlertEvents;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;

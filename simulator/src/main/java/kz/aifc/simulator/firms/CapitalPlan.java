@@ -1,7 +1,7 @@
 package kz.aifc.simulator.firms;
 
 import java.math.BigDecimal;
-import kz.aifc.events.v1.Currency;
+import kz.aifc.contract.v1.Currency;
 
 /** A firm's balance sheet in USD; snapshots move only interim losses, so paid-up capital never falls (CAP-004). */
 public record CapitalPlan(

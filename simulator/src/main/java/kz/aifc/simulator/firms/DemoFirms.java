@@ -1,13 +1,13 @@
 package kz.aifc.simulator.firms;
 
-import static kz.aifc.events.v1.Role.CHIEF_IT_OFFICER;
-import static kz.aifc.events.v1.Role.COMPLIANCE_OFFICER;
-import static kz.aifc.events.v1.Role.DEPUTY_MLRO;
-import static kz.aifc.events.v1.Role.DIRECTOR;
-import static kz.aifc.events.v1.Role.FINANCE_OFFICER;
-import static kz.aifc.events.v1.Role.INDEPENDENT_DIRECTOR;
-import static kz.aifc.events.v1.Role.MLRO;
-import static kz.aifc.events.v1.Role.SENIOR_EXECUTIVE_OFFICER;
+import static kz.aifc.contract.v1.Role.CHIEF_IT_OFFICER;
+import static kz.aifc.contract.v1.Role.COMPLIANCE_OFFICER;
+import static kz.aifc.contract.v1.Role.DEPUTY_MLRO;
+import static kz.aifc.contract.v1.Role.DIRECTOR;
+import static kz.aifc.contract.v1.Role.FINANCE_OFFICER;
+import static kz.aifc.contract.v1.Role.INDEPENDENT_DIRECTOR;
+import static kz.aifc.contract.v1.Role.MLRO;
+import static kz.aifc.contract.v1.Role.SENIOR_EXECUTIVE_OFFICER;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,11 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.Currency;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.Seniority;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.Currency;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.Seniority;
 
 /** The demo firms of the local stack, plus a generic exchange profile for any other firm id (load tests). */
 public final class DemoFirms {

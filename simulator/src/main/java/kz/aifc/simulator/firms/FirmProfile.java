@@ -3,10 +3,10 @@ package kz.aifc.simulator.firms;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import kz.aifc.events.v1.Activity;
-import kz.aifc.events.v1.LicenceChanged;
-import kz.aifc.events.v1.LicenceStatus;
-import kz.aifc.events.v1.Role;
+import kz.aifc.contract.v1.Activity;
+import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.contract.v1.LicenceStatus;
+import kz.aifc.contract.v1.Role;
 
 /** A firm the simulator plays; a {@code clean} one never gets incidents or malformed records, so any alert is false. */
 public record FirmProfile(

@@ -1,8 +1,8 @@
 package kz.aifc.simulator.firms;
 
 import java.util.List;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.v1.LicenceChanged;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.v1.LicenceChanged;
 
 /** The firms' licence registrations as one JSON array, for the run script to POST to licensing-service. */
 public final class Licences {

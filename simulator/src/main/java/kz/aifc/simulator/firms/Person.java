@@ -2,9 +2,9 @@ package kz.aifc.simulator.firms;
 
 import java.time.LocalDate;
 import java.util.List;
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.Role;
-import kz.aifc.events.v1.Seniority;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.Role;
+import kz.aifc.contract.v1.Seniority;
 
 /** Someone on a firm's staff as the firm's HR system knows them; staff events carry this whole state. */
 public record Person(

@@ -1,8 +1,8 @@
 package kz.aifc.simulator.firms;
 
 import java.math.BigDecimal;
-import kz.aifc.events.v1.AfsaApproval;
-import kz.aifc.events.v1.CustomerType;
+import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.CustomerType;
 
 /** A controller's holding in a firm, with the approval and evidence the fit-and-proper rules ask for. */
 public record Stake(

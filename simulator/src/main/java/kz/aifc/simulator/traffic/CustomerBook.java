@@ -2,9 +2,9 @@ package kz.aifc.simulator.traffic;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import kz.aifc.events.v1.Customer;
-import kz.aifc.events.v1.CustomerType;
-import kz.aifc.events.v1.RiskRating;
+import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.CustomerType;
+import kz.aifc.contract.v1.RiskRating;
 
 /** A firm's customers, each derived on first use from (seed, firm, index): 50,000 cost nothing until they trade. */
 final class CustomerBook {

@@ -2,11 +2,11 @@ package kz.aifc.simulator.traffic;
 
 import java.time.OffsetDateTime;
 import java.util.SplittableRandom;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.codec.EncodedEvent;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.codec.EncodedEvent;
 
 /** Wraps payloads into CloudEvents and encodes them with the contract codec, so every good record decodes. */
 public final class EventFactory {

@@ -3,7 +3,7 @@ package kz.aifc.simulator.traffic;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.SplittableRandom;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.simulator.firms.FirmProfile;
 
 /** Screened transactions only, at volume: many customers, log-normal amounts, keys spread evenly, a few red flags. */

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.codec.CloudEventCodec;
-import kz.aifc.events.codec.EncodedEvent;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.codec.EncodedEvent;
 
 /** Breaks a good event in a way CONTRACTS.md §1 calls malformed, keeping topic and key so it lands on that DLQ. */
 final class Malformer {

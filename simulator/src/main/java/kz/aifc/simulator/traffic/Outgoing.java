@@ -1,7 +1,7 @@
 package kz.aifc.simulator.traffic;
 
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.codec.EncodedEvent;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.EncodedEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** One record to send: contract topic (before any suffix), encoded form, the event, and what it is for. */

@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import kz.aifc.events.CloudEvent;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.simulator.firms.FirmProfile;
 
 /** The selected firms' ordinary life plus the malformed share; the scenarios put their script on top of it. */

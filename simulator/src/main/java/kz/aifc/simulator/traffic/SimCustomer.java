@@ -1,7 +1,7 @@
 package kz.aifc.simulator.traffic;
 
 import java.util.SplittableRandom;
-import kz.aifc.events.v1.Customer;
+import kz.aifc.contract.v1.Customer;
 
 /** A firm's customer; {@code inflowBias} keeps a clean customer to one side of the day, so AML-006 never fires. */
 record SimCustomer(Customer customer, String fullName, String identifier, boolean inflowBias, String ip,

@@ -5,13 +5,13 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.SplittableRandom;
-import kz.aifc.events.v1.Channel;
-import kz.aifc.events.v1.Counterparty;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.Exposure;
-import kz.aifc.events.v1.ScreenedTransaction;
-import kz.aifc.events.v1.Screening;
-import kz.aifc.events.v1.TravelRule;
+import kz.aifc.contract.v1.Channel;
+import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.Exposure;
+import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.Screening;
+import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.simulator.firms.Business;
 
 /** Builds screened transactions: clean ones, realistic ones for load, red flags and scripted incidents. */

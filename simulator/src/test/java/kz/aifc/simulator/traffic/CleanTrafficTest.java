@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.simulator.firms.DemoFirms;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kz.aifc.events.EventTypes;
-import kz.aifc.events.Topics;
-import kz.aifc.events.v1.Direction;
-import kz.aifc.events.v1.ScreenedTransaction;
+import kz.aifc.contract.EventTypes;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.v1.Direction;
+import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.simulator.firms.DemoFirms;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,7 @@
+package kz.aifc.contract.v1;
+
+/** Reporting currency of a capital snapshot. */
+public enum Currency {
+    USD,
+    KZT
+}

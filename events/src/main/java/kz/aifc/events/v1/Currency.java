@@ -1,7 +1,0 @@
-package kz.aifc.events.v1;
-
-/** Reporting currency of a capital snapshot. */
-public enum Currency {
-    USD,
-    KZT
-}

@@ -1,7 +1,0 @@
-package kz.aifc.events.v1;
-
-/** Natural person or legal entity; used for customers and for controllers. */
-public enum CustomerType {
-    NATURAL,
-    LEGAL
-}

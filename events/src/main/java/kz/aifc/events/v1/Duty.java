@@ -1,8 +1,0 @@
-package kz.aifc.events.v1;
-
-/** Licence duty an alert is about. */
-public enum Duty {
-    CAPITAL,
-    AML,
-    FIT_AND_PROPER
-}

@@ -1,8 +1,0 @@
-package kz.aifc.events.v1;
-
-/** Status of a firm's AFSA licence. */
-public enum LicenceStatus {
-    ACTIVE,
-    SUSPENDED,
-    WITHDRAWN
-}

@@ -1,8 +1,0 @@
-package kz.aifc.events.v1;
-
-/** The firm's own customer risk rating. */
-public enum RiskRating {
-    LOW,
-    MEDIUM,
-    HIGH
-}

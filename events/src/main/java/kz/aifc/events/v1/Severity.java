@@ -1,9 +1,0 @@
-package kz.aifc.events.v1;
-
-/** Severity of an alert, most urgent first. */
-public enum Severity {
-    CRITICAL,
-    HIGH,
-    MEDIUM,
-    LOW
-}

@@ -1,0 +1,141 @@
+package kz.aifc.platform.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import kz.aifc.contract.codec.CloudEventCodec;
+
+/**
+ * Append-only, hash-chained audit log: each entry's hash covers the previous entry's hash and its own content,
+ * so anyone holding the log can recompute the chain and find the first entry that was altered or removed.
+ * Appends take a transaction-scoped advisory lock so the chain stays linear under concurrent writers.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final long LOCK_KEY = 0x41554449_54L;
+
+    private final DataSource dataSource;
+
+    AuditTrail(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One entry to append. */
+    public record Entry(String actor, String action, String firmId, String subject, Object detail) {
+    }
+
+    /** Appends one entry inside the caller's transaction. */
+    public void append(String actor, String action, String firmId, String subject, Object detail) {
+        appendAll(List.of(new Entry(actor, action, firmId, subject, detail)));
+    }
+
+    /** Appends entries in order inside the caller's transaction: one lock and one round trip for the lot. */
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                lock.execute();
+            }
+            long seq = 0;
+            String previous = GENESIS;
+            try (PreparedStatement last = c.prepareStatement(
+                    "select seq, hash from audit_log order by seq desc limit 1");
+                    ResultSet rs = last.executeQuery()) {
+                if (rs.next()) {
+                    seq = rs.getLong(1);
+                    previous = rs.getString(2);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into audit_log (seq, at, actor, action, firm_id, subject, detail, prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Entry e : entries) {
+                    seq++;
+                    String detailJson = CloudEventCodec.toJson(e.detail());
+                    String hash = hash(previous, seq, at, e.actor(), e.action(), e.firmId(), e.subject(), detailJson);
+                    insert.setLong(1, seq);
+                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.action());
+                    insert.setString(5, e.firmId());
+                    insert.setString(6, e.subject());
+                    insert.setString(7, detailJson);
+                    insert.setString(8, previous);
+                    insert.setString(9, hash);
+                    insert.addBatch();
+                    previous = hash;
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append to the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** Recomputes the whole chain. */
+    public Verification verify() {
+        String previous = GENESIS;
+        long count = 0;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("""
+                        select seq, at, actor, action, firm_id, subject, detail, prev_hash, hash
+                        from audit_log order by seq""");
+                ResultSet rs = q.executeQuery()) {
+            long expectedSeq = 1;
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String recomputed = hash(previous, seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                if (seq != expectedSeq || !previous.equals(rs.getString(8)) || !recomputed.equals(rs.getString(9))) {
+                    return new Verification(false, count, seq, "entry " + seq + " does not match the chain");
+                }
+                previous = rs.getString(9);
+                expectedSeq++;
+                count++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        return new Verification(true, count, null, "chain intact; head " + previous);
+    }
+
+    /** The outcome of {@link #verify()}. */
+    public record Verification(boolean intact, long entries, Long firstBrokenSeq, String message) {
+    }
+
+    static String hash(String previous, long seq, Instant at, String actor, String action, String firmId,
+            String subject, String detailJson) {
+        String content = String.join("\u001f", previous, Long.toString(seq), at.toString(), nz(actor), nz(action),
+                nz(firmId), nz(subject), detailJson);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

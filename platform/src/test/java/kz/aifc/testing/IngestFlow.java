@@ -1,0 +1,121 @@
+package kz.aifc.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import kz.aifc.contract.Topics;
+
+/**
+ * The flow every consumer must show on the real broker and database: a malformed record is parked on the
+ * topic's DLQ with its reason and original bytes, the next good record is still applied, and a redelivered
+ * event has its effect once.
+ */
+public final class IngestFlow {
+
+    public static final String SOURCE = "urn:aifc:test-firm-system";
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private IngestFlow() {
+    }
+
+    /**
+     * @param contractTopic the topic as CONTRACTS.md names it (the run's suffix is added here)
+     * @param type          the CloudEvents type of both records
+     * @param badJson       a payload that breaks the contract
+     * @param reason        what the DLQ reason must say (it names the field)
+     * @param goodJson      a valid payload for the same firm
+     */
+    public static void assertMalformedParkedAndNextApplied(DataSource db, String contractTopic, String type,
+            String firmId, String badJson, String reason, String goodJson) {
+        assertMalformedParkedAndNextApplied(db, "inbound_event", contractTopic, type, firmId, badJson, reason, goodJson);
+    }
+
+    /** As above, for a service whose inbox for this topic is {@code inboxTable} (keyed by {@code event_key}). */
+    public static void assertMalformedParkedAndNextApplied(DataSource db, String inboxTable, String contractTopic,
+            String type, String firmId, String badJson, String reason, String goodJson) {
+        String topic = LocalStackResource.topic(contractTopic);
+        String badId = UUID.randomUUID().toString();
+        String goodId = UUID.randomUUID().toString();
+        byte[] badBytes = badJson.getBytes(StandardCharsets.UTF_8);
+
+        TestKafka.send(topic, firmId, binaryHeaders(badId, type, firmId), badBytes);
+        TestKafka.send(topic, firmId, binaryHeaders(goodId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> parked = TestKafka.await(Topics.dlq(topic), 1, WAIT,
+                r -> badId.equals(TestKafka.header(r, "ce_id")));
+        assertThat(parked).as("malformed record on %s.dlq", topic).hasSize(1);
+        ConsumerRecord<String, byte[]> dead = parked.get(0);
+        assertThat(TestKafka.header(dead, "dead-letter-reason")).contains(reason);
+        assertThat(TestKafka.header(dead, "ce_type")).as("original headers kept").isEqualTo(type);
+        assertThat(dead.value()).as("original bytes kept").isEqualTo(badBytes);
+        assertThat(dead.key()).isEqualTo(firmId);
+
+        awaitApplied(db, inboxTable, SOURCE + "/" + goodId);
+
+        // Redelivery of the same source/id, then a fresh event behind it on the same partition: once the fresh
+        // one is applied the duplicate has been seen, and it must not have been applied twice.
+        TestKafka.send(topic, firmId, binaryHeaders(goodId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
+        String nextId = UUID.randomUUID().toString();
+        TestKafka.send(topic, firmId, binaryHeaders(nextId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
+        awaitApplied(db, inboxTable, SOURCE + "/" + nextId);
+        assertThat(count(db, inboxTable, SOURCE + "/" + goodId)).as("redelivered event applied once").isEqualTo(1);
+    }
+
+    public static Map<String, byte[]> binaryHeaders(String id, String type, String firmId) {
+        return TestKafka.headers("ce_id", id, "ce_source", SOURCE, "ce_type", type, "ce_specversion", "1.0",
+                "ce_time", "2026-11-20T17:00:00+05:00", "ce_subject", firmId, "content-type", "application/json");
+    }
+
+    public static void awaitApplied(DataSource db, String eventKey) {
+        awaitApplied(db, "inbound_event", eventKey);
+    }
+
+    public static void awaitApplied(DataSource db, String inboxTable, String eventKey) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (count(db, inboxTable, eventKey) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("event " + eventKey + " was not applied within " + WAIT);
+            }
+            sleep(100);
+        }
+    }
+
+    public static int count(DataSource db, String eventKey) {
+        return count(db, "inbound_event", eventKey);
+    }
+
+    /** How many rows of {@code inboxTable} (a table name from the test's own code) hold the event key. */
+    public static int count(DataSource db, String inboxTable, String eventKey) {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from " + inboxTable + " where event_key = ?")) {
+            q.setString(1, eventKey);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
