@@ -30,7 +30,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # ---------------------------------------------------------------------------------------------------
-# Topics of CONTRACTS.md §1: "name partitions [topic-config ...]". Every topic also gets "<name>.dlq"
+# Topics of contract/README.md §1: "name partitions [topic-config ...]". Every topic also gets "<name>.dlq"
 # with DLQ_PARTITIONS partitions and default (delete) retention: a DLQ keeps malformed records, which
 # may have no key, and a compacted topic would reject those.
 TOPICS=(

@@ -45,7 +45,7 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** Every contract type, in the order CONTRACTS.md lists them. */
+    /** Every contract type, in the order contract/README.md lists them. */
     public static List<String> all() {
         return List.copyOf(PAYLOADS.keySet());
     }

@@ -45,7 +45,7 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
-    /** The six contract topics, in the order CONTRACTS.md lists them. */
+    /** The six contract topics, in the order contract/README.md lists them. */
     public static List<String> all() {
         return ALL;
     }

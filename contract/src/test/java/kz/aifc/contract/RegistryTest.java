@@ -10,7 +10,7 @@ import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.contract.v1.ScreenedTransaction;
 import org.junit.jupiter.api.Test;
 
-/** Topic names, partition counts and the type registry match the table in CONTRACTS.md §1. */
+/** Topic names, partition counts and the type registry match the table in contract/README.md §1. */
 class RegistryTest {
 
     @Test

@@ -18,7 +18,7 @@ import kz.aifc.contract.codec.CloudEventCodec;
 /**
  * Regulatory deadlines worked out here, the way the rulebooks state them, from the Kazakhstan calendar data
  * ({@code calendar/kz-days-off.json}): this test's own day counting, not the services' code, so a slip in either
- * shows. Asia/Almaty is UTC+05:00 (CONTRACTS.md); close of business 18:00; a calendar-day period ends 23:59:59.
+ * shows. Asia/Almaty is UTC+05:00 (contract/README.md); close of business 18:00; a calendar-day period ends 23:59:59.
  */
 final class Deadlines {
 

@@ -157,7 +157,7 @@ class DemoDayIT {
         JsonNode structuring = desk.get("F-DATF-01 AML-005");
         String strDraft = structuring.path("links").path("strDraft").asText();
         assertThat(Http.get(aml.url(strDraft), stack.regulator()).body()).contains("C-STRUCT");
-        // The STR draft is the MLRO's (tipping-off, CONTRACTS.md §3): the firm's compliance officer may not read it.
+        // The STR draft is the MLRO's (tipping-off, contract/README.md §3): the firm's compliance officer may not read it.
         assertThat(Http.get(aml.url(strDraft), stack.bearer("mlro", "F-DATF-01")).status()).isEqualTo(200);
         assertThat(Http.get(aml.url(strDraft), stack.bearer("compliance-officer", "F-DATF-01")).status())
                 .isEqualTo(403);

@@ -32,7 +32,7 @@ public final class IngestFlow {
     }
 
     /**
-     * @param contractTopic the topic as CONTRACTS.md names it (the run's suffix is added here)
+     * @param contractTopic the topic as contract/README.md names it (the run's suffix is added here)
      * @param type          the CloudEvents type of both records
      * @param badJson       a payload that breaks the contract
      * @param reason        what the DLQ reason must say (it names the field)

@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.TopicConfig;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import kz.aifc.contract.Topics;
+import kz.aifc.platform.security.TokenIssuer;
 
 /**
  * Points a service's tests at the real local stack: the Kafka broker on localhost:9092 (started with
@@ -77,7 +78,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", dbUser());
         config.put("quarkus.datasource.password", dbPassword());
         config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation());
-        config.put("mp.jwt.verify.issuer", kz.aifc.platform.security.TokenIssuer.ISSUER);
+        config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         return config;
     }
 

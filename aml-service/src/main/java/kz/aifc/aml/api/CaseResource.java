@@ -36,7 +36,7 @@ import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
-/** Suspicious-activity cases for the MLRO of the firm and the regulator only (tipping-off, CONTRACTS.md §3). */
+/** Suspicious-activity cases for the MLRO of the firm and the regulator only (tipping-off, contract/README.md §3). */
 @Path("/")
 @Tag(name = "Cases")
 @Produces(MediaType.APPLICATION_JSON)

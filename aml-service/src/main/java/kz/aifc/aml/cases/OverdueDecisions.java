@@ -22,6 +22,7 @@ import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.store.AmlStore;
 import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.aml.ingest.ScreeningPipeline;
 
 /** AML-012 on a clock: raises one alert per open case whose MLRO decision is overdue (AML 13.8.1, "without delay"). */
 @ApplicationScoped
@@ -78,7 +79,7 @@ public class OverdueDecisions {
                 }
                 OffsetDateTime detectedAt = now.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
                         .truncatedTo(ChronoUnit.MILLIS);
-                alerts.raise(kz.aifc.aml.ingest.ScreeningPipeline.alert(rules.rulebook(), f, c.caseId(), detectedAt));
+                alerts.raise(ScreeningPipeline.alert(rules.rulebook(), f, c.caseId(), detectedAt));
                 store.markOverdue(c.caseId(), f.alertId());
                 raised++;
             }

@@ -32,6 +32,7 @@ import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;
 import kz.aifc.testing.TestTokens;
+import kz.aifc.aml.Flows;
 
 /** A case opened by a Kafka event, read and decided over REST by the firm's MLRO; tipping-off scoping enforced. */
 @QuarkusTest
@@ -83,7 +84,7 @@ class CaseResourceTest {
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(200).body("status", equalTo("NO_STR"));
         // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over.
-        kz.aifc.aml.Flows.awaitAlert(db, "AML-007:F-0001:" + b.id, "RESOLVED");
+        Flows.awaitAlert(db, "AML-007:F-0001:" + b.id, "RESOLVED");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(409);
 

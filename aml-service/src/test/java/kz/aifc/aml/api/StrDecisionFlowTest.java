@@ -38,7 +38,7 @@ import kz.aifc.testing.TestTokens;
 
 /**
  * The FILE_STR decision end to end on the real broker and database: suspicion → case → the MLRO's decision with
- * reasons → recorded and audited, the case's alerts resolved per CONTRACTS.md, the STR draft ready (JSON and escaped
+ * reasons → recorded and audited, the case's alerts resolved per contract/README.md, the STR draft ready (JSON and escaped
  * HTML in Russian, Kazakh and English) and counted in the annual AML return.
  */
 @QuarkusTest
@@ -120,7 +120,7 @@ class StrDecisionFlowTest {
                 .statusCode(200).body("intact", equalTo(true));
 
         // The alerts whose deadline was the decision are resolved and the resolutions published; the reason names
-        // the case, not the decision (the compliance team reads alerts, CONTRACTS.md §3).
+        // the case, not the decision (the compliance team reads alerts, contract/README.md §3).
         for (String alertId : new String[] {suspicion, overdueAlert}) {
             Flows.awaitAlert(db, alertId, "RESOLVED");
             AlertResolved resolved = Flows.publishedResolution(alertId);

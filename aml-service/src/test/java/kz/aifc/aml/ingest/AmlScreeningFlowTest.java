@@ -37,6 +37,9 @@ import kz.aifc.contract.v1.Direction;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestKafka;
+import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.platform.security.Roles;
+import kz.aifc.testing.TestTokens;
 
 /** Rule families end to end on the real broker and database: batch ingest, alerts out, cases, redelivery, DLQ. */
 @QuarkusTest
@@ -72,7 +75,7 @@ class AmlScreeningFlowTest {
             events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
         }
         events.forEach(AmlScreeningFlowTest::send);
-        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((kz.aifc.contract.v1.ScreenedTransaction) events.get(0).data()).transactionId();
+        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId();
         awaitOpenAlert(alertId);
         assertThat(count("select count(*) from aml_case where customer_id = ? and status = 'OPEN' "
                 + "and cardinality(transaction_ids) = 3 and 'AML-005' = any(rule_ids)", customer)).isEqualTo(1);
@@ -115,11 +118,11 @@ class AmlScreeningFlowTest {
         assertThat(count("select count(*) from alert_state where alert_id = ? "
                 + "and payload->>'regulatoryDeadline' = '2026-11-23T18:00:00+05:00'", alertId)).isEqualTo(1);
         io.restassured.RestAssured.given()
-                .header("Authorization", kz.aifc.testing.TestTokens.bearer(kz.aifc.platform.security.Roles.MLRO, "F-0001"))
+                .header("Authorization", TestTokens.bearer(Roles.MLRO, "F-0001"))
                 .get("/firms/F-0001/reports/threshold?date=2026-11-23").then().statusCode(200)
                 .body("reports.alertId", org.hamcrest.Matchers.hasItem(alertId));
         io.restassured.RestAssured.given()
-                .header("Authorization", kz.aifc.testing.TestTokens.bearer(kz.aifc.platform.security.Roles.MLRO, "F-0001"))
+                .header("Authorization", TestTokens.bearer(Roles.MLRO, "F-0001"))
                 .get("/firms/F-0001/reports/threshold?date=23.11.2026").then().statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -149,7 +152,7 @@ class AmlScreeningFlowTest {
         cache.clear(); // what a restart or a partition moving to another instance leaves behind
         send(event(tx().customer(customer).usd("950").at("2026-11-20T12:00:00+05:00")));
         awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:"
-                + ((kz.aifc.contract.v1.ScreenedTransaction) a.data()).transactionId());
+                + ((ScreenedTransaction) a.data()).transactionId());
     }
 
     @Test

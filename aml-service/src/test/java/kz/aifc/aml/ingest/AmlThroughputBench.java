@@ -30,6 +30,7 @@ import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.EncodedEvent;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
+import kz.aifc.contract.Topics;
 
 /**
  * A quick local measure of the batch path (not a timed test; run with {@code -Daml.bench=N}): produces N clean (no finding) screened
@@ -64,7 +65,7 @@ class AmlThroughputBench {
                                 .at(base.plusSeconds(i / 10)).build());
                 EncodedEvent enc = CloudEventCodec.encode(e);
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>(LocalStackResource.topic(
-                        kz.aifc.contract.Topics.TRANSACTIONS_SCREENED), firm, enc.value());
+                        Topics.TRANSACTIONS_SCREENED), firm, enc.value());
                 enc.headers().forEach((k, v) -> r.headers().add(k, v));
                 producer.send(r);
             }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.v1.Exposure;
+import kz.aifc.platform.time.BusinessCalendar;
 
 /** The bundled rulebook parses into the documented parameters; a gap fails loudly rather than reading as zero. */
 class RulebookTest {
@@ -43,7 +44,7 @@ class RulebookTest {
     @Test
     void shouldDescribeHowEachResolvableAlertEnds() throws Exception {
         var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
-        AmlRules rules = new AmlRules(Rulebook.parse(doc), kz.aifc.platform.time.BusinessCalendar.kazakhstan());
+        AmlRules rules = new AmlRules(Rulebook.parse(doc), BusinessCalendar.kazakhstan());
         for (var rule : doc.path("rules")) {
             String id = rule.path("id").asText();
             String resolvedWhen = rule.path("resolvedWhen").asText("");

@@ -22,7 +22,7 @@ import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
-/** Capital position and drafted AFSA reports (CONTRACTS.md §2): JSON, or a printable document on Accept: text/html. */
+/** Capital position and drafted AFSA reports (contract/README.md §2): JSON, or a printable document on Accept: text/html. */
 @Path("/firms/{firmId}")
 @RolesAllowed({ Roles.FIRM_REPORTER, Roles.COMPLIANCE_OFFICER, Roles.MLRO, Roles.REGULATOR, Roles.ADMIN })
 @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
@@ -47,7 +47,7 @@ public class CapitalResource {
 
     @GET
     @Path("/capital")
-    @Operation(summary = "Latest capital position", description = "Capital resources (CONTRACTS.md formula), the "
+    @Operation(summary = "Latest capital position", description = "Capital resources (contract/README.md formula), the "
             + "requirement (highest base capital among the ACTIVE licence's activities, DAA 3.2(1)(b)) with its basis "
             + "and confidence, headroom %, the liquid assets test where configured, open alerts and the snapshot "
             + "history (late snapshots flagged). USD amounts are rounded half-even to cents for display only.")

@@ -18,7 +18,7 @@ public final class ReportViews {
             List<String> activities) {
     }
 
-    /** One line of the capital resources calculation (PRU(INV) 3.2 / CONTRACTS.md); deductions carry sign "-". */
+    /** One line of the capital resources calculation (PRU(INV) 3.2 / contract/README.md); deductions carry sign "-". */
     @TemplateData
     public record Line(String label, String sign, String amount, String amountUsd) {
     }

@@ -14,7 +14,7 @@ import kz.aifc.platform.time.BusinessCalendar;
  * snapshot's rate (KZT per USD) into the snapshot's currency, which never rounds. Only the USD figures shown to
  * people are rounded: to cents, half-even ({@link #toUsd}); headroom to 0.01 percentage point, half-even.
  *
- * @param resources             capital resources in the snapshot's currency (CONTRACTS.md formula, exact)
+ * @param resources             capital resources in the snapshot's currency (contract/README.md formula, exact)
  * @param requirementInCurrency the requirement in the snapshot's currency (exact), null when none
  * @param bufferInCurrency      the CAP-002 early-warning level in the snapshot's currency (exact), null when none
  * @param liquidRequired        CAP-003 liquid assets needed: annual operating expenditure × fraction (exact)

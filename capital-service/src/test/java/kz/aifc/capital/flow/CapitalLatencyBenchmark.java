@@ -43,6 +43,7 @@ import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.platform.time.BusinessCalendar;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
+import kz.aifc.contract.codec.CloudEventCodec;
 
 /**
  * Latency from a snapshot produced to its CAP-001 alert (raised or resolved) on the alerts topic, on the real
@@ -154,7 +155,7 @@ class CapitalLatencyBenchmark {
                     if (queue == null) {
                         continue;
                     }
-                    JsonNode alert = kz.aifc.contract.codec.CloudEventCodec.mapper()
+                    JsonNode alert = CloudEventCodec.mapper()
                             .readTree(new String(record.value(), StandardCharsets.UTF_8));
                     if (!alert.path("alertId").asText().startsWith("CAP-001:")) {
                         continue;

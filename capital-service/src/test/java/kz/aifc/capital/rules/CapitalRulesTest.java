@@ -27,6 +27,7 @@ import kz.aifc.contract.v1.Currency;
 import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.contract.v1.Severity;
+import kz.aifc.contract.v1.CapitalComponents;
 
 class CapitalRulesTest {
 
@@ -72,10 +73,10 @@ class CapitalRulesTest {
         }
 
         @Test
-        @DisplayName("resources are the CONTRACTS.md formula: additions less interim losses, intangibles, deferred tax and other deductions")
+        @DisplayName("resources are the contract/README.md formula: additions less interim losses, intangibles, deferred tax and other deductions")
         void shouldComputeCapitalResourcesFromTheComponents() {
             CapitalSnapshot example = new CapitalSnapshot(Fixtures.FIRM, AS_OF, Currency.USD, BigDecimal.ONE,
-                    new kz.aifc.contract.v1.CapitalComponents(new BigDecimal("400000.00"), BigDecimal.ZERO,
+                    new CapitalComponents(new BigDecimal("400000.00"), BigDecimal.ZERO,
                             new BigDecimal("120000.00"), BigDecimal.ZERO, new BigDecimal("30000.00"),
                             new BigDecimal("50000.00"), BigDecimal.ZERO, BigDecimal.ZERO),
                     new BigDecimal("180000.00"), new BigDecimal("600000.00"), null);

@@ -24,7 +24,7 @@ public record CapitalComponents(
         Checks.amount(otherDeductions, "otherDeductions");
     }
 
-    /** Capital resources exactly as CONTRACTS.md defines them: the four additions less the four deductions. */
+    /** Capital resources exactly as contract/README.md defines them: the four additions less the four deductions. */
     public BigDecimal capitalResources() {
         return paidUpShareCapital.add(sharePremium).add(auditedRetainedEarnings).add(otherReserves)
                 .subtract(interimLosses).subtract(intangibleAssets).subtract(deferredTaxAssets)

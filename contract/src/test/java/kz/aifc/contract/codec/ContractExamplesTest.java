@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every CONTRACTS.md §1 example is accepted in both content modes and survives a round trip unchanged. */
+/** Every contract/README.md §1 example is accepted in both content modes and survives a round trip unchanged. */
 class ContractExamplesTest {
 
     static Stream<String> types() {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The CONTRACTS.md §1 example payloads and ways to wrap them into Kafka records in either content mode. */
+/** The contract/README.md §1 example payloads and ways to wrap them into Kafka records in either content mode. */
 final class Examples {
 
     static final String SOURCE = "/firms/F-0001/core";

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bad records are rejected with a reason that names the field, as the DLQ header needs it (CONTRACTS.md §1). */
+/** Bad records are rejected with a reason that names the field, as the DLQ header needs it (contract/README.md §1). */
 class MalformedInputTest {
 
     private static final String SNAPSHOT = EventTypes.CAPITAL_SNAPSHOT;

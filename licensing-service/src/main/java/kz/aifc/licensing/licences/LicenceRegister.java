@@ -18,6 +18,7 @@ import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
 import kz.aifc.platform.outbox.Outbox;
+import kz.aifc.platform.api.Problem;
 
 /**
  * The licence register: stores a licence, publishes {@code kz.aifc.licence.changed.v1} through the outbox in the
@@ -70,7 +71,7 @@ public class LicenceRegister {
         state.lockLicenceNumber(licence.licenceNumber());
         store.holderOf(licence.licenceNumber()).filter(holder -> !holder.equals(licence.firmId())).ifPresent(holder -> {
             throw new ProblemException(409, "Conflict", "licenceNumber: " + licence.licenceNumber()
-                    + " is registered to firm " + holder, List.of(new kz.aifc.platform.api.Problem.FieldError(
+                    + " is registered to firm " + holder, List.of(new Problem.FieldError(
                             "licenceNumber", "already registered to another firm")));
         });
         store.save(licence);

@@ -27,6 +27,7 @@ import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.rules.FitAndProperRules;
 import kz.aifc.licensing.rules.RulebookParser;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.contract.v1.Activity;
 
 class NotificationDraftsTest {
 
@@ -45,7 +46,7 @@ class NotificationDraftsTest {
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), List.of("s/1"), AT,
                 f.deadline(), f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
         LicenceChanged licence = new LicenceChanged("F-0001", "Steppe Exchange", "AFSA-1", LicenceStatus.ACTIVE,
-                List.of(kz.aifc.contract.v1.Activity.DATF_OPERATOR), LocalDate.of(2026, 1, 1), List.of());
+                List.of(Activity.DATF_OPERATOR), LocalDate.of(2026, 1, 1), List.of());
 
         Map<String, Object> draft = NotificationDrafts.draft(f, alert, Optional.of(licence), AT);
         assertThat(draft).containsEntry("kind", "UNFITNESS_EVENT").containsEntry("firmName", "Steppe Exchange")

@@ -20,6 +20,7 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.Seniority;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.StaffChangeKind;
+import kz.aifc.contract.v1.StaffChange;
 
 class FitAndProperRulesTest {
 
@@ -229,7 +230,7 @@ class FitAndProperRulesTest {
         @DisplayName("a staff event that is not a disclosure starts no clock")
         void shouldIgnoreNonDisclosureEvents() {
             var e = disclosure(DisclosureKind.OTHER_MATERIAL_CHANGE);
-            var appointed = new kz.aifc.contract.v1.StaffChange(e.firmId(), e.personId(), e.fullName(),
+            var appointed = new StaffChange(e.firmId(), e.personId(), e.fullName(),
                     StaffChangeKind.APPOINTED, e.roles(), e.afsaApproval(), true, e.seniority(), null, DAY);
             assertThat(rules.disclosure(appointed, NOW)).isEmpty();
         }

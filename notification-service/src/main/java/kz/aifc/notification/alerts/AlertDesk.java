@@ -22,6 +22,8 @@ import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.webhooks.WebhookQueue;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.codec.MalformedEventException;
 
 /**
  * The lifecycle of an alert, OPEN → ACKNOWLEDGED → RESOLVED, and every way it changes. Each change is audited,
@@ -59,7 +61,7 @@ public class AlertDesk {
             store.insert(alert, now);
             change = Change.RAISED;
         } else if (!current.get().firmId().equals(alert.firmId())) {
-            throw new kz.aifc.contract.codec.MalformedEventException("data.firmId",
+            throw new MalformedEventException("data.firmId",
                     "alert " + alert.alertId() + " belongs to firm " + current.get().firmId() + ", not " + alert.firmId());
         } else if (StoredAlert.RESOLVED.equals(current.get().status())) {
             store.refresh(alert, now, true);
@@ -149,7 +151,7 @@ public class AlertDesk {
 
     private StoredAlert announce(Change change, String alertId) {
         StoredAlert after = store.find(alertId, false).orElseThrow();
-        OffsetDateTime at = OffsetDateTime.now(kz.aifc.contract.CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime at = OffsetDateTime.now(CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
         AlertChanged event = new AlertChanged(change, after, at);
         webhooks.enqueue(event);
         changes.fire(event);

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.aifc.notification.store.StoredAlert;
 
 /**
- * An alert as a caller may see it. AML alerts reach the firm's compliance officer too (CONTRACTS.md §3 limits
+ * An alert as a caller may see it. AML alerts reach the firm's compliance officer too (contract/README.md §3 limits
  * cases and STR drafts, not alerts), but their links, which point at cases and STR drafts, are withheld from
  * anyone but the MLRO, the regulator and the admin (tipping-off).
  */

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
+import kz.aifc.contract.CloudEvent;
 
 /**
  * Subscriptions and the persistent delivery queue. A change is queued for every matching subscription in the
@@ -272,7 +273,7 @@ public class WebhookQueue {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(kz.aifc.contract.CloudEvent.ALMATY).toOffsetDateTime();
+        return t == null ? null : t.toInstant().atZone(CloudEvent.ALMATY).toOffsetDateTime();
     }
 
     private static IllegalStateException failure(String what, SQLException e) {

@@ -33,6 +33,7 @@ import kz.aifc.notification.AlertEvents;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestTokens;
+import kz.aifc.testing.IngestFlow;
 
 /** Intake, idempotency, lifecycle, roles, paging and escalation on the real broker and database. */
 @QuarkusTest
@@ -85,7 +86,7 @@ class AlertDeskFlowTest {
         AlertEvents.send(EventTypes.ALERT_RESOLVED, firm, AlertEvents.resolved(alertId, firm, "Role filled"));
         awaitField(alertId, "status", "RESOLVED");
         given().header("Authorization", co(firm)).get("/alerts/{id}", alertId).then()
-                .body("resolvedBy", equalTo(kz.aifc.testing.IngestFlow.SOURCE))
+                .body("resolvedBy", equalTo(IngestFlow.SOURCE))
                 .body("resolutionReason", equalTo("Role filled"));
 
         // The same breach seen again reopens the alert with a fresh lifecycle.

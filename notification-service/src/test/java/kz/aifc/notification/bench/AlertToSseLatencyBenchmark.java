@@ -25,6 +25,7 @@ import kz.aifc.notification.stream.SseClient;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestTokens;
+import kz.aifc.contract.Topics;
 
 /**
  * Latency from an alert produced to Kafka to its SSE event at a listener, on the real broker and database.
@@ -132,7 +133,7 @@ class AlertToSseLatencyBenchmark {
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props,
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(LocalStackResource.topic(kz.aifc.contract.Topics.COMPLIANCE_ALERTS)));
+            consumer.subscribe(List.of(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)));
             java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"alertId\":\"([^\"]+)\"");
             while (!done.get()) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {

@@ -173,7 +173,7 @@ public final class ProblemMappers {
     }
 
     static Response unauthorized() {
-        Problem problem = Problem.of(401, "Unauthorized", "a valid bearer token is required (CONTRACTS.md §3)", List.of());
+        Problem problem = Problem.of(401, "Unauthorized", "a valid bearer token is required (contract/README.md §3)", List.of());
         return Response.status(401).header("WWW-Authenticate", "Bearer").type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Drafted reports answer JSON, and a printable HTML document on {@code Accept: text/html} (CONTRACTS.md §2). */
+/** Drafted reports answer JSON, and a printable HTML document on {@code Accept: text/html} (contract/README.md §2). */
 public final class DraftResponses {
 
     private DraftResponses() {

@@ -10,7 +10,7 @@ import kz.aifc.platform.api.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Firm scoping of CONTRACTS.md §3: a firm-scoped caller reads and writes only its own firm, a regulator reads
+ * Firm scoping of contract/README.md §3: a firm-scoped caller reads and writes only its own firm, a regulator reads
  * every firm and writes nothing, an admin does both.
  */
 @RequestScoped

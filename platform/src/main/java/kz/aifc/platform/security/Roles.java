@@ -2,7 +2,7 @@ package kz.aifc.platform.security;
 
 import java.util.Set;
 
-/** The roles of CONTRACTS.md §3, carried in the JWT {@code groups} claim. */
+/** The roles of contract/README.md §3, carried in the JWT {@code groups} claim. */
 public final class Roles {
 
     public static final String FIRM_REPORTER = "firm-reporter";

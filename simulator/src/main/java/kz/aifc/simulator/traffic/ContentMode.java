@@ -2,7 +2,7 @@ package kz.aifc.simulator.traffic;
 
 import java.util.Locale;
 
-/** CloudEvents content mode of the records sent; services must accept both (CONTRACTS.md §1). */
+/** CloudEvents content mode of the records sent; services must accept both (contract/README.md §1). */
 public enum ContentMode {
     BINARY,
     STRUCTURED,

@@ -17,7 +17,7 @@ import kz.aifc.contract.Topics;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.EncodedEvent;
 
-/** Breaks a good event in a way CONTRACTS.md §1 calls malformed, keeping topic and key so it lands on that DLQ. */
+/** Breaks a good event in a way contract/README.md §1 calls malformed, keeping topic and key so it lands on that DLQ. */
 final class Malformer {
 
     /** Which payload fields each kind of breakage can hit, per event type. */

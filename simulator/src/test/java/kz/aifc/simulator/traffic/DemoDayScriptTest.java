@@ -182,7 +182,7 @@ class DemoDayScriptTest {
     @EnumSource(ContentMode.class)
     void shouldSkipIncidentsOfFirmsThatAreNotSelected(ContentMode mode) {
         DemoDayFeed feed = new DemoDayFeed(Runs.settings(Scenario.DEMO_DAY, mode, 0),
-                kz.aifc.simulator.firms.DemoFirms.profiles(List.of(DemoFirms.DEALER, DemoFirms.CLEAN)));
+                DemoFirms.profiles(List.of(DemoFirms.DEALER, DemoFirms.CLEAN)));
 
         List<Outgoing> records = Runs.drain(feed, 100_000);
 
