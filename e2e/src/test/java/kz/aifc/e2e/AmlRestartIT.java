@@ -58,8 +58,8 @@ class AmlRestartIT {
         stack = E2eStack.open("aml-restart");
         stack.freshDatabases("aml-service");
         stack.createTopics();
-        // A dead member leaves the consumer group only when its session times out: 10 s instead of 45 s. kafka.* reaches
-        // both of the service's consumers (screened transactions and the licences channel).
+        // A dead member leaves the consumer group only when its session times out: 10 s instead of 45 s (kafka.* reaches
+        // the service's transactions consumer).
         E2eStack.Service aml = stack.service("aml-service", "kafka.session.timeout.ms", "10000").start().awaitReady();
         String customer = "C-" + stack.run;
         OffsetDateTime now = OffsetDateTime.now(Deadlines.ALMATY).truncatedTo(ChronoUnit.SECONDS);

@@ -17,12 +17,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
-import kz.aifc.aml.store.AmlStore;
+import kz.aifc.aml.store.FindingStore;
 import kz.aifc.platform.alerts.AlertBook;
-import kz.aifc.aml.ingest.ScreeningPipeline;
 
 /** AML-012 on a clock: raises one alert per open case whose MLRO decision is overdue (AML 13.8.1, "without delay"). */
 @ApplicationScoped
@@ -31,12 +31,12 @@ public class OverdueDecisions {
     private static final Logger LOG = Logger.getLogger(OverdueDecisions.class);
 
     private final AmlRules rules;
-    private final AmlStore store;
+    private final FindingStore store;
     private final AlertBook alerts;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
-    OverdueDecisions(AmlRules rules, AmlStore store, AlertBook alerts,
+    OverdueDecisions(AmlRules rules, FindingStore store, AlertBook alerts,
             @ConfigProperty(name = "aifc.aml.case-check-interval", defaultValue = "PT1M") Duration interval) {
         this.rules = rules;
         this.store = store;
@@ -72,14 +72,14 @@ public class OverdueDecisions {
     public int check(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             int raised = 0;
-            for (AmlStore.OpenCase c : store.overdueCases(now.minus(rules.rulebook().caseDecisionTime()), 500)) {
+            for (FindingStore.OpenCase c : store.overdueCases(now.minus(rules.rulebook().caseDecisionTime()), 500)) {
                 Finding f = rules.overdueDecision(c.firmId(), c.caseId(), c.customerId(), c.openedAt(), now);
                 if (f == null) {
                     continue;
                 }
                 OffsetDateTime detectedAt = now.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
                         .truncatedTo(ChronoUnit.MILLIS);
-                alerts.raise(ScreeningPipeline.alert(rules.rulebook(), f, c.caseId(), detectedAt));
+                alerts.raise(AmlAlerts.alert(rules.rulebook(), f, c.caseId(), detectedAt));
                 store.markOverdue(c.caseId(), f.alertId());
                 raised++;
             }

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Singleton;
 
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
-import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.TransactionStore.CustomerKey;
 
 /**
  * What the batch path keeps of customers' due diligence, one set-based statement each: the customer-level breaches a

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

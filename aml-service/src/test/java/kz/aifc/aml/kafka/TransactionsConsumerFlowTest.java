@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.kafka;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +23,7 @@ import kz.aifc.testing.PlatformEndpointsContract;
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
-class AmlIngestFlowTest extends PlatformEndpointsContract {
+class TransactionsConsumerFlowTest extends PlatformEndpointsContract {
 
     private static final String TRANSACTION = """
             {"firmId":"F-0001","transactionId":"T-81723","occurredAt":"2026-11-20T10:15:00+05:00",
@@ -41,7 +41,7 @@ class AmlIngestFlowTest extends PlatformEndpointsContract {
     @Inject
     DataSource db;
 
-    AmlIngestFlowTest() {
+    TransactionsConsumerFlowTest() {
         super("aml-service");
     }
 

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import kz.aifc.aml.store.AmlStore.LatestTransfers;
+import kz.aifc.aml.store.TransactionStore.LatestTransfers;
 import kz.aifc.contract.v1.Direction;
 
 /**

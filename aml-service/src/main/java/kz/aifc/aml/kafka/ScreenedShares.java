@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.kafka;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,8 +12,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import kz.aifc.aml.ingest.DeadLetters.Parked;
-import kz.aifc.aml.store.AmlStore;
+import kz.aifc.aml.screening.ScreeningPipeline;
+import kz.aifc.aml.screening.ScreenedRecord;
+import kz.aifc.aml.kafka.DeadLetters.Parked;
+import kz.aifc.aml.store.TransactionStore;
 
 /**
  * One lane's share of a poll of the screened-transactions topic: its malformed records parked on the DLQ by
@@ -29,12 +31,12 @@ public class ScreenedShares {
 
     private final ScreeningPipeline pipeline;
     private final DeadLetters deadLetters;
-    private final AmlStore store;
+    private final TransactionStore store;
     private final MeterRegistry meters;
     private final Timer waited;
     private final Timer behind;
 
-    ScreenedShares(ScreeningPipeline pipeline, DeadLetters deadLetters, AmlStore store, MeterRegistry meters) {
+    ScreenedShares(ScreeningPipeline pipeline, DeadLetters deadLetters, TransactionStore store, MeterRegistry meters) {
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
         this.store = store;

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 import kz.aifc.aml.rules.AmlRules;
-import kz.aifc.aml.store.AmlStore.LatestTransfers;
+import kz.aifc.aml.store.TransactionStore.LatestTransfers;
 import kz.aifc.contract.v1.Direction;
 
 /**

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,18 +21,18 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Rulebook;
 import kz.aifc.aml.rules.Tx;
-import kz.aifc.aml.store.AmlStore;
-import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.FindingStore;
+import kz.aifc.aml.store.TransactionStore;
+import kz.aifc.aml.store.TransactionStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
 import kz.aifc.contract.CloudEvent;
-import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.Direction;
-import kz.aifc.contract.v1.Duty;
 import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.platform.alerts.AlertBook;
 
@@ -46,7 +46,8 @@ import kz.aifc.platform.alerts.AlertBook;
 public class ScreeningPipeline {
 
     private final AmlRules rules;
-    private final AmlStore store;
+    private final TransactionStore store;
+    private final FindingStore findingStore;
     private final HistoryCache cache;
     private final AlertBook alerts;
     private final Clock clock = Clock.system(CustomerHistory.ALMATY);
@@ -62,11 +63,12 @@ public class ScreeningPipeline {
     private final AtomicInteger stagedBatches = new AtomicInteger();
     private static final int STAGED_AFTER_REDELIVERY = 20;
 
-    ScreeningPipeline(AmlRules rules, AmlStore store, HistoryCache cache, AlertBook alerts,
+    ScreeningPipeline(AmlRules rules, TransactionStore store, FindingStore findingStore, HistoryCache cache, AlertBook alerts,
             DueDiligenceUpdates dueDiligence, MeterRegistry meters) {
         this.rules = rules;
         this.dueDiligence = dueDiligence;
         this.store = store;
+        this.findingStore = findingStore;
         this.cache = cache;
         this.alerts = alerts;
         this.claimTime = phase(meters, "claim");
@@ -106,7 +108,7 @@ public class ScreeningPipeline {
 
     private static boolean isAlreadyStored(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AmlStore.AlreadyStored) {
+            if (t instanceof TransactionStore.AlreadyStored) {
                 return true;
             }
         }
@@ -161,7 +163,7 @@ public class ScreeningPipeline {
         CustomerHistory[] histories = histories(distinct, touched);
         long t1 = System.nanoTime();
         loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
-        AmlStore.Claimed fresh = store.claim(distinct, expectNew);
+        TransactionStore.Claimed fresh = store.claim(distinct, expectNew);
         long t2 = System.nanoTime();
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
@@ -185,9 +187,9 @@ public class ScreeningPipeline {
         evaluateTime.record(t3 - t2, TimeUnit.NANOSECONDS);
 
         List<Finding> found = List.copyOf(findings.values());
-        Map<String, String> caseByAlert = store.openOrJoinCases(found.stream().filter(Finding::opensCase).toList(),
+        Map<String, String> caseByAlert = findingStore.openOrJoinCases(found.stream().filter(Finding::opensCase).toList(),
                 detectedAt);
-        store.insertFindings(found, caseByAlert, detectedAt);
+        findingStore.insertFindings(found, caseByAlert, detectedAt);
         long t4 = System.nanoTime();
         casesTime.record(t4 - t3, TimeUnit.NANOSECONDS);
         DueDiligenceUpdates.Changes cures = dueDiligence.apply(todo, found, detectedAt, written);
@@ -197,7 +199,7 @@ public class ScreeningPipeline {
         // (the other lane's batch waits for it). Raised before resolved: a breach shown and cured in one batch ends
         // resolved. A breach shown only as it was before its cure (a late delivery) is recorded but not raised again.
         alerts.raiseAll(found.stream().filter(f -> !cures.curedBefore().contains(f.alertId()))
-                .map(f -> alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
+                .map(f -> AmlAlerts.alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
         alerts.resolveAll(cures.resolutions());
         alertTime.record(System.nanoTime() - t5, TimeUnit.NANOSECONDS);
         return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
@@ -313,21 +315,5 @@ public class ScreeningPipeline {
         Need(CustomerKey key) {
             this.key = key;
         }
-    }
-
-    public static AlertRaised alert(Rulebook book, Finding f, String caseId, OffsetDateTime detectedAt) {
-        Rulebook.RuleSpec spec = book.rule(f.ruleId());
-        Map<String, String> links = new LinkedHashMap<>();
-        if (caseId != null) {
-            links.put("case", "/cases/" + caseId);
-            links.put("strDraft", "/cases/" + caseId + "/str-draft");
-        }
-        if ("AML-010".equals(f.ruleId()) && f.regulatoryDeadline() != null) {
-            links.put("report", "/firms/" + f.firmId() + "/reports/threshold?date="
-                    + f.regulatoryDeadline().toLocalDate());
-        }
-        return new AlertRaised(f.alertId(), f.firmId(), Duty.AML, f.ruleId(), book.version(), spec.citation(),
-                spec.severity(), spec.title(), f.detail(), f.evidence(), f.causedBy(), detectedAt,
-                f.regulatoryDeadline(), f.deadlineBasis(), links);
     }
 }

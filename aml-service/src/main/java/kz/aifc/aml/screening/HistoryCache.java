@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.TransactionStore.CustomerKey;
 
 /**
  * Customer histories in memory, least recently used first out, bounded by the transactions they hold (what the memory

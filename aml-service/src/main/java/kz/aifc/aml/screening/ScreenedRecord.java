@@ -1,7 +1,8 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import java.nio.ByteBuffer;
 
+import kz.aifc.aml.store.TransactionStore;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.MalformedEventException;
 import kz.aifc.contract.v1.ScreenedTransaction;
@@ -9,7 +10,7 @@ import kz.aifc.contract.v1.ScreenedTransaction;
 /**
  * A screened-transaction record as the consumer's poll thread decoded it: the event and its payload JSON as received,
  * or why it breaks the contract, with the original bytes either way. Decoding on the poll thread (by
- * {@link ScreenedRecordDecoder}, the consumer's value deserializer) overlaps it with the lanes applying the batch
+ * {@code kafka.ScreenedRecordDecoder}, the consumer's value deserializer) overlaps it with the lanes applying the batch
  * before.
  *
  * @param event    the decoded event, null when malformed
@@ -23,7 +24,12 @@ import kz.aifc.contract.v1.ScreenedTransaction;
  *                 several times per event
  */
 public record ScreenedRecord(CloudEvent<ScreenedTransaction> event, ByteBuffer payload, MalformedEventException error,
-        ByteBuffer value, String eventKey) {
+        ByteBuffer value, String eventKey) implements TransactionStore.Row {
+
+    @Override
+    public ScreenedTransaction transaction() {
+        return event.data();
+    }
 
     public boolean malformed() {
         return error != null;

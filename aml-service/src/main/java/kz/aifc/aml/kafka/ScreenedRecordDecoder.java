@@ -1,10 +1,11 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.kafka;
 
 import java.nio.ByteBuffer;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import kz.aifc.aml.screening.ScreenedRecord;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.MalformedEventException;

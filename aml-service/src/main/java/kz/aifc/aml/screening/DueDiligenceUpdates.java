@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
 import kz.aifc.aml.rules.Rulebook;
-import kz.aifc.aml.store.AmlStore.CustomerKey;
+import kz.aifc.aml.store.TransactionStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
 import kz.aifc.aml.store.DueDiligenceStore.Shown;

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.kafka;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -31,6 +31,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import kz.aifc.aml.screening.HistoryCache;
+import kz.aifc.aml.screening.ScreenedRecord;
 import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import static kz.aifc.aml.rules.TxBuilder.tx;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package kz.aifc.aml.ingest;
+package kz.aifc.aml.screening;
 
 import static kz.aifc.aml.rules.TxBuilder.tx;
 
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.aml.kafka.ScreenedRecordDecoder;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.codec.CloudEventCodec;

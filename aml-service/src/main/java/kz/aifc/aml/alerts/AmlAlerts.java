@@ -1,0 +1,34 @@
+package kz.aifc.aml.alerts;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.Duty;
+
+/** An AML finding as the alert the compliance team sees: the rule's title, severity and citation, and its links. */
+public final class AmlAlerts {
+
+    private AmlAlerts() {
+    }
+
+    /** The alert of a finding; a finding that opened or joined a case links to it and to its STR draft. */
+    public static AlertRaised alert(Rulebook book, Finding f, String caseId, OffsetDateTime detectedAt) {
+        Rulebook.RuleSpec spec = book.rule(f.ruleId());
+        Map<String, String> links = new LinkedHashMap<>();
+        if (caseId != null) {
+            links.put("case", "/cases/" + caseId);
+            links.put("strDraft", "/cases/" + caseId + "/str-draft");
+        }
+        if ("AML-010".equals(f.ruleId()) && f.regulatoryDeadline() != null) {
+            links.put("report", "/firms/" + f.firmId() + "/reports/threshold?date="
+                    + f.regulatoryDeadline().toLocalDate());
+        }
+        return new AlertRaised(f.alertId(), f.firmId(), Duty.AML, f.ruleId(), book.version(), spec.citation(),
+                spec.severity(), spec.title(), f.detail(), f.evidence(), f.causedBy(), detectedAt,
+                f.regulatoryDeadline(), f.deadlineBasis(), links);
+    }
+}

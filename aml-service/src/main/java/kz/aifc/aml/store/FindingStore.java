@@ -1,0 +1,146 @@
+package kz.aifc.aml.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Singleton;
+
+import kz.aifc.aml.rules.Finding;
+import kz.aifc.contract.codec.CloudEventCodec;
+
+/**
+ * The findings as detected and the suspicious-activity cases they open or join, one statement per table per batch;
+ * and the open cases whose MLRO decision is overdue (AML-012).
+ */
+@Singleton
+public class FindingStore {
+
+    private static final String UPSERT_CASE = """
+            insert into aml_case (case_id, firm_id, customer_id, status, opened_at, updated_at, rule_ids, transaction_ids)
+            values (?, ?, ?, 'OPEN', ?, ?, ?, ?)
+            on conflict (firm_id, customer_id) where status = 'OPEN' do update set
+              updated_at = excluded.updated_at,
+              rule_ids = array(select distinct unnest(aml_case.rule_ids || excluded.rule_ids) order by 1),
+              transaction_ids = array(select distinct unnest(aml_case.transaction_ids || excluded.transaction_ids) order by 1)""";
+
+    private static final String INSERT_FINDING = """
+            insert into aml_finding (alert_id, rule_id, firm_id, customer_id, case_id, transaction_ids, detected_at,
+                                     detail, evidence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
+
+    private final DataSource dataSource;
+
+    FindingStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens each finding's customer case or adds to the one already open (one case per customer episode), in one
+     * round trip; answers the case id by alert id.
+     */
+    public Map<String, String> openOrJoinCases(List<Finding> findings, OffsetDateTime at) {
+        Map<String, String> caseByAlert = new HashMap<>();
+        if (findings.isEmpty()) {
+            return caseByAlert;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(UPSERT_CASE, new String[] {"case_id"})) {
+            for (Finding f : findings) {
+                q.setString(1, "CASE-" + UUID.randomUUID());
+                q.setString(2, f.firmId());
+                q.setString(3, f.customerId());
+                q.setTimestamp(4, Timestamp.from(at.toInstant()));
+                q.setTimestamp(5, Timestamp.from(at.toInstant()));
+                q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
+                q.setArray(7, c.createArrayOf("text", f.transactionIds().toArray()));
+                q.addBatch();
+            }
+            q.executeBatch();
+            try (ResultSet rs = q.getGeneratedKeys()) {
+                for (Finding f : findings) {
+                    if (!rs.next()) {
+                        throw new SQLException("no case id returned for " + f.alertId());
+                    }
+                    caseByAlert.put(f.alertId(), rs.getString(1));
+                }
+            }
+            return caseByAlert;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open cases for " + findings.size() + " findings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps every finding as detected, with the case it joined. */
+    public void insertFindings(List<Finding> findings, Map<String, String> caseByAlert, OffsetDateTime at) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(INSERT_FINDING)) {
+            for (Finding f : findings) {
+                q.setString(1, f.alertId());
+                q.setString(2, f.ruleId());
+                q.setString(3, f.firmId());
+                q.setString(4, f.customerId());
+                q.setString(5, caseByAlert.get(f.alertId()));
+                Array ids = c.createArrayOf("text", f.transactionIds().toArray());
+                q.setArray(6, ids);
+                q.setTimestamp(7, Timestamp.from(at.toInstant()));
+                q.setString(8, f.detail());
+                q.setString(9, CloudEventCodec.toJson(f.evidence()));
+                q.addBatch();
+            }
+            q.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + findings.size() + " findings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Open cases whose MLRO decision is overdue and not yet alerted (AML-012). */
+    public List<OpenCase> overdueCases(Instant openedBefore, int limit) {
+        String sql = "select case_id, firm_id, customer_id, opened_at from aml_case where status = 'OPEN' "
+                + "and overdue_alert is null and opened_at <= ? order by opened_at limit ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setTimestamp(1, Timestamp.from(openedBefore));
+            q.setInt(2, limit);
+            List<OpenCase> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read open cases: " + e.getMessage(), e);
+        }
+    }
+
+    public void markOverdue(String caseId, String alertId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "update aml_case set overdue_alert = ? where case_id = ?")) {
+            q.setString(1, alertId);
+            q.setString(2, caseId);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark case " + caseId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An open case as the overdue check sees it. */
+    public record OpenCase(String caseId, String firmId, String customerId, Instant openedAt) {
+    }
+}
