@@ -97,38 +97,40 @@ class DemoDayIT {
         Deadlines calendar = new Deadlines();
 
         JsonNode buffer = desk.get("F-DEAL-01 CAP-002");
-        assertRuleAndSeverity(buffer, "capital-service");
-        // An internal early warning: its rule gives no deadline, so none is shown.
-        assertThat(parameter("capital-service", "CAP-002", "deadlineBusinessDays").isMissingNode()).isTrue();
+        assertRuleAndSeverity(buffer, "capital-service", "HIGH");
+        // An internal early warning (domain-facts A12): no rule text gives it a deadline, so none is shown.
         assertThat(deadlineOf(buffer)).isNull();
 
         JsonNode breach = desk.get("F-DEAL-01 CAP-001");
-        assertRuleAndSeverity(breach, "capital-service");
+        assertRuleAndSeverity(breach, "capital-service", "CRITICAL");
         OffsetDateTime breachAsOf = dayStart.plus(CAPITAL_UNDER_REQUIREMENT);
         assertThat(breach.get("alertId").asText()).isEqualTo("CAP-001:F-DEAL-01:" + Deadlines.almatyDate(breachAsOf));
-        assertDeadline(breach, calendar.businessDaysAfter(breachAsOf,
-                parameter("capital-service", "CAP-001", "deadlineBusinessDays").asInt()));
+        // PRU(INV) 6.5: notify AFSA not later than within 1 business day.
+        assertDeadline(breach, calendar.businessDaysAfter(breachAsOf, 1));
 
         JsonNode structuring = desk.get("F-DATF-01 AML-005");
-        assertRuleAndSeverity(structuring, "aml-service");
+        assertRuleAndSeverity(structuring, "aml-service", "HIGH");
         assertThat(structuring.get("alertId").asText()).startsWith("AML-005:F-DATF-01:C-STRUCT:USD:");
+        // AML 13.8.1 says "without delay"; the hours are the rulebook's configurable, unverified setting, read from
+        // the rulebook the service ships.
         assertDeadline(structuring, detectedAt(structuring).plus(Duration.parse(
-                rulebooks.get("aml-service").path("parameters").path("caseDecisionTime").path("value").asText())));
+                Rulebooks.parameter("aml-service", "AML-012", "caseDecisionTime").path("value").asText())));
 
         JsonNode sanctions = desk.get("F-DATF-01 AML-001");
-        assertRuleAndSeverity(sanctions, "aml-service");
-        assertThat(rule("aml-service", "AML-001").path("deadline").path("kind").asText()).isEqualTo("IMMEDIATE");
+        assertRuleAndSeverity(sanctions, "aml-service", "CRITICAL");
+        // AML 12.1.1-12.1.3: freeze, report and notify immediately: due when detected.
         assertDeadline(sanctions, detectedAt(sanctions));
 
         JsonNode vacancy = desk.get("F-CUST-01 FP-001");
-        assertRuleAndSeverity(vacancy, "licensing-service");
+        assertRuleAndSeverity(vacancy, "licensing-service", "CRITICAL");
         assertThat(vacancy.get("alertId").asText()).isEqualTo("FP-001:F-CUST-01:MLRO");
-        JsonNode notice = parameter("licensing-service", "FP-001", "notificationDays");
+        // No AIFC deadline for notifying a departure (domain-facts C10): a configurable number of calendar days.
+        JsonNode notice = Rulebooks.parameter("licensing-service", "FP-001", "notificationDays");
         assertThat(notice.path("unit").asText()).isEqualTo("calendar days");
         assertDeadline(vacancy, Deadlines.calendarDaysAfter(detectedAt(vacancy), notice.path("value").asInt()));
 
         JsonNode control = desk.get("F-DATF-01 FP-008");
-        assertRuleAndSeverity(control, "licensing-service");
+        assertRuleAndSeverity(control, "licensing-service", "HIGH");
         assertThat(control.get("alertId").asText()).isEqualTo("FP-008:F-DATF-01:" + DemoFirms.SILK_ROAD);
         // Prior approval was due before the change took effect: the deadline is the start of its effective date.
         assertDeadline(control, Deadlines.startOf(
@@ -215,10 +217,9 @@ class DemoDayIT {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private void assertRuleAndSeverity(JsonNode alert, String service) {
-        JsonNode rule = rule(service, alert.get("ruleId").asText());
-        assertThat(alert.get("severity").asText()).as("severity of %s", alert.get("alertId"))
-                .isEqualTo(rule.path("severity").asText());
+    /** The severity the rule's own reading gives (DESIGN.md's tables), and the version of the rulebook in force. */
+    private void assertRuleAndSeverity(JsonNode alert, String service, String severity) {
+        assertThat(alert.get("severity").asText()).as("severity of %s", alert.get("alertId")).isEqualTo(severity);
         assertThat(alert.get("rulebookVersion").asText()).isEqualTo(rulebooks.get(service).path("version").asText());
     }
 
@@ -238,18 +239,6 @@ class DemoDayIT {
         return OffsetDateTime.parse(alert.get("detectedAt").asText());
     }
 
-    private JsonNode rule(String service, String ruleId) {
-        for (JsonNode rule : rulebooks.get(service).path("rules")) {
-            if (ruleId.equals(rule.path("id").asText())) {
-                return rule;
-            }
-        }
-        throw new AssertionError(ruleId + " is not in the rulebook of " + service);
-    }
-
-    private JsonNode parameter(String service, String ruleId, String name) {
-        return rule(service, ruleId).path("parameters").path(name);
-    }
 
     private E2eStack.Service serviceOf(JsonNode alert) {
         return switch (alert.get("duty").asText()) {

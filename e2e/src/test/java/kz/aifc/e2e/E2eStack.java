@@ -60,7 +60,7 @@ final class E2eStack implements AutoCloseable {
     private final Thread hook = new Thread(this::killAll, "e2e-stop-processes");
 
     private E2eStack(String name) throws IOException {
-        root = Path.of(System.getProperty("aifc.e2e.root", "..")).toAbsolutePath().normalize();
+        root = repositoryRoot();
         Path work = Path.of(System.getProperty("aifc.e2e.work", "target/e2e")).toAbsolutePath();
         run = "e2e" + Long.toString(System.currentTimeMillis(), 36);
         suffix = "." + run;
@@ -308,5 +308,10 @@ final class E2eStack implements AutoCloseable {
             processes.remove(process);
             forget(process);
         }
+    }
+
+    /** The repository checkout the packaged services and the simulator are taken from. */
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("aifc.e2e.root", "..")).toAbsolutePath().normalize();
     }
 }

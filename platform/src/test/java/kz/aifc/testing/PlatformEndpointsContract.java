@@ -1,7 +1,14 @@
 package kz.aifc.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +29,15 @@ public abstract class PlatformEndpointsContract {
     @Test
     void shouldServeHealthRulebookOpenApiAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // The same shape at every service: each rule with its citation, confidence and effective dates.
         given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/rulebook")
-                .then().statusCode(200).body("service", equalTo(service));
+                .then().statusCode(200).body("service", equalTo(service))
+                .body("version", not(emptyOrNullString()))
+                .body("rules", not(empty()))
+                .body("rules.id", everyItem(not(emptyOrNullString())))
+                .body("rules.citation", everyItem(not(emptyOrNullString())))
+                .body("rules.effectiveFrom", everyItem(matchesPattern("\\d{4}-\\d{2}-\\d{2}")))
+                .body("rules.confidence", everyItem(is(oneOf("verified", "secondary", "unverified", "internal"))));
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kz.aifc.aml.rules.Finding;
-import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.Duty;
+import kz.aifc.platform.rules.Rule;
 
 /** An AML finding as the alert the compliance team sees: the rule's title, severity and citation, and its links. */
 public final class AmlAlerts {
@@ -16,8 +17,8 @@ public final class AmlAlerts {
     }
 
     /** The alert of a finding; a finding that opened or joined a case links to it and to its STR draft. */
-    public static AlertRaised alert(Rulebook book, Finding f, String caseId, OffsetDateTime detectedAt) {
-        Rulebook.RuleSpec spec = book.rule(f.ruleId());
+    public static AlertRaised alert(AmlRulebook book, Finding f, String caseId, OffsetDateTime detectedAt) {
+        Rule spec = book.rule(f.ruleId());
         Map<String, String> links = new LinkedHashMap<>();
         if (caseId != null) {
             links.put("case", "/cases/" + caseId);

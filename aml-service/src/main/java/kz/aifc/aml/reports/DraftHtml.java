@@ -94,7 +94,7 @@ public final class DraftHtml {
         doc.fields(ordered("Firm", d.get("firmId"),
                 "Period", period.get("from") + " to " + period.get("to") + " (" + period.get("zone") + ")",
                 "Submit to AFSA by", d.get("dueBy"), "Deadline basis", d.get("dueByBasis"),
-                "Legal basis", d.get("legalBasis"), "Rulebook", d.get("rulebookVersion")));
+                "Legal basis", d.get("legalBasis"), "AmlRulebook", d.get("rulebookVersion")));
         List<List<?>> rows = new ArrayList<>();
         map(d.get("figures")).forEach((key, x) -> {
             Map<String, Object> f = map(x);

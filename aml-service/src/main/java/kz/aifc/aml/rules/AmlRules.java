@@ -24,6 +24,7 @@ import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Rule;
 
 /**
  * AML-001 … AML-012 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
@@ -43,26 +44,26 @@ public final class AmlRules {
     private static final Set<String> CURED_BY_TEST = Set.of("AML-009");
     private static final Set<String> CURED_BY_EDD_AND_TEST = Set.of("AML-008", "AML-009", "AML-011");
 
-    private final Rulebook book;
+    private final AmlRulebook book;
     private final BusinessCalendar calendar;
 
     /** Structuring band edges, precomputed: the band test runs for every transfer. */
     private final BigDecimal[] usdBand;
     private final BigDecimal[] kztBand;
 
-    public AmlRules(Rulebook book, BusinessCalendar calendar) {
+    public AmlRules(AmlRulebook book, BusinessCalendar calendar) {
         this.book = book;
         this.calendar = calendar;
         this.usdBand = band(book, book.structuringThresholdUsd());
         this.kztBand = band(book, book.structuringThresholdKzt());
     }
 
-    private static BigDecimal[] band(Rulebook book, BigDecimal threshold) {
+    private static BigDecimal[] band(AmlRulebook book, BigDecimal threshold) {
         return new BigDecimal[] {threshold.multiply(book.structuringBandLowPct()).divide(HUNDRED),
                 threshold.multiply(book.structuringBandHighPct()).divide(HUNDRED)};
     }
 
-    public Rulebook rulebook() {
+    public AmlRulebook rulebook() {
         return book;
     }
 
@@ -234,7 +235,7 @@ public final class AmlRules {
      * of its own (AML-001: freeze, report, notify immediately, AML 12.1) stays open for the team to resolve.
      */
     public boolean settledByDecision(String ruleId) {
-        Rulebook.RuleSpec spec = book.rule(ruleId);
+        Rule spec = book.rule(ruleId);
         return "AML-012".equals(ruleId) || (spec.opensCase() && spec.deadlineBasis() == null);
     }
 
@@ -461,7 +462,7 @@ public final class AmlRules {
             countries.add(t.counterparty().jurisdiction());
         }
         for (String country : countries) {
-            Rulebook.JurisdictionList list = book.listNaming(country, day);
+            AmlRulebook.JurisdictionList list = book.listNaming(country, day);
             if (list == null) {
                 continue;
             }

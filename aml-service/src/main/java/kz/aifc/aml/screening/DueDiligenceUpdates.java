@@ -19,7 +19,7 @@ import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
-import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.aml.store.TransactionStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
@@ -172,13 +172,13 @@ public class DueDiligenceUpdates {
     }
 
     /** What the annual return counts of this transaction's customer, or null when there is nothing to count. */
-    static CustomerYear customerYear(Rulebook book, ScreenedTransaction t) {
+    static CustomerYear customerYear(AmlRulebook book, ScreenedTransaction t) {
         boolean edd = Boolean.TRUE.equals(t.customer().eddCompleted());
         if (!edd && !book.everListed(t.customer().residency())) {
             return null;
         }
         LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
-        Rulebook.JurisdictionList list = book.listNaming(t.customer().residency(), day);
+        AmlRulebook.JurisdictionList list = book.listNaming(t.customer().residency(), day);
         if (!edd && list == null) {
             return null;
         }

@@ -25,7 +25,7 @@ import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Finding;
-import kz.aifc.aml.rules.Rulebook;
+import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.FindingStore;
 import kz.aifc.aml.store.TransactionStore;
@@ -167,7 +167,7 @@ public class ScreeningPipeline {
         long t2 = System.nanoTime();
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
-        Rulebook book = rules.rulebook();
+        AmlRulebook book = rules.rulebook();
         Map<String, Finding> findings = new LinkedHashMap<>();
         List<ScreenedRecord> todo = new ArrayList<>(distinct.size());
         for (int i = 0; i < histories.length; i++) {

@@ -170,8 +170,8 @@ class AmlRulesTest {
         @Test
         void shouldNeedTheTotalAboveTheThreshold() {
             // Three transfers each 80–100% of USD 1,000 always exceed it, so lower the count to show the sum test.
-            Rulebook book = TxBuilder.bundledRulebook();
-            Rulebook two = new Rulebook(book.version(), book.travelRuleThresholdUsd(), book.selfHostedThresholdUsd(),
+            AmlRulebook book = TxBuilder.bundledRulebook();
+            AmlRulebook two = new AmlRulebook(book.version(), book.travelRuleThresholdUsd(), book.selfHostedThresholdUsd(),
                     book.structuringThresholdUsd(), book.structuringThresholdKzt(), book.structuringWindow(),
                     book.structuringBandLowPct(), book.structuringBandHighPct(), 1, book.rapidInOutWindow(),
                     book.rapidInOutPct(), book.rapidInOutMinDepositUsd(), book.walletRiskScoreLimit(),

@@ -14,13 +14,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.v1.Exposure;
 import kz.aifc.platform.time.BusinessCalendar;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 
 /** The bundled rulebook parses into the documented parameters; a gap fails loudly rather than reading as zero. */
 class RulebookTest {
 
     @Test
     void shouldParseTheBundledRulebook() {
-        Rulebook book = TxBuilder.bundledRulebook();
+        AmlRulebook book = TxBuilder.bundledRulebook();
         assertThat(book.version()).isEqualTo("2026.1");
         assertThat(book.travelRuleThresholdUsd()).isEqualByComparingTo("1000");
         assertThat(book.structuringThresholdKzt()).isEqualByComparingTo(new BigDecimal("5000000"));
@@ -34,7 +36,7 @@ class RulebookTest {
 
     @Test
     void shouldNameTheHighRiskListInForceForACountry() {
-        Rulebook book = TxBuilder.bundledRulebook();
+        AmlRulebook book = TxBuilder.bundledRulebook();
         assertThat(book.listNaming("IR", LocalDate.of(2026, 11, 20)).list()).contains("call for action");
         assertThat(book.listNaming("VG", LocalDate.of(2026, 11, 20)).list()).contains("increased monitoring");
         assertThat(book.listNaming("IR", LocalDate.of(2026, 6, 18))).isNull();
@@ -44,12 +46,12 @@ class RulebookTest {
     @Test
     void shouldDescribeHowEachResolvableAlertEnds() throws Exception {
         var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
-        AmlRules rules = new AmlRules(Rulebook.parse(doc), BusinessCalendar.kazakhstan());
+        AmlRules rules = new AmlRules(AmlRulebook.parse(doc), BusinessCalendar.kazakhstan());
         for (var rule : doc.path("rules")) {
             String id = rule.path("id").asText();
             String resolvedWhen = rule.path("resolvedWhen").asText("");
             assertThat(resolvedWhen.contains("decision")).as(id).isEqualTo(rules.settledByDecision(id));
-            boolean cured = java.util.Set.of("AML-008", "AML-009", "AML-011").contains(id);
+            boolean cured = Set.of("AML-008", "AML-009", "AML-011").contains(id);
             assertThat(resolvedWhen.contains("later screened transaction")).as(id).isEqualTo(cured);
         }
     }
@@ -58,8 +60,9 @@ class RulebookTest {
     void shouldRefuseARulebookWithAnUnconfiguredParameter() throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode doc = (ObjectNode) json.readTree(getClass().getClassLoader().getResource("rulebook.json"));
-        ((ObjectNode) doc.get("parameters")).remove("caseDecisionTime");
-        assertThatThrownBy(() -> Rulebook.parse(doc)).hasMessageContaining("caseDecisionTime");
+        ((ObjectNode) ruleOf(doc, "AML-012").get("parameters")).remove("caseDecisionTime");
+        assertThatThrownBy(() -> AmlRulebook.parse(doc))
+                .hasMessageContaining("rules[AML-012].parameters.caseDecisionTime is missing");
     }
 
     @Test
@@ -67,7 +70,26 @@ class RulebookTest {
         var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
         for (String name : new String[] {"structuringBandLowPct", "structuringMinCount", "rapidInOutPct",
                 "walletRiskScoreLimit", "caseDecisionTime"}) {
-            assertThat(doc.path("parameters").path(name).path("confidence").asText()).as(name).isEqualTo("unverified");
+            assertThat(parameterOf(doc, name).path("confidence").asText()).as(name).isEqualTo("unverified");
         }
+    }
+
+    private static JsonNode ruleOf(JsonNode doc, String id) {
+        for (JsonNode rule : doc.path("rules")) {
+            if (id.equals(rule.path("id").asText())) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule " + id);
+    }
+
+    /** A parameter from whichever rule states it (each parameter belongs to the one rule that uses it). */
+    private static JsonNode parameterOf(JsonNode doc, String name) {
+        for (JsonNode rule : doc.path("rules")) {
+            if (rule.path("parameters").has(name)) {
+                return rule.path("parameters").path(name);
+            }
+        }
+        throw new AssertionError("no parameter " + name);
     }
 }

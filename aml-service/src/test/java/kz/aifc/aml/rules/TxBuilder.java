@@ -74,9 +74,9 @@ public final class TxBuilder {
                 new Screening(sanctionsHit, sanctionsList, BigDecimal.ZERO, score, exposures), null);
     }
 
-    public static Rulebook bundledRulebook() {
+    public static AmlRulebook bundledRulebook() {
         try (InputStream in = TxBuilder.class.getClassLoader().getResourceAsStream("rulebook.json")) {
-            return Rulebook.parse(new ObjectMapper().readTree(in));
+            return AmlRulebook.parse(new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import kz.aifc.capital.rules.CapitalPosition;
 import kz.aifc.capital.rules.Finding;
 import kz.aifc.capital.rules.PaidUpCapital;
-import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.Verdict;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.Duty;
@@ -32,9 +32,9 @@ public class CapitalAlerts {
 
     private final AlertBook book;
     private final BusinessCalendar calendar;
-    private final Rulebook rulebook;
+    private final CapitalRulebook rulebook;
 
-    CapitalAlerts(AlertBook book, BusinessCalendar calendar, Rulebook rulebook) {
+    CapitalAlerts(AlertBook book, BusinessCalendar calendar, CapitalRulebook rulebook) {
         this.book = book;
         this.calendar = calendar;
         this.rulebook = rulebook;
@@ -76,7 +76,7 @@ public class CapitalAlerts {
 
         /** The paid-up capital before the reduction an open CAP-004 alert tracks (from its evidence), if any. */
         public PaidUpCapital reductionBaseline() {
-            return of(Rulebook.CAP_004).stream().findFirst().map(open -> {
+            return of(CapitalRulebook.CAP_004).stream().findFirst().map(open -> {
                 Map<String, Object> e = open.payload().evidence();
                 return new PaidUpCapital(new java.math.BigDecimal(e.get("paidUpShareCapitalBefore").toString()),
                         e.get("paidUpShareCapitalBeforeCurrency").toString(),

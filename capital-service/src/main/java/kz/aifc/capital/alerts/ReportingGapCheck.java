@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
 import kz.aifc.capital.rules.ReportingGap;
-import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.Verdict;
 import kz.aifc.capital.store.CapitalStore;
 import kz.aifc.contract.v1.LicenceStatus;
@@ -27,10 +27,10 @@ public class ReportingGapCheck {
 
     private final CapitalStore store;
     private final CapitalAlerts alerts;
-    private final Rulebook rulebook;
+    private final CapitalRulebook rulebook;
     private final Clock clock;
 
-    ReportingGapCheck(CapitalStore store, CapitalAlerts alerts, Rulebook rulebook, Clock clock) {
+    ReportingGapCheck(CapitalStore store, CapitalAlerts alerts, CapitalRulebook rulebook, Clock clock) {
         this.store = store;
         this.alerts = alerts;
         this.rulebook = rulebook;
@@ -56,7 +56,7 @@ public class ReportingGapCheck {
         OffsetDateTime since;
         if (licence.isPresent() && licence.get().licence().status() != LicenceStatus.ACTIVE) {
             // A suspended or withdrawn firm has no capital to report on; an old gap alert ends here.
-            verdict = Verdict.clear(Rulebook.CAP_005, "The licence is " + licence.get().licence().status()
+            verdict = Verdict.clear(CapitalRulebook.CAP_005, "The licence is " + licence.get().licence().status()
                     + ": no capital snapshots are expected.");
             alerts.apply(firmId, alerts.open(firmId), List.of(verdict), at, List.of(), at);
             return verdict;
@@ -68,7 +68,7 @@ public class ReportingGapCheck {
             since = licence.get().receivedAt();
             verdict = ReportingGap.evaluate(firmId, since, false, now, rulebook);
         } else {
-            return Verdict.undetermined(Rulebook.CAP_005, "no snapshot and no active licence");
+            return Verdict.undetermined(CapitalRulebook.CAP_005, "no snapshot and no active licence");
         }
         if (verdict.breached()) {
             // The gap began when the interval ran out, not when the check noticed it.

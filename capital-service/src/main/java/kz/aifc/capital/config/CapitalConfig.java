@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.RulebookParser;
 import kz.aifc.platform.rulebook.RulebookSource;
 import kz.aifc.platform.time.BusinessCalendar;
@@ -19,8 +19,8 @@ public class CapitalConfig {
 
     @Produces
     @Singleton
-    Rulebook rulebook(RulebookSource source) {
-        return RulebookParser.parse(source.document());
+    CapitalRulebook rulebook(RulebookSource source) {
+        return RulebookParser.parse(source.rulebook());
     }
 
     /** {@code aifc.calendar.location}: an operator's calendar file (same shape as the bundled one), e.g. after a decree. */

@@ -17,7 +17,7 @@ import kz.aifc.capital.rules.CapitalPosition;
 import kz.aifc.capital.rules.CapitalRules;
 import kz.aifc.capital.rules.ReportingGap;
 import kz.aifc.capital.rules.Requirement;
-import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.Verdict;
 import kz.aifc.capital.store.CapitalStore;
 import kz.aifc.contract.CloudEvent;
@@ -38,10 +38,10 @@ public class CapitalIntake {
     private final Inbox inbox;
     private final CapitalStore store;
     private final CapitalAlerts alerts;
-    private final Rulebook rulebook;
+    private final CapitalRulebook rulebook;
     private final Clock clock;
 
-    CapitalIntake(Inbox inbox, CapitalStore store, CapitalAlerts alerts, Rulebook rulebook, Clock clock) {
+    CapitalIntake(Inbox inbox, CapitalStore store, CapitalAlerts alerts, CapitalRulebook rulebook, Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.alerts = alerts;

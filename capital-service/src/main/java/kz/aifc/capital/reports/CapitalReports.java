@@ -14,8 +14,8 @@ import kz.aifc.capital.alerts.CapitalAlerts;
 import kz.aifc.capital.rules.CapitalPosition;
 import kz.aifc.capital.rules.Money;
 import kz.aifc.capital.rules.Requirement;
-import kz.aifc.capital.rules.RuleDefinition;
-import kz.aifc.capital.rules.Rulebook;
+import kz.aifc.platform.rules.Rule;
+import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.store.CapitalStore;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.CapitalComponents;
@@ -35,10 +35,10 @@ public class CapitalReports {
 
     private final CapitalStore store;
     private final AlertBook alerts;
-    private final Rulebook rulebook;
+    private final CapitalRulebook rulebook;
     private final Clock clock;
 
-    CapitalReports(CapitalStore store, AlertBook alerts, Rulebook rulebook, Clock clock) {
+    CapitalReports(CapitalStore store, AlertBook alerts, CapitalRulebook rulebook, Clock clock) {
         this.store = store;
         this.alerts = alerts;
         this.rulebook = rulebook;
@@ -78,7 +78,7 @@ public class CapitalReports {
         statement.add(firmName + licenceText + " notifies the AIFC Financial Services Authority under "
                 + alert.citation() + " of the following matter, detected on "
                 + alert.detectedAt().atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate() + ": " + alert.detail());
-        if (Rulebook.CAP_001.equals(alert.ruleId())) {
+        if (CapitalRulebook.CAP_001.equals(alert.ruleId())) {
             statement.add("The firm's base capital requirement is the highest amount among its licensed activities "
                     + "(DAA 3.2(1)(b)). Until this notice is given, the firm makes no cash transfers, payments or "
                     + "transfers of liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.");
@@ -89,7 +89,7 @@ public class CapitalReports {
                 "Cause of the matter and when the firm became aware of it",
                 "Remedial steps taken or planned, and the expected date the requirement is met again",
                 "Name and position of the person signing for the firm (SEO or Finance Officer)");
-        RuleDefinition rule = rulebook.rules().get(alert.ruleId());
+        Rule rule = rulebook.rules().get(alert.ruleId());
         return new ReportViews.BreachNotice(true, BANNER, "Notification to AFSA: " + alert.title(),
                 "AIFC Financial Services Authority (AFSA), Astana", firm, alert.alertId(), alert.ruleId(),
                 rule == null ? alert.title() : rule.title(), alert.severity().name(), alert.citation(),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import kz.aifc.contract.v1.Activity;
+import kz.aifc.platform.rules.Confidence;
 
 /** One base-capital row of the rulebook: an activity's amount in USD (null when no source gives one). */
 public record BaseCapital(Activity activity, BigDecimal amountUsd, String citation, Confidence confidence,

@@ -25,7 +25,7 @@ public record CapitalPosition(String firmId, OffsetDateTime asOf, Currency curre
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    public static CapitalPosition of(CapitalSnapshot snapshot, Requirement requirement, Rulebook rulebook) {
+    public static CapitalPosition of(CapitalSnapshot snapshot, Requirement requirement, CapitalRulebook rulebook) {
         BigDecimal rate = snapshot.usdRate();
         BigDecimal required = requirement.hasAmount() ? requirement.amountUsd().multiply(rate) : null;
         BigDecimal buffer = required == null ? null

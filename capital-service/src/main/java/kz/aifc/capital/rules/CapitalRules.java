@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.contract.v1.Currency;
+import kz.aifc.platform.rules.Rule;
 
 /**
  * CAP-001 … CAP-004 and CAP-006 as pure functions of the facts and the rulebook (CAP-005 is {@link ReportingGap}).
@@ -28,7 +29,7 @@ public final class CapitalRules {
     }
 
     /** Every snapshot-driven rule's verdict, in rule order. */
-    public static List<Verdict> evaluate(CapitalFacts facts, Rulebook rulebook) {
+    public static List<Verdict> evaluate(CapitalFacts facts, CapitalRulebook rulebook) {
         Requirement requirement = Requirement.of(facts.licence(), rulebook, requirementDay(facts, rulebook));
         CapitalPosition position = facts.current() == null ? null
                 : CapitalPosition.of(facts.current(), requirement, rulebook);
@@ -44,7 +45,7 @@ public final class CapitalRules {
      * The day whose amounts the requirement takes: the current snapshot's, else the evaluation's (a firm licensed
      * in 2023 is held to today's amounts, not to none because the rulebook's amounts start in 2024).
      */
-    static LocalDate requirementDay(CapitalFacts facts, Rulebook rulebook) {
+    static LocalDate requirementDay(CapitalFacts facts, CapitalRulebook rulebook) {
         if (facts.current() != null) {
             return CapitalPosition.almatyDate(facts.current().asOf());
         }
@@ -55,8 +56,8 @@ public final class CapitalRules {
     }
 
     /** CAP-001: capital resources below the requirement (DAA 3.2(1)(b); notify AFSA in 1 business day, PRU(INV) 6.5). */
-    public static Verdict belowRequirement(CapitalPosition position, Requirement requirement, Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_001);
+    public static Verdict belowRequirement(CapitalPosition position, Requirement requirement, CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_001);
         if (requirement.status() == Requirement.Status.LICENCE_NOT_ACTIVE) {
             return Verdict.clear(rule.id(), notActive(requirement));
         }
@@ -73,8 +74,8 @@ public final class CapitalRules {
     }
 
     /** CAP-002: resources below the internal early-warning buffer (default 120% of the requirement; configurable). */
-    public static Verdict belowBuffer(CapitalPosition position, Requirement requirement, Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_002);
+    public static Verdict belowBuffer(CapitalPosition position, Requirement requirement, CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_002);
         if (requirement.status() == Requirement.Status.LICENCE_NOT_ACTIVE) {
             return Verdict.clear(rule.id(), notActive(requirement));
         }
@@ -95,8 +96,8 @@ public final class CapitalRules {
     }
 
     /** CAP-003: liquid assets below 25% of annual operating expenditure, only where PRU(INV) 4.2 applies (A6). */
-    public static Verdict liquidAssets(CapitalPosition position, Requirement requirement, Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_003);
+    public static Verdict liquidAssets(CapitalPosition position, Requirement requirement, CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_003);
         if (requirement.status() == Requirement.Status.LICENCE_NOT_ACTIVE) {
             return Verdict.clear(rule.id(), notActive(requirement));
         }
@@ -128,8 +129,8 @@ public final class CapitalRules {
      * (PRU(INV) 6.4). The breach lasts until the capital is back at the level before the fall or a later snapshot
      * carries an approval reference.
      */
-    public static Verdict capitalReduction(CapitalFacts facts, Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_004);
+    public static Verdict capitalReduction(CapitalFacts facts, CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_004);
         CapitalSnapshot current = facts.current();
         if (current == null) {
             return Verdict.undetermined(rule.id(), "no snapshot");
@@ -166,8 +167,8 @@ public final class CapitalRules {
     }
 
     /** CAP-006: the requirement cannot be computed: licence unknown or an activity with no configured amount. */
-    public static Verdict requirementUnknown(CapitalFacts facts, Requirement requirement, Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_006);
+    public static Verdict requirementUnknown(CapitalFacts facts, Requirement requirement, CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_006);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("rulebookVersion", rulebook.version());
         switch (requirement.status()) {

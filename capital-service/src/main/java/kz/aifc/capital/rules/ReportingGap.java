@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Rule;
 
 /** CAP-005: no snapshot for longer than the configured interval, measured from the latest snapshot's {@code asOf}. */
 public final class ReportingGap {
@@ -19,8 +20,8 @@ public final class ReportingGap {
      *                 reported
      */
     public static Verdict evaluate(String firmId, OffsetDateTime lastAsOf, boolean everReported, Instant now,
-            Rulebook rulebook) {
-        RuleDefinition rule = rulebook.rule(Rulebook.CAP_005);
+            CapitalRulebook rulebook) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_005);
         Duration gap = Duration.between(lastAsOf.toInstant(), now);
         if (gap.compareTo(rulebook.maxGap()) <= 0) {
             return Verdict.clear(rule.id(), "A capital snapshot as of " + lastAsOf + " is within the interval.");

@@ -34,7 +34,7 @@ public record Requirement(Status status, BigDecimal amountUsd, BaseCapital basis
         NONE
     }
 
-    public static Requirement of(LicenceChanged licence, Rulebook rulebook, LocalDate on) {
+    public static Requirement of(LicenceChanged licence, CapitalRulebook rulebook, LocalDate on) {
         if (licence == null) {
             return new Requirement(Status.LICENCE_UNKNOWN, null, null, List.of(), Set.of(), null);
         }

@@ -28,10 +28,11 @@ import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.CapitalComponents;
+import kz.aifc.platform.rules.Confidence;
 
 class CapitalRulesTest {
 
-    private final Rulebook rulebook = rulebook();
+    private final CapitalRulebook rulebook = rulebook();
 
     private List<Verdict> evaluate(CapitalFacts facts) {
         return CapitalRules.evaluate(facts, rulebook);
@@ -44,7 +45,7 @@ class CapitalRulesTest {
         @Test
         @DisplayName("resources USD 240,000 against Dealing as Principal USD 250,000 (verified, DAA 3.2 Table 2) is a CRITICAL breach")
         void shouldBreachWhenResourcesAreBelowTheRequirement() {
-            Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000.00"))), Rulebook.CAP_001);
+            Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000.00"))), CapitalRulebook.CAP_001);
 
             assertThat(v.breached()).isTrue();
             assertThat(v.finding().severity()).isEqualTo(Severity.CRITICAL);
@@ -60,7 +61,7 @@ class CapitalRulesTest {
         @Test
         @DisplayName("resources exactly at the requirement meet it (\"maintain at all times capital resources\" equal to the amount)")
         void shouldNotBreachExactlyAtTheRequirement() {
-            Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("250000.00"))), Rulebook.CAP_001);
+            Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("250000.00"))), CapitalRulebook.CAP_001);
 
             assertThat(v.outcome()).isEqualTo(Verdict.Outcome.CLEAR);
         }
@@ -68,7 +69,7 @@ class CapitalRulesTest {
         @Test
         @DisplayName("one cent below the requirement is a breach: no rounding in the comparison")
         void shouldBreachOneCentBelowTheRequirement() {
-            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("249999.99"))), Rulebook.CAP_001)
+            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("249999.99"))), CapitalRulebook.CAP_001)
                     .breached()).isTrue();
         }
 
@@ -93,13 +94,13 @@ class CapitalRulesTest {
             CapitalSnapshot justBelow = snapshot(Currency.KZT, "470.37", "117592499.99", AS_OF, null);
             CapitalSnapshot exactly = snapshot(Currency.KZT, "470.37", "117592500.00", AS_OF, null);
 
-            Verdict below = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), justBelow)), Rulebook.CAP_001);
+            Verdict below = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), justBelow)), CapitalRulebook.CAP_001);
             assertThat(below.breached()).isTrue();
             // Shown in USD rounded half-even to cents: 117,592,499.99 / 470.37 = 249,999.99997…
             assertThat(below.finding().detail()).startsWith("Capital resources USD 250,000.00 (KZT 117,592,499.99 at 470.37 KZT per USD)");
             assertThat(below.finding().evidence()).containsEntry("usdRate", "470.37")
                     .containsEntry("capitalResourcesInCurrency", "117592499.99");
-            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), exactly)), Rulebook.CAP_001).outcome())
+            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), exactly)), CapitalRulebook.CAP_001).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
         }
 
@@ -112,7 +113,7 @@ class CapitalRulesTest {
             assertThat(requirement.basis().confidence()).isEqualTo(Confidence.UNVERIFIED);
 
             Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL, DATF_OPERATOR), usd("280000"))),
-                    Rulebook.CAP_001);
+                    CapitalRulebook.CAP_001);
             assertThat(v.breached()).isTrue();
             assertThat(v.finding().evidence()).containsEntry("requirement", "300000")
                     .containsEntry("requirementConfidence", "unverified");
@@ -123,10 +124,10 @@ class CapitalRulesTest {
         void shouldReEvaluateTheSnapshotWhenTheLicenceIsVaried() {
             CapitalSnapshot snapshot = usd("280000");
 
-            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), snapshot)), Rulebook.CAP_001).outcome())
+            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), snapshot)), CapitalRulebook.CAP_001).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
             assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL, DATF_OPERATOR), snapshot)),
-                    Rulebook.CAP_001).breached()).isTrue();
+                    CapitalRulebook.CAP_001).breached()).isTrue();
         }
 
         @Test
@@ -134,9 +135,9 @@ class CapitalRulesTest {
         void shouldClearWhenTheLicenceIsNoLongerActive() {
             List<Verdict> verdicts = evaluate(facts(licence(LicenceStatus.WITHDRAWN, DEALING_AS_PRINCIPAL), usd("1")));
 
-            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
-            assertThat(verdict(verdicts, Rulebook.CAP_001).reason()).contains("WITHDRAWN");
-            assertThat(verdict(verdicts, Rulebook.CAP_006).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).reason()).contains("WITHDRAWN");
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
         }
     }
 
@@ -147,7 +148,7 @@ class CapitalRulesTest {
         @Test
         @DisplayName("exactly at 120% of the requirement (USD 300,000 for USD 250,000) is not below the buffer")
         void shouldNotWarnExactlyAtTheBuffer() {
-            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("300000.00"))), Rulebook.CAP_002)
+            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("300000.00"))), CapitalRulebook.CAP_002)
                     .outcome()).isEqualTo(Verdict.Outcome.CLEAR);
         }
 
@@ -156,21 +157,21 @@ class CapitalRulesTest {
         void shouldWarnJustBelowTheBuffer() {
             List<Verdict> verdicts = evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("299999.99")));
 
-            Verdict v = verdict(verdicts, Rulebook.CAP_002);
+            Verdict v = verdict(verdicts, CapitalRulebook.CAP_002);
             assertThat(v.breached()).isTrue();
             assertThat(v.finding().severity()).isEqualTo(Severity.HIGH);
             assertThat(v.finding().deadlineBusinessDays()).as("internal trigger: no regulatory deadline").isNull();
             assertThat(v.finding().evidence()).containsEntry("earlyWarningLevel", "300000.00");
-            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
         }
 
         @Test
         @DisplayName("the buffer is a rulebook parameter: at 150% USD 360,000 warns")
         void shouldReadTheBufferFromTheRulebook() {
-            Rulebook at150 = rulebook(doc -> Fixtures.ruleParameters(doc, Rulebook.CAP_002).put("bufferPercent", "150"));
+            CapitalRulebook at150 = rulebook(doc -> Fixtures.ruleParameters(doc, CapitalRulebook.CAP_002).put("bufferPercent", "150"));
 
             assertThat(verdict(CapitalRules.evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("360000")), at150),
-                    Rulebook.CAP_002).breached()).isTrue();
+                    CapitalRulebook.CAP_002).breached()).isTrue();
         }
     }
 
@@ -183,33 +184,33 @@ class CapitalRulesTest {
         void shouldNotApplyTheLiquidTestByDefault() {
             CapitalSnapshot short_ = Fixtures.withLiquidity(usd("400000"), "100", "600000");
 
-            assertThat(verdict(evaluate(facts(licence(DATF_OPERATOR), short_)), Rulebook.CAP_003).outcome())
+            assertThat(verdict(evaluate(facts(licence(DATF_OPERATOR), short_)), CapitalRulebook.CAP_003).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
         }
 
         @Test
         @DisplayName("configured for the firm: below 25% breaches, exactly 25% (150,000 of 600,000) does not")
         void shouldTestLiquidAssetsWhereConfigured() {
-            Rulebook configured = rulebook(doc -> Fixtures.ruleParameters(doc, Rulebook.CAP_003)
+            CapitalRulebook configured = rulebook(doc -> Fixtures.ruleParameters(doc, CapitalRulebook.CAP_003)
                     .putArray("appliesToFirms").add(Fixtures.FIRM));
 
             Verdict below = verdict(CapitalRules.evaluate(facts(licence(DEALING_AS_PRINCIPAL),
-                    Fixtures.withLiquidity(usd("400000"), "149999.99", "600000")), configured), Rulebook.CAP_003);
+                    Fixtures.withLiquidity(usd("400000"), "149999.99", "600000")), configured), CapitalRulebook.CAP_003);
             assertThat(below.breached()).isTrue();
             assertThat(below.finding().evidence()).containsEntry("liquidAssetsRequired", "150000.00");
             assertThat(verdict(CapitalRules.evaluate(facts(licence(DEALING_AS_PRINCIPAL),
-                    Fixtures.withLiquidity(usd("400000"), "150000", "600000")), configured), Rulebook.CAP_003).outcome())
+                    Fixtures.withLiquidity(usd("400000"), "150000", "600000")), configured), CapitalRulebook.CAP_003).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
         }
 
         @Test
         @DisplayName("configured per activity: a firm licensed for a listed activity is tested")
         void shouldTestLiquidAssetsForAConfiguredActivity() {
-            Rulebook configured = rulebook(doc -> Fixtures.ruleParameters(doc, Rulebook.CAP_003)
+            CapitalRulebook configured = rulebook(doc -> Fixtures.ruleParameters(doc, CapitalRulebook.CAP_003)
                     .putArray("appliesToActivities").add("DEALING_AS_PRINCIPAL"));
 
             assertThat(verdict(CapitalRules.evaluate(facts(licence(DEALING_AS_PRINCIPAL),
-                    Fixtures.withLiquidity(usd("400000"), "100", "600000")), configured), Rulebook.CAP_003).breached())
+                    Fixtures.withLiquidity(usd("400000"), "100", "600000")), configured), CapitalRulebook.CAP_003).breached())
                     .isTrue();
         }
     }
@@ -270,9 +271,9 @@ class CapitalRulesTest {
         void shouldRaiseWhenTheLicenceIsUnknown() {
             List<Verdict> verdicts = evaluate(facts(null, usd("1")));
 
-            assertThat(verdict(verdicts, Rulebook.CAP_006).breached()).isTrue();
-            assertThat(verdict(verdicts, Rulebook.CAP_006).finding().severity()).isEqualTo(Severity.MEDIUM);
-            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).breached()).isTrue();
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).finding().severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
         }
 
         @Test
@@ -280,9 +281,9 @@ class CapitalRulesTest {
         void shouldRaiseWhenNoAmountIsConfigured() {
             List<Verdict> verdicts = evaluate(facts(licence(ADVISING), usd("1")));
 
-            assertThat(verdict(verdicts, Rulebook.CAP_006).finding().evidence())
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).finding().evidence())
                     .containsEntry("unconfiguredActivities", List.of("ADVISING"));
-            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
         }
 
         @Test
@@ -290,16 +291,16 @@ class CapitalRulesTest {
         void shouldCheckTheKnownFloorWhileAnAmountIsMissing() {
             List<Verdict> verdicts = evaluate(facts(licence(DEALING_AS_PRINCIPAL, MONEY_SERVICES), usd("200000")));
 
-            assertThat(verdict(verdicts, Rulebook.CAP_006).breached()).isTrue();
-            assertThat(verdict(verdicts, Rulebook.CAP_006).finding().detail()).contains("MONEY_SERVICES")
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).breached()).isTrue();
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).finding().detail()).contains("MONEY_SERVICES")
                     .contains("USD 250,000.00");
-            assertThat(verdict(verdicts, Rulebook.CAP_001).breached()).isTrue();
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).breached()).isTrue();
         }
 
         @Test
         @DisplayName("every activity configured: CAP-006 clears")
         void shouldClearWhenEveryActivityHasAnAmount() {
-            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("1"))), Rulebook.CAP_006).outcome())
+            assertThat(verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("1"))), CapitalRulebook.CAP_006).outcome())
                     .isEqualTo(Verdict.Outcome.CLEAR);
         }
 
@@ -312,8 +313,8 @@ class CapitalRulesTest {
             List<Verdict> verdicts = evaluate(new CapitalFacts(Fixtures.FIRM, since2023, null, null, null,
                     LocalDate.parse("2026-11-25")));
 
-            assertThat(verdict(verdicts, Rulebook.CAP_006).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
-            assertThat(verdict(verdicts, Rulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_006).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
+            assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.UNDETERMINED);
         }
     }
 

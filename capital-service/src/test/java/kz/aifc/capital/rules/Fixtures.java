@@ -37,12 +37,12 @@ final class Fixtures {
         }
     }
 
-    static Rulebook rulebook() {
+    static CapitalRulebook rulebook() {
         return RulebookParser.parse(bundledDocument());
     }
 
     /** The bundled rulebook with an edit, as an operator's override file would make it. */
-    static Rulebook rulebook(Consumer<ObjectNode> edit) {
+    static CapitalRulebook rulebook(Consumer<ObjectNode> edit) {
         ObjectNode doc = bundledDocument();
         edit.accept(doc);
         return RulebookParser.parse(doc);

@@ -12,7 +12,7 @@ import kz.aifc.contract.v1.Severity;
 @DisplayName("CAP-005: no snapshot for longer than the configured interval (internal monitoring interval, unverified; DAA 4.6.1(2) systems)")
 class ReportingGapTest {
 
-    private final Rulebook rulebook = Fixtures.rulebook();
+    private final CapitalRulebook rulebook = Fixtures.rulebook();
 
     @Test
     @DisplayName("exactly the interval (PT36H) after the latest asOf is still within it")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.v1.Activity;
+import kz.aifc.platform.rules.Confidence;
 
 @DisplayName("The capital rulebook is versioned, effective-dated data with a confidence per figure (DESIGN.md, domain-facts §A)")
 class RulebookParserTest {
@@ -19,7 +20,7 @@ class RulebookParserTest {
     @Test
     @DisplayName("only Dealing as Principal USD 250,000 is verified (DAA 3.2 Table 2, A2); DATF and custody USD 300,000 are unverified (A3, A4)")
     void shouldMarkWhichAmountsAreVerified() {
-        Rulebook rulebook = Fixtures.rulebook();
+        CapitalRulebook rulebook = Fixtures.rulebook();
         LocalDate on = LocalDate.parse("2026-11-20");
 
         BaseCapital dealing = rulebook.baseCapital(Activity.DEALING_AS_PRINCIPAL, on).orElseThrow();
@@ -36,7 +37,7 @@ class RulebookParserTest {
     @Test
     @DisplayName("typed parameters: buffer 120%, liquid fraction 0.25 (PRU(INV) 4.2), gap PT36H, CAP-003 off for everyone (A6), CAP-001 1 business day")
     void shouldReadTheTypedParameters() {
-        Rulebook rulebook = Fixtures.rulebook();
+        CapitalRulebook rulebook = Fixtures.rulebook();
 
         assertThat(rulebook.version()).isEqualTo("2026.1");
         assertThat(rulebook.bufferPercent()).isEqualByComparingTo("120");
@@ -44,13 +45,13 @@ class RulebookParserTest {
         assertThat(rulebook.maxGap()).isEqualTo(Duration.ofHours(36));
         assertThat(rulebook.liquidTestActivities()).isEmpty();
         assertThat(rulebook.liquidTestFirms()).isEmpty();
-        assertThat(rulebook.rule(Rulebook.CAP_001).deadlineBusinessDays()).isEqualTo(1);
+        assertThat(rulebook.rule(CapitalRulebook.CAP_001).deadlineBusinessDays()).isEqualTo(1);
     }
 
     @Test
     @DisplayName("an amount is picked by its effective dates: a row that ended no longer applies")
     void shouldPickAmountsByEffectiveDate() {
-        Rulebook rulebook = Fixtures.rulebook(doc -> ((ObjectNode) doc.withArray("baseCapital").get(0))
+        CapitalRulebook rulebook = Fixtures.rulebook(doc -> ((ObjectNode) ((ObjectNode) doc.get("tables")).withArray("baseCapital").get(0))
                 .put("effectiveTo", "2026-06-30"));
 
         assertThat(rulebook.baseCapital(Activity.DEALING_AS_PRINCIPAL, LocalDate.parse("2026-06-30"))).isPresent();
@@ -60,7 +61,7 @@ class RulebookParserTest {
     @Test
     @DisplayName("a zero amount is refused at start: an unknown amount is null (CAP-006), never zero")
     void shouldRefuseAZeroAmount() {
-        assertThatThrownBy(() -> Fixtures.rulebook(doc -> ((ObjectNode) doc.withArray("baseCapital").get(0))
+        assertThatThrownBy(() -> Fixtures.rulebook(doc -> ((ObjectNode) ((ObjectNode) doc.get("tables")).withArray("baseCapital").get(0))
                 .put("amountUsd", "0"))).hasMessageContaining("amountUsd must be positive");
     }
 

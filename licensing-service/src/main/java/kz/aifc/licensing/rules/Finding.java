@@ -2,6 +2,7 @@ package kz.aifc.licensing.rules;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import kz.aifc.platform.rules.Rule;
 
 /**
  * One breach a rule found. {@code alertId} is stable for the breach; a {@code standing} finding lasts as long as
@@ -12,7 +13,7 @@ public record Finding(
         String alertId,
         String ruleId,
         String firmId,
-        RuleMeta rule,
+        Rule rule,
         String title,
         String detail,
         Map<String, Object> evidence,

@@ -23,6 +23,7 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Rule;
 
 /**
  * FP-001 … FP-009 as pure functions of a firm's facts (standing rules) or of one event (disclosures, control
@@ -30,15 +31,15 @@ import kz.aifc.platform.time.BusinessCalendar;
  */
 public final class FitAndProperRules {
 
-    private final Rulebook book;
+    private final FitAndProperRulebook book;
     private final BusinessCalendar calendar;
 
-    public FitAndProperRules(Rulebook book, BusinessCalendar calendar) {
+    public FitAndProperRules(FitAndProperRulebook book, BusinessCalendar calendar) {
         this.book = book;
         this.calendar = calendar;
     }
 
-    public Rulebook rulebook() {
+    public FitAndProperRulebook rulebook() {
         return book;
     }
 
@@ -57,7 +58,7 @@ public final class FitAndProperRules {
 
     /** FP-001 (GEN 2.1.1, AML 13.1.2, DAA 2.3.1): each mandatory role held, at all times, by a qualifying person. */
     public List<Finding> vacancies(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-001");
+        Rule rule = book.rule("FP-001");
         // A firm that has reported no staff yet is a data gap, not five vacancies at once (e.g. right after licensing).
         if (!inForce(rule, now) || facts.people().isEmpty()) {
             return List.of();
@@ -104,7 +105,7 @@ public final class FitAndProperRules {
 
     /** FP-002 (GEN 2.2.5-1): a controlled function is performed only by an Approved Individual. */
     public List<Finding> unapprovedControlledFunctions(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-002");
+        Rule rule = book.rule("FP-002");
         if (!inForce(rule, now)) {
             return List.of();
         }
@@ -127,7 +128,7 @@ public final class FitAndProperRules {
 
     /** FP-003 (AML 13.1.1, 13.1.3): the MLRO is resident in Kazakhstan and of the required seniority. */
     public List<Finding> mlroEligibility(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-003");
+        Rule rule = book.rule("FP-003");
         if (!inForce(rule, now)) {
             return List.of();
         }
@@ -170,7 +171,7 @@ public final class FitAndProperRules {
         evidence.put("details", d.details());
         Instant occurred = d.occurredOn().atStartOfDay(BusinessCalendar.ALMATY).toInstant();
         if (book.unfitnessKinds().contains(d.kind())) {
-            RuleMeta rule = book.rule("FP-004");
+            Rule rule = book.rule("FP-004");
             if (!inForce(rule, now)) {
                 return List.of();
             }
@@ -186,7 +187,7 @@ public final class FitAndProperRules {
                     NotificationKind.UNFITNESS_EVENT, false));
         }
         if (book.materialChangeKinds().contains(d.kind())) {
-            RuleMeta rule = book.rule("FP-005");
+            Rule rule = book.rule("FP-005");
             if (!inForce(rule, now)) {
                 return List.of();
             }
@@ -202,7 +203,7 @@ public final class FitAndProperRules {
 
     /** FP-006 (DAA 2.3.2): a DATF's mandatory roles are not combined in one person without AFSA approval. */
     public List<Finding> combinedDatfRoles(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-006");
+        Rule rule = book.rule("FP-006");
         if (!facts.datf() || !inForce(rule, now)) {
             return List.of();
         }
@@ -226,7 +227,7 @@ public final class FitAndProperRules {
 
     /** FP-007 (DAA 2.3.2): at least one third of a DATF's board is independent. */
     public List<Finding> boardIndependence(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-007");
+        Rule rule = book.rule("FP-007");
         if (!facts.datf() || !inForce(rule, now)) {
             return List.of();
         }
@@ -271,7 +272,7 @@ public final class FitAndProperRules {
 
     /** FP-008 (GEN 3.2, 3.3; G1): a controller that crossed a threshold upward and still lacks AFSA approval. */
     public List<Finding> unapprovedControl(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-008");
+        Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
             return List.of();
         }
@@ -302,7 +303,7 @@ public final class FitAndProperRules {
 
     /** FP-008 decrease (GEN 3.3.1, C13): ceasing to be a Controller or going from above 50% to 50% or less. */
     public Optional<Finding> decreaseNotice(ControllerChange e, Instant now) {
-        RuleMeta rule = book.rule("FP-008");
+        Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
             return Optional.empty();
         }
@@ -324,8 +325,9 @@ public final class FitAndProperRules {
         evidence.put("previousHoldingPct", e.previousHoldingPct().toPlainString());
         evidence.put("newHoldingPct", e.newHoldingPct().toPlainString());
         evidence.put("effectiveDate", e.effectiveDate().toString());
-        RuleMeta notice = new RuleMeta(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
-                rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), rule.deadlineBasis());
+        Rule notice = new Rule(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
+                rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), false, rule.fires(), rule.resolvedWhen(),
+                rule.deadline(), rule.parameters());
         return Optional.of(new Finding(rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:" + e.effectiveDate(),
                 rule.id(), e.firmId(), notice, "Change in control: decrease notice due",
                 e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate()
@@ -336,7 +338,7 @@ public final class FitAndProperRules {
 
     /** FP-009 (F&P Guidance 6.1(g)): natural-person controllers above 10% evidence their source of wealth. */
     public List<Finding> sourceOfWealth(FirmFacts facts, Instant now) {
-        RuleMeta rule = book.rule("FP-009");
+        Rule rule = book.rule("FP-009");
         if (!inForce(rule, now)) {
             return List.of();
         }
@@ -361,7 +363,7 @@ public final class FitAndProperRules {
         return List.copyOf(all);
     }
 
-    private boolean inForce(RuleMeta rule, Instant now) {
+    private boolean inForce(Rule rule, Instant now) {
         return rule.inForce(LocalDate.ofInstant(now, BusinessCalendar.ALMATY));
     }
 

@@ -32,7 +32,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Rulebook rulebook() {
+    static FitAndProperRulebook rulebook() {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream("rulebook.json")) {
             return RulebookParser.parse(new ObjectMapper().readTree(in));
         } catch (java.io.IOException e) {

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import kz.aifc.platform.rules.Rule;
+import kz.aifc.platform.rules.Confidence;
+import kz.aifc.contract.v1.Severity;
 
 class RulebookParserTest {
 
     @Test
     void shouldReadEveryFpRuleWithCitationConfidenceAndDates() {
-        Rulebook book = Fixtures.rulebook();
+        FitAndProperRulebook book = Fixtures.rulebook();
         assertThat(book.version()).isEqualTo("2026.1");
         assertThat(book.rules()).containsOnlyKeys(RulebookParser.RULE_IDS);
         book.rules().values().forEach(r -> {
@@ -33,7 +36,7 @@ class RulebookParserTest {
         var fp8 = rule(root, "FP-008").path("parameters");
         assertThat(fp8.path("controllerThresholdPct").path("confidence").asText()).isEqualTo("unverified");
         assertThat(fp8.path("approvalThresholdsPct").path("confidence").asText()).isEqualTo("verified");
-        Rulebook book = Fixtures.rulebook();
+        FitAndProperRulebook book = Fixtures.rulebook();
         assertThat(book.controllerThresholdPct()).isEqualByComparingTo("10");
         assertThat(book.approvalThresholdsPct()).containsExactly(new BigDecimal("30"), new BigDecimal("50"));
         assertThat(book.vacancyNotice()).isEqualTo(new Days(7, false));
@@ -46,7 +49,7 @@ class RulebookParserTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(getClass().getClassLoader().getResource("rulebook.json"));
         ((ObjectNode) rule(root, "FP-009").path("parameters")).remove("holdingAbovePct");
-        assertThatThrownBy(() -> RulebookParser.parse(root)).hasMessageContaining("FP-009.parameters.holdingAbovePct");
+        assertThatThrownBy(() -> RulebookParser.parse(root)).hasMessageContaining("rules[FP-009].parameters.holdingAbovePct is missing");
         var withoutRule = (ObjectNode) json.readTree(getClass().getClassLoader().getResource("rulebook.json"));
         ((com.fasterxml.jackson.databind.node.ArrayNode) withoutRule.get("rules")).remove(0);
         assertThatThrownBy(() -> RulebookParser.parse(withoutRule)).hasMessageContaining("FP-001");
@@ -54,8 +57,8 @@ class RulebookParserTest {
 
     @Test
     void shouldNotApplyARuleOutsideItsEffectiveDates() {
-        RuleMeta r = new RuleMeta("FP-X", "t", kz.aifc.contract.v1.Severity.LOW, "c", "verified",
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "");
+        Rule r = new Rule("FP-X", "t", Severity.LOW, "c", Confidence.VERIFIED, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 6, 30), false, null, null, null, null);
         assertThat(r.inForce(LocalDate.of(2025, 12, 31))).isFalse();
         assertThat(r.inForce(LocalDate.of(2026, 6, 30))).isTrue();
         assertThat(r.inForce(LocalDate.of(2026, 7, 1))).isFalse();

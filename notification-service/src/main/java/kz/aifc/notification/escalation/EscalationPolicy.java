@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import kz.aifc.platform.rulebook.RulebookSource;
+import kz.aifc.platform.rules.Parameters;
 
 /** The escalation thresholds: rulebook.json (ESC-001, ESC-002), optionally overridden by configuration. */
 @ApplicationScoped
@@ -47,13 +46,8 @@ public class EscalationPolicy {
     }
 
     private static Duration pick(RulebookSource rulebook, String ruleId, String parameter, Optional<Duration> override) {
-        Duration fromRulebook = null;
-        for (JsonNode rule : rulebook.document().path("rules")) {
-            if (ruleId.equals(rule.path("id").asText())) {
-                String text = rule.path("parameters").path(parameter).asText(null);
-                fromRulebook = text == null ? null : Duration.parse(text);
-            }
-        }
+        Parameters parameters = rulebook.rulebook().rule(ruleId).parameters();
+        Duration fromRulebook = parameters.has(parameter) ? parameters.duration(parameter) : null;
         if (override.isPresent()) {
             LOG.infof("escalation %s.%s overridden by configuration: %s (rulebook says %s)", ruleId, parameter,
                     override.get(), fromRulebook);

@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.Authenticated;
 
 /** {@code GET /rulebook}: the rules in force with their parameters, citations, confidence and effective dates. */
@@ -18,10 +16,10 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class RulebookResource {
 
-    private final RulebookSource rulebook;
+    private final RulebookView view;
 
     RulebookResource(RulebookSource rulebook) {
-        this.rulebook = rulebook;
+        this.view = RulebookView.of(rulebook.rulebook());
     }
 
     @GET
@@ -29,7 +27,7 @@ public class RulebookResource {
     @Operation(summary = "The rulebook in force",
             description = "Every rule with its id, parameters, citation, confidence (verified, secondary, unverified) "
                     + "and the dates it applies.")
-    public JsonNode rulebook() {
-        return rulebook.document();
+    public RulebookView rulebook() {
+        return view;
     }
 }

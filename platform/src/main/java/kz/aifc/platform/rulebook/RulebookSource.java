@@ -14,27 +14,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kz.aifc.platform.rules.Rulebook;
+
 /**
- * The service's rulebook as data: {@code rulebook.json} on the classpath, or the file named by
- * {@code aifc.rulebook.location} so an operator can pin another version without a rebuild.
+ * The service's rulebook in force: {@code rulebook.json} on the classpath, or the file named by
+ * {@code aifc.rulebook.location} so an operator can pin another version without a rebuild. Read once at start; a
+ * rulebook that cannot be applied stops the start with the path of what is wrong.
  */
 @ApplicationScoped
 public class RulebookSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JsonNode document;
+    private final Rulebook rulebook;
 
     RulebookSource(@ConfigProperty(name = "aifc.rulebook.location") Optional<String> location) {
-        this.document = location.filter(s -> !s.isBlank()).map(RulebookSource::readFile).orElseGet(RulebookSource::readBundled);
+        JsonNode document = location.filter(s -> !s.isBlank()).map(RulebookSource::readFile)
+                .orElseGet(RulebookSource::readBundled);
+        this.rulebook = Rulebook.parse(document);
     }
 
-    public JsonNode document() {
-        return document;
+    /** The rulebook, parsed into the rule kit's records. */
+    public Rulebook rulebook() {
+        return rulebook;
     }
 
     public String version() {
-        return document.path("version").asText("unversioned");
+        return rulebook.version();
     }
 
     private static JsonNode readFile(String location) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.Exposure;
-import kz.aifc.contract.v1.Severity;
+import kz.aifc.platform.rules.Parameters;
+import kz.aifc.platform.rules.Rule;
+import kz.aifc.platform.rules.Rulebook;
+import kz.aifc.platform.rules.RulebookException;
 
 /** The AML rulebook (rulebook.json) parsed into typed parameters; a missing or malformed parameter fails at start-up. */
-public record Rulebook(
+public record AmlRulebook(
         String version,
         BigDecimal travelRuleThresholdUsd,
         BigDecimal selfHostedThresholdUsd,
@@ -39,15 +41,10 @@ public record Rulebook(
         int thresholdReportBusinessDays,
         Duration caseDecisionTime,
         List<JurisdictionList> highRiskJurisdictions,
-        Map<String, RuleSpec> rules) {
+        Map<String, Rule> rules) {
 
     /** One dated list of high-risk jurisdictions (ISO 3166-1 alpha-2 codes). */
     public record JurisdictionList(String list, LocalDate effectiveFrom, String confidence, Set<String> countries) {
-    }
-
-    /** A rule's fixed facts: title, citation, severity, whether it opens a case and its deadline basis. */
-    public record RuleSpec(String id, String title, String citation, Severity severity, boolean opensCase,
-            LocalDate effectiveFrom, String deadlineBasis) {
     }
 
     /** How far back a customer's history must reach for the window rules. */
@@ -55,8 +52,8 @@ public record Rulebook(
         return structuringWindow.compareTo(rapidInOutWindow) >= 0 ? structuringWindow : rapidInOutWindow;
     }
 
-    public RuleSpec rule(String id) {
-        RuleSpec spec = rules.get(id);
+    public Rule rule(String id) {
+        Rule spec = rules.get(id);
         if (spec == null) {
             throw new IllegalStateException("rulebook " + version + " has no rule " + id);
         }
@@ -121,81 +118,60 @@ public record Rulebook(
         return inForce;
     }
 
-    public static Rulebook parse(JsonNode doc) {
-        JsonNode p = doc.path("parameters");
+    /** Reads a rulebook document. */
+    public static AmlRulebook parse(JsonNode doc) {
+        return parse(Rulebook.parse(doc));
+    }
+
+    /** Reads the AML rules' parameters, each from the rule that uses it; a missing or malformed one fails start-up. */
+    public static AmlRulebook parse(Rulebook book) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            ids.add(String.format("AML-%03d", i));
+        }
+        book.requireRules(ids);
         List<JurisdictionList> lists = new ArrayList<>();
-        for (JsonNode l : doc.path("highRiskJurisdictions")) {
+        for (JsonNode l : book.table("highRiskJurisdictions")) {
             Set<String> countries = new TreeSet<>();
             l.path("countries").forEach(c -> countries.add(c.asText()));
             lists.add(new JurisdictionList(text(l, "list"), LocalDate.parse(text(l, "effectiveFrom")),
                     text(l, "confidence"), Set.copyOf(countries)));
         }
-        Map<String, RuleSpec> rules = new LinkedHashMap<>();
-        for (JsonNode r : doc.path("rules")) {
-            String id = text(r, "id");
-            rules.put(id, new RuleSpec(id, text(r, "title"), text(r, "citation"),
-                    Severity.valueOf(text(r, "severity")), r.path("opensCase").asBoolean(false),
-                    LocalDate.parse(text(r, "effectiveFrom")), r.path("deadline").path("basis").asText(null)));
-        }
-        for (int i = 1; i <= 12; i++) {
-            String id = String.format("AML-%03d", i);
-            if (!rules.containsKey(id)) {
-                throw new IllegalStateException("rulebook lacks rule " + id);
-            }
-        }
-        Set<Exposure> severe = EnumSet.noneOf(Exposure.class);
-        values(p, "severeExposures").forEach(v -> severe.add(Exposure.valueOf(v)));
-        Set<Direction> deposits = EnumSet.noneOf(Direction.class);
-        values(p, "retailDepositDirections").forEach(v -> deposits.add(Direction.valueOf(v)));
-        return new Rulebook(text(doc, "version"),
-                decimal(p, "travelRuleThresholdUsd"),
-                decimal(p, "selfHostedThresholdUsd"),
-                decimal(p, "structuringThresholdUsd"),
-                decimal(p, "structuringThresholdKzt"),
-                duration(p, "structuringWindow"),
-                decimal(p, "structuringBandLowPct"),
-                decimal(p, "structuringBandHighPct"),
-                decimal(p, "structuringMinCount").intValueExact(),
-                duration(p, "rapidInOutWindow"),
-                decimal(p, "rapidInOutPct"),
-                decimal(p, "rapidInOutMinDepositUsd"),
-                decimal(p, "walletRiskScoreLimit").intValueExact(),
-                Set.copyOf(severe),
-                decimal(p, "retailMonthlyDepositLimitUsd"),
-                Set.copyOf(deposits),
-                decimal(p, "offshoreThresholdKzt"),
-                decimal(p, "thresholdReportBusinessDays").intValueExact(),
-                duration(p, "caseDecisionTime"),
+        Parameters aml002 = book.rule("AML-002").parameters();
+        Parameters aml004 = book.rule("AML-004").parameters();
+        Parameters aml005 = book.rule("AML-005").parameters();
+        Parameters aml006 = book.rule("AML-006").parameters();
+        Parameters aml007 = book.rule("AML-007").parameters();
+        Parameters aml009 = book.rule("AML-009").parameters();
+        Parameters aml010 = book.rule("AML-010").parameters();
+        Parameters aml012 = book.rule("AML-012").parameters();
+        return new AmlRulebook(book.version(),
+                aml002.decimal("travelRuleThresholdUsd"),
+                aml004.decimal("selfHostedThresholdUsd"),
+                aml005.decimal("structuringThresholdUsd"),
+                aml005.decimal("structuringThresholdKzt"),
+                aml005.duration("structuringWindow"),
+                aml005.decimal("structuringBandLowPct"),
+                aml005.decimal("structuringBandHighPct"),
+                aml005.integer("structuringMinCount"),
+                aml006.duration("rapidInOutWindow"),
+                aml006.decimal("rapidInOutPct"),
+                aml006.decimal("rapidInOutMinDepositUsd"),
+                aml007.integer("walletRiskScoreLimit"),
+                aml007.enums("severeExposures", Exposure.class),
+                aml009.decimal("retailMonthlyDepositLimitUsd"),
+                aml009.enums("retailDepositDirections", Direction.class),
+                aml010.decimal("offshoreThresholdKzt"),
+                aml010.integer("thresholdReportBusinessDays"),
+                aml012.duration("caseDecisionTime"),
                 List.copyOf(lists),
-                Map.copyOf(rules));
-    }
-
-    private static JsonNode value(JsonNode params, String name) {
-        JsonNode v = params.path(name).path("value");
-        if (v.isMissingNode() || v.isNull()) {
-            throw new IllegalStateException("rulebook parameter " + name + " is not configured");
-        }
-        return v;
-    }
-
-    private static BigDecimal decimal(JsonNode params, String name) {
-        return new BigDecimal(value(params, name).asText());
-    }
-
-    private static Duration duration(JsonNode params, String name) {
-        return Duration.parse(value(params, name).asText());
-    }
-
-    private static List<String> values(JsonNode params, String name) {
-        List<String> out = new ArrayList<>();
-        value(params, name).forEach(v -> out.add(v.asText()));
-        return out;
+                Map.copyOf(book.rules()));
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalStateException("rulebook field " + field + " is missing");
+            throw new RulebookException("tables.highRiskJurisdictions[]." + field + " is missing");
         }
         return v.asText();
     }

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import kz.aifc.contract.v1.Activity;
+import kz.aifc.platform.rules.Rule;
 
 /**
- * The capital rulebook as typed parameters (parsed from {@code rulebook.json} by {@link RulebookParser}).
+ * The capital rules' typed parameters, read by {@link RulebookParser} from the service's rulebook (the one format
+ * every service uses, {@code kz.aifc.platform.rules.Rulebook}).
  *
  * @param bufferPercent          CAP-002 early-warning trigger, percent of the requirement
  * @param liquidAssetsFraction   CAP-003 fraction of annual operating expenditure (PRU(INV) 4.2)
@@ -19,8 +21,8 @@ import kz.aifc.contract.v1.Activity;
  * @param liquidTestFirms        CAP-003 applies to these firms whatever their activities
  * @param maxGap                 CAP-005 longest tolerated time since the latest snapshot's {@code asOf}
  */
-public record Rulebook(String version, LocalDate effectiveFrom, List<BaseCapital> baseCapital,
-        Map<String, RuleDefinition> rules, BigDecimal bufferPercent, BigDecimal liquidAssetsFraction,
+public record CapitalRulebook(String version, LocalDate effectiveFrom, List<BaseCapital> baseCapital,
+        Map<String, Rule> rules, BigDecimal bufferPercent, BigDecimal liquidAssetsFraction,
         Set<Activity> liquidTestActivities, Set<String> liquidTestFirms, Duration maxGap) {
 
     public static final String CAP_001 = "CAP-001";
@@ -30,8 +32,8 @@ public record Rulebook(String version, LocalDate effectiveFrom, List<BaseCapital
     public static final String CAP_005 = "CAP-005";
     public static final String CAP_006 = "CAP-006";
 
-    public RuleDefinition rule(String id) {
-        RuleDefinition rule = rules.get(id);
+    public Rule rule(String id) {
+        Rule rule = rules.get(id);
         if (rule == null) {
             throw new IllegalStateException("rulebook " + version + " has no rule " + id);
         }

@@ -10,11 +10,12 @@ import kz.aifc.contract.v1.DisclosureKind;
 import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.Seniority;
 import kz.aifc.contract.v1.Severity;
+import kz.aifc.platform.rules.Rule;
 
 /** The FP rules' typed parameters, parsed from rulebook.json (see {@link RulebookParser}). */
-public record Rulebook(
+public record FitAndProperRulebook(
         String version,
-        Map<String, RuleMeta> rules,
+        Map<String, Rule> rules,
         List<MandatoryRole> mandatoryRoles,
         Days vacancyNotice,
         Set<Role> controlledFunctions,
@@ -35,8 +36,8 @@ public record Rulebook(
         Severity controlNoticeSeverity,
         BigDecimal sourceOfWealthAbovePct) {
 
-    public RuleMeta rule(String id) {
-        RuleMeta meta = rules.get(id);
+    public Rule rule(String id) {
+        Rule meta = rules.get(id);
         if (meta == null) {
             throw new IllegalStateException("rulebook " + version + " has no rule " + id);
         }
