@@ -4,8 +4,9 @@
 # Usage: deploy/local/postgres.sh COMMAND
 #   ensure   make sure PostgreSQL accepts TCP connections on 127.0.0.1:$PGPORT (use a running server;
 #            else start the Debian cluster; else, as root, install the distribution's postgresql package
-#            and start it), then create the role aifc (password aifc) and the service, test (*_test) and
-#            end-to-end test (*_e2e) databases owned by it. Idempotent: running it again changes nothing.
+#            and start it), then create the role aifc (password aifc) and the service, test (*_test, the
+#            platform module's own aifc_platform_test among them) and end-to-end test (*_e2e) databases owned
+#            by it. Idempotent: running it again changes nothing.
 #   status   print whether PostgreSQL accepts connections (exit 0 when it does, 3 when not)
 #
 # Environment:
@@ -23,7 +24,7 @@ APP_ROLE=aifc
 APP_PASSWORD=aifc
 DATABASES=(
   aifc_capital aifc_aml aifc_licensing aifc_notification
-  aifc_capital_test aifc_aml_test aifc_licensing_test aifc_notification_test
+  aifc_capital_test aifc_aml_test aifc_licensing_test aifc_notification_test aifc_platform_test
   aifc_capital_e2e aifc_aml_e2e aifc_licensing_e2e aifc_notification_e2e
 )
 

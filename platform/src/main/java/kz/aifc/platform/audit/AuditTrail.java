@@ -92,7 +92,11 @@ public class AuditTrail {
         }
     }
 
-    /** Recomputes the whole chain. */
+    /**
+     * Recomputes the whole chain and names the first entry that breaks it: one whose content or position no longer
+     * matches its hash (changed, or moved by renumbering), one sealed after a different predecessor (the entry
+     * before it was replaced), or the first number missing from the sequence (removed).
+     */
     public Verification verify() {
         String previous = GENESIS;
         long count = 0;
@@ -104,22 +108,49 @@ public class AuditTrail {
             long expectedSeq = 1;
             while (rs.next()) {
                 long seq = rs.getLong(1);
-                String recomputed = hash(previous, seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
-                if (seq != expectedSeq || !previous.equals(rs.getString(8)) || !recomputed.equals(rs.getString(9))) {
-                    return new Verification(false, count, seq, "entry " + seq + " does not match the chain");
+                if (seq != expectedSeq) {
+                    // A gap is where entries were removed: the first missing number is the first bad entry, not the
+                    // survivor after it, whose own hash still matches.
+                    return seq > expectedSeq
+                            ? broken(count, expectedSeq, "entry " + expectedSeq + " is missing: the log continues at "
+                                    + "entry " + seq + (expectedSeq == 1 ? "" : " after entry " + (expectedSeq - 1)))
+                            : broken(count, seq, "entry " + seq + " is out of sequence: entry " + expectedSeq
+                                    + " was expected");
                 }
-                previous = rs.getString(9);
+                String storedPrevious = rs.getString(8);
+                String stored = rs.getString(9);
+                // Sealed over its own stored predecessor hash, so a rehashed predecessor is told apart from a change
+                // to this entry; the hash function itself is unchanged, so existing rows still verify.
+                String recomputed = hash(storedPrevious, seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                if (!recomputed.equals(stored)) {
+                    return broken(count, seq, "entry " + seq + " does not match its hash: its content or its "
+                            + "position in the log was changed");
+                }
+                if (!previous.equals(storedPrevious)) {
+                    return broken(count, seq, seq == 1
+                            ? "entry 1 does not start the chain: it was sealed after another entry"
+                            : "entry " + seq + " does not follow entry " + (seq - 1) + ": it was sealed after a "
+                                    + "different entry " + (seq - 1) + " (one of the two was rewritten and rehashed)");
+                }
+                previous = stored;
                 expectedSeq++;
                 count++;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
         }
-        return new Verification(true, count, null, "chain intact; head " + previous);
+        return new Verification(true, count, null, "chain intact: " + count + " entries; head " + previous);
     }
 
-    /** The outcome of {@link #verify()}. */
+    private static Verification broken(long intactBefore, long firstBrokenSeq, String why) {
+        return new Verification(false, intactBefore, firstBrokenSeq, why);
+    }
+
+    /**
+     * The outcome of {@link #verify()}: {@code entries} counts the entries that verified (all of them when intact,
+     * those before the break otherwise); {@code firstBrokenSeq} is null when intact.
+     */
     public record Verification(boolean intact, long entries, Long firstBrokenSeq, String message) {
     }
 
