@@ -31,8 +31,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # ---------------------------------------------------------------------------------------------------
 # Topics of contract/README.md §1: "name partitions [topic-config ...]". Every topic also gets "<name>.dlq"
-# with DLQ_PARTITIONS partitions and default (delete) retention: a DLQ keeps malformed records, which
-# may have no key, and a compacted topic would reject those.
+# with as many partitions as the topic (Topics.partitions: a replay keeps the per-firm spread) and default
+# (delete) retention: a DLQ keeps malformed records, which may have no key, and a compacted topic would
+# reject those.
 TOPICS=(
   "aifc.capital.snapshots 3"
   "aifc.transactions.screened 6"
@@ -41,7 +42,6 @@ TOPICS=(
   "aifc.licences 3 cleanup.policy=compact"
   "aifc.compliance.alerts 6"
 )
-DLQ_PARTITIONS=1
 # ---------------------------------------------------------------------------------------------------
 
 KAFKA_HOST=127.0.0.1
@@ -364,7 +364,7 @@ cmd_topics() {
       line+=" --config $config"
     done
     commands+=("$line")
-    commands+=("--bootstrap-server $KAFKA_BOOTSTRAP --create --if-not-exists --topic $topic.dlq --partitions $DLQ_PARTITIONS --replication-factor 1")
+    commands+=("--bootstrap-server $KAFKA_BOOTSTRAP --create --if-not-exists --topic $topic.dlq --partitions $partitions --replication-factor 1")
     expected+=("$topic" "$topic.dlq")
   done
   commands+=("--bootstrap-server $KAFKA_BOOTSTRAP --list --exclude-internal")

@@ -333,11 +333,11 @@ class AsyncApiDocumentTest {
             List<String> policy = dlq ? List.of("delete") : stack.cleanupPolicy(address);
 
             if (dlq) {
-                // The contract mirrors the topic's count, the script creates 1: a count is stated only once both agree.
-                if (kafka.has("partitions")) {
-                    assertThat(kafka.path("partitions").asInt()).as("partitions of %s", address)
-                            .isEqualTo(stack.dlqPartitions()).isEqualTo(Topics.partitions(address));
-                }
+                // A dead-letter topic mirrors its topic's count, in the contract and in the script alike.
+                assertThat(stack.dlqMirrorsItsTopic()).as("kafka.sh creates each DLQ with its topic's partitions").isTrue();
+                assertThat(kafka.path("partitions").asInt()).as("partitions of %s", address)
+                        .isEqualTo(Topics.partitions(address))
+                        .isEqualTo(stack.topics().get(address.substring(0, address.length() - 4)).partitions());
             } else {
                 assertThat(stack.topics()).as("kafka.sh creates %s", address).containsKey(address);
                 assertThat(kafka.path("partitions").asInt()).as("partitions of %s", address)
@@ -534,9 +534,8 @@ class AsyncApiDocumentTest {
     }
 
     /** What deploy/local/kafka.sh creates: its TOPICS table, the DLQs' partition count and the broker's retention. */
-    private record LocalStack(Map<String, Topic> topics, int dlqPartitions, long retentionMs, long retentionBytes) {
+    private record LocalStack(Map<String, Topic> topics, boolean dlqMirrorsItsTopic, long retentionMs, long retentionBytes) {
 
-        private static final Pattern DLQ_PARTITIONS = Pattern.compile("(?m)^DLQ_PARTITIONS=([0-9]+)$");
         private static final Pattern RETENTION_HOURS = Pattern.compile("(?m)^log\\.retention\\.hours=([0-9]+)$");
         private static final Pattern RETENTION_BYTES = Pattern.compile("(?m)^log\\.retention\\.bytes=([0-9]+)$");
 
@@ -559,7 +558,7 @@ class AsyncApiDocumentTest {
                 }
             }
             assertThat(topics).as("the TOPICS table of kafka.sh").isNotEmpty();
-            return new LocalStack(topics, Integer.parseInt(group(DLQ_PARTITIONS, script)),
+            return new LocalStack(topics, script.contains("--topic $topic.dlq --partitions $partitions "),
                     Long.parseLong(group(RETENTION_HOURS, script)) * 3_600_000L,
                     Long.parseLong(group(RETENTION_BYTES, script)));
         }

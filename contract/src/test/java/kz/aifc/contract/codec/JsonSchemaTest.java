@@ -169,8 +169,10 @@ class JsonSchemaTest {
                 "\"usdRate\": \"1\"", "\"usdRate\": 512.37");
         String usdWithoutRate = replace(json(type), "\"usdRate\": \"1\",", "");
         String extraFields = replace(json(type), "\"firmId\": \"F-0001\",", "\"firmId\": \"F-0001\", \"x\": [1],");
+        String wholeMinute = replace(json(type), "\"asOf\": \"2026-11-20T17:00:00+05:00\"",
+                "\"asOf\": \"2026-11-20T17:00+05:00\"");
 
-        for (String ok : new String[] {kzt, usdWithoutRate, extraFields}) {
+        for (String ok : new String[] {kzt, usdWithoutRate, extraFields, wholeMinute}) {
             assertThat(CloudEventCodec.decode(binaryHeaders(type), bytes(ok)).data()).isNotNull();
             assertThat(validate(type, ok)).as("schema verdict on %s", ok).isEmpty();
         }
