@@ -99,7 +99,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             }
             topics.add(topic);
-            topics.add(new NewTopic(Topics.dlq(topic(contractTopic)), 1, (short) 1));
+            topics.add(new NewTopic(Topics.dlq(topic(contractTopic)), Topics.partitions(contractTopic), (short) 1));
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
