@@ -14,7 +14,7 @@ public class RulesProducer {
 
     @Produces
     @ApplicationScoped
-    FitAndProperRules rules(RulebookSource source) {
-        return new FitAndProperRules(RulebookParser.parse(source.rulebook()), BusinessCalendar.kazakhstan());
+    FitAndProperRules rules(RulebookSource source, BusinessCalendar calendar) {
+        return new FitAndProperRules(RulebookParser.parse(source.rulebook()), calendar);
     }
 }

@@ -1,22 +1,15 @@
 package kz.aifc.aml.cases;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
@@ -33,34 +26,17 @@ public class OverdueDecisions {
     private final AmlRules rules;
     private final FindingStore store;
     private final AlertBook alerts;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
 
-    OverdueDecisions(AmlRules rules, FindingStore store, AlertBook alerts,
-            @ConfigProperty(name = "aifc.aml.case-check-interval", defaultValue = "PT1M") Duration interval) {
+    OverdueDecisions(AmlRules rules, FindingStore store, AlertBook alerts) {
         this.rules = rules;
         this.store = store;
         this.alerts = alerts;
-        this.interval = interval;
     }
 
-    void start(@Observes StartupEvent startup) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "aml-overdue-decisions");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::safeCheck, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    private void safeCheck() {
+    /** Every {@code aifc.aml.case-check-interval} (AmlConfig); a tick still running skips the next. */
+    @Scheduled(every = "${aifc.aml.case-check-interval}", delayed = "${aifc.aml.case-check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
         try {
             check(Instant.now());
         } catch (RuntimeException e) {

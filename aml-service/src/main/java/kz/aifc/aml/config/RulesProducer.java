@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import kz.aifc.platform.rulebook.RulebookSource;
-import kz.aifc.platform.time.BusinessCalendar;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.AmlRulebook;
+import kz.aifc.platform.rulebook.RulebookSource;
+import kz.aifc.platform.time.BusinessCalendar;
 
 /** Wires the pure rules to the rulebook served at {@code GET /rulebook}, so what is shown is what is applied. */
 @ApplicationScoped
@@ -15,7 +15,7 @@ public class RulesProducer {
 
     @Produces
     @Singleton
-    AmlRules rules(RulebookSource source) {
-        return new AmlRules(AmlRulebook.parse(source.rulebook()), BusinessCalendar.kazakhstan());
+    AmlRules rules(RulebookSource source, BusinessCalendar calendar) {
+        return new AmlRules(AmlRulebook.parse(source.rulebook()), calendar);
     }
 }

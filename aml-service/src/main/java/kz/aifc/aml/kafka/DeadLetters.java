@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +19,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.aifc.aml.screening.ScreenedRecord;
 import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.aml.config.AmlConfig;
+import kz.aifc.platform.kafka.KafkaClients;
+import java.util.Map;
 
 /**
  * Parks a record of a batch on the DLQ itself (a batch is acked as a whole, so the connector's dead-letter strategy
@@ -37,17 +38,11 @@ public class DeadLetters {
     private final KafkaProducer<byte[], byte[]> producer;
     private final MeterRegistry meters;
 
-    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "aifc.aml.transactions-dlq-topic") String topic,
-            MeterRegistry meters) {
-        this.topic = topic;
+    DeadLetters(KafkaClients kafka, AmlConfig config, MeterRegistry meters) {
+        this.topic = config.transactionsDlqTopic();
         this.meters = meters;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "aml-service-dlq");
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = kafka.producer("aml-service-dlq", Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** A record to park (its key, value and headers as they arrived) and why. */

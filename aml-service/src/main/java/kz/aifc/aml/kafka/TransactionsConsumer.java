@@ -23,14 +23,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import kz.aifc.aml.config.AmlConfig;
+import kz.aifc.platform.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import kz.aifc.aml.screening.HistoryCache;
 import kz.aifc.aml.screening.ScreenedRecord;
 import kz.aifc.contract.v1.ScreenedTransaction;
@@ -59,7 +59,7 @@ public class TransactionsConsumer {
     /** How long partitions being taken away wait for their polls in flight to finish. */
     private static final long REVOKE_WAIT_MS = 60_000;
 
-    private final Map<String, Object> kafka;
+    private final KafkaClients kafka;
     private final String topic;
     private final String groupId;
     private final int maxPollRecords;
@@ -80,29 +80,21 @@ public class TransactionsConsumer {
     private volatile int partitions;
     private volatile long lastPoll;
 
-    TransactionsConsumer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "aifc.aml.transactions.topic") String topic,
-            @ConfigProperty(name = "aifc.aml.transactions.group-id") String groupId,
-            @ConfigProperty(name = "aifc.aml.transactions.max-poll-records", defaultValue = "2000") int maxPollRecords,
-            @ConfigProperty(name = "aifc.aml.transactions.fetch-min-bytes", defaultValue = "16384") int fetchMinBytes,
-            @ConfigProperty(name = "aifc.aml.transactions.fetch-max-wait-ms", defaultValue = "10") int fetchMaxWaitMs,
-            @ConfigProperty(name = "aifc.aml.transactions.commit-interval-ms", defaultValue = "100") long commitIntervalMs,
-            @ConfigProperty(name = "aifc.aml.transactions.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "aifc.aml.lanes", defaultValue = "2") int lanes,
-            @ConfigProperty(name = "aifc.aml.batches-in-flight", defaultValue = "2") int batchesInFlight,
-            ScreenedShares shares, HistoryCache cache, MeterRegistry meters) {
+    TransactionsConsumer(KafkaClients kafka, AmlConfig config, ScreenedShares shares, HistoryCache cache,
+            MeterRegistry meters) {
+        AmlConfig.Transactions c = config.transactions();
         this.kafka = kafka;
-        this.topic = topic;
-        this.groupId = groupId;
-        this.maxPollRecords = maxPollRecords;
-        this.fetchMinBytes = fetchMinBytes;
-        this.fetchMaxWaitMs = fetchMaxWaitMs;
-        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMs);
-        this.enabled = enabled;
+        this.topic = c.topic();
+        this.groupId = c.groupId();
+        this.maxPollRecords = c.maxPollRecords();
+        this.fetchMinBytes = c.fetchMinBytes();
+        this.fetchMaxWaitMs = c.fetchMaxWaitMs();
+        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(c.commitIntervalMs());
+        this.enabled = c.enabled();
         this.shares = shares;
         this.cache = cache;
         this.meters = meters;
-        this.lanes = new Lanes("aml-transactions", lanes, batchesInFlight);
+        this.lanes = new Lanes("aml-transactions", config.lanes(), config.batchesInFlight());
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -147,12 +139,12 @@ public class TransactionsConsumer {
         return at == 0 ? -1 : System.currentTimeMillis() - at;
     }
 
+    /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(kafka);
+        Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "aml-transactions-" + groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs);
@@ -162,7 +154,8 @@ public class TransactionsConsumer {
     private void run() {
         KafkaConsumer<ByteBuffer, ScreenedRecord> c;
         try {
-            c = new KafkaConsumer<>(consumerConfig(), new ByteBufferDeserializer(), new ScreenedRecordDecoder());
+            c = kafka.consumer("aml-transactions-" + groupId, consumerConfig(), new ByteBufferDeserializer(),
+                    new ScreenedRecordDecoder());
         } catch (RuntimeException e) {
             stop("cannot create the Kafka consumer: " + e.getMessage(), e);
             return;

@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.store.TransactionStore.CustomerKey;
+import kz.aifc.aml.config.AmlConfig;
 
 /**
  * Customer histories in memory, least recently used first out, bounded by the transactions they hold (what the memory
@@ -33,11 +33,9 @@ public class HistoryCache {
     private final Map<String, RecentCustomers> recent = new HashMap<>();
     private long weight;
 
-    HistoryCache(@ConfigProperty(name = "aifc.aml.history-cache-transactions", defaultValue = "60000") long maxTransactions,
-            @ConfigProperty(name = "aifc.aml.history-cache-min-transactions", defaultValue = "16") int minTransactions,
-            MeterRegistry meters) {
-        this.maxTransactions = maxTransactions;
-        this.minTransactions = minTransactions;
+    HistoryCache(AmlConfig config, MeterRegistry meters) {
+        this.maxTransactions = config.historyCacheTransactions();
+        this.minTransactions = config.historyCacheMinTransactions();
         Gauge.builder("aml.history.cache.customers", this, HistoryCache::size)
                 .description("customer histories held in memory").register(meters);
         Gauge.builder("aml.history.cache.transactions", this, HistoryCache::weight)

@@ -33,7 +33,7 @@ public class EscalationClock {
         this.policy = policy;
     }
 
-    @Scheduled(every = "${aifc.escalation.check-every:30s}", delayed = "${aifc.escalation.initial-delay:5s}",
+    @Scheduled(every = "${aifc.escalation.check-every}", delayed = "${aifc.escalation.initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import kz.aifc.platform.rulebook.RulebookSource;
@@ -25,12 +24,11 @@ public class EscalationPolicy {
     private final Duration deadlineWindow;
     private final String version;
 
-    EscalationPolicy(RulebookSource rulebook,
-            @ConfigProperty(name = "aifc.escalation.critical-unacknowledged-after") Optional<Duration> criticalOverride,
-            @ConfigProperty(name = "aifc.escalation.deadline-window") Optional<Duration> windowOverride) {
+    EscalationPolicy(RulebookSource rulebook, EscalationConfig config) {
         this.version = rulebook.version();
-        this.criticalUnacknowledgedFor = pick(rulebook, "ESC-001", "unacknowledgedFor", criticalOverride);
-        this.deadlineWindow = pick(rulebook, "ESC-002", "deadlineWindow", windowOverride);
+        this.criticalUnacknowledgedFor = pick(rulebook, "ESC-001", "unacknowledgedFor",
+                config.criticalUnacknowledgedAfter());
+        this.deadlineWindow = pick(rulebook, "ESC-002", "deadlineWindow", config.deadlineWindow());
     }
 
     public Duration criticalUnacknowledgedFor() {

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
@@ -42,13 +41,12 @@ public class AlertBook {
     private final String source;
 
     AlertBook(DataSource dataSource, Outbox outbox, AuditTrail audit,
-            @ConfigProperty(name = "aifc.alerts.topic") String topic,
-            @ConfigProperty(name = "aifc.events.source") String source) {
+            AlertsConfig alertsConfig, EventsConfig eventsConfig) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.audit = audit;
-        this.topic = topic;
-        this.source = source;
+        this.topic = alertsConfig.topic();
+        this.source = eventsConfig.source();
     }
 
     /** Raises or refreshes an alert; answers true when an event was emitted. */

@@ -6,11 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import kz.aifc.platform.kafka.KafkaClients;
 
 /**
  * Publishes queued outbox rows to Kafka in id order, then marks them published. Woken right after each commit
@@ -55,35 +55,28 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final MeterRegistry meters;
     private final boolean enabled;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final long pollMillis;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelay(DataSource dataSource, MeterRegistry meters,
-            @ConfigProperty(name = "aifc.outbox.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            @ConfigProperty(name = "aifc.outbox.poll-millis", defaultValue = "500") long pollMillis) {
+    OutboxRelay(DataSource dataSource, MeterRegistry meters, KafkaClients kafka, OutboxConfig config) {
         this.dataSource = dataSource;
         this.meters = meters;
-        this.enabled = enabled;
-        this.bootstrapServers = bootstrapServers;
-        this.pollMillis = pollMillis;
+        this.kafka = kafka;
+        this.enabled = config.enabled();
+        this.pollMillis = config.pollMillis();
     }
 
     void start(@Observes StartupEvent startup) {
         if (!enabled) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        producer = kafka.producer("outbox-relay", Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.LINGER_MS_CONFIG, "1"),
+                new StringSerializer(), new ByteArraySerializer());
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -101,7 +94,7 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 
     /** Wakes the relay once the transaction that queued events has committed. */

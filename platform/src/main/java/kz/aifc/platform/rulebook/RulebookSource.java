@@ -5,11 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +25,8 @@ public class RulebookSource {
 
     private final Rulebook rulebook;
 
-    RulebookSource(@ConfigProperty(name = "aifc.rulebook.location") Optional<String> location) {
-        JsonNode document = location.filter(s -> !s.isBlank()).map(RulebookSource::readFile)
+    RulebookSource(RulebookConfig config) {
+        JsonNode document = config.location().filter(s -> !s.isBlank()).map(RulebookSource::readFile)
                 .orElseGet(RulebookSource::readBundled);
         this.rulebook = Rulebook.parse(document);
     }
