@@ -19,7 +19,6 @@ import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
-import kz.aifc.notification.webhooks.WebhookQueue;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
 import kz.aifc.contract.CloudEvent;
@@ -38,15 +37,13 @@ public class AlertDesk {
 
     private final AlertStore store;
     private final AuditTrail audit;
-    private final WebhookQueue webhooks;
     private final Event<AlertChanged> changes;
     private final MeterRegistry meters;
 
-    AlertDesk(AlertStore store, AuditTrail audit, WebhookQueue webhooks, Event<AlertChanged> changes,
+    AlertDesk(AlertStore store, AuditTrail audit, Event<AlertChanged> changes,
             MeterRegistry meters) {
         this.store = store;
         this.audit = audit;
-        this.webhooks = webhooks;
         this.changes = changes;
         this.meters = meters;
     }
@@ -153,7 +150,7 @@ public class AlertDesk {
         StoredAlert after = store.find(alertId, false).orElseThrow();
         OffsetDateTime at = OffsetDateTime.now(CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
         AlertChanged event = new AlertChanged(change, after, at);
-        webhooks.enqueue(event);
+        // Webhook deliveries are queued by a synchronous observer, in this transaction; SSE after the commit.
         changes.fire(event);
         meters.counter("aifc.alerts.changes", "change", change.name(), "duty", after.duty(), "severity", after.severity())
                 .increment();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,8 +88,11 @@ public class WebhookQueue {
         return firmId == null ? subscriptions("order by created_at") : subscriptions("where firm_id = ? order by created_at", firmId);
     }
 
-    /** Queues the change for every active subscription whose filters match, in the caller's transaction. */
-    public void enqueue(AlertChanged change) {
+    /**
+     * Queues the change for every active subscription whose filters match, in the transaction that made the change:
+     * a synchronous observer runs inside {@code fire()}, so the deliveries commit or roll back with the change.
+     */
+    void enqueue(@Observes AlertChanged change) {
         String sql = """
                 select id, sees_aml_links from webhook_subscription where active
                 and (firm_id is null or firm_id = ?) and (duties is null or ? = any(duties))
