@@ -294,7 +294,7 @@ final class SimulatorCommand {
         return value == null ? null : Math.toIntExact(value);
     }
 
-    /** One line naming the option and what is wrong with it, in the words the hand-written parser used. */
+    /** One line naming the option, the value given and what is wrong with it; scripts show it as it is. */
     static String explain(ParameterException e) {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String arg = unmatched.getUnmatched().get(0);
@@ -315,7 +315,7 @@ final class SimulatorCommand {
     }
 
     /**
-     * Holds every option to the hand-written parser's contract: a flag takes no value ({@code --print-licences=yes}
+     * Holds every option to two rules of this command line: a flag takes no value ({@code --print-licences=yes}
      * is a mistake, not "true"), and a value given as the next argument never starts with {@code --}, so a
      * forgotten value is not filled with the next option; {@code --name=--value} still passes. A value starting
      * with a single '-' passes ({@code --seed -42}, {@code --topic-suffix -bench1}).
