@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.aifc.contract.Topics;
@@ -30,6 +31,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
@@ -49,6 +53,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * matched alert's times are written there as well.</li>
  * </ul>
  */
+@Command(name = "BenchProbe", mixinStandardHelpOptions = true, versionProvider = SimulatorCommand.Version.class,
+        subcommands = {BenchProbe.Applied.class, BenchProbe.Latency.class},
+        description = "The measuring side of the benchmarks, run beside the simulator; prints one JSON line.")
 public final class BenchProbe {
 
     private static final Pattern SAMPLE = Pattern.compile("^aifc_events_in_total\\{([^}]*)} ([0-9.eE+-]+)$",
@@ -57,17 +64,74 @@ public final class BenchProbe {
     private BenchProbe() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length >= 5 && args.length <= 7 && args[0].equals("applied")) {
-            applied(URI.create(args[1]), args[2], Long.parseLong(args[3]), Duration.ofSeconds(Long.parseLong(args[4])),
-                    args.length >= 6 ? Long.parseLong(args[5]) : -1, args.length == 7 ? Long.parseLong(args[6]) : 0);
-        } else if ((args.length == 4 || args.length == 5) && args[0].equals("latency")) {
-            latency(args[1], args[2], Duration.ofSeconds(Long.parseLong(args[3])),
-                    args.length == 5 ? Path.of(args[4]) : null);
-        } else {
-            System.err.println("usage: BenchProbe applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]");
-            System.err.println("       BenchProbe latency BOOTSTRAP TOPIC_SUFFIX SECONDS [SAMPLES_CSV]");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchProbe())
+                // A topic suffix such as -bench1700000000 is a value, not an unknown option.
+                .setUnmatchedOptionsArePositionalParams(true)
+                .setExpandAtFiles(false);
+    }
+
+    /** {@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]}. */
+    @Command(name = "applied", mixinStandardHelpOptions = true,
+            versionProvider = SimulatorCommand.Version.class,
+            description = "Polls a service's Prometheus endpoint until WARMUP + COUNT more events of TOPIC are "
+                    + "applied; exits 1 when TIMEOUT_S passes first.")
+    static final class Applied implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "METRICS_URL", description = "the service's /q/metrics")
+        URI metrics;
+
+        @Parameters(index = "1", paramLabel = "TOPIC", description = "the topic whose applied events count")
+        String topic;
+
+        @Parameters(index = "2", paramLabel = "COUNT", description = "events to wait for after the warm-up")
+        long count;
+
+        @Parameters(index = "3", paramLabel = "TIMEOUT_S", description = "seconds to wait at most")
+        long timeoutSeconds;
+
+        @Parameters(index = "4", arity = "0..1", paramLabel = "BASE", description = "the count to start from "
+                + "(default: the count at the probe's start; 0 to start the probe before the service)")
+        Long base;
+
+        @Parameters(index = "5", arity = "0..1", paramLabel = "WARMUP",
+                description = "events applied before COUNT, reported apart (default 0)")
+        long warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            applied(metrics, topic, count, Duration.ofSeconds(timeoutSeconds), base != null ? base : -1, warmup);
+            return 0;
+        }
+    }
+
+    /** {@code latency BOOTSTRAP TOPIC_SUFFIX SECONDS [SAMPLES_CSV]}. */
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            versionProvider = SimulatorCommand.Version.class,
+            description = "Reads the alerts topic for SECONDS and reports event-to-alert latency percentiles.")
+    static final class Latency implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "BOOTSTRAP", description = "Kafka brokers, HOST:PORT")
+        String bootstrap;
+
+        @Parameters(index = "1", paramLabel = "TOPIC_SUFFIX", description = "the run's topic suffix")
+        String suffix;
+
+        @Parameters(index = "2", paramLabel = "SECONDS", description = "how long to read the alerts")
+        long seconds;
+
+        @Parameters(index = "3", arity = "0..1", paramLabel = "SAMPLES_CSV",
+                description = "also write each matched alert's times to this file")
+        Path samples;
+
+        @Override
+        public Integer call() throws Exception {
+            latency(bootstrap, suffix, Duration.ofSeconds(seconds), samples);
+            return 0;
         }
     }
 

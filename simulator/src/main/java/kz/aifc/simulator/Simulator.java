@@ -41,6 +41,10 @@ public final class Simulator {
             out.print(Options.usage());
             return 0;
         }
+        if (options.version()) {
+            out.print(SimulatorCommand.version());
+            return 0;
+        }
         List<FirmProfile> firms = DemoFirms.profiles(options.firms());
         if (options.printLicences()) {
             out.println(Licences.json(firms));

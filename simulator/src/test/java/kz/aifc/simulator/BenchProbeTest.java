@@ -2,9 +2,65 @@ package kz.aifc.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
+/** The benchmark probe: its command line, and the sums and percentiles it reports. */
 class BenchProbeTest {
+
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void shouldTakeATopicSuffixStartingWithADashAsTheLatencyProbesValue() {
+        BenchProbe.Latency latency = parse("latency", "localhost:9092", "-bench1700000000", "45", "out/l.csv");
+
+        assertThat(latency.bootstrap).isEqualTo("localhost:9092");
+        assertThat(latency.suffix).isEqualTo("-bench1700000000");
+        assertThat(latency.seconds).isEqualTo(45);
+        assertThat(latency.samples).isEqualTo(Path.of("out/l.csv"));
+        assertThat(BenchProbeTest.<BenchProbe.Latency>parse("latency", "b:1", ".e2e", "5").samples).isNull();
+    }
+
+    @Test
+    void shouldReadTheAppliedProbesBaseAndWarmupAsOptional() {
+        BenchProbe.Applied plain = parse("applied", "http://127.0.0.1:18082/q/metrics", "t-b1", "1000", "900");
+        BenchProbe.Applied warm = parse("applied", "http://127.0.0.1:18082/q/metrics", "t-b1", "1000", "900", "0",
+                "500");
+
+        assertThat(plain.metrics).isEqualTo(URI.create("http://127.0.0.1:18082/q/metrics"));
+        assertThat(plain.topic).isEqualTo("t-b1");
+        assertThat(plain.count).isEqualTo(1000);
+        assertThat(plain.timeoutSeconds).isEqualTo(900);
+        assertThat(plain.base).isNull();
+        assertThat(plain.warmup).isZero();
+        assertThat(warm.base).isZero();
+        assertThat(warm.warmup).isEqualTo(500);
+    }
+
+    @Test
+    void shouldExitWithTwoAndTheUsageOnABadCommandLine() {
+        assertThat(execute()).isEqualTo(2);
+        assertThat(execute("applied", "http://h/q/metrics", "t", "many", "900")).isEqualTo(2);
+        assertThat(err.toString()).contains("COUNT", "'many'", "Usage:");
+        assertThat(execute("latency", "b:1", "-x", "5", "a.csv", "extra")).isEqualTo(2);
+        assertThat(execute("elapsed", "1")).isEqualTo(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T parse(String... args) {
+        return (T) BenchProbe.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
+    }
+
+    private int execute(String... args) {
+        CommandLine commandLine = BenchProbe.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.getSubcommands().values().forEach(sub -> sub.setErr(new PrintWriter(err, true)));
+        return commandLine.execute(args);
+    }
 
     @Test
     void shouldSumAppliedSamplesOfTheTopicOnly() {

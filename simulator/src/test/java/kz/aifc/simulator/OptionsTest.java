@@ -41,6 +41,8 @@ class OptionsTest {
         assertThat(o.duration()).isNull();
         assertThat(o.count()).isNull();
         assertThat(o.effectivePregenerate()).isZero();
+        assertThat(o.help()).isFalse();
+        assertThat(o.version()).isFalse();
     }
 
     @Test
@@ -121,6 +123,45 @@ class OptionsTest {
         assertThat(Options.parse("--scenario", "steady", "--count", "200000").effectivePregenerate()).isZero();
     }
 
+    @Test
+    void shouldLetTheLastOccurrenceOfAnOptionWin() throws UsageException {
+        Options o = Options.parse("--rate", "1", "--firms", "F-A,F-B", "--bootstrap", "a:1", "--topic-suffix", "x",
+                "--rate=2", "--firms", "F-C", "--bootstrap", "b:2");
+
+        assertThat(o.effectiveRate()).isEqualTo(2);
+        assertThat(o.firms()).containsExactly("F-C");
+        assertThat(o.bootstrap()).isEqualTo("b:2");
+        assertThat(o.topicSuffix()).isEqualTo(".x");
+    }
+
+    @Test
+    void shouldAddUpProducerSettingsTheLastOfAKeyWinning() throws UsageException {
+        Options o = Options.parse("--producer", "acks=1", "--producer", "linger.ms=10", "--producer", "acks=all");
+
+        assertThat(o.producer()).isEqualTo(Map.of("acks", "all", "linger.ms", "10"));
+    }
+
+    @Test
+    void shouldTakeAValueStartingWithOneDashOrAttachedWithAnEqualsSign() throws UsageException {
+        assertThat(Options.parse("--topic-suffix", "-bench1").topicSuffix()).isEqualTo("-bench1");
+        assertThat(Options.parse("--seed", "-7").seed()).isEqualTo(-7);
+        assertThat(Options.parse("--topic-suffix=--x").topicSuffix()).isEqualTo("--x");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            --help    | true  | false
+            -h        | true  | false
+            --version | false | true
+            -V        | false | true
+            """)
+    void shouldRecogniseTheHelpAndVersionFlags(String flag, boolean help, boolean version) throws UsageException {
+        Options o = Options.parse(flag);
+
+        assertThat(o.help()).isEqualTo(help);
+        assertThat(o.version()).isEqualTo(version);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --bogus                            | unknown option '--bogus'
@@ -151,13 +192,26 @@ class OptionsTest {
             --licensing localhost:8083         | --licensing: 'localhost:8083' is not valid: expected a base URL
             --licensing http://h:1             | --licensing needs --jwt-keys
             --capital http://h:1               | --capital and --jwt-keys go with --licensing
+            --jwt-keys keys                    | --capital and --jwt-keys go with --licensing
+            --bogus=1                          | unknown option '--bogus'
+            --topic-suffix --verbose           | --topic-suffix needs a value
+            --print-licences=true              | --print-licences takes no value
+            --help=all                         | --help takes no value
+            --help --bogus                     | unknown option '--bogus'
+            -- --rate 5                        | unexpected argument '--rate' (after --
+            --customers 0                      | --customers: '0' is not valid: must be between 1 and 10000000
+            --pregenerate 10000001             | --pregenerate: '10000001' is not valid: must be between 0 and
+            --snapshot-every 0s                | --snapshot-every: '0s' is not valid: must be longer than 0
+            --suspicious-share 2               | --suspicious-share: '2' is not valid: expected a share between
+            --seed 1.5                         | --seed: '1.5' is not valid: expected a whole number
+            --rate 1 --rate x                  | --rate: 'x' is not valid: expected a number
             """)
     void shouldExplainWhatIsWrongWithABadCommandLine(String args, String message) {
         UsageException e = catchThrowableOfType(UsageException.class,
                 () -> Options.parse(args.trim().split("\\s+")));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains(message);
+        assertThat(e.getMessage()).contains(message).doesNotContain("\n");
     }
 
     @Test
@@ -168,9 +222,12 @@ class OptionsTest {
                 "--duration", "--count", "--seed", "--mode", "--malformed-share", "--report-every", "--licences-out",
                 "--print-licences", "--kzt-rate", "--start", "--time-scale", "--snapshot-every", "--customers",
                 "--suspicious-share", "--pregenerate", "--producer", "--run-id", "--licensing", "--capital",
-                "--jwt-keys", "--help")) {
+                "--jwt-keys", "-h, --help", "-V, --version")) {
             assertThat(usage).contains(option);
         }
         assertThat(usage).contains("demo-day", "steady", "load", "\"eventsPerSecond\"");
+        // the defaults that are not the scenario's, as the options hold them
+        assertThat(usage).contains("default: localhost:9092", "default urn:aifc:simulator", "(default 1)",
+                "default 520", "default 0.01", "Exit status: 0 done");
     }
 }

@@ -33,10 +33,36 @@ class SimulatorTest {
     }
 
     @Test
+    void shouldNameTheOptionAndTheValueInOneLineOnABadValue() {
+        assertThat(run("--count", "10", "--rate", "fast")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "simulator: --rate: 'fast' is not valid: expected a number", "Run with --help for the options.");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void shouldPrintTheHelpAndExitWithZero() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage:").contains("--malformed-share");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage:").contains("--malformed-share")
+                .isEqualTo(Options.usage());
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void shouldPrintTheSameHelpForTheShortFlag() {
+        assertThat(run("-h")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(Options.usage());
+    }
+
+    @Test
+    void shouldPrintTheVersionAndExitWithZero() {
+        assertThat(run("--version")).isZero();
+
+        // run from the class folders, so no jar manifest gives the number
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("simulator ").hasLineCount(1);
     }
 
     @Test
