@@ -223,6 +223,13 @@ final class SimulatorCommand {
      * {@code --producer}, which adds a setting each time.
      */
     static Options parse(String... args) throws UsageException {
+        // picocli reads a bare "--" as the end of the options; this program has no operands, so it is a mistake
+        // (left alone, "simulator --" would start a demo day with every default).
+        for (String arg : args) {
+            if ("--".equals(arg)) {
+                throw new UsageException("unknown option '--'");
+            }
+        }
         SimulatorCommand command = new SimulatorCommand();
         CommandLine commandLine = commandLine(command);
         try {

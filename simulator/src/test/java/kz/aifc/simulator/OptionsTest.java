@@ -198,7 +198,8 @@ class OptionsTest {
             --print-licences=true              | --print-licences takes no value
             --help=all                         | --help takes no value
             --help --bogus                     | unknown option '--bogus'
-            -- --rate 5                        | unexpected argument '--rate' (after --
+            -- --rate 5                        | unknown option '--'
+            --                                 | unknown option '--'
             --customers 0                      | --customers: '0' is not valid: must be between 1 and 10000000
             --pregenerate 10000001             | --pregenerate: '10000001' is not valid: must be between 0 and
             --snapshot-every 0s                | --snapshot-every: '0s' is not valid: must be longer than 0
