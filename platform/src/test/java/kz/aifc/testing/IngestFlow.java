@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,16 @@ public final class IngestFlow {
     /** As above, for a service whose inbox for this topic is {@code inboxTable} (keyed by {@code event_key}). */
     public static void assertMalformedParkedAndNextApplied(DataSource db, String inboxTable, String contractTopic,
             String type, String firmId, String badJson, String reason, String goodJson) {
+        assertMalformedParkedAndNextApplied(db, inboxTable, contractTopic, type, firmId, badJson, reason, goodJson, null);
+    }
+
+    /**
+     * As above, and the redelivered event has no second effect: {@code effects} counts what the service keeps per
+     * applied event for the firm (a history row, say), which the next event must raise by one and the duplicate not
+     * at all. The duplicate never lands on the DLQ either: a redelivery is not an error.
+     */
+    public static void assertMalformedParkedAndNextApplied(DataSource db, String inboxTable, String contractTopic,
+            String type, String firmId, String badJson, String reason, String goodJson, IntSupplier effects) {
         String topic = LocalStackResource.topic(contractTopic);
         String badId = UUID.randomUUID().toString();
         String goodId = UUID.randomUUID().toString();
@@ -64,14 +75,22 @@ public final class IngestFlow {
         assertThat(dead.key()).isEqualTo(firmId);
 
         awaitApplied(db, inboxTable, SOURCE + "/" + goodId);
+        int before = effects == null ? 0 : effects.getAsInt();
 
-        // Redelivery of the same source/id, then a fresh event behind it on the same partition: once the fresh
-        // one is applied the duplicate has been seen, and it must not have been applied twice.
+        // Redelivery of the same source/id, then a fresh event behind it on the same partition (the marker): once the
+        // marker is applied the duplicate has been seen; it must have had no effect and must not be on the DLQ.
         TestKafka.send(topic, firmId, binaryHeaders(goodId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
         String nextId = UUID.randomUUID().toString();
         TestKafka.send(topic, firmId, binaryHeaders(nextId, type, firmId), goodJson.getBytes(StandardCharsets.UTF_8));
         awaitApplied(db, inboxTable, SOURCE + "/" + nextId);
-        assertThat(count(db, inboxTable, SOURCE + "/" + goodId)).as("redelivered event applied once").isEqualTo(1);
+        if (effects != null) {
+            assertThat(effects.getAsInt()).as("effects after the duplicate and the next event: the next one's only")
+                    .isEqualTo(before + 1);
+        }
+        // The marker's own DLQ check: the malformed record was parked, so reading the DLQ to its end finds every
+        // record parked before now; the duplicate is not among them.
+        assertThat(TestKafka.readToEnd(Topics.dlq(topic))).as("records on %s.dlq", topic)
+                .noneMatch(r -> goodId.equals(TestKafka.header(r, "ce_id")) || nextId.equals(TestKafka.header(r, "ce_id")));
     }
 
     public static Map<String, byte[]> binaryHeaders(String id, String type, String firmId) {

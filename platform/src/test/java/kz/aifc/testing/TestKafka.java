@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,6 +62,12 @@ public final class TestKafka {
     /** Reads the topic from the beginning until {@code count} records match or the timeout passes. */
     public static List<ConsumerRecord<String, byte[]>> await(String topic, int count, Duration timeout,
             Predicate<ConsumerRecord<String, byte[]>> match) {
+        return awaitUntil(topic, count, timeout, match, r -> false);
+    }
+
+    /** As {@link #await}, stopping early at the first matching record that is also a {@code stop} (kept). */
+    public static List<ConsumerRecord<String, byte[]>> awaitUntil(String topic, int count, Duration timeout,
+            Predicate<ConsumerRecord<String, byte[]>> match, Predicate<ConsumerRecord<String, byte[]>> stop) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -70,12 +78,61 @@ public final class TestKafka {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            while (found.size() < count && System.nanoTime() < deadline) {
+            boolean stopped = false;
+            while (!stopped && found.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
                         found.add(record);
+                        if (stop.test(record)) {
+                            stopped = true;
+                            break;
+                        }
                     }
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A firm id other than {@code firmId} whose records land on the same partition (of a topic with
+     * {@code partitions} partitions, and of every topic whose count divides it): its events are applied after
+     * {@code firmId}'s earlier ones, so an effect of the marker firm shows that everything before it was handled.
+     */
+    public static String samePartitionAs(String firmId, int partitions) {
+        int target = partition(firmId, partitions);
+        for (int i = 0; ; i++) {
+            String candidate = firmId + "-M" + i;
+            if (partition(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The partition Kafka's default partitioner gives a string key. */
+    public static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** Every record on the topic now: read from the beginning of each partition to the end it has at the call. */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
             }
         }
         return found;

@@ -1,5 +1,7 @@
 package kz.aifc.capital.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,15 +82,38 @@ final class CapitalEvents {
                 a -> a.firmId().equals(firmId) && a.ruleId().equals(ruleId));
     }
 
+    /**
+     * The alerts of {@code ruleId} raised for {@code firmId} before {@code markerFirm}'s first alert of
+     * {@code markerRule}: the marker firm shares the firm's partitions, so once its alert is on the topic every alert
+     * the firm's earlier events could cause is there too. No fixed wait for "nothing more".
+     */
+    static List<AlertRaised> raisedBefore(String firmId, String ruleId, String markerFirm, String markerRule) {
+        List<AlertRaised> upToMarker = alerts(EventTypes.ALERT_RAISED, Integer.MAX_VALUE, WAIT, AlertRaised.class,
+                a -> a.firmId().equals(firmId) && a.ruleId().equals(ruleId)
+                        || a.firmId().equals(markerFirm) && a.ruleId().equals(markerRule),
+                a -> a.firmId().equals(markerFirm));
+        assertThat(upToMarker).as("the marker's %s alert arrived", markerRule)
+                .anyMatch(a -> a.firmId().equals(markerFirm));
+        return upToMarker.stream().filter(a -> a.firmId().equals(firmId)).toList();
+    }
+
     static List<AlertResolved> resolved(String alertId) {
         return alerts(EventTypes.ALERT_RESOLVED, 1, WAIT, AlertResolved.class, a -> a.alertId().equals(alertId));
     }
 
     private static <T> List<T> alerts(String type, int count, Duration wait, Class<T> payload, Predicate<T> match) {
+        return alerts(type, count, wait, payload, match, a -> false);
+    }
+
+    /** Reads until {@code count} matches, or until a match that is also a {@code stop} (it is kept). */
+    private static <T> List<T> alerts(String type, int count, Duration wait, Class<T> payload, Predicate<T> match,
+            Predicate<T> stop) {
         Predicate<ConsumerRecord<String, byte[]>> record = r -> type.equals(TestKafka.header(r, "ce_type"))
                 && match.test(CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload));
-        return TestKafka.await(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), count, wait, record).stream()
-                .map(r -> CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload))
+        Predicate<ConsumerRecord<String, byte[]>> last = r -> stop.test(
+                CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload));
+        return TestKafka.awaitUntil(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), count, wait, record, last)
+                .stream().map(r -> CloudEventCodec.readPayload(new String(r.value(), StandardCharsets.UTF_8), payload))
                 .toList();
     }
 }

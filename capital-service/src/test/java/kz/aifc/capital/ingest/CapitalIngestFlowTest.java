@@ -1,5 +1,10 @@
 package kz.aifc.capital.ingest;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -37,8 +42,8 @@ class CapitalIngestFlowTest extends PlatformEndpointsContract {
     @Test
     void shouldParkMalformedSnapshotOnDlqAndApplyTheNextOneOnce() {
         String negative = SNAPSHOT.replace("\"liquidAssets\":\"180000.00\"", "\"liquidAssets\":\"-5\"");
-        IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.CAPITAL_SNAPSHOTS, EventTypes.CAPITAL_SNAPSHOT,
-                "F-0001", negative, "liquidAssets", SNAPSHOT);
+        IngestFlow.assertMalformedParkedAndNextApplied(db, "inbound_event", Topics.CAPITAL_SNAPSHOTS,
+                EventTypes.CAPITAL_SNAPSHOT, "F-0001", negative, "liquidAssets", SNAPSHOT, this::snapshotsKept);
     }
 
     @Test
@@ -48,5 +53,17 @@ class CapitalIngestFlowTest extends PlatformEndpointsContract {
                  "status":"ACTIVE","activities":["DEALING_AS_PRINCIPAL"],"effectiveFrom":"2026-01-15","conditions":[]}""";
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.LICENCES, EventTypes.LICENCE_CHANGED, "F-0001",
                 licence.replace("DEALING_AS_PRINCIPAL", "DEALING_IN_TULIPS"), "activities", licence);
+    }
+
+    /** The effect of a snapshot event: one row of the firm's snapshot history. */
+    private int snapshotsKept() {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from capital_snapshot where firm_id = 'F-0001'");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
