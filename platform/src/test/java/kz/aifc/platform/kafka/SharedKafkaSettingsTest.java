@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import kz.aifc.testing.LocalStackResource;
+import kz.aifc.testing.SecuredKafkaProfile;
 
 /**
  * One security setting reaches every Kafka client of a service: a {@code security.protocol} and {@code sasl.*} keys
@@ -25,23 +25,11 @@ import kz.aifc.testing.LocalStackResource;
  * carried (and ignored by the client on PLAINTEXT), which is what this test looks for.
  */
 @QuarkusTest
-@TestProfile(SharedKafkaSettingsTest.Secured.class)
+@TestProfile(SecuredKafkaProfile.class)
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_platform_test"))
 class SharedKafkaSettingsTest {
 
-    static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
-            + "username=\"platform-test\" password=\"never-used-on-plaintext\";";
-
-    /** The settings a secured deployment gives once, for every client. */
-    public static class Secured implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.security.protocol", "PLAINTEXT",
-                    "kafka.sasl.mechanism", "SCRAM-SHA-512",
-                    "kafka.sasl.jaas.config", JAAS);
-        }
-    }
 
     @Inject
     KafkaClients clients;
@@ -54,9 +42,9 @@ class SharedKafkaSettingsTest {
     void shouldGiveTheOutboxRelayTheSharedSecuritySettings() {
         assertThat(clients.built()).containsKey("outbox-relay");
         assertThat(clients.built().get("outbox-relay"))
-                .containsEntry("security.protocol", "PLAINTEXT")
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry("sasl.jaas.config", JAAS)
+                .containsEntry("security.protocol", SecuredKafkaProfile.PROTOCOL)
+                .containsEntry("sasl.mechanism", SecuredKafkaProfile.MECHANISM)
+                .containsEntry("sasl.jaas.config", SecuredKafkaProfile.JAAS)
                 .containsEntry("bootstrap.servers", LocalStackResource.bootstrapServers());
     }
 
@@ -66,8 +54,8 @@ class SharedKafkaSettingsTest {
         Map<String, Object> consumer = new HashMap<>(channels.getConsumer("snapshots").configuration());
 
         assertThat(consumer)
-                .containsEntry("security.protocol", "PLAINTEXT")
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry("sasl.jaas.config", JAAS);
+                .containsEntry("security.protocol", SecuredKafkaProfile.PROTOCOL)
+                .containsEntry("sasl.mechanism", SecuredKafkaProfile.MECHANISM)
+                .containsEntry("sasl.jaas.config", SecuredKafkaProfile.JAAS);
     }
 }
