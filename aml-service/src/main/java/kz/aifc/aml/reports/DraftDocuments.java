@@ -1,5 +1,6 @@
 package kz.aifc.aml.reports;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public class DraftDocuments {
         DraftViews.Str str = DraftViews.Str.of(draft, c.customerId(), c.ruleIds());
         List<DraftViews.StrSection> sections = STR_LANGUAGES.stream().map(lang -> {
             Map<String, Object> names = DraftViews.map(renderings.get(lang));
-            Map<Object, Object> byRule = new java.util.HashMap<>();
+            Map<Object, Object> byRule = new HashMap<>();
             DraftViews.list(names.get("indicators")).forEach(i -> byRule.put(DraftViews.map(i).get("ruleId"),
                     DraftViews.map(i).get("indicator")));
             return new DraftViews.StrSection(lang, messages(lang), str.indicators().stream()
