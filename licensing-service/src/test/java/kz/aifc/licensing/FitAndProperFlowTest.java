@@ -71,6 +71,15 @@ class FitAndProperFlowTest {
                 .body(containsString("DRAFT — review before submission"))
                 .body(containsString("GEN 2.1.1"))
                 .body(containsString(firm));
+        // The printed notice in the language asked for: ?lang, else Accept-Language; another language is a 400.
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html").queryParam("lang", "kk")
+                .get(report).then().statusCode(200).body(containsString("ЖОБА — ұсынар алдында тексеріңіз"));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html")
+                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").get(report).then().statusCode(200)
+                .body(containsString("ПРОЕКТ — проверить перед представлением"));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html").queryParam("lang", "de")
+                .get(report).then().statusCode(400).contentType("application/problem+json")
+                .body(containsString("lang"));
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .get("/firms/{f}/notifications", firm).then().statusCode(200)
                 .body("id", hasItem("FP-001:" + firm + ":MLRO"))

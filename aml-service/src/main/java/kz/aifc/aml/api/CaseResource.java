@@ -3,6 +3,7 @@ package kz.aifc.aml.api;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,15 +24,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
-import kz.aifc.aml.reports.DraftHtml;
+import kz.aifc.aml.reports.DraftDocuments;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftLanguage;
 import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
@@ -46,10 +50,13 @@ public class CaseResource {
     private final FirmAccess access;
     private final SecurityIdentity identity;
     private final StrDrafts drafts;
+    private final DraftDocuments documents;
 
-    CaseResource(Cases cases, FirmAccess access, SecurityIdentity identity, StrDrafts drafts) {
+    CaseResource(Cases cases, FirmAccess access, SecurityIdentity identity, StrDrafts drafts,
+            DraftDocuments documents) {
         this.cases = cases;
         this.drafts = drafts;
+        this.documents = documents;
         this.access = access;
         this.identity = identity;
     }
@@ -97,13 +104,19 @@ public class CaseResource {
             description = "Reporting subject, operation, participants, suspicion indicators and additional information "
                     + "(Law 191-IV Art. 10(2)) with Russian and Kazakh headings and an English rendering; facts are in "
                     + "English. status tells whether the MLRO decided FILE_STR. JSON, or on Accept: text/html a "
-                    + "printable document: a full rendering in Russian, in Kazakh and in English, then the AFSA notice "
-                    + "(AML 13.8.1(c)); every piece of text is escaped.")
-    public Response strDraft(@PathParam("caseId") String caseId, @Context HttpHeaders headers) {
+                    + "printable document: a full section in Russian, in Kazakh and in English, each worded entirely in "
+                    + "its language, then the AFSA notice (AML 13.8.1(c)); `lang` (or Accept-Language) words the "
+                    + "front matter and the notice. Every piece of text is escaped.")
+    @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
+    public Response strDraft(@PathParam("caseId") String caseId,
+            @Parameter(description = "Language of the printed front matter and AFSA notice: ru, kk or en "
+                    + "(default: Accept-Language, else en)") @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
         access.requireRead(c.firmId());
+        Locale locale = DraftLanguage.of(lang, headers);
         Map<String, Object> draft = drafts.draft(c);
-        return DraftResponses.answer(headers, draft, () -> DraftHtml.strDraft(draft));
+        return DraftResponses.answer(headers, draft, () -> documents.strDraft(c, draft, locale));
     }
 
     @POST

@@ -2,6 +2,7 @@ package kz.aifc.aml.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,16 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import kz.aifc.aml.reports.AnnualReturns;
-import kz.aifc.aml.reports.DraftHtml;
+import kz.aifc.aml.reports.DraftDocuments;
 import kz.aifc.aml.reports.ThresholdReports;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftLanguage;
 import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
 /**
  * Drafted reports that name no suspicion: threshold-transaction reports to the FIU and the annual AML return's figures
- * (aggregate counts only, so the compliance officer may read them too). JSON, or printable HTML on Accept: text/html.
+ * (aggregate counts only, so the compliance officer may read them too). JSON, or printable HTML on Accept: text/html,
+ * in English, Russian or Kazakh ({@code lang}, else Accept-Language).
  */
 @Path("/firms/{firmId}/reports")
 @Tag(name = "Reports")
@@ -38,14 +41,19 @@ import kz.aifc.platform.security.Roles;
 @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
 public class ReportResource {
 
+    private static final String LANG = "Language of the printed document: ru, kk or en (default: Accept-Language, "
+            + "else en)";
+
     private final ThresholdReports threshold;
     private final AnnualReturns annual;
     private final FirmAccess access;
+    private final DraftDocuments documents;
 
-    ReportResource(ThresholdReports threshold, AnnualReturns annual, FirmAccess access) {
+    ReportResource(ThresholdReports threshold, AnnualReturns annual, FirmAccess access, DraftDocuments documents) {
         this.threshold = threshold;
         this.annual = annual;
         this.access = access;
+        this.documents = documents;
     }
 
     @GET
@@ -54,11 +62,14 @@ public class ReportResource {
             description = "The AML-010 operations (offshore counterparty, KZT 5,000,000 or more) whose report to the FIU "
                     + "is due by close of business on `date` (YYYY-MM-DD, Asia/Almaty). JSON, or a printable document "
                     + "on Accept: text/html.")
-    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD (problem names `date`)")
+    @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD, or lang other than ru, kk or en "
+            + "(problem names the parameter)")
     public Response thresholdReports(@PathParam("firmId") String firmId,
             @Parameter(description = "YYYY-MM-DD, Asia/Almaty", example = "2026-11-23") @QueryParam("date") String date,
+            @Parameter(description = LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         access.requireRead(firmId);
+        Locale locale = DraftLanguage.of(lang, headers);
         if (date == null) {
             throw ProblemException.badRequest("date", "required, YYYY-MM-DD");
         }
@@ -68,7 +79,7 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("date", "must be a date YYYY-MM-DD");
         }
-        return DraftResponses.answer(headers, draft, () -> DraftHtml.thresholdReports(draft));
+        return DraftResponses.answer(headers, draft, () -> documents.thresholdReports(draft, locale));
     }
 
     @GET
@@ -81,15 +92,18 @@ public class ReportResource {
                     + "toComplete for the firm. Year bounded in Asia/Almaty; due to AFSA within 2 months after the "
                     + "year end (D5). The AFSA form's own fields are unverified. JSON, or a printable document on "
                     + "Accept: text/html.")
-    @APIResponse(responseCode = "400", description = "year missing or not YYYY (problem names `year`)")
+    @APIResponse(responseCode = "400", description = "year missing or not YYYY, or lang other than ru, kk or en "
+            + "(problem names the parameter)")
     public Response annualReturn(@PathParam("firmId") String firmId,
             @Parameter(description = "Calendar year YYYY", example = "2026") @QueryParam("year") String year,
+            @Parameter(description = LANG) @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         access.requireRead(firmId);
+        Locale locale = DraftLanguage.of(lang, headers);
         if (year == null || !year.matches("(19|20|21)\\d\\d")) {
             throw ProblemException.badRequest("year", "required, a calendar year YYYY");
         }
         Map<String, Object> draft = annual.draft(firmId, Integer.parseInt(year));
-        return DraftResponses.answer(headers, draft, () -> DraftHtml.annualReturn(draft));
+        return DraftResponses.answer(headers, draft, () -> documents.annualReturn(draft, locale));
     }
 }

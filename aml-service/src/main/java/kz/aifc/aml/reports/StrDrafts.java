@@ -24,27 +24,11 @@ import kz.aifc.contract.codec.CloudEventCodec;
 /**
  * Drafts the suspicious transaction report for the FIU from a case: the five parts Law 191-IV Art. 10(2) names
  * (reporting subject, operation, participants, suspicion indicators, additional information) with Russian and Kazakh
- * headings and an English rendering, plus the AFSA notice of AML 13.8.1(c). The AFM form and XML schema are not
- * verified (domain-facts G6), so this is the content, not the filing format.
+ * headings and an English rendering (worded by AmlMessages), plus the AFSA notice of AML 13.8.1(c). The AFM form and
+ * XML schema are not verified (domain-facts G6), so this is the content, not the filing format.
  */
 @ApplicationScoped
 public class StrDrafts {
-
-    private static final Map<String, String[]> HEADINGS = new LinkedHashMap<>();
-    private static final Map<String, String[]> INDICATORS = Map.of(
-            "AML-001", new String[] {"Совпадение с санкционным перечнем", "Санкциялық тізіммен сәйкестік", "Sanctions list match"},
-            "AML-005", new String[] {"Дробление операций ниже порогового значения", "Операцияларды шекті мәннен төмен бөлу", "Structuring below a reporting threshold"},
-            "AML-006", new String[] {"Быстрый вывод внесённых средств", "Енгізілген қаражатты жедел шығару", "Rapid in-and-out of deposited funds"},
-            "AML-007", new String[] {"Связь кошелька с миксером, даркнетом, санкционными или вымогательскими адресами", "Әмиянның миксермен, даркнетпен, санкциялық немесе бопсалау мекенжайларымен байланысы", "Wallet exposure to mixer, darknet, sanctioned or ransomware addresses"});
-
-    static {
-        HEADINGS.put("title", new String[] {"Сообщение о подозрительной операции", "Күдікті операция туралы хабарлама", "Suspicious transaction report"});
-        HEADINGS.put("reportingSubject", new String[] {"Сведения о субъекте финансового мониторинга", "Қаржы мониторингі субъектісі туралы мәліметтер", "Reporting subject"});
-        HEADINGS.put("operations", new String[] {"Сведения об операции", "Операция туралы мәліметтер", "Operation"});
-        HEADINGS.put("participants", new String[] {"Сведения об участниках операции", "Операцияға қатысушылар туралы мәліметтер", "Participants"});
-        HEADINGS.put("indicators", new String[] {"Признаки подозрительности", "Күдіктілік белгілері", "Suspicion indicators"});
-        HEADINGS.put("additionalInformation", new String[] {"Дополнительная информация", "Қосымша ақпарат", "Additional information"});
-    }
 
     private final DataSource dataSource;
     private final AmlRules rules;
@@ -90,7 +74,7 @@ public class StrDrafts {
         out.put("suspicionIndicators", indicators);
         out.put("additionalInformation", c.decisionReasons() == null ? "" : c.decisionReasons());
         // Facts above are language-neutral data; each rendering names the parts and indicators in its language.
-        out.put("renderings", Map.of("ru", section(c, 0), "kk", section(c, 1), "en", section(c, 2)));
+        out.put("renderings", Map.of("ru", section(c, "ru"), "kk", section(c, "kk"), "en", section(c, "en")));
         out.put("afsaNotice", Map.of(
                 "to", "AIFC Financial Services Authority",
                 "basis", "AIFC AML 13.8.1(c): notify AFSA promptly after filing an STR with the FIU",
@@ -101,19 +85,20 @@ public class StrDrafts {
     }
 
     /** One language: the title, the headings of the five parts and the suspicion indicators named in it. */
-    private Map<String, Object> section(CaseView c, int lang) {
+    private Map<String, Object> section(CaseView c, String lang) {
+        AmlMessages m = DraftDocuments.messages(lang);
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("title", HEADINGS.get("title")[lang]);
+        s.put("title", m.str_title());
         Map<String, String> headings = new LinkedHashMap<>();
-        HEADINGS.forEach((key, names) -> {
-            if (!key.equals("title")) {
-                headings.put(key, names[lang]);
-            }
-        });
+        headings.put("reportingSubject", m.str_heading_reporting_subject());
+        headings.put("operations", m.str_heading_operations());
+        headings.put("participants", m.str_heading_participants());
+        headings.put("indicators", m.str_heading_indicators());
+        headings.put("additionalInformation", m.str_heading_additional_information());
         s.put("headings", headings);
         s.put("indicators", c.findings().stream().map(FindingView::ruleId).distinct().map(id -> {
-            String[] names = INDICATORS.get(id);
-            return Map.of("ruleId", id, "indicator", names == null ? rules.rulebook().rule(id).title() : names[lang]);
+            String name = m.indicator(id);
+            return Map.of("ruleId", id, "indicator", name.isEmpty() ? rules.rulebook().rule(id).title() : name);
         }).toList());
         return s;
     }

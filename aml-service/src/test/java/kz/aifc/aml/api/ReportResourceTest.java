@@ -102,6 +102,26 @@ class ReportResourceTest {
     }
 
     @Test
+    void shouldPrintInTheLanguageOfLangThenOfAcceptLanguageAndRefuseAnother() {
+        String firm = firm();
+        String path = "/firms/" + firm + "/reports/annual-aml-return?year=2026";
+        String token = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
+        given().header("Authorization", token).accept("text/html").get(path).then().statusCode(200)
+                .body(containsString("Annual AML return: figures for 2026"));
+        given().header("Authorization", token).accept("text/html").get(path + "&lang=kk").then().statusCode(200)
+                .body(containsString("<html lang=\"kk\">"), containsString("2026 жылғы көрсеткіштер"));
+        given().header("Authorization", token).accept("text/html").header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8")
+                .get(path).then().statusCode(200).body(containsString("показатели за 2026 год"));
+        given().header("Authorization", token).accept("text/html").header("Accept-Language", "ru")
+                .get(path + "&lang=en").then().statusCode(200).body(containsString("Annual AML return"));
+        given().header("Authorization", token).accept("text/html").get(path + "&lang=fr").then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("lang"));
+        // The JSON answer is the same whatever language is asked for.
+        given().header("Authorization", token).get(path + "&lang=ru").then().statusCode(200)
+                .contentType(ContentType.JSON).body("figures.strsFiled.label", equalTo("STRs filed"));
+    }
+
+    @Test
     void shouldPrintTheThresholdReportWithThePayloadsTextEscaped() {
         String firm = firm();
         String name = "<img src=x onerror=alert(1)> Offshore Ltd";

@@ -52,14 +52,4 @@ class AnnualReturnsTest {
         assertThat((List<String>) d.get("notes")).anyMatch(n -> n.contains("form's own fields were not read"))
                 .anyMatch(n -> n.contains("unverified"));
     }
-
-    @Test
-    void shouldPrintTheFiguresAndEscapeWhatItIsGiven() {
-        Map<String, Object> d = AnnualReturns.compose("F-<b>1</b>", 2026,
-                new AnnualReturns.Counts(1, 0, 3, Map.of()), "2026.1");
-        String html = DraftHtml.annualReturn(d);
-        assertThat(html).contains("Annual AML return: figures for 2026").contains("<td>STRs filed</td><td>1</td>")
-                .contains("2027-02-28").contains("Rejected prospects").contains("DRAFT — review before submission");
-        assertThat(html).contains("F-&lt;b&gt;1&lt;/b&gt;").doesNotContain("<b>1</b>");
-    }
 }

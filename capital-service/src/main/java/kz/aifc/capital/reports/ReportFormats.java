@@ -6,27 +6,39 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import kz.aifc.platform.time.BusinessCalendar;
 
-/** Formatting for the printable reports: grouped amounts, Almaty times. */
+/** Formatting for the printable reports in the language they are printed in: grouped amounts, Almaty times. */
 @TemplateExtension(namespace = "fmt")
 public final class ReportFormats {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'Almaty time'",
-            Locale.ENGLISH);
 
     private ReportFormats() {
     }
 
-    /** "240000.00" → "240,000.00"; null → "—". */
-    public static String money(String plain) {
+    /** "240000.00" → "240,000.00" in English, "240 000,00" in Russian and Kazakh; null → "—". */
+    public static String money(String plain, @TemplateAttribute("locale") Object locale) {
         if (plain == null) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%,.2f", new BigDecimal(plain));
+        String lang = ReportDocuments.language(locale);
+        return String.format("en".equals(lang) ? Locale.ROOT : Locale.forLanguageTag(lang), "%,.2f",
+                new BigDecimal(plain));
     }
 
-    public static String almaty(OffsetDateTime time) {
-        return time == null ? "—" : time.atZoneSameInstant(BusinessCalendar.ALMATY).format(TIME);
+    /** A time in Almaty, worded by the bundle's time_pattern ("20 Nov 2026, 17:00 Almaty time"); null → "—". */
+    public static String almaty(OffsetDateTime time, @TemplateAttribute("locale") Object locale) {
+        if (time == null) {
+            return "—";
+        }
+        String lang = ReportDocuments.language(locale);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(ReportDocuments.messages(lang).time_pattern(),
+                Locale.forLanguageTag(lang));
+        return time.atZoneSameInstant(BusinessCalendar.ALMATY).format(format);
+    }
+
+    /** The Almaty date of a time, ISO (as the drafted statements give it). */
+    public static String almatyDate(OffsetDateTime time) {
+        return time == null ? "—" : time.atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate().toString();
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import kz.aifc.capital.alerts.ReportingGapCheck;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.Topics;
@@ -83,6 +84,14 @@ class CapitalFlowTest {
                 .statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("DRAFT — review before submission")).body(containsString("PRU(INV) 6.5"))
                 .body(containsString("Steppe Digital Ltd")).body(containsString("23 Nov 2026, 18:00"));
+        // The English print words what the JSON says.
+        JsonPath notice = given().header("Authorization", REGULATOR).get(alert.links().get("report")).then()
+                .statusCode(200).extract().jsonPath();
+        String printed = given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report"))
+                .then().statusCode(200).extract().asString();
+        assertThat(printed).contains(escaped(notice.getString("title")), escaped(notice.getString("addressee")));
+        notice.getList("statement", String.class).forEach(p -> assertThat(printed).contains(escaped(p)));
+        notice.getList("toComplete", String.class).forEach(t -> assertThat(printed).contains(escaped(t)));
 
         // Still in breach the next day: the same alert is updated, its id and deadline unchanged.
         send(snapshot(firm, "2026-11-21T17:00:00+05:00", "230000.00"));
@@ -238,6 +247,19 @@ class CapitalFlowTest {
                 .get("/firms/" + firm + "/reports/quarterly?quarter=2026-Q3").then().statusCode(200)
                 .body(containsString("DRAFT — review before submission")).body(containsString("DAA 2.13.11(1)"))
                 .body(containsString("240,000.00"));
+        String path = "/firms/" + firm + "/reports/quarterly?quarter=2026-Q3";
+        JsonPath json = given().header("Authorization", REGULATOR).get(path).then().statusCode(200).extract().jsonPath();
+        String printed = given().header("Authorization", REGULATOR).accept("text/html").get(path).then()
+                .statusCode(200).extract().asString();
+        assertThat(printed).contains(escaped(json.getString("title")), escaped(json.getString("complianceStatement")),
+                escaped(json.getString("dueByBasis")));
+        // In the language asked for: ?lang, else Accept-Language; another language is a 400 naming lang.
+        given().header("Authorization", REGULATOR).accept("text/html").get(path + "&lang=ru").then().statusCode(200)
+                .body(containsString("Квартальный отчёт"), containsString("240\u00a0000,00"));
+        given().header("Authorization", REGULATOR).accept("text/html").header("Accept-Language", "kk-KZ, ru;q=0.8")
+                .get(path).then().statusCode(200).body(containsString("Тоқсандық есеп"));
+        given().header("Authorization", REGULATOR).accept("text/html").get(path + "&lang=xx").then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("lang"));
     }
 
     @Test
@@ -265,5 +287,10 @@ class CapitalFlowTest {
     /** The licence applied before anything that depends on it: licences and snapshots arrive on different topics. */
     private void licensed(String firmId, Activity... activities) {
         IngestFlow.awaitApplied(db, licence(firmId, activities).eventKey());
+    }
+
+    static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

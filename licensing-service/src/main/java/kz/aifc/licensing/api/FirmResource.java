@@ -3,6 +3,7 @@ package kz.aifc.licensing.api;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,10 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
-import kz.aifc.licensing.reports.NotificationHtml;
+import kz.aifc.licensing.reports.NotificationDocuments;
 import kz.aifc.licensing.rules.FirmFacts;
 import kz.aifc.licensing.rules.Finding;
 import kz.aifc.licensing.rules.MandatoryRole;
@@ -31,6 +35,7 @@ import kz.aifc.licensing.store.LicenceStore;
 import kz.aifc.licensing.store.NotificationStore;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftLanguage;
 import kz.aifc.platform.report.DraftResponses;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
@@ -58,6 +63,9 @@ public class FirmResource {
 
     @Inject
     FitAndProperMonitor monitor;
+
+    @Inject
+    NotificationDocuments documents;
 
     @GET
     @Path("/licence")
@@ -181,14 +189,20 @@ public class FirmResource {
     @GET
     @Path("/notifications/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "One drafted AFSA notification: JSON, or a printable HTML document on Accept: text/html")
+    @Operation(summary = "One drafted AFSA notification: JSON, or a printable HTML document on Accept: text/html",
+            description = "The printed document's labels and headings are in English, Russian or Kazakh: `lang`, "
+                    + "else Accept-Language, else English; the drafted statement and facts stay as drafted.")
+    @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
     public Response notification(@PathParam("firmId") String firmId, @PathParam("id") String id,
+            @Parameter(description = "Language of the printed document: ru, kk or en (default: Accept-Language, "
+                    + "else en)") @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         access.requireRead(firmId);
+        Locale locale = DraftLanguage.of(lang, headers);
         Map<String, Object> draft = new LinkedHashMap<>(notifications.find(firmId, id)
                 .orElseThrow(() -> ProblemException.notFound("no drafted notification " + id + " for firm " + firmId)));
         draft.put("alertStatus", status(id));
-        return DraftResponses.answer(headers, draft, () -> NotificationHtml.render(draft));
+        return DraftResponses.answer(headers, draft, () -> documents.render(draft, locale));
     }
 
     private String status(String alertId) {
