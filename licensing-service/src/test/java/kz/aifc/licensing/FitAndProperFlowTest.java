@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -165,6 +168,47 @@ class FitAndProperFlowTest {
     }
 
     @Test
+    void shouldShowAVacancyWithNoOpenAlertOnceTheLicenceIsWithdrawn() {
+        String firm = firm();
+        String only = staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + only);
+        register(firm, "WITHDRAWN");
+
+        JsonPath view = given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/{f}/fit-and-proper", firm).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getBoolean("monitored")).isTrue();
+        assertThat(view.getList("openFindings")).isEmpty();
+        // A withdrawn licence resolves standing findings: the vacancy shows, with no open alert to date it from.
+        Map<String, Object> mlro = view.getMap("mandatoryRoles.find { it.role == 'MLRO' }");
+        assertThat(mlro).containsEntry("vacant", true).containsEntry("vacantSince", null)
+                .containsEntry("alertId", "FP-001:" + firm + ":MLRO").containsKey("deadline");
+        assertThat(view.getMap("mandatoryRoles.find { it.role == 'SENIOR_EXECUTIVE_OFFICER' }"))
+                .containsEntry("vacant", false).doesNotContainKeys("alertId", "vacantSince", "deadline", "report");
+    }
+
+    @Test
+    void shouldRecordADisclosureOnceWhenItsEventIsDeliveredTwice() {
+        String firm = firm();
+        register(firm);
+        String json = staffJson(firm, "P-7", "DISCLOSURE", "MLRO", "APPROVED",
+                "{\"kind\":\"OTHER_MATERIAL_CHANGE\",\"occurredOn\":\"2026-11-18\",\"details\":\"Civil judgment\"}");
+        String id = UUID.randomUUID().toString();
+        send(Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, firm, json, id);
+        // The same event again (same source and id), then a fresh one behind it on the same partition: once the
+        // fresh one is applied, the duplicate has been seen.
+        send(Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, firm, json, id);
+        String next = staff(firm, "P-8", "APPOINTED", "DIRECTOR", "APPROVED", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + next);
+
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/fit-and-proper", firm).then().statusCode(200)
+                .body("disclosures", hasSize(1))
+                .body("disclosures[0].kind", equalTo("OTHER_MATERIAL_CHANGE"))
+                .body("people.personId", hasItems("P-7", "P-8"))
+                .body("openFindings.findAll { it.ruleId == 'FP-005' }", hasSize(1));
+    }
+
+    @Test
     void shouldNotLetAFirmScopedCallerReadAnotherFirm() {
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-OTHER"))
                 .get("/firms/{f}/fit-and-proper", "F-0001").then().statusCode(403)
@@ -196,21 +240,30 @@ class FitAndProperFlowTest {
 
     /** Puts the firm on the register (Dealing as Principal): from then on its FP rules run. */
     private static void register(String firm) {
+        register(firm, "ACTIVE");
+    }
+
+    private static void register(String firm, String status) {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
                 .body("""
-                        {"firmId":"%s","firmName":"Firm %s","licenceNumber":"AFSA-%s","status":"ACTIVE",
+                        {"firmId":"%s","firmName":"Firm %s","licenceNumber":"AFSA-%s","status":"%s",
                          "activities":["DEALING_AS_PRINCIPAL"],"effectiveFrom":"2026-01-15","conditions":[]}"""
-                        .formatted(firm, firm, firm))
+                        .formatted(firm, firm, firm, status))
                 .post("/licences").then().statusCode(201);
     }
 
     private static String staff(String firm, String person, String change, String role, String approval,
             String disclosure) {
-        String json = """
+        return send(Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, firm,
+                staffJson(firm, person, change, role, approval, disclosure));
+    }
+
+    private static String staffJson(String firm, String person, String change, String role, String approval,
+            String disclosure) {
+        return """
                 {"firmId":"%s","personId":"%s","fullName":"Person %s","change":"%s","roles":["%s"],
                  "afsaApproval":"%s","residentInKazakhstan":true,"seniority":"SENIOR_MANAGER","disclosure":%s,
                  "effectiveDate":"2026-11-20"}""".formatted(firm, person, person, change, role, approval, disclosure);
-        return send(Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, firm, json);
     }
 
     private static void controller(String firm, String from, String to, String approval) {
@@ -221,7 +274,10 @@ class FitAndProperFlowTest {
     }
 
     private static String send(String contractTopic, String type, String firm, String json) {
-        String id = UUID.randomUUID().toString();
+        return send(contractTopic, type, firm, json, UUID.randomUUID().toString());
+    }
+
+    private static String send(String contractTopic, String type, String firm, String json, String id) {
         TestKafka.send(LocalStackResource.topic(contractTopic), firm, IngestFlow.binaryHeaders(id, type, firm),
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return id;

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.Duty;
@@ -20,7 +22,7 @@ import kz.aifc.licensing.rules.Finding;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.alerts.AlertBook.StoredAlert;
 import kz.aifc.platform.time.BusinessCalendar;
-import kz.aifc.licensing.store.NotificationStore;
+import kz.aifc.licensing.store.NotificationDraft;
 
 /**
  * Turns findings into alerts through {@link AlertBook} (outbox + audit, caller's transaction) and keeps one
@@ -43,14 +45,13 @@ public class FitAndProperAlerts {
             "FP-009", "Source-of-wealth evidence recorded, or the holding is no longer above the threshold");
 
     private final AlertBook book;
-    private final NotificationStore drafts;
 
-    FitAndProperAlerts(AlertBook book, NotificationStore drafts) {
+    FitAndProperAlerts(AlertBook book) {
         this.book = book;
-        this.drafts = drafts;
     }
 
     /** Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found. */
+    @Transactional(TxType.MANDATORY)
     public void reconcile(String firmId, String rulebookVersion, List<Finding> standing, List<Finding> triggered,
             List<String> causedBy, Optional<LicenceChanged> licence, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
@@ -87,7 +88,7 @@ public class FitAndProperAlerts {
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), causes, detectedAt,
                 deadline, f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
         if (book.raise(alert)) {
-            drafts.save(alert.alertId(), f.firmId(), f.kind().name(), f.ruleId(), alert.title(), at,
+            NotificationDraft.save(alert.alertId(), f.firmId(), f.kind().name(), f.ruleId(), alert.title(), at,
                     NotificationDrafts.draft(f, alert, licence, at));
         }
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.LicenceChanged;
@@ -20,13 +22,14 @@ import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.LicensingConfig;
 import kz.aifc.licensing.reports.NotificationDrafts;
-import kz.aifc.licensing.store.NotificationStore;
-import kz.aifc.platform.time.BusinessCalendar;
 import kz.aifc.licensing.rules.FirmFacts;
 import kz.aifc.licensing.rules.Finding;
 import kz.aifc.licensing.rules.FitAndProperRules;
-import kz.aifc.licensing.store.FirmStateStore;
-import kz.aifc.licensing.store.LicenceStore;
+import kz.aifc.licensing.store.Controller;
+import kz.aifc.licensing.store.Licence;
+import kz.aifc.licensing.store.NotificationDraft;
+import kz.aifc.licensing.store.Person;
+import kz.aifc.platform.time.BusinessCalendar;
 
 /**
  * Re-evaluates a firm's standing FP rules after any change to its people, controllers or licence, inside the
@@ -36,19 +39,12 @@ import kz.aifc.licensing.store.LicenceStore;
 public class FitAndProperMonitor {
 
     private final FitAndProperRules rules;
-    private final FirmStateStore state;
-    private final LicenceStore licences;
     private final FitAndProperAlerts alerts;
     private final LicensingConfig config;
-    private final NotificationStore drafts;
     private final Clock clock = Clock.systemUTC();
 
-    FitAndProperMonitor(FitAndProperRules rules, FirmStateStore state, LicenceStore licences, FitAndProperAlerts alerts,
-            LicensingConfig config, NotificationStore drafts) {
-        this.drafts = drafts;
+    FitAndProperMonitor(FitAndProperRules rules, FitAndProperAlerts alerts, LicensingConfig config) {
         this.rules = rules;
-        this.state = state;
-        this.licences = licences;
         this.alerts = alerts;
         this.config = config;
     }
@@ -63,9 +59,9 @@ public class FitAndProperMonitor {
 
     /** The facts the standing rules read for one firm. */
     public FirmFacts facts(String firmId) {
-        Optional<LicenceChanged> licence = licences.find(firmId).map(LicenceStore.StoredLicence::licence);
-        boolean datf = licence.map(l -> l.activities().contains(Activity.DATF_OPERATOR)).orElse(false);
-        return new FirmFacts(firmId, datf, state.people(firmId), state.controllers(firmId), approvedCombinations(firmId));
+        boolean datf = Licence.ofFirm(firmId).map(l -> l.activityList().contains(Activity.DATF_OPERATOR)).orElse(false);
+        return new FirmFacts(firmId, datf, Person.ofFirm(firmId).stream().map(Person::toState).toList(),
+                Controller.ofFirm(firmId).stream().map(Controller::toState).toList(), approvedCombinations(firmId));
     }
 
     /**
@@ -73,8 +69,9 @@ public class FitAndProperMonitor {
      * A firm not on the register is not (yet) an authorised firm, so nothing is raised for it: its people and
      * controllers are recorded, and registering its licence evaluates them (GEN 2.1.1 binds authorised firms).
      */
+    @Transactional(TxType.MANDATORY)
     public void reassess(String firmId, List<Finding> triggered, List<String> causedBy, Instant now) {
-        Optional<LicenceChanged> licence = licences.find(firmId).map(LicenceStore.StoredLicence::licence);
+        Optional<LicenceChanged> licence = Licence.ofFirm(firmId).map(Licence::toEvent);
         if (licence.isEmpty()) {
             return;
         }
@@ -86,6 +83,7 @@ public class FitAndProperMonitor {
     }
 
     /** Drafts the GEN 6.2.1 notice for an appointment to, or a departure from, a Controlled Function. */
+    @Transactional(TxType.MANDATORY)
     public void draftStaffNotice(StaffChange e, Instant now) {
         if (e.change() != StaffChangeKind.APPOINTED && e.change() != StaffChangeKind.DEPARTED) {
             return;
@@ -95,14 +93,14 @@ public class FitAndProperMonitor {
         if (controlled.isEmpty()) {
             return;
         }
-        Optional<LicenceChanged> licence = licences.find(e.firmId()).map(LicenceStore.StoredLicence::licence);
+        Optional<LicenceChanged> licence = Licence.ofFirm(e.firmId()).map(Licence::toEvent);
         if (licence.isEmpty()) {
             // The roster of a firm not yet licensed is its starting state, not appointments to notify.
             return;
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
         Map<String, Object> draft = NotificationDrafts.staffNotice(e, controlled, licence, rules.rulebook().version(), at);
-        drafts.save(NotificationDrafts.staffNoticeId(e), e.firmId(), String.valueOf(draft.get("kind")), "GEN-6.2.1",
+        NotificationDraft.save(NotificationDrafts.staffNoticeId(e), e.firmId(), String.valueOf(draft.get("kind")), "GEN-6.2.1",
                 String.valueOf(draft.get("subject")), at, draft);
     }
 

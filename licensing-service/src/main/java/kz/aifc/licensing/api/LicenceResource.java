@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,7 +42,8 @@ public class LicenceResource {
             description = "Role admin only: the register is run by the operator from AFSA's licensing decisions; firms "
                     + "and the regulator cannot write it. Stores the licence and publishes kz.aifc.licence.changed.v1 on "
                     + "aifc.licences (compacted, key = firm id) in the same transaction (outbox).")
-    @APIResponse(responseCode = "201", description = "Registered; Location is GET /firms/{firmId}/licence")
+    @APIResponse(responseCode = "201", description = "Registered; Location is GET /firms/{firmId}/licence",
+            content = @Content(schema = @Schema(implementation = LicenceView.class)))
     @APIResponse(responseCode = "400", description = "problem+json naming each invalid field")
     @APIResponse(responseCode = "409", description = "The firm, or the licence number, is already registered")
     public Response register(LicenceRequest request) {

@@ -1,6 +1,8 @@
 package kz.aifc.licensing.ingest;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,10 @@ import kz.aifc.licensing.alerts.FitAndProperMonitor;
 import kz.aifc.licensing.rules.ControllerState;
 import kz.aifc.licensing.rules.Finding;
 import kz.aifc.licensing.rules.PersonState;
-import kz.aifc.licensing.store.FirmStateStore;
+import kz.aifc.licensing.store.Controller;
+import kz.aifc.licensing.store.FirmLocks;
+import kz.aifc.licensing.store.Person;
+import kz.aifc.licensing.store.PersonDisclosure;
 import kz.aifc.platform.store.Inbox;
 
 /** Applies each incoming event once, in one transaction with the record that it was applied and its alerts. */
@@ -22,12 +27,10 @@ import kz.aifc.platform.store.Inbox;
 public class LicensingIntake {
 
     private final Inbox inbox;
-    private final FirmStateStore state;
     private final FitAndProperMonitor monitor;
 
-    LicensingIntake(Inbox inbox, FirmStateStore state, FitAndProperMonitor monitor) {
+    LicensingIntake(Inbox inbox, FitAndProperMonitor monitor) {
         this.inbox = inbox;
-        this.state = state;
         this.monitor = monitor;
     }
 
@@ -37,12 +40,12 @@ public class LicensingIntake {
         if (!inbox.claim(event, s.firmId())) {
             return false;
         }
-        state.lockFirm(s.firmId());
+        FirmLocks.firm(s.firmId());
         Instant now = monitor.now();
-        state.savePerson(s.firmId(), PersonState.of(s));
+        Person.record(s.firmId(), PersonState.of(s), utc(now));
         List<Finding> triggered = List.of();
         if (s.change() == StaffChangeKind.DISCLOSURE && s.disclosure() != null) {
-            state.addDisclosure(s.firmId(), s.personId(), s.disclosure(), event.eventKey());
+            PersonDisclosure.record(s.firmId(), s.personId(), s.disclosure(), event.eventKey());
             triggered = monitor.rules().disclosure(s, now);
         }
         monitor.reassess(s.firmId(), triggered, List.of(event.eventKey()), now);
@@ -56,12 +59,16 @@ public class LicensingIntake {
         if (!inbox.claim(event, c.firmId())) {
             return false;
         }
-        state.lockFirm(c.firmId());
+        FirmLocks.firm(c.firmId());
         Instant now = monitor.now();
-        ControllerState before = state.controller(c.firmId(), c.controllerId()).orElse(null);
-        state.saveController(c.firmId(), monitor.rules().apply(before, c));
+        ControllerState before = Controller.of(c.firmId(), c.controllerId()).map(Controller::toState).orElse(null);
+        Controller.record(c.firmId(), monitor.rules().apply(before, c), utc(now));
         monitor.reassess(c.firmId(), monitor.rules().decreaseNotice(c, now).stream().toList(),
                 List.of(event.eventKey()), now);
         return true;
+    }
+
+    private static OffsetDateTime utc(Instant now) {
+        return OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 }

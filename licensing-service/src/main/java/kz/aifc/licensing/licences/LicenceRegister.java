@@ -1,5 +1,8 @@
 package kz.aifc.licensing.licences;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +14,13 @@ import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.licensing.LicensingConfig;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
-import kz.aifc.licensing.store.FirmStateStore;
-import kz.aifc.licensing.store.LicenceStore;
-import kz.aifc.licensing.store.LicenceStore.StoredLicence;
+import kz.aifc.licensing.store.FirmLocks;
+import kz.aifc.licensing.store.Licence;
 import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.api.Problem;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
 import kz.aifc.platform.outbox.Outbox;
-import kz.aifc.platform.api.Problem;
 
 /**
  * The licence register: stores a licence, publishes {@code kz.aifc.licence.changed.v1} through the outbox in the
@@ -27,18 +29,14 @@ import kz.aifc.platform.api.Problem;
 @ApplicationScoped
 public class LicenceRegister {
 
-    private final LicenceStore store;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final AlertBook alerts;
     private final FitAndProperMonitor monitor;
     private final LicensingConfig config;
-    private final FirmStateStore state;
 
-    LicenceRegister(LicenceStore store, Outbox outbox, AuditTrail audit, AlertBook alerts, FitAndProperMonitor monitor,
-            LicensingConfig config, FirmStateStore state) {
-        this.state = state;
-        this.store = store;
+    LicenceRegister(Outbox outbox, AuditTrail audit, AlertBook alerts, FitAndProperMonitor monitor,
+            LicensingConfig config) {
         this.outbox = outbox;
         this.audit = audit;
         this.alerts = alerts;
@@ -48,39 +46,51 @@ public class LicenceRegister {
 
     /** Registers a new firm's licence; 409 when the firm or the licence number is already registered. */
     @Transactional
-    public StoredLicence register(LicenceChanged licence, String actor) {
-        state.lockFirm(licence.firmId());
-        if (store.find(licence.firmId()).isPresent()) {
+    public Licence register(LicenceChanged licence, String actor) {
+        FirmLocks.firm(licence.firmId());
+        if (Licence.ofFirm(licence.firmId()).isPresent()) {
             throw ProblemException.conflict("firm " + licence.firmId()
                     + " already has a licence; vary it with PUT /licences/" + licence.firmId());
         }
-        return save(licence, actor, "licence.registered");
+        claimNumber(licence);
+        Licence stored = Licence.register(licence, now());
+        publish(licence, actor, "licence.registered");
+        return stored;
     }
 
     /** Varies a registered licence; 404 when the firm has none. */
     @Transactional
-    public StoredLicence vary(LicenceChanged licence, String actor) {
-        state.lockFirm(licence.firmId());
-        if (store.find(licence.firmId()).isEmpty()) {
-            throw ProblemException.notFound("firm " + licence.firmId() + " has no licence; register it with POST /licences");
-        }
-        return save(licence, actor, "licence.varied");
+    public Licence vary(LicenceChanged licence, String actor) {
+        FirmLocks.firm(licence.firmId());
+        Licence stored = Licence.ofFirm(licence.firmId()).orElseThrow(() -> ProblemException.notFound(
+                "firm " + licence.firmId() + " has no licence; register it with POST /licences"));
+        claimNumber(licence);
+        stored.vary(licence, now());
+        publish(licence, actor, "licence.varied");
+        return stored;
     }
 
-    private StoredLicence save(LicenceChanged licence, String actor, String action) {
-        state.lockLicenceNumber(licence.licenceNumber());
-        store.holderOf(licence.licenceNumber()).filter(holder -> !holder.equals(licence.firmId())).ifPresent(holder -> {
+    /** 409 when another firm holds the number; the number stays locked until this transaction ends. */
+    private void claimNumber(LicenceChanged licence) {
+        FirmLocks.licenceNumber(licence.licenceNumber());
+        Licence.holderOf(licence.licenceNumber()).filter(holder -> !holder.equals(licence.firmId())).ifPresent(holder -> {
             throw new ProblemException(409, "Conflict", "licenceNumber: " + licence.licenceNumber()
                     + " is registered to firm " + holder, List.of(new Problem.FieldError(
                             "licenceNumber", "already registered to another firm")));
         });
-        store.save(licence);
+    }
+
+    private void publish(LicenceChanged licence, String actor, String action) {
         CloudEvent<LicenceChanged> event = CloudEventCodec.newEvent(alerts.source(), EventTypes.LICENCE_CHANGED,
                 licence.firmId(), licence);
         outbox.enqueue(config.licencesTopic(), licence.firmId(), event);
         audit.append(actor, action, licence.firmId(), licence.licenceNumber(), licence);
         // A variation can add or remove DATF_OPERATOR, which changes FP-001, FP-006 and FP-007.
         monitor.reassess(licence.firmId(), List.of(), List.of(event.eventKey()), monitor.now());
-        return store.find(licence.firmId()).orElseThrow();
+    }
+
+    /** The register's timestamp, at the database's precision so the answer equals what a later read returns. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(monitor.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }
