@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -94,6 +95,32 @@ class AmlScreeningFlowTest {
         assertThat(overdue.check(Instant.now().plus(Duration.ofHours(25)))).isGreaterThanOrEqualTo(1);
         assertThat(count("select count(*) from alert_state a join aml_case c on a.alert_id = c.overdue_alert "
                 + "where c.customer_id = ? and a.rule_id = 'AML-012' and a.status = 'OPEN'", customer)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("AML-012 on its schedule: a case without an MLRO decision past the decision time is alerted by the clock")
+    void shouldRaiseTheOverdueDecisionAlertOnTheClocksOwnTick() throws SQLException {
+        String customer = "C-" + UUID.randomUUID();
+        List<CloudEvent<?>> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
+        }
+        events.forEach(AmlScreeningFlowTest::send);
+        awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId());
+        assertThat(count("select count(*) from aml_case where customer_id = ? and overdue_alert is not null", customer))
+                .as("not overdue while within the decision time").isZero();
+
+        // What the decision time passing leaves behind: the case was opened 25 hours ago (the rulebook says 24).
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "update aml_case set opened_at = now() - interval '25 hours' where customer_id = ? and status = 'OPEN'")) {
+            q.setString(1, customer);
+            assertThat(q.executeUpdate()).isEqualTo(1);
+        }
+
+        // No call to the check: the scheduled tick (aifc.aml.case-check-interval, 1 s under test) raises it.
+        await().atMost(WAIT).until(() -> count("select count(*) from alert_state a join aml_case c on "
+                + "a.alert_id = c.overdue_alert where c.customer_id = ? and a.rule_id = 'AML-012' and a.status = 'OPEN'",
+                customer) == 1);
     }
 
     @Test
