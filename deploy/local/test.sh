@@ -21,4 +21,5 @@ cleanup() {
 trap cleanup EXIT
 
 cd "$ROOT"
-./mvnw -B -ntp verify "$@"
+# clean: a file moved or deleted in the sources must not live on in an old target/ (a stale migration, say)
+./mvnw -B -ntp clean verify "$@"
