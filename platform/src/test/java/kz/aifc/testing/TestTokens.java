@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Set;
 
+import io.smallrye.jwt.build.Jwt;
 import kz.aifc.platform.security.TokenIssuer;
 
 /** Bearer tokens for tests, signed by a key pair made for this test run only. */
@@ -22,6 +24,12 @@ public final class TestTokens {
 
     public static String bearer(String role) {
         return bearer(role, null);
+    }
+
+    /** A token with a firm-scoped role but no {@code firm_id} claim: what a misconfigured identity provider issues. */
+    public static String bearerWithoutFirmClaim(String role) {
+        return "Bearer " + ISSUER.signAsGiven(Jwt.issuer(TokenIssuer.ISSUER).upn(role).groups(Set.of(role))
+                .expiresIn(Duration.ofMinutes(30)));
     }
 
     static String publicKeyLocation() {

@@ -45,7 +45,8 @@ public class FirmAccess {
     public String callerFirm() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(Roles.FIRM_CLAIM);
-            return claim == null ? null : claim.toString().replace("\"", "");
+            String firm = claim == null ? null : claim.toString().replace("\"", "");
+            return firm == null || firm.isBlank() ? null : firm;
         }
         return null;
     }

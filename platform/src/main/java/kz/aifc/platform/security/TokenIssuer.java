@@ -84,6 +84,14 @@ public final class TokenIssuer {
         return claims.sign(signingKey);
     }
 
+    /**
+     * Signs claims as given, checking nothing: how tests make the tokens an identity provider might mis-issue (a
+     * firm-scoped role without its firm, say) to show the services refuse them.
+     */
+    public String signAsGiven(JwtClaimsBuilder claims) {
+        return claims.sign(signingKey);
+    }
+
     private static String pem(String kind, byte[] der) {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + kind + "-----\n" + base64 + "\n-----END " + kind + "-----\n";

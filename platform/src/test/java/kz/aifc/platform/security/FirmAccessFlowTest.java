@@ -61,6 +61,15 @@ class FirmAccessFlowTest {
     }
 
     @Test
+    @DisplayName("a firm-scoped role without a firm_id claim is refused outright, whatever firm it asks for")
+    void shouldRefuseAFirmScopedRoleWithoutAFirmClaim() {
+        for (String role : Roles.FIRM_SCOPED) {
+            read(TestTokens.bearerWithoutFirmClaim(role), "F-1").statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("a firm-scoped role needs the firm_id claim naming its firm"));
+        }
+    }
+
+    @Test
     @DisplayName("no token is a 401 problem")
     void shouldAnswer401WithoutAToken() {
         given().get("/test/firms/F-1/records").then().statusCode(401).contentType("application/problem+json");
