@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,19 @@ class LicenceRegisterFlowTest {
             var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }
+    }
+
+    @Test
+    void shouldAnswerProblemJson400NamingAKeyTheBodyRepeats() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        String repeated = body(firm, "AFSA-" + firm, "[\"DEALING_AS_PRINCIPAL\"]", "2026-01-15")
+                .replace("\"status\":\"ACTIVE\",", "\"status\":\"ACTIVE\",\"status\":\"SUSPENDED\",");
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(repeated).post("/licences").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Duplicate field 'status'"))
+                .body("detail", not(containsString("kz.aifc")));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/{f}/licence", firm).then().statusCode(404);
     }
 
     @Test

@@ -137,6 +137,13 @@ public final class ProblemMappers {
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            // A body the JSON reader refused arrives wrapped: answer what the reader said, naming the field.
+            if (e.getCause() instanceof MismatchedInputException mismatch) {
+                return new Mismatched().toResponse(mismatch);
+            }
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return new Json().toResponse(json);
+            }
             Response.StatusType status = e.getResponse().getStatusInfo();
             if (status.getStatusCode() >= 500) {
                 LOG.error("Request failed", e);
