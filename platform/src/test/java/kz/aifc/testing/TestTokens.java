@@ -32,6 +32,11 @@ public final class TestTokens {
                 .expiresIn(Duration.ofMinutes(30)));
     }
 
+    /** The issuer the services under test trust, for tokens the helpers above do not make (an expired one, say). */
+    public static TokenIssuer issuer() {
+        return ISSUER;
+    }
+
     static String publicKeyLocation() {
         return ISSUER.publicKey().toAbsolutePath().toString();
     }
