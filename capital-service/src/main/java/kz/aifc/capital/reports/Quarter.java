@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.aifc.platform.api.PlausibleDates;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.time.BusinessCalendar;
 
@@ -23,7 +24,11 @@ public record Quarter(int year, int number) {
             throw ProblemException.badRequest("quarter", "must be YYYY-Qn with n from 1 to 4, e.g. 2026-Q3 (was '"
                     + text + "')");
         }
-        return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        Quarter quarter = new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        if (!PlausibleDates.plausible(quarter.firstDay())) {
+            throw ProblemException.badRequest("quarter", PlausibleDates.MESSAGE + " (was '" + text + "')");
+        }
+        return quarter;
     }
 
     public LocalDate firstDay() {

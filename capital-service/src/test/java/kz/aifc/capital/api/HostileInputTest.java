@@ -40,4 +40,14 @@ class HostileInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("quarter"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-Q1", "1000-Q4", "9999-Q2"})
+    void shouldAnswer400NamingTheQuarterWhenItsYearIsAbsurd(String quarter) {
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR))
+                .get("/firms/F-0001/reports/quarterly?quarter=" + quarter)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("quarter"))
+                .body("detail", containsString("must fall within the years"));
+    }
 }

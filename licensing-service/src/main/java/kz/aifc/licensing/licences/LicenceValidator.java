@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.contract.v1.LicenceStatus;
+import kz.aifc.platform.api.PlausibleDates;
 import kz.aifc.platform.api.Problem;
 import kz.aifc.platform.api.ProblemException;
 
@@ -92,6 +93,10 @@ public final class LicenceValidator {
         } else {
             try {
                 effectiveFrom = LocalDate.parse(r.effectiveFrom());
+                if (!PlausibleDates.plausible(effectiveFrom)) {
+                    errors.add(new Problem.FieldError("effectiveFrom", PlausibleDates.MESSAGE));
+                    effectiveFrom = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new Problem.FieldError("effectiveFrom",
                         "'" + r.effectiveFrom() + "' is not a calendar date YYYY-MM-DD"));

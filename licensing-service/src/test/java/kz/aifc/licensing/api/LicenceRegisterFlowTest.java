@@ -107,6 +107,36 @@ class LicenceRegisterFlowTest {
     }
 
     @Test
+    void shouldAnswerProblemJson400NamingABodyStringThatHoldsAControlCharacter() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String control : List.of("\\u0000", "\\u001b", "\\u0085")) {
+            String hostile = body(firm, "AFSA-" + firm, "[\"DEALING_AS_PRINCIPAL\"]", "2026-01-15")
+                    .replace("Steppe Digital", "Steppe" + control + "Digital");
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body(hostile).post("/licences").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("firmName"))
+                    .body("detail", equalTo("firmName: control characters are not allowed"));
+        }
+        // A line break in a condition's text is ordinary prose, not hostile.
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(body(firm, "AFSA-" + firm, "[\"DEALING_AS_PRINCIPAL\"]", "2026-01-15")
+                        .replace("No retail clients", "No retail\\nclients"))
+                .post("/licences").then().statusCode(201);
+    }
+
+    @Test
+    void shouldAnswerProblemJson400NamingAnAbsurdDate() {
+        for (String date : List.of("99999-01-01", "+99999-01-01", "0000-01-01", "-0001-01-01", "1000-01-01")) {
+            String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body(body(firm, "AFSA-" + firm, "[\"ADVISING\"]", date)).post("/licences").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("effectiveFrom"))
+                    .body("detail", not(containsString("java.")));
+        }
+    }
+
+    @Test
     void shouldAnswerProblemJson400NamingEachInvalidField() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
                 .body(body("F 0001!", "", "[\"DATF_OPERATOR\",\"CHIEF_VIBES\"]", "2026-02-30"))

@@ -116,7 +116,8 @@ public final class ProblemMappers {
         public Response toResponse(MismatchedInputException e) {
             String path = Json.path(e);
             String field = path.isEmpty() ? "body" : path;
-            String message = "wrong JSON type or shape: " + e.getOriginalMessage();
+            String message = e instanceof StrictJsonBodies.RefusedBodyValue ? e.getOriginalMessage()
+                    : "wrong JSON type or shape: " + e.getOriginalMessage();
             return respond(Problem.of(400, "Bad Request", field + ": " + message,
                     List.of(new Problem.FieldError(field, message))));
         }
