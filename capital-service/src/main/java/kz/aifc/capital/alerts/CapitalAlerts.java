@@ -11,7 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.capital.rules.CapitalPosition;
-import kz.aifc.capital.rules.Finding;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.capital.rules.PaidUpCapital;
 import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.Verdict;
@@ -85,7 +85,7 @@ public class CapitalAlerts {
         }
     }
 
-    private void raise(String firmId, Finding finding, Optional<AlertBook.StoredAlert> open,
+    private void raise(String firmId, Finding<Void> finding, Optional<AlertBook.StoredAlert> open,
             OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
         String alertId;
         OffsetDateTime deadline;
@@ -99,8 +99,8 @@ public class CapitalAlerts {
             causes.addAll(previous.causedBy());
         } else {
             alertId = newAlertId(finding.ruleId(), firmId, CapitalPosition.almatyDate(breachBegan));
-            deadline = finding.deadlineBusinessDays() == null ? null
-                    : calendar.deadline(breachBegan.toInstant(), finding.deadlineBusinessDays());
+            Integer days = finding.rule().deadlineBusinessDays();
+            deadline = days == null ? null : calendar.deadline(breachBegan.toInstant(), days);
             if (deadline != null && !calendar.isCovered(deadline.toLocalDate())) {
                 basis = basis + "; no public holidays are configured for " + deadline.getYear()
                         + ", so only weekends were skipped";

@@ -70,7 +70,7 @@ public final class CapitalRules {
         }
         String detail = "Capital resources " + resourcesText(position) + " are below the requirement of "
                 + Money.usd(requirement.amountUsd()) + " (" + position.coveragePercent() + "%).";
-        return Verdict.breach(Finding.of(rule, detail, positionEvidence(position)));
+        return Verdict.breach(rule, position.firmId(), detail, positionEvidence(position));
     }
 
     /** CAP-002: resources below the internal early-warning buffer (default 120% of the requirement; configurable). */
@@ -92,7 +92,7 @@ public final class CapitalRules {
         Map<String, Object> evidence = positionEvidence(position);
         evidence.put("bufferPercent", rulebook.bufferPercent().toPlainString());
         evidence.put("earlyWarningLevel", Money.plain(position.toUsd(position.bufferInCurrency())));
-        return Verdict.breach(Finding.of(rule, detail, evidence));
+        return Verdict.breach(rule, position.firmId(), detail, evidence);
     }
 
     /** CAP-003: liquid assets below 25% of annual operating expenditure, only where PRU(INV) 4.2 applies (A6). */
@@ -121,7 +121,7 @@ public final class CapitalRules {
         evidence.put("liquidAssets", Money.plain(position.liquidAssets()));
         evidence.put("liquidAssetsRequired", Money.plain(position.liquidRequired()));
         evidence.put("liquidAssetsFraction", rulebook.liquidAssetsFraction().toPlainString());
-        return Verdict.breach(Finding.of(rule, detail, evidence));
+        return Verdict.breach(rule, position.firmId(), detail, evidence);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class CapitalRules {
         evidence.put("paidUpShareCapital", Money.plain(now.amount()));
         evidence.put("currency", now.currency());
         evidence.put("capitalReductionApprovalRef", null);
-        return Verdict.breach(Finding.of(rule, detail, evidence));
+        return Verdict.breach(rule, facts.firmId(), detail, evidence);
     }
 
     /** CAP-006: the requirement cannot be computed: licence unknown or an activity with no configured amount. */
@@ -177,8 +177,8 @@ public final class CapitalRules {
                     return Verdict.undetermined(rule.id(), "no licence and no snapshot");
                 }
                 evidence.put("licence", null);
-                return Verdict.breach(Finding.of(rule, "No licence is on record for firm " + facts.firmId()
-                        + ", so its base capital requirement cannot be computed.", evidence));
+                return Verdict.breach(rule, facts.firmId(), "No licence is on record for firm " + facts.firmId()
+                        + ", so its base capital requirement cannot be computed.", evidence);
             }
             case LICENCE_NOT_ACTIVE -> {
                 return Verdict.clear(rule.id(), notActive(requirement));
@@ -195,8 +195,8 @@ public final class CapitalRules {
                         ? " Capital is checked meanwhile against the highest configured amount, "
                                 + Money.usd(requirement.amountUsd()) + " (" + requirement.basis().activity() + ")."
                         : " No configured amount applies, so capital is not checked.";
-                return Verdict.breach(Finding.of(rule, "No base capital amount is configured in rulebook "
-                        + rulebook.version() + " for " + missing + "." + floor, evidence));
+                return Verdict.breach(rule, facts.firmId(), "No base capital amount is configured in rulebook "
+                        + rulebook.version() + " for " + missing + "." + floor, evidence);
             }
         }
     }

@@ -38,6 +38,6 @@ public final class ReportingGap {
         evidence.put("monitoredSince", everReported ? null : since);
         evidence.put("maxGap", rulebook.maxGap().toString());
         evidence.put("gapAtDetection", gap.toString());
-        return Verdict.breach(Finding.of(rule, detail, evidence));
+        return Verdict.breach(rule, firmId, detail, evidence);
     }
 }

@@ -54,7 +54,7 @@ class CapitalRulesTest {
             assertThat(v.finding().evidence()).containsEntry("capitalResources", "240000.00")
                     .containsEntry("requirement", "250000").containsEntry("requirementBasis", "DEALING_AS_PRINCIPAL")
                     .containsEntry("requirementConfidence", "verified");
-            assertThat(v.finding().deadlineBusinessDays()).isEqualTo(1);
+            assertThat(v.finding().rule().deadlineBusinessDays()).isEqualTo(1);
             assertThat(v.finding().citation()).contains("PRU(INV) 6.5").contains("DAA 3.2");
         }
 
@@ -160,7 +160,7 @@ class CapitalRulesTest {
             Verdict v = verdict(verdicts, CapitalRulebook.CAP_002);
             assertThat(v.breached()).isTrue();
             assertThat(v.finding().severity()).isEqualTo(Severity.HIGH);
-            assertThat(v.finding().deadlineBusinessDays()).as("internal trigger: no regulatory deadline").isNull();
+            assertThat(v.finding().rule().deadlineBusinessDays()).as("internal trigger: no regulatory deadline").isNull();
             assertThat(v.finding().evidence()).containsEntry("earlyWarningLevel", "300000.00");
             assertThat(verdict(verdicts, CapitalRulebook.CAP_001).outcome()).isEqualTo(Verdict.Outcome.CLEAR);
         }

@@ -18,7 +18,8 @@ import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.Duty;
 import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.licensing.reports.NotificationDrafts;
-import kz.aifc.licensing.rules.Finding;
+import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.alerts.AlertBook.StoredAlert;
 import kz.aifc.platform.time.BusinessCalendar;
@@ -52,17 +53,17 @@ public class FitAndProperAlerts {
 
     /** Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found. */
     @Transactional(TxType.MANDATORY)
-    public void reconcile(String firmId, String rulebookVersion, List<Finding> standing, List<Finding> triggered,
+    public void reconcile(String firmId, String rulebookVersion, List<Finding<Obligation>> standing, List<Finding<Obligation>> triggered,
             List<String> causedBy, Optional<LicenceChanged> licence, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
         Map<String, StoredAlert> open = book.open(firmId, null).stream()
                 .collect(Collectors.toMap(StoredAlert::alertId, Function.identity()));
         Set<String> found = new HashSet<>();
-        for (Finding f : standing) {
+        for (Finding<Obligation> f : standing) {
             found.add(f.alertId());
             raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
         }
-        for (Finding f : triggered) {
+        for (Finding<Obligation> f : triggered) {
             raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
         }
         for (StoredAlert a : open.values()) {
@@ -77,18 +78,18 @@ public class FitAndProperAlerts {
         return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
     }
 
-    private void raise(Finding f, StoredAlert existing, String version, List<String> causedBy,
+    private void raise(Finding<Obligation> f, StoredAlert existing, String version, List<String> causedBy,
             Optional<LicenceChanged> licence, OffsetDateTime at) {
         // An open breach keeps the moment it was first detected and the deadline that started then.
         AlertRaised previous = existing == null ? null : existing.payload();
         OffsetDateTime detectedAt = previous == null ? at : previous.detectedAt();
-        OffsetDateTime deadline = previous == null || !f.standing() ? f.deadline() : previous.regulatoryDeadline();
+        OffsetDateTime deadline = previous == null || !f.duty().standing() ? f.deadline() : previous.regulatoryDeadline();
         List<String> causes = previous == null ? causedBy : previous.causedBy();
         AlertRaised alert = new AlertRaised(f.alertId(), f.firmId(), Duty.FIT_AND_PROPER, f.ruleId(), version,
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), causes, detectedAt,
                 deadline, f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
         if (book.raise(alert)) {
-            NotificationDraft.save(alert.alertId(), f.firmId(), f.kind().name(), f.ruleId(), alert.title(), at,
+            NotificationDraft.save(alert.alertId(), f.firmId(), f.duty().notification().name(), f.ruleId(), alert.title(), at,
                     NotificationDrafts.draft(f, alert, licence, at));
         }
     }

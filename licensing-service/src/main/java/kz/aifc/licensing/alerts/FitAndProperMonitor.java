@@ -23,7 +23,8 @@ import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.LicensingConfig;
 import kz.aifc.licensing.reports.NotificationDrafts;
 import kz.aifc.licensing.rules.FirmFacts;
-import kz.aifc.licensing.rules.Finding;
+import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.FitAndProperRules;
 import kz.aifc.licensing.store.Controller;
 import kz.aifc.licensing.store.Licence;
@@ -70,13 +71,13 @@ public class FitAndProperMonitor {
      * controllers are recorded, and registering its licence evaluates them (GEN 2.1.1 binds authorised firms).
      */
     @Transactional(TxType.MANDATORY)
-    public void reassess(String firmId, List<Finding> triggered, List<String> causedBy, Instant now) {
+    public void reassess(String firmId, List<Finding<Obligation>> triggered, List<String> causedBy, Instant now) {
         Optional<LicenceChanged> licence = Licence.ofFirm(firmId).map(Licence::toEvent);
         if (licence.isEmpty()) {
             return;
         }
         // A withdrawn licence ends the firm's duties as an authorised firm, so its standing findings resolve.
-        List<Finding> standing = licence.get().status() == LicenceStatus.WITHDRAWN
+        List<Finding<Obligation>> standing = licence.get().status() == LicenceStatus.WITHDRAWN
                 ? List.of()
                 : rules.evaluate(facts(firmId), now);
         alerts.reconcile(firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now);

@@ -18,7 +18,8 @@ import kz.aifc.licensing.api.FitAndProperView.LicenceSummary;
 import kz.aifc.licensing.api.FitAndProperView.MandatoryRoleView;
 import kz.aifc.licensing.api.FitAndProperView.PersonView;
 import kz.aifc.licensing.rules.FirmFacts;
-import kz.aifc.licensing.rules.Finding;
+import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.MandatoryRole;
 import kz.aifc.licensing.store.Licence;
 import kz.aifc.licensing.store.NotificationDraft;
@@ -53,7 +54,7 @@ public class FirmViews {
         }
         // Vacancies are facts either way; a deadline runs only for a firm on the register (see reassess).
         boolean monitored = licence.isPresent();
-        Map<String, Finding> vacancies = new LinkedHashMap<>();
+        Map<String, Finding<Obligation>> vacancies = new LinkedHashMap<>();
         monitor.rules().vacancies(facts, monitor.now()).forEach(f -> vacancies.put(f.alertId(), f));
         List<MandatoryRoleView> roles = new ArrayList<>();
         for (MandatoryRole m : monitor.rules().rulebook().mandatoryRoles()) {
@@ -62,7 +63,7 @@ public class FirmViews {
             }
             String alertId = "FP-001:" + firmId + ":" + m.role().name();
             List<HolderView> holders = facts.people().stream().filter(p -> p.holds(m.role())).map(HolderView::of).toList();
-            Finding vacancy = vacancies.get(alertId);
+            Finding<Obligation> vacancy = vacancies.get(alertId);
             if (vacancy != null && monitored) {
                 Optional<AlertRaised> open = alerts.find(alertId).filter(AlertBook.StoredAlert::open)
                         .map(AlertBook.StoredAlert::payload);

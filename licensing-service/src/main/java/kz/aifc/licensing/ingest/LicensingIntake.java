@@ -14,7 +14,8 @@ import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.alerts.FitAndProperMonitor;
 import kz.aifc.licensing.rules.ControllerState;
-import kz.aifc.licensing.rules.Finding;
+import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.PersonState;
 import kz.aifc.licensing.store.Controller;
 import kz.aifc.licensing.store.FirmLocks;
@@ -43,7 +44,7 @@ public class LicensingIntake {
         FirmLocks.firm(s.firmId());
         Instant now = monitor.now();
         Person.record(s.firmId(), PersonState.of(s), utc(now));
-        List<Finding> triggered = List.of();
+        List<Finding<Obligation>> triggered = List.of();
         if (s.change() == StaffChangeKind.DISCLOSURE && s.disclosure() != null) {
             PersonDisclosure.record(s.firmId(), s.personId(), s.disclosure(), event.eventKey());
             triggered = monitor.rules().disclosure(s, now);

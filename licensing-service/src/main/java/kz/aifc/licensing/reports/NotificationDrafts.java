@@ -13,7 +13,8 @@ import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
-import kz.aifc.licensing.rules.Finding;
+import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.NotificationKind;
 
 /** Drafts the AFSA notification a finding calls for: facts, citation, deadline and a statement to review. */
@@ -30,14 +31,14 @@ public final class NotificationDrafts {
         return "/firms/" + firmId + "/notifications/" + alertId;
     }
 
-    public static Map<String, Object> draft(Finding f, AlertRaised alert, Optional<LicenceChanged> licence,
+    public static Map<String, Object> draft(Finding<Obligation> f, AlertRaised alert, Optional<LicenceChanged> licence,
             OffsetDateTime now) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", alert.alertId());
         d.put("status", "DRAFT");
         d.put("banner", BANNER);
-        d.put("kind", f.kind().name());
-        d.put("heading", f.kind().heading());
+        d.put("kind", f.duty().notification().name());
+        d.put("heading", f.duty().notification().heading());
         d.put("firmId", f.firmId());
         d.put("firmName", licence.map(LicenceChanged::firmName).orElse(null));
         d.put("licenceNumber", licence.map(LicenceChanged::licenceNumber).orElse(null));
@@ -115,12 +116,12 @@ public final class NotificationDrafts {
         return "GEN-6.2.1:" + e.firmId() + ":" + e.personId() + ":" + e.change() + ":" + e.effectiveDate();
     }
 
-    private static List<String> statement(Finding f, AlertRaised alert, Optional<LicenceChanged> licence) {
+    private static List<String> statement(Finding<Obligation> f, AlertRaised alert, Optional<LicenceChanged> licence) {
         String firm = licence.map(l -> l.firmName() + " (licence " + l.licenceNumber() + ", firm " + f.firmId() + ")")
                 .orElse("firm " + f.firmId());
         Map<String, Object> e = alert.evidence();
         List<String> out = new ArrayList<>();
-        switch (f.kind()) {
+        switch (f.duty().notification()) {
             case DEPARTURE -> {
                 out.add(firm + " notifies the AFSA under GEN 6.2.1 of a change in its Approved Individuals: "
                         + alert.detail());

@@ -23,6 +23,7 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.rules.Rule;
 
 /**
@@ -44,8 +45,8 @@ public final class FitAndProperRules {
     }
 
     /** Every standing finding of the firm now: FP-001, 002, 003, 006, 007, 008 (unapproved crossings), 009. */
-    public List<Finding> evaluate(FirmFacts facts, Instant now) {
-        List<Finding> out = new ArrayList<>();
+    public List<Finding<Obligation>> evaluate(FirmFacts facts, Instant now) {
+        List<Finding<Obligation>> out = new ArrayList<>();
         out.addAll(vacancies(facts, now));
         out.addAll(unapprovedControlledFunctions(facts, now));
         out.addAll(mlroEligibility(facts, now));
@@ -57,13 +58,13 @@ public final class FitAndProperRules {
     }
 
     /** FP-001 (GEN 2.1.1, AML 13.1.2, DAA 2.3.1): each mandatory role held, at all times, by a qualifying person. */
-    public List<Finding> vacancies(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> vacancies(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-001");
         // A firm that has reported no staff yet is a data gap, not five vacancies at once (e.g. right after licensing).
         if (!inForce(rule, now) || facts.people().isEmpty()) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (MandatoryRole mandatory : book.mandatoryRoles()) {
             if (mandatory.datfOnly() && !facts.datf()) {
                 continue;
@@ -96,20 +97,20 @@ public final class FitAndProperRules {
                     : "; current holders lack AFSA approval: " + evidence.get("holdersWithoutApproval"))
                     + ". " + mandatory.citation() + " requires it to be held at all times"
                     + (mandatory.requiresApproval() ? " by an Approved Individual." : ".");
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + role.name(), rule.id(), facts.firmId(), rule,
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + role.name(), facts.firmId(),
                     rule.title() + ": " + label(role), detail, evidence, book.vacancyNotice().after(now, calendar),
-                    rule.deadlineBasis(), NotificationKind.DEPARTURE, true));
+                    rule.deadlineBasis(), new Obligation(NotificationKind.DEPARTURE, true)));
         }
         return out;
     }
 
     /** FP-002 (GEN 2.2.5-1): a controlled function is performed only by an Approved Individual. */
-    public List<Finding> unapprovedControlledFunctions(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> unapprovedControlledFunctions(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-002");
         if (!inForce(rule, now)) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (PersonState p : facts.people()) {
             Set<Role> controlled = p.roles().stream().filter(book.controlledFunctions()::contains)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -118,21 +119,21 @@ public final class FitAndProperRules {
             }
             Map<String, Object> evidence = person(p);
             evidence.put("controlledFunctions", names(controlled));
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + p.personId(), rule.id(), facts.firmId(), rule,
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + p.personId(), facts.firmId(),
                     rule.title(), p.fullName() + " (" + p.personId() + ") holds " + labels(controlled)
                             + " with AFSA approval " + p.approval() + "; a Controlled Function needs approval APPROVED.",
-                    evidence, null, rule.deadlineBasis(), NotificationKind.APPOINTMENT, true));
+                    evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.APPOINTMENT, true)));
         }
         return out;
     }
 
     /** FP-003 (AML 13.1.1, 13.1.3): the MLRO is resident in Kazakhstan and of the required seniority. */
-    public List<Finding> mlroEligibility(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> mlroEligibility(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-003");
         if (!inForce(rule, now)) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (PersonState p : facts.people()) {
             if (!p.holds(Role.MLRO)) {
                 continue;
@@ -149,15 +150,15 @@ public final class FitAndProperRules {
             }
             Map<String, Object> evidence = person(p);
             evidence.put("problems", problems);
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + p.personId(), rule.id(), facts.firmId(), rule,
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + p.personId(), facts.firmId(),
                     rule.title(), "MLRO " + p.fullName() + " (" + p.personId() + ") is " + String.join(" and ", problems) + ".",
-                    evidence, null, rule.deadlineBasis(), NotificationKind.MATERIAL_MATTER, true));
+                    evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, true)));
         }
         return out;
     }
 
     /** FP-004 (FSFR s.43(3), GEN 6.2.3) and FP-005 (F&P Guidance 5.4): a disclosure starts a notice clock. */
-    public List<Finding> disclosure(StaffChange event, Instant now) {
+    public List<Finding<Obligation>> disclosure(StaffChange event, Instant now) {
         Disclosure d = event.disclosure();
         if (event.change() != StaffChangeKind.DISCLOSURE || d == null) {
             return List.of();
@@ -178,36 +179,33 @@ public final class FitAndProperRules {
             OffsetDateTime due = book.unfitnessFirmNotice().after(now, calendar);
             evidence.put("individualNoticeDeadline", book.unfitnessIndividualNotice().after(occurred, calendar).toString());
             evidence.put("firmNoticeRule", "GEN 6.2.3: immediately (modelled as " + book.unfitnessFirmNotice() + ")");
-            return List.of(new Finding(rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
-                    + d.occurredOn(), rule.id(), event.firmId(), rule, rule.title() + ": " + label(d.kind().name()),
+            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
+                    + d.occurredOn(), event.firmId(), rule.title() + ": " + label(d.kind().name()),
                     event.fullName() + " (" + event.personId() + ", " + labels(event.roles()) + ") disclosed "
                             + label(d.kind().name()).toLowerCase() + " on " + d.occurredOn() + ": " + d.details()
                             + ". Under FSFR s.43(3) the person is presumed not fit and proper.",
-                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar),
-                    NotificationKind.UNFITNESS_EVENT, false));
+                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar), new Obligation(NotificationKind.UNFITNESS_EVENT, false)));
         }
         if (book.materialChangeKinds().contains(d.kind())) {
             Rule rule = book.rule("FP-005");
             if (!inForce(rule, now)) {
                 return List.of();
             }
-            return List.of(new Finding(rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.occurredOn(),
-                    rule.id(), event.firmId(), rule, rule.title(),
+            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.occurredOn(), event.firmId(), rule.title(),
                     event.fullName() + " (" + event.personId() + ") disclosed a material change on " + d.occurredOn()
                             + ": " + d.details() + ".",
-                    evidence, book.materialChangeNotice().after(occurred, calendar), rule.deadlineBasis(),
-                    NotificationKind.MATERIAL_MATTER, false));
+                    evidence, book.materialChangeNotice().after(occurred, calendar), rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, false)));
         }
         return List.of();
     }
 
     /** FP-006 (DAA 2.3.2): a DATF's mandatory roles are not combined in one person without AFSA approval. */
-    public List<Finding> combinedDatfRoles(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> combinedDatfRoles(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-006");
         if (!facts.datf() || !inForce(rule, now)) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (PersonState p : facts.people()) {
             Set<Role> combined = p.roles().stream().filter(book.datfCombinedRoles()::contains)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -217,16 +215,16 @@ public final class FitAndProperRules {
             Map<String, Object> evidence = person(p);
             evidence.put("combinedRoles", names(combined));
             evidence.put("approvalSource", "configured per firm and person (the staff event has no combination-approval field)");
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + p.personId(), rule.id(), facts.firmId(), rule,
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + p.personId(), facts.firmId(),
                     rule.title(), p.fullName() + " (" + p.personId() + ") combines " + labels(combined)
                             + " at a DATF operator with no AFSA written approval on record.",
-                    evidence, null, rule.deadlineBasis(), NotificationKind.MATERIAL_MATTER, true));
+                    evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, true)));
         }
         return out;
     }
 
     /** FP-007 (DAA 2.3.2): at least one third of a DATF's board is independent. */
-    public List<Finding> boardIndependence(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> boardIndependence(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-007");
         if (!facts.datf() || !inForce(rule, now)) {
             return List.of();
@@ -244,10 +242,10 @@ public final class FitAndProperRules {
         evidence.put("independentDirectors", independent);
         evidence.put("minimumFraction", book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator());
         evidence.put("directors", board.stream().map(PersonState::personId).sorted().toList());
-        return List.of(new Finding(rule.id() + ":" + facts.firmId(), rule.id(), facts.firmId(), rule, rule.title(),
+        return List.of(new Finding<>(rule, rule.id() + ":" + facts.firmId(), facts.firmId(), rule.title(),
                 independent + " of " + board.size() + " directors are independent; DAA 2.3.2 requires at least "
                         + book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator() + ".",
-                evidence, null, rule.deadlineBasis(), NotificationKind.MATERIAL_MATTER, true));
+                evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, true)));
     }
 
     /**
@@ -271,12 +269,12 @@ public final class FitAndProperRules {
     }
 
     /** FP-008 (GEN 3.2, 3.3; G1): a controller that crossed a threshold upward and still lacks AFSA approval. */
-    public List<Finding> unapprovedControl(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> unapprovedControl(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (ControllerState c : facts.controllers()) {
             if (c.pendingThresholds().isEmpty()) {
                 continue;
@@ -292,17 +290,16 @@ public final class FitAndProperRules {
                     : "crossed " + highest.toPlainString() + "%";
             // Prior approval was due before the change took effect, so the deadline is its effective date.
             OffsetDateTime due = c.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), rule.id(), facts.firmId(),
-                    rule, rule.title(), c.name() + " (" + c.controllerId() + ") " + what + " on " + c.effectiveDate()
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), facts.firmId(), rule.title(), c.name() + " (" + c.controllerId() + ") " + what + " on " + c.effectiveDate()
                             + ", now holding " + c.holdingPct().toPlainString() + "%, with AFSA approval " + c.approval()
                             + "; prior approval was required.",
-                    evidence, due, rule.deadlineBasis(), NotificationKind.CHANGE_IN_CONTROL, true));
+                    evidence, due, rule.deadlineBasis(), new Obligation(NotificationKind.CHANGE_IN_CONTROL, true)));
         }
         return out;
     }
 
     /** FP-008 decrease (GEN 3.3.1, C13): ceasing to be a Controller or going from above 50% to 50% or less. */
-    public Optional<Finding> decreaseNotice(ControllerChange e, Instant now) {
+    public Optional<Finding<Obligation>> decreaseNotice(ControllerChange e, Instant now) {
         Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
             return Optional.empty();
@@ -328,31 +325,28 @@ public final class FitAndProperRules {
         Rule notice = new Rule(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
                 rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), false, rule.fires(), rule.resolvedWhen(),
                 rule.deadline(), rule.parameters());
-        return Optional.of(new Finding(rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:" + e.effectiveDate(),
-                rule.id(), e.firmId(), notice, "Change in control: decrease notice due",
+        return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:" + e.effectiveDate(), e.firmId(), "Change in control: decrease notice due",
                 e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate()
                         + "; the Controller notifies AFSA (GEN 3.3.1). No approval is needed.",
-                evidence, null, "A decrease below 50% or ceasing to be a Controller needs a notice to AFSA (GEN 3.3.1); no deadline found.",
-                NotificationKind.CHANGE_IN_CONTROL, false));
+                evidence, null, "A decrease below 50% or ceasing to be a Controller needs a notice to AFSA (GEN 3.3.1); no deadline found.", new Obligation(NotificationKind.CHANGE_IN_CONTROL, false)));
     }
 
     /** FP-009 (F&P Guidance 6.1(g)): natural-person controllers above 10% evidence their source of wealth. */
-    public List<Finding> sourceOfWealth(FirmFacts facts, Instant now) {
+    public List<Finding<Obligation>> sourceOfWealth(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-009");
         if (!inForce(rule, now)) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Obligation>> out = new ArrayList<>();
         for (ControllerState c : facts.controllers()) {
             if (c.type() != CustomerType.NATURAL || c.sourceOfWealthEvidence()
                     || c.holdingPct().compareTo(book.sourceOfWealthAbovePct()) <= 0) {
                 continue;
             }
-            out.add(new Finding(rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), rule.id(), facts.firmId(),
-                    rule, rule.title(), c.name() + " (" + c.controllerId() + ") holds " + c.holdingPct().toPlainString()
+            out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), facts.firmId(), rule.title(), c.name() + " (" + c.controllerId() + ") holds " + c.holdingPct().toPlainString()
                             + "% (more than " + book.sourceOfWealthAbovePct().toPlainString()
                             + "%) with no source-of-wealth evidence on record.",
-                    controller(c), null, rule.deadlineBasis(), NotificationKind.CHANGE_IN_CONTROL, true));
+                    controller(c), null, rule.deadlineBasis(), new Obligation(NotificationKind.CHANGE_IN_CONTROL, true)));
         }
         return out;
     }

@@ -20,6 +20,7 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.Seniority;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.StaffChangeKind;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.contract.v1.StaffChange;
 
 class FitAndProperRulesTest {
@@ -41,11 +42,11 @@ class FitAndProperRulesTest {
         void shouldRaiseCriticalVacancyWhenTheMlroDeparts() {
             List<PersonState> team = new ArrayList<>(fullTeam());
             team.set(3, departed(team.get(3)));
-            List<Finding> found = rules.vacancies(firm(false, team), NOW);
+            List<Finding<Obligation>> found = rules.vacancies(firm(false, team), NOW);
             assertThat(found).singleElement().satisfies(f -> {
                 assertThat(f.alertId()).isEqualTo("FP-001:F-0001:MLRO");
                 assertThat(f.rule().severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(f.kind()).isEqualTo(NotificationKind.DEPARTURE);
+                assertThat(f.duty().notification()).isEqualTo(NotificationKind.DEPARTURE);
                 assertThat(f.evidence()).containsEntry("departedPersonId", "P-4")
                         .containsEntry("notificationPeriodConfidence", "unverified");
                 // C10: no AIFC deadline; DFSA analogue of 7 calendar days, configurable and marked unverified.
@@ -162,15 +163,15 @@ class FitAndProperRulesTest {
         @Test
         @DisplayName("a conviction is CRITICAL, the firm notifies by close of business today, the individual within 21 days")
         void shouldRaiseCriticalWithSameDayFirmDeadlineForConviction() {
-            List<Finding> found = rules.disclosure(disclosure(DisclosureKind.SERIOUS_CRIMINAL_CONVICTION), NOW);
+            List<Finding<Obligation>> found = rules.disclosure(disclosure(DisclosureKind.SERIOUS_CRIMINAL_CONVICTION), NOW);
             assertThat(found).singleElement().satisfies(f -> {
                 assertThat(f.ruleId()).isEqualTo("FP-004");
                 assertThat(f.rule().severity()).isEqualTo(Severity.CRITICAL);
                 assertThat(f.alertId()).isEqualTo("FP-004:F-0001:P-4:SERIOUS_CRIMINAL_CONVICTION:2026-11-18");
                 assertThat(f.deadline()).isEqualTo(OffsetDateTime.parse("2026-11-20T18:00:00+05:00"));
                 assertThat(f.evidence()).containsEntry("individualNoticeDeadline", "2026-12-09T23:59:59+05:00");
-                assertThat(f.kind()).isEqualTo(NotificationKind.UNFITNESS_EVENT);
-                assertThat(f.standing()).isFalse();
+                assertThat(f.duty().notification()).isEqualTo(NotificationKind.UNFITNESS_EVENT);
+                assertThat(f.duty().standing()).isFalse();
             });
         }
 
@@ -336,7 +337,7 @@ class FitAndProperRulesTest {
                     .hasValueSatisfying(f -> {
                         assertThat(f.alertId()).isEqualTo("FP-008:F-0001:K-3:NOTICE:2026-11-20");
                         assertThat(f.rule().severity()).isEqualTo(Severity.LOW);
-                        assertThat(f.standing()).isFalse();
+                        assertThat(f.duty().standing()).isFalse();
                     });
             assertThat(rules.decreaseNotice(control("K-3", CustomerType.LEGAL, "12", "5", AfsaApproval.NONE, false), NOW))
                     .as("ceasing to be a Controller").isPresent();
