@@ -105,11 +105,19 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            for (NewTopic t : topics) {
-                if (!names.contains(t.name())) {
-                    throw new IllegalStateException("topic " + t.name() + " was not created");
+            // The controller has created them; the broker's metadata follows a moment later (longer on a busy
+            // machine), and a client that asks before then is told the topic does not exist.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<String> missing = List.of();
+            do {
+                Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                missing = topics.stream().map(NewTopic::name).filter(n -> !names.contains(n)).toList();
+                if (!missing.isEmpty()) {
+                    Thread.sleep(200);
                 }
+            } while (!missing.isEmpty() && System.nanoTime() < deadline);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("topics " + missing + " were not created within 60 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,34 +1,32 @@
 package kz.aifc.capital.store;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.contract.v1.LicenceChanged;
+import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /** Firms, their latest licence and their snapshot history in PostgreSQL (plain JDBC joining the JTA transaction). */
 @ApplicationScoped
 public class CapitalStore {
 
-    private final DataSource dataSource;
+    private static final String DOING = "use the capital store";
 
-    CapitalStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Jdbc jdbc;
+
+    CapitalStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Creates the firm's row if needed and locks it until the transaction ends. */
@@ -146,42 +144,11 @@ public class CapitalStore {
     public record StoredLicence(LicenceChanged licence, OffsetDateTime receivedAt) {
     }
 
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private void update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("capital store: " + e.getMessage(), e);
-        }
+        jdbc.update(DOING, sql, params);
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("capital store: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement s, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] == null) {
-                s.setNull(i + 1, Types.NULL);
-            } else {
-                s.setObject(i + 1, params[i]);
-            }
-        }
+    private <T> List<T> query(String sql, Jdbc.Row<T> row, Object... params) {
+        return jdbc.query(DOING, sql, row, params);
     }
 }

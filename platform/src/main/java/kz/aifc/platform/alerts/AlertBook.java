@@ -1,9 +1,5 @@
 package kz.aifc.platform.alerts;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,10 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
 
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
@@ -25,6 +18,7 @@ import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.platform.audit.AuditTrail;
 import kz.aifc.platform.outbox.Outbox;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * The alerts a checking service has raised, by stable {@code alertId}. Raising an open alert again emits an update
@@ -34,15 +28,14 @@ import kz.aifc.platform.outbox.Outbox;
 @ApplicationScoped
 public class AlertBook {
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final String topic;
     private final String source;
 
-    AlertBook(DataSource dataSource, Outbox outbox, AuditTrail audit,
-            AlertsConfig alertsConfig, EventsConfig eventsConfig) {
-        this.dataSource = dataSource;
+    AlertBook(Jdbc jdbc, Outbox outbox, AuditTrail audit, AlertsConfig alertsConfig, EventsConfig eventsConfig) {
+        this.jdbc = jdbc;
         this.outbox = outbox;
         this.audit = audit;
         this.topic = alertsConfig.topic();
@@ -72,34 +65,28 @@ public class AlertBook {
                 on conflict (alert_id) do update set severity = excluded.severity, status = 'OPEN',
                   fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(), resolved_at = null,
                   raised_at = case when alert_state.status = 'OPEN' then alert_state.raised_at else excluded.raised_at end""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
-            for (AlertRaised alert : alerts) {
-                String fingerprint = fingerprint(alert);
-                String[] stored = current.get(alert.alertId());
-                boolean open = stored != null && "OPEN".equals(stored[0]);
-                if (open && stored[1].equals(fingerprint)) {
-                    continue;
-                }
-                upsert.setString(1, alert.alertId());
-                upsert.setString(2, alert.firmId());
-                upsert.setString(3, alert.ruleId());
-                upsert.setString(4, alert.severity().name());
-                upsert.setString(5, fingerprint);
-                upsert.setString(6, CloudEventCodec.toJson(alert));
-                upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
-                upsert.addBatch();
-                events.add(new Outbox.Pending(topic, alert.firmId(),
-                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
-                entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
-                        alert.alertId(), alert));
+        List<AlertRaised> changed = new ArrayList<>();
+        for (AlertRaised alert : alerts) {
+            String[] stored = current.get(alert.alertId());
+            boolean open = stored != null && "OPEN".equals(stored[0]);
+            if (open && stored[1].equals(fingerprint(alert))) {
+                continue;
             }
-            if (!events.isEmpty()) {
-                upsert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + alerts.size() + " alerts (first "
-                    + alerts.get(0).alertId() + "): " + e.getMessage(), e);
+            changed.add(alert);
+            events.add(new Outbox.Pending(topic, alert.firmId(),
+                    CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
+            entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
+                    alert.alertId(), alert));
         }
+        jdbc.batch("store raised alerts", sql, changed, (upsert, alert) -> {
+            upsert.setString(1, alert.alertId());
+            upsert.setString(2, alert.firmId());
+            upsert.setString(3, alert.ruleId());
+            upsert.setString(4, alert.severity().name());
+            upsert.setString(5, fingerprint(alert));
+            upsert.setString(6, CloudEventCodec.toJson(alert));
+            upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
+        });
         outbox.enqueueAll(events);
         audit.appendAll(entries);
         return events.size();
@@ -108,18 +95,12 @@ public class AlertBook {
     /** Status, fingerprint and firm of the alerts already stored, by id. */
     private Map<String, String[]> currentState(List<String> alertIds) {
         Map<String, String[]> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select alert_id, status, fingerprint, firm_id from alert_state where alert_id = any(?)")) {
-            q.setArray(1, c.createArrayOf("text", alertIds.toArray()));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read alerts: " + e.getMessage(), e);
+        for (String[] row : jdbc.query("read stored alerts", "select alert_id, status, fingerprint, firm_id "
+                + "from alert_state where alert_id = any(?)", rs -> new String[] {rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)}, alertIds)) {
+            out.put(row[0], new String[] {row[1], row[2], row[3]});
         }
+        return out;
     }
 
     /** An alert to resolve, when and why. */
@@ -142,28 +123,23 @@ public class AlertBook {
         Map<String, String[]> current = currentState(resolutions.stream().map(Resolution::alertId).toList());
         List<Outbox.Pending> events = new ArrayList<>();
         List<AuditTrail.Entry> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "update alert_state set status = 'RESOLVED', resolved_at = ?, updated_at = now() where alert_id = ?")) {
-            for (Resolution r : resolutions) {
-                String[] stored = current.get(r.alertId());
-                if (stored == null || !"OPEN".equals(stored[0])) {
-                    continue;
-                }
-                update.setTimestamp(1, Timestamp.from(r.at().toInstant()));
-                update.setString(2, r.alertId());
-                update.addBatch();
-                AlertResolved resolved = new AlertResolved(r.alertId(), stored[2], r.at(), r.reason());
-                events.add(new Outbox.Pending(topic, resolved.firmId(),
-                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved)));
-                entries.add(new AuditTrail.Entry(source, "alert.resolved", resolved.firmId(), r.alertId(), resolved));
+        List<Resolution> open = new ArrayList<>();
+        for (Resolution r : resolutions) {
+            String[] stored = current.get(r.alertId());
+            if (stored == null || !"OPEN".equals(stored[0])) {
+                continue;
             }
-            if (!events.isEmpty()) {
-                update.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot resolve " + resolutions.size() + " alerts (first "
-                    + resolutions.get(0).alertId() + "): " + e.getMessage(), e);
+            open.add(r);
+            AlertResolved resolved = new AlertResolved(r.alertId(), stored[2], r.at(), r.reason());
+            events.add(new Outbox.Pending(topic, resolved.firmId(),
+                    CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved)));
+            entries.add(new AuditTrail.Entry(source, "alert.resolved", resolved.firmId(), r.alertId(), resolved));
         }
+        jdbc.batch("resolve alerts", "update alert_state set status = 'RESOLVED', resolved_at = ?, updated_at = now() "
+                + "where alert_id = ?", open, (update, r) -> {
+                    update.setTimestamp(1, Timestamp.from(r.at().toInstant()));
+                    update.setString(2, r.alertId());
+                });
         outbox.enqueueAll(events);
         audit.appendAll(entries);
         return events.size();
@@ -185,23 +161,10 @@ public class AlertBook {
                 + "where firm_id = ? and status = 'OPEN' and rule_id = ? order by raised_at", firmId, ruleId);
     }
 
-    private List<StoredAlert> query(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                q.setString(i + 1, params[i]);
-            }
-            List<StoredAlert> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredAlert(rs.getString(1), rs.getString(2), rs.getString(3),
-                            "OPEN".equals(rs.getString(4)), rs.getString(5),
-                            CloudEventCodec.readPayload(rs.getString(6), AlertRaised.class)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read alerts: " + e.getMessage(), e);
-        }
+    private List<StoredAlert> query(String sql, Object... params) {
+        return jdbc.query("read alerts", sql, rs -> new StoredAlert(rs.getString(1), rs.getString(2),
+                rs.getString(3), "OPEN".equals(rs.getString(4)), rs.getString(5),
+                CloudEventCodec.readPayload(rs.getString(6), AlertRaised.class)), params);
     }
 
     static String fingerprint(AlertRaised a) {

@@ -3,7 +3,6 @@ package kz.aifc.platform.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,11 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * Append-only, hash-chained audit log: each entry's hash covers the previous entry's hash and its own content,
@@ -30,10 +28,10 @@ public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
     private static final long LOCK_KEY = 0x41554449_54L;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    AuditTrail(DataSource dataSource) {
-        this.dataSource = dataSource;
+    AuditTrail(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** One entry to append. */
@@ -51,7 +49,7 @@ public class AuditTrail {
             return;
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        try (Connection c = dataSource.getConnection()) {
+        jdbc.withConnection("append to the audit log", c -> {
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, LOCK_KEY);
                 lock.execute();
@@ -87,9 +85,8 @@ public class AuditTrail {
                 }
                 insert.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append to the audit log: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -98,47 +95,50 @@ public class AuditTrail {
      * before it was replaced), or the first number missing from the sequence (removed).
      */
     public Verification verify() {
+        return jdbc.withConnection("read the audit log", c -> {
+            try (PreparedStatement q = c.prepareStatement("""
+                    select seq, at, actor, action, firm_id, subject, detail, prev_hash, hash
+                    from audit_log order by seq""");
+                    ResultSet rs = q.executeQuery()) {
+                return verify(rs);
+            }
+        });
+    }
+
+    private static Verification verify(ResultSet rs) throws SQLException {
         String previous = GENESIS;
         long count = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("""
-                        select seq, at, actor, action, firm_id, subject, detail, prev_hash, hash
-                        from audit_log order by seq""");
-                ResultSet rs = q.executeQuery()) {
-            long expectedSeq = 1;
-            while (rs.next()) {
-                long seq = rs.getLong(1);
-                if (seq != expectedSeq) {
-                    // A gap is where entries were removed: the first missing number is the first bad entry, not the
-                    // survivor after it, whose own hash still matches.
-                    return seq > expectedSeq
-                            ? broken(count, expectedSeq, "entry " + expectedSeq + " is missing: the log continues at "
-                                    + "entry " + seq + (expectedSeq == 1 ? "" : " after entry " + (expectedSeq - 1)))
-                            : broken(count, seq, "entry " + seq + " is out of sequence: entry " + expectedSeq
-                                    + " was expected");
-                }
-                String storedPrevious = rs.getString(8);
-                String stored = rs.getString(9);
-                // Sealed over its own stored predecessor hash, so a rehashed predecessor is told apart from a change
-                // to this entry; the hash function itself is unchanged, so existing rows still verify.
-                String recomputed = hash(storedPrevious, seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
-                if (!recomputed.equals(stored)) {
-                    return broken(count, seq, "entry " + seq + " does not match its hash: its content or its "
-                            + "position in the log was changed");
-                }
-                if (!previous.equals(storedPrevious)) {
-                    return broken(count, seq, seq == 1
-                            ? "entry 1 does not start the chain: it was sealed after another entry"
-                            : "entry " + seq + " does not follow entry " + (seq - 1) + ": it was sealed after a "
-                                    + "different entry " + (seq - 1) + " (one of the two was rewritten and rehashed)");
-                }
-                previous = stored;
-                expectedSeq++;
-                count++;
+        long expectedSeq = 1;
+        while (rs.next()) {
+            long seq = rs.getLong(1);
+            if (seq != expectedSeq) {
+                // A gap is where entries were removed: the first missing number is the first bad entry, not the
+                // survivor after it, whose own hash still matches.
+                return seq > expectedSeq
+                        ? broken(count, expectedSeq, "entry " + expectedSeq + " is missing: the log continues at "
+                                + "entry " + seq + (expectedSeq == 1 ? "" : " after entry " + (expectedSeq - 1)))
+                        : broken(count, seq, "entry " + seq + " is out of sequence: entry " + expectedSeq
+                                + " was expected");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
+            String storedPrevious = rs.getString(8);
+            String stored = rs.getString(9);
+            // Sealed over its own stored predecessor hash, so a rehashed predecessor is told apart from a change
+            // to this entry; the hash function itself is unchanged, so existing rows still verify.
+            String recomputed = hash(storedPrevious, seq, rs.getTimestamp(2).toInstant(), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+            if (!recomputed.equals(stored)) {
+                return broken(count, seq, "entry " + seq + " does not match its hash: its content or its "
+                        + "position in the log was changed");
+            }
+            if (!previous.equals(storedPrevious)) {
+                return broken(count, seq, seq == 1
+                        ? "entry 1 does not start the chain: it was sealed after another entry"
+                        : "entry " + seq + " does not follow entry " + (seq - 1) + ": it was sealed after a "
+                                + "different entry " + (seq - 1) + " (one of the two was rewritten and rehashed)");
+            }
+            previous = stored;
+            expectedSeq++;
+            count++;
         }
         return new Verification(true, count, null, "chain intact: " + count + " entries; head " + previous);
     }

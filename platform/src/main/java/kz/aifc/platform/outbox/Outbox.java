@@ -1,12 +1,7 @@
 package kz.aifc.platform.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.EncodedEvent;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * Transactional outbox: an outgoing event is written in the same database transaction as the state change that
@@ -30,11 +26,11 @@ public class Outbox {
     private static final String INSERT = """
             insert into outbox (topic, record_key, headers, payload) values (?, ?, ?::jsonb, ?)""";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Event<OutboxSignal> signal;
 
-    Outbox(DataSource dataSource, Event<OutboxSignal> signal) {
-        this.dataSource = dataSource;
+    Outbox(Jdbc jdbc, Event<OutboxSignal> signal) {
+        this.jdbc = jdbc;
         this.signal = signal;
     }
 
@@ -52,21 +48,13 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Pending p : events) {
-                EncodedEvent encoded = CloudEventCodec.encode(p.event());
-                insert.setString(1, p.topic());
-                insert.setString(2, p.key());
-                insert.setString(3, headersJson(encoded.headers()));
-                insert.setBytes(4, encoded.value());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue " + events.size() + " events (first "
-                    + events.get(0).event().eventKey() + "): " + e.getMessage(), e);
-        }
+        jdbc.batch("queue outgoing events", INSERT, events, (insert, p) -> {
+            EncodedEvent encoded = CloudEventCodec.encode(p.event());
+            insert.setString(1, p.topic());
+            insert.setString(2, p.key());
+            insert.setString(3, headersJson(encoded.headers()));
+            insert.setBytes(4, encoded.value());
+        });
         signal.fire(OutboxSignal.INSTANCE);
     }
 

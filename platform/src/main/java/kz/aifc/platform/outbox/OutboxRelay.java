@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import kz.aifc.platform.kafka.KafkaClients;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * Publishes queued outbox rows to Kafka in id order, then marks them published. Woken right after each commit
@@ -52,7 +52,9 @@ public class OutboxRelay {
             where published_at is null order by id limit ? for update skip locked""";
     private static final String MARK = "update outbox set published_at = now() where id = any (?)";
 
+    /** The relay's own transactions, apart from any caller's: rows stay locked until Kafka acknowledges them. */
     private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final MeterRegistry meters;
     private final boolean enabled;
     private final KafkaClients kafka;
@@ -62,8 +64,9 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
-    OutboxRelay(DataSource dataSource, MeterRegistry meters, KafkaClients kafka, OutboxConfig config) {
+    OutboxRelay(DataSource dataSource, Jdbc jdbc, MeterRegistry meters, KafkaClients kafka, OutboxConfig config) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.meters = meters;
         this.kafka = kafka;
         this.enabled = config.enabled();
@@ -185,13 +188,7 @@ public class OutboxRelay {
 
     /** For tests and health: rows not yet published. */
     public long backlog() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
-                ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.queryOne("count the outbox backlog", "select count(*) from outbox where published_at is null",
+                rs -> rs.getLong(1)).orElse(0L);
     }
 }

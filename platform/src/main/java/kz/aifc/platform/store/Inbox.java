@@ -1,12 +1,5 @@
 package kz.aifc.platform.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.contract.CloudEvent;
@@ -25,24 +18,15 @@ public class Inbox {
             values (?, ?, ?, ?, ?::jsonb)
             on conflict (event_key) do nothing""";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    Inbox(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Inbox(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Answers true the first time an event is seen; call it inside the transaction that applies the event. */
     public boolean claim(CloudEvent<?> event, String firmId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(CLAIM)) {
-            insert.setString(1, event.eventKey());
-            insert.setString(2, event.type());
-            insert.setString(3, firmId);
-            insert.setTimestamp(4, event.time() == null ? null : Timestamp.from(event.time().toInstant()));
-            insert.setString(5, CloudEventCodec.toJson(event.data()));
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record event " + event.eventKey() + ": " + e.getMessage(), e);
-        }
+        return jdbc.update("record an applied event", CLAIM, event.eventKey(), event.type(), firmId,
+                event.time() == null ? null : event.time().toInstant(), CloudEventCodec.toJson(event.data())) == 1;
     }
 }
