@@ -13,7 +13,8 @@ import io.quarkus.scheduler.Scheduled;
 import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Suspicion;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.aml.store.FindingStore;
 import kz.aifc.platform.alerts.AlertBook;
 
@@ -49,7 +50,7 @@ public class OverdueDecisions {
         return QuarkusTransaction.requiringNew().call(() -> {
             int raised = 0;
             for (FindingStore.OpenCase c : store.overdueCases(now.minus(rules.rulebook().caseDecisionTime()), 500)) {
-                Finding f = rules.overdueDecision(c.firmId(), c.caseId(), c.customerId(), c.openedAt(), now);
+                Finding<Suspicion> f = rules.overdueDecision(c.firmId(), c.caseId(), c.customerId(), c.openedAt(), now);
                 if (f == null) {
                     continue;
                 }

@@ -24,6 +24,7 @@ import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.ScreenedTransaction;
 import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.rules.Rule;
 
 /**
@@ -131,7 +132,7 @@ public final class AmlRules {
      * Records the transaction in the customer's history (state transition) and evaluates every rule in force on the
      * transaction's Almaty date. {@code detectedAt} is the processing time, used for "immediately" deadlines.
      */
-    public List<Finding> evaluate(CustomerHistory history, String eventKey, ScreenedTransaction t,
+    public List<Finding<Suspicion>> evaluate(CustomerHistory history, String eventKey, ScreenedTransaction t,
             OffsetDateTime detectedAt) {
         Tx tx = compact(eventKey, t);
         if (keeps(tx)) {
@@ -143,7 +144,7 @@ public final class AmlRules {
                 && (history.monthsKnown() || needsMonthTotal(t))) {
             history.addDeposit(tx.occurredAt(), t.amountUsd());
         }
-        List<Finding> out = new ArrayList<>();
+        List<Finding<Suspicion>> out = new ArrayList<>();
         LocalDate day = t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
         if (inForce("AML-001", day)) {
             sanctionsHit(t, eventKey, detectedAt, out);
@@ -183,12 +184,12 @@ public final class AmlRules {
     }
 
     /** AML-012 (AML 13.8.1 "without delay"): an open case older than the configured decision time. */
-    public Finding overdueDecision(String firmId, String caseId, String customerId, Instant openedAt, Instant now) {
+    public Finding<Suspicion> overdueDecision(String firmId, String caseId, String customerId, Instant openedAt, Instant now) {
         Instant due = openedAt.plus(book.caseDecisionTime());
         if (now.isBefore(due)) {
             return null;
         }
-        return new Finding("AML-012", "AML-012:" + firmId + ":" + caseId, firmId, customerId,
+        return finding("AML-012", "AML-012:" + firmId + ":" + caseId, firmId, customerId,
                 "Case " + caseId + " opened at " + openedAt.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
                         + " has no MLRO decision after " + book.caseDecisionTime() + " (AML 13.8.1: without delay).",
                 evidence("caseId", caseId, "openedAt", openedAt.toString(), "decisionTime",
@@ -244,7 +245,7 @@ public final class AmlRules {
     }
 
     /** AML-001 (AML 12.1.1–12.1.3): any sanctions hit, attempted transactions included; due immediately. */
-    void sanctionsHit(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding> out) {
+    void sanctionsHit(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding<Suspicion>> out) {
         if (!Boolean.TRUE.equals(t.screening().sanctionsHit())) {
             return;
         }
@@ -258,7 +259,7 @@ public final class AmlRules {
     }
 
     /** AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer. */
-    void travelRule(ScreenedTransaction t, String eventKey, List<Finding> out) {
+    void travelRule(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         if (t.direction() == Direction.TRADE) {
             return;
         }
@@ -285,7 +286,7 @@ public final class AmlRules {
     }
 
     /** AML-003 (AML 11-2.1): due diligence on the counterparty VASP before transferring. */
-    void vaspDueDiligence(ScreenedTransaction t, String eventKey, List<Finding> out) {
+    void vaspDueDiligence(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
         if (t.direction() == Direction.TRADE || c == null || Boolean.TRUE.equals(c.selfHosted())
                 || Boolean.TRUE.equals(c.vaspDueDiligenceCompleted())) {
@@ -300,7 +301,7 @@ public final class AmlRules {
     }
 
     /** AML-004 (AML 11-1.2): a self-hosted wallet transfer above USD 1,000 needs ownership verified. */
-    void selfHosted(ScreenedTransaction t, String eventKey, List<Finding> out) {
+    void selfHosted(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
         if (c == null || !Boolean.TRUE.equals(c.selfHosted()) || Boolean.TRUE.equals(c.ownershipVerified())
                 || t.amountUsd().compareTo(book.selfHostedThresholdUsd()) <= 0) {
@@ -319,7 +320,7 @@ public final class AmlRules {
      * below a threshold (low % inclusive, high % exclusive), together above it — for USD 1,000 and KZT 5,000,000.
      */
     void structuring(CustomerHistory h, ScreenedTransaction t, Tx current, OffsetDateTime detectedAt,
-            List<Finding> out) {
+            List<Finding<Suspicion>> out) {
         if (t.direction() == Direction.TRADE) {
             return;
         }
@@ -329,7 +330,7 @@ public final class AmlRules {
 
     private void structuringIn(CustomerHistory h, ScreenedTransaction t, Tx current, String currency,
             BigDecimal threshold, BigDecimal[] band, Function<Tx, BigDecimal> amount, OffsetDateTime detectedAt,
-            List<Finding> out) {
+            List<Finding<Suspicion>> out) {
         if (!inBand(amount.apply(current), band)) {
             return;
         }
@@ -370,7 +371,7 @@ public final class AmlRules {
             return;
         }
         List<String> ids = best.stream().map(Tx::transactionId).toList();
-        out.add(new Finding("AML-005",
+        out.add(finding("AML-005",
                 "AML-005:" + t.firmId() + ":" + t.customer().id() + ":" + currency + ":" + best.get(0).transactionId(),
                 t.firmId(), t.customer().id(),
                 best.size() + " transfers of customer " + t.customer().id() + " within "
@@ -387,7 +388,7 @@ public final class AmlRules {
 
     /** AML-006 (FATF 2020 red flags): withdrawals of at least the set share of a deposit within the window after it. */
     void rapidInOut(CustomerHistory h, ScreenedTransaction t, Tx current, OffsetDateTime detectedAt,
-            List<Finding> out) {
+            List<Finding<Suspicion>> out) {
         if (!INFLOWS.contains(current.direction()) && !OUTFLOWS.contains(current.direction())) {
             return;
         }
@@ -419,7 +420,7 @@ public final class AmlRules {
             all.add(deposit);
             all.addAll(withdrawals);
             List<String> ids = all.stream().map(Tx::transactionId).toList();
-            out.add(new Finding("AML-006",
+            out.add(finding("AML-006",
                     "AML-006:" + t.firmId() + ":" + t.customer().id() + ":" + deposit.transactionId(),
                     t.firmId(), t.customer().id(),
                     "Deposit " + deposit.transactionId() + " of USD " + plain(deposit.amountUsd()) + " by customer "
@@ -433,7 +434,7 @@ public final class AmlRules {
     }
 
     /** AML-007 (FATF 2020 red flags): exposure to mixers, darknet, sanctioned or ransomware wallets, or a high score. */
-    void exposure(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding> out) {
+    void exposure(ScreenedTransaction t, String eventKey, OffsetDateTime detectedAt, List<Finding<Suspicion>> out) {
         Set<Exposure> severe = new TreeSet<>(t.screening().exposures());
         severe.retainAll(book.severeExposures());
         Integer score = t.screening().walletRiskScore();
@@ -451,7 +452,7 @@ public final class AmlRules {
     }
 
     /** AML-008 (AML 12.2): customer or counterparty in a listed high-risk jurisdiction without EDD. */
-    void highRiskJurisdiction(ScreenedTransaction t, String eventKey, LocalDate day, List<Finding> out) {
+    void highRiskJurisdiction(ScreenedTransaction t, String eventKey, LocalDate day, List<Finding<Suspicion>> out) {
         Customer customer = t.customer();
         if (Boolean.TRUE.equals(customer.eddCompleted())) {
             return;
@@ -468,7 +469,7 @@ public final class AmlRules {
             }
             String who = country.equals(customer.residency()) ? "Customer " + customer.id() + " resides"
                     : "The counterparty of " + t.transactionId() + " is";
-            out.add(new Finding("AML-008", "AML-008:" + t.firmId() + ":" + customer.id() + ":" + country,
+            out.add(finding("AML-008", "AML-008:" + t.firmId() + ":" + customer.id() + ":" + country,
                     t.firmId(), customer.id(),
                     who + " in " + country + " (" + list.list() + ", as of " + list.effectiveFrom()
                             + ") and enhanced due diligence is not completed.",
@@ -479,7 +480,7 @@ public final class AmlRules {
     }
 
     /** AML-009 (cooperation rules 3.1.1–3.1.3): KZ-resident retail deposits above USD 1,000 in an Almaty month. */
-    void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding> out) {
+    void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding<Suspicion>> out) {
         if (!needsMonthTotal(t)) {
             return;
         }
@@ -489,7 +490,7 @@ public final class AmlRules {
         if (total.compareTo(book.retailMonthlyDepositLimitUsd()) <= 0) {
             return;
         }
-        out.add(new Finding("AML-009", "AML-009:" + t.firmId() + ":" + c.id() + ":" + month,
+        out.add(finding("AML-009", "AML-009:" + t.firmId() + ":" + c.id() + ":" + month,
                 t.firmId(), c.id(),
                 "KZ-resident retail client " + c.id() + " deposited USD " + plain(total) + " in " + month
                         + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
@@ -500,7 +501,7 @@ public final class AmlRules {
     }
 
     /** AML-010 (Law 191-IV Art. 4(1), 10(2)): offshore counterparty at or above KZT 5,000,000; report next business day. */
-    void offshoreThreshold(ScreenedTransaction t, String eventKey, List<Finding> out) {
+    void offshoreThreshold(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
         if (c == null || !Boolean.TRUE.equals(c.offshore()) || t.amountKzt() == null
                 || t.amountKzt().compareTo(book.offshoreThresholdKzt()) < 0) {
@@ -518,24 +519,33 @@ public final class AmlRules {
     }
 
     /** AML-011 (EDD for PEPs): a politically exposed customer without enhanced due diligence. */
-    void pepWithoutEdd(ScreenedTransaction t, String eventKey, List<Finding> out) {
+    void pepWithoutEdd(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Customer c = t.customer();
         if (!Boolean.TRUE.equals(c.pep()) || Boolean.TRUE.equals(c.eddCompleted())) {
             return;
         }
-        out.add(new Finding("AML-011", "AML-011:" + t.firmId() + ":" + c.id(), t.firmId(), c.id(),
+        out.add(finding("AML-011", "AML-011:" + t.firmId() + ":" + c.id(), t.firmId(), c.id(),
                 "Customer " + c.id() + " is a politically exposed person and enhanced due diligence is not completed.",
                 evidence("pep", true, "eddCompleted", false), List.of(eventKey), List.of(t.transactionId()),
                 null, null, false));
+    }
+
+    /** A finding of the rule {@code ruleId}, titled as the rulebook titles it. */
+    private Finding<Suspicion> finding(String ruleId, String alertId, String firmId, String customerId, String detail,
+            Map<String, Object> evidence, List<String> causedBy, List<String> transactionIds,
+            OffsetDateTime deadline, String deadlineBasis, boolean opensCase) {
+        Rule rule = book.rule(ruleId);
+        return new Finding<>(rule, alertId, firmId, rule.title(), detail, evidence, deadline, deadlineBasis,
+                new Suspicion(customerId, causedBy, transactionIds, opensCase));
     }
 
     private boolean inForce(String ruleId, LocalDate day) {
         return !book.rule(ruleId).effectiveFrom().isAfter(day);
     }
 
-    private Finding perTransaction(String ruleId, ScreenedTransaction t, String eventKey, String detail,
+    private Finding<Suspicion> perTransaction(String ruleId, ScreenedTransaction t, String eventKey, String detail,
             Map<String, Object> evidence, OffsetDateTime deadline, String basis, boolean opensCase) {
-        return new Finding(ruleId, ruleId + ":" + t.firmId() + ":" + t.transactionId(), t.firmId(), t.customer().id(),
+        return finding(ruleId, ruleId + ":" + t.firmId() + ":" + t.transactionId(), t.firmId(), t.customer().id(),
                 detail, evidence, List.of(eventKey), List.of(t.transactionId()), deadline, basis, opensCase);
     }
 

@@ -18,7 +18,8 @@ import jakarta.inject.Singleton;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Suspicion;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.aml.store.TransactionStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore;
@@ -60,7 +61,7 @@ public class DueDiligenceUpdates {
      * {@code written} receives the customer years stored, for {@link #committed} once the transaction is.
      */
     public Changes apply(List<ScreenedRecord> applied,
-            Collection<Finding> findings, OffsetDateTime detectedAt, List<CustomerYear> written) {
+            Collection<Finding<Suspicion>> findings, OffsetDateTime detectedAt, List<CustomerYear> written) {
         Map<CustomerKey, List<ScreenedTransaction>> curing = new LinkedHashMap<>();
         Map<String, CustomerYear> years = new LinkedHashMap<>();
         for (ScreenedRecord e : applied) {
@@ -75,14 +76,14 @@ public class DueDiligenceUpdates {
         }
         List<Shown> shown = new ArrayList<>();
         Map<String, Instant> occurredAt = null;
-        for (Finding f : findings) {
+        for (Finding<Suspicion> f : findings) {
             if (CURABLE.contains(f.ruleId())) {
                 if (occurredAt == null) {
                     occurredAt = occurredAtOfCauses(applied, findings);
                 }
-                Instant at = f.causedBy().stream().map(occurredAt::get).filter(Objects::nonNull)
+                Instant at = f.duty().causedBy().stream().map(occurredAt::get).filter(Objects::nonNull)
                         .max(Instant::compareTo).orElse(detectedAt.toInstant());
-                shown.add(new Shown(f.alertId(), f.ruleId(), f.firmId(), f.customerId(), at));
+                shown.add(new Shown(f.alertId(), f.ruleId(), f.firmId(), f.duty().customerId(), at));
             }
         }
         Set<String> curedBefore = new HashSet<>();
@@ -116,11 +117,11 @@ public class DueDiligenceUpdates {
 
     /** When the events that caused the batch's curable findings occurred, by event key. */
     private static Map<String, Instant> occurredAtOfCauses(List<ScreenedRecord> applied,
-            Collection<Finding> findings) {
+            Collection<Finding<Suspicion>> findings) {
         Set<String> causes = new HashSet<>();
-        for (Finding f : findings) {
+        for (Finding<Suspicion> f : findings) {
             if (CURABLE.contains(f.ruleId())) {
-                causes.addAll(f.causedBy());
+                causes.addAll(f.duty().causedBy());
             }
         }
         Map<String, Instant> out = new HashMap<>();

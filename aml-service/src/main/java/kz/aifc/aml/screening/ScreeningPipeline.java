@@ -24,7 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Suspicion;
+import kz.aifc.platform.rules.Finding;
 import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.FindingStore;
@@ -168,7 +169,7 @@ public class ScreeningPipeline {
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
 
         AmlRulebook book = rules.rulebook();
-        Map<String, Finding> findings = new LinkedHashMap<>();
+        Map<String, Finding<Suspicion>> findings = new LinkedHashMap<>();
         List<ScreenedRecord> todo = new ArrayList<>(distinct.size());
         for (int i = 0; i < histories.length; i++) {
             ScreenedRecord r = distinct.get(i);
@@ -177,7 +178,7 @@ public class ScreeningPipeline {
                 continue;
             }
             todo.add(r);
-            for (Finding f : rules.evaluate(histories[i], r.eventKey(), e.data(), detectedAt)) {
+            for (Finding<Suspicion> f : rules.evaluate(histories[i], r.eventKey(), e.data(), detectedAt)) {
                 // The same breach seen again within a batch: the last view is what the alert shows.
                 findings.remove(f.alertId());
                 findings.put(f.alertId(), f);
@@ -186,8 +187,8 @@ public class ScreeningPipeline {
         long t3 = System.nanoTime();
         evaluateTime.record(t3 - t2, TimeUnit.NANOSECONDS);
 
-        List<Finding> found = List.copyOf(findings.values());
-        Map<String, String> caseByAlert = findingStore.openOrJoinCases(found.stream().filter(Finding::opensCase).toList(),
+        List<Finding<Suspicion>> found = List.copyOf(findings.values());
+        Map<String, String> caseByAlert = findingStore.openOrJoinCases(found.stream().filter(f -> f.duty().opensCase()).toList(),
                 detectedAt);
         findingStore.insertFindings(found, caseByAlert, detectedAt);
         long t4 = System.nanoTime();

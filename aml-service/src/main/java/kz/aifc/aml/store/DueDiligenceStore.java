@@ -1,11 +1,8 @@
 package kz.aifc.aml.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Singleton;
 
 import kz.aifc.aml.rules.AmlRules.OpenBreach;
 import kz.aifc.aml.store.TransactionStore.CustomerKey;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * What the batch path keeps of customers' due diligence, one set-based statement each: the customer-level breaches a
@@ -59,10 +55,10 @@ public class DueDiligenceStore {
             where (excluded.edd_completed and not aml_customer_year.edd_completed)
                or (aml_customer_year.high_risk_country is null and excluded.high_risk_country is not null)""";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    DueDiligenceStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    DueDiligenceStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** A curable breach shown again by a transaction at {@code shownAt}. */
@@ -94,16 +90,8 @@ public class DueDiligenceStore {
             at[i] = s.shownAt().toString();
             i++;
         }
-        Set<String> live = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = prepare(c, TRACK, alert, rule, firm,
-                customer, at); ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-                live.add(rs.getString(1));
-            }
-            return live;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot track " + n + " curable alerts: " + e.getMessage(), e);
-        }
+        return new HashSet<>(jdbc.query("track curable alerts", TRACK, rs -> rs.getString(1), Arrays.asList(alert),
+                Arrays.asList(rule), Arrays.asList(firm), Arrays.asList(customer), Arrays.asList(at)));
     }
 
     /** The open curable breaches of these customers. */
@@ -118,19 +106,11 @@ public class DueDiligenceStore {
             firms[i] = k.firmId();
             ids[i++] = k.customerId();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(OPEN)) {
-            q.setArray(1, c.createArrayOf("text", firms));
-            q.setArray(2, c.createArrayOf("text", ids));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new OpenBreach(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read open curable alerts: " + e.getMessage(), e);
-        }
+        jdbc.query("read open curable alerts", OPEN, rs -> out.computeIfAbsent(
+                new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                .add(new OpenBreach(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())),
+                Arrays.asList(firms), Arrays.asList(ids));
+        return out;
     }
 
     /** Marks breaches cured as of the curing transactions' times (alert id to when it occurred). */
@@ -138,17 +118,10 @@ public class DueDiligenceStore {
         if (curedAt.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CURE)) {
-            for (Map.Entry<String, Instant> e : curedAt.entrySet()) {
-                q.setString(1, e.getValue().toString());
-                q.setString(2, e.getKey());
-                q.addBatch();
-            }
-            q.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot mark " + curedAt.size() + " curable alerts cured: "
-                    + e.getMessage(), e);
-        }
+        jdbc.batch("mark curable alerts cured", CURE, curedAt.entrySet(), (q, e) -> {
+            q.setString(1, e.getValue().toString());
+            q.setString(2, e.getKey());
+        });
     }
 
     /** Adds what these rows say (EDD completed, a high-risk residency) to each customer's year; never takes it back. */
@@ -169,28 +142,7 @@ public class DueDiligenceStore {
             list[i] = r.highRiskList();
             i++;
         }
-        update(YEARS, "record " + n + " customer years", firm, year, customer, edd, country, list);
-    }
-
-    private void update(String sql, String what, Object[]... columns) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = prepare(c, sql, columns)) {
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A statement whose parameters are text arrays, one per column (PostgreSQL casts them in the SQL). */
-    private static PreparedStatement prepare(Connection c, String sql, Object[]... columns) throws SQLException {
-        PreparedStatement q = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < columns.length; i++) {
-                q.setArray(i + 1, c.createArrayOf("text", columns[i]));
-            }
-            return q;
-        } catch (SQLException e) {
-            q.close();
-            throw e;
-        }
+        jdbc.update("record customer years", YEARS, Arrays.asList(firm), Arrays.asList(year),
+                Arrays.asList(customer), Arrays.asList(edd), Arrays.asList(country), Arrays.asList(list));
     }
 }

@@ -1,6 +1,5 @@
 package kz.aifc.aml.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +17,10 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
-import kz.aifc.aml.rules.Finding;
+import kz.aifc.aml.rules.Suspicion;
 import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.platform.rules.Finding;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * The findings as detected and the suspicious-activity cases they open or join, one statement per table per batch;
@@ -43,70 +44,64 @@ public class FindingStore {
 
 
     private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    FindingStore(DataSource dataSource) {
+    FindingStore(DataSource dataSource, Jdbc jdbc) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     /**
      * Opens each finding's customer case or adds to the one already open (one case per customer episode), in one
      * round trip; answers the case id by alert id.
      */
-    public Map<String, String> openOrJoinCases(List<Finding> findings, OffsetDateTime at) {
+    public Map<String, String> openOrJoinCases(List<Finding<Suspicion>> findings, OffsetDateTime at) {
         Map<String, String> caseByAlert = new HashMap<>();
         if (findings.isEmpty()) {
             return caseByAlert;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement(UPSERT_CASE, new String[] {"case_id"})) {
-            for (Finding f : findings) {
-                q.setString(1, "CASE-" + UUID.randomUUID());
-                q.setString(2, f.firmId());
-                q.setString(3, f.customerId());
-                q.setTimestamp(4, Timestamp.from(at.toInstant()));
-                q.setTimestamp(5, Timestamp.from(at.toInstant()));
-                q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
-                q.setArray(7, c.createArrayOf("text", f.transactionIds().toArray()));
-                q.addBatch();
-            }
-            q.executeBatch();
-            try (ResultSet rs = q.getGeneratedKeys()) {
-                for (Finding f : findings) {
-                    if (!rs.next()) {
-                        throw new SQLException("no case id returned for " + f.alertId());
-                    }
-                    caseByAlert.put(f.alertId(), rs.getString(1));
+        return jdbc.withConnection("open or join cases", c -> {
+            try (PreparedStatement q = c.prepareStatement(UPSERT_CASE, new String[] {"case_id"})) {
+                for (Finding<Suspicion> f : findings) {
+                    q.setString(1, "CASE-" + UUID.randomUUID());
+                    q.setString(2, f.firmId());
+                    q.setString(3, f.duty().customerId());
+                    q.setTimestamp(4, Timestamp.from(at.toInstant()));
+                    q.setTimestamp(5, Timestamp.from(at.toInstant()));
+                    q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
+                    q.setArray(7, c.createArrayOf("text", f.duty().transactionIds().toArray()));
+                    q.addBatch();
                 }
+                q.executeBatch();
+                try (ResultSet rs = q.getGeneratedKeys()) {
+                    for (Finding<Suspicion> f : findings) {
+                        if (!rs.next()) {
+                            throw new SQLException("no case id returned for " + f.alertId());
+                        }
+                        caseByAlert.put(f.alertId(), rs.getString(1));
+                    }
+                }
+                return caseByAlert;
             }
-            return caseByAlert;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open cases for " + findings.size() + " findings: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Keeps every finding as detected, with the case it joined. */
-    public void insertFindings(List<Finding> findings, Map<String, String> caseByAlert, OffsetDateTime at) {
+    public void insertFindings(List<Finding<Suspicion>> findings, Map<String, String> caseByAlert, OffsetDateTime at) {
         if (findings.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(INSERT_FINDING)) {
-            for (Finding f : findings) {
-                q.setString(1, f.alertId());
-                q.setString(2, f.ruleId());
-                q.setString(3, f.firmId());
-                q.setString(4, f.customerId());
-                q.setString(5, caseByAlert.get(f.alertId()));
-                Array ids = c.createArrayOf("text", f.transactionIds().toArray());
-                q.setArray(6, ids);
-                q.setTimestamp(7, Timestamp.from(at.toInstant()));
-                q.setString(8, f.detail());
-                q.setString(9, CloudEventCodec.toJson(f.evidence()));
-                q.addBatch();
-            }
-            q.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + findings.size() + " findings: " + e.getMessage(), e);
-        }
+        jdbc.batch("store findings", INSERT_FINDING, findings, (q, f) -> {
+            q.setString(1, f.alertId());
+            q.setString(2, f.ruleId());
+            q.setString(3, f.firmId());
+            q.setString(4, f.duty().customerId());
+            q.setString(5, caseByAlert.get(f.alertId()));
+            q.setArray(6, q.getConnection().createArrayOf("text", f.duty().transactionIds().toArray()));
+            q.setTimestamp(7, Timestamp.from(at.toInstant()));
+            q.setString(8, f.detail());
+            q.setString(9, CloudEventCodec.toJson(f.evidence()));
+        });
     }
 
     /** Open cases whose MLRO decision is overdue and not yet alerted (AML-012). */

@@ -18,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Singleton;
 
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.ScreenedTransaction;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * The screened transactions, stored set-based for the batch path: a batch's payloads as one chunk and its rows by
@@ -88,10 +87,10 @@ public class TransactionStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    TransactionStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    TransactionStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -108,7 +107,7 @@ public class TransactionStore {
         if (n == 0) {
             return Claimed.ALL;
         }
-        try (Connection c = dataSource.getConnection()) {
+        return jdbc.withConnection("store screened transactions", c -> {
             CopyRows rows = rows(c, events);
             if (expectNew) {
                 try {
@@ -132,9 +131,7 @@ public class TransactionStore {
                 }
             }
             return new Claimed(fresh);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store " + n + " transactions: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The batch's payloads stored as one chunk, and its rows in COPY form pointing into it. */
@@ -190,21 +187,20 @@ public class TransactionStore {
         if (sinceByCustomer.isEmpty()) {
             return out;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
-            bindCustomers(c, q, sinceByCustomer);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                                    Direction.valueOf(rs.getString(6)), compact(rs.getBigDecimal(7)),
-                                    compact(rs.getBigDecimal(8))));
+        return jdbc.withConnection("rebuild customer windows", c -> {
+            try (PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
+                bindCustomers(c, q, sinceByCustomer);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                                .add(new Tx(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                                        Direction.valueOf(rs.getString(6)), compact(rs.getBigDecimal(7)),
+                                        compact(rs.getBigDecimal(8))));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot rebuild the windows of " + sinceByCustomer.size() + " customers: "
-                    + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -218,20 +214,19 @@ public class TransactionStore {
             return out;
         }
         sinceByCustomer.keySet().forEach(k -> out.put(k, new HashMap<>()));
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
-            bindCustomers(c, q, sinceByCustomer);
-            q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
-                            .put(YearMonth.parse(rs.getString(3)), compact(rs.getBigDecimal(4)));
+        return jdbc.withConnection("rebuild customer month totals", c -> {
+            try (PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
+                bindCustomers(c, q, sinceByCustomer);
+                q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
+                                .put(YearMonth.parse(rs.getString(3)), compact(rs.getBigDecimal(4)));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot rebuild the month totals of " + sinceByCustomer.size()
-                    + " customers: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** One customer's latest stored inflow and outflow (null: none) in a range of time. */
@@ -241,22 +236,22 @@ public class TransactionStore {
     /** The firm's customers with a transfer stored that occurred at or after {@code since}, with their latest ones. */
     public List<LatestTransfers> latestTransfersSince(String firmId, Instant since, Collection<Direction> inflows,
             Collection<Direction> outflows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(LATEST_TRANSFERS)) {
-            q.setArray(1, c.createArrayOf("text", inflows.stream().map(Enum::name).toArray()));
-            q.setArray(2, c.createArrayOf("text", outflows.stream().map(Enum::name).toArray()));
-            q.setString(3, firmId);
-            q.setTimestamp(4, Timestamp.from(since));
-            List<LatestTransfers> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LatestTransfers(rs.getString(1), instant(rs.getTimestamp(2)),
-                            instant(rs.getTimestamp(3))));
+        return jdbc.withConnection("read a firm's recent customers", c -> {
+            try (PreparedStatement q = c.prepareStatement(LATEST_TRANSFERS)) {
+                q.setArray(1, c.createArrayOf("text", inflows.stream().map(Enum::name).toArray()));
+                q.setArray(2, c.createArrayOf("text", outflows.stream().map(Enum::name).toArray()));
+                q.setString(3, firmId);
+                q.setTimestamp(4, Timestamp.from(since));
+                List<LatestTransfers> out = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LatestTransfers(rs.getString(1), instant(rs.getTimestamp(2)),
+                                instant(rs.getTimestamp(3))));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the recent customers of " + firmId + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static Instant instant(Timestamp t) {
@@ -282,9 +277,9 @@ public class TransactionStore {
 
     /** Whether the database answers at all: tells an outage (wait) from a bad record (dead-letter it). */
     public boolean reachable() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException | RuntimeException e) {
+        try {
+            return jdbc.withConnection("reach the database", c -> c.isValid(2));
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -17,6 +17,7 @@ import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.TravelRule;
 import kz.aifc.platform.time.BusinessCalendar;
+import kz.aifc.platform.rules.Finding;
 
 /** Each rule AML-001 … AML-012 on both sides of its edges; the nested class names the rule and its citation. */
 class AmlRulesTest {
@@ -32,11 +33,11 @@ class AmlRulesTest {
         history = new CustomerHistory("F-0001", "C-1");
     }
 
-    List<Finding> run(TxBuilder b) {
+    List<Finding<Suspicion>> run(TxBuilder b) {
         return rules.evaluate(history, "urn:test/" + b.id, b.build(), DETECTED);
     }
 
-    static List<Finding> of(List<Finding> findings, String ruleId) {
+    static List<Finding<Suspicion>> of(List<Finding<Suspicion>> findings, String ruleId) {
         return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
@@ -49,12 +50,12 @@ class AmlRulesTest {
     class Aml001SanctionsHit_Aml12_1 {
         @Test
         void shouldRaiseCriticalWithImmediateDeadlineAtDetectionTime() {
-            List<Finding> f = of(run(tx().id("T-S").sanctions("UN SC 1267")), "AML-001");
+            List<Finding<Suspicion>> f = of(run(tx().id("T-S").sanctions("UN SC 1267")), "AML-001");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).alertId()).isEqualTo("AML-001:F-0001:T-S");
-            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(DETECTED);
+            assertThat(f.get(0).deadline()).isEqualTo(DETECTED);
             assertThat(f.get(0).deadlineBasis()).contains("immediately").contains("12.1");
-            assertThat(f.get(0).opensCase()).isTrue();
+            assertThat(f.get(0).duty().opensCase()).isTrue();
             assertThat(rules.rulebook().rule("AML-001").severity().name()).isEqualTo("CRITICAL");
         }
 
@@ -69,7 +70,7 @@ class AmlRulesTest {
         @Test
         void shouldRequireTheOriginatorIdentifierFromUsd1000() {
             TravelRule noId = new TravelRule("A", "W1", null, "B", "W2");
-            List<Finding> f = of(run(tx().usd("1000.00").travelRule(noId)), "AML-002");
+            List<Finding<Suspicion>> f = of(run(tx().usd("1000.00").travelRule(noId)), "AML-002");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).evidence()).containsEntry("basis", "AML 11-1.1(3)")
                     .containsEntry("missing", List.of("originatorIdentifier"));
@@ -84,7 +85,7 @@ class AmlRulesTest {
         @Test
         void shouldRequireNamesAndWalletsBelowUsd1000() {
             TravelRule noBeneficiary = new TravelRule("A", "W1", null, " ", "W2");
-            List<Finding> f = of(run(tx().usd("50").travelRule(noBeneficiary)), "AML-002");
+            List<Finding<Suspicion>> f = of(run(tx().usd("50").travelRule(noBeneficiary)), "AML-002");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).evidence()).containsEntry("basis", "AML 11-1.1(4)")
                     .containsEntry("missing", List.of("beneficiaryName"));
@@ -143,12 +144,12 @@ class AmlRulesTest {
         void shouldRaiseForThreeTransfersJustBelowUsd1000Within24Hours() {
             run(tx().id("A").usd("950").at("2026-11-20T10:00:00+05:00"));
             run(tx().id("B").usd("800").at("2026-11-20T20:00:00+05:00"));
-            List<Finding> f = of(run(tx().id("C").usd("999.99").at("2026-11-21T10:00:00+05:00")), "AML-005");
+            List<Finding<Suspicion>> f = of(run(tx().id("C").usd("999.99").at("2026-11-21T10:00:00+05:00")), "AML-005");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).alertId()).isEqualTo("AML-005:F-0001:C-1:USD:A");
-            assertThat(f.get(0).transactionIds()).containsExactly("A", "B", "C");
-            assertThat(f.get(0).causedBy()).containsExactly("urn:test/A", "urn:test/B", "urn:test/C");
-            assertThat(f.get(0).opensCase()).isTrue();
+            assertThat(f.get(0).duty().transactionIds()).containsExactly("A", "B", "C");
+            assertThat(f.get(0).duty().causedBy()).containsExactly("urn:test/A", "urn:test/B", "urn:test/C");
+            assertThat(f.get(0).duty().opensCase()).isTrue();
         }
 
         @Test
@@ -186,7 +187,7 @@ class AmlRulesTest {
         @Test
         void shouldRaiseForTransfersJustBelowKzt5MillionSeparately() {
             for (int i = 0; i < 3; i++) {
-                List<Finding> f = of(run(tx().id("K" + i).usd("1500").kzt("4500000").at(
+                List<Finding<Suspicion>> f = of(run(tx().id("K" + i).usd("1500").kzt("4500000").at(
                         OffsetDateTime.parse("2026-11-20T10:00:00+05:00").plusHours(i))), "AML-005");
                 if (i == 2) {
                     assertThat(f).extracting(Finding::alertId).containsExactly("AML-005:F-0001:C-1:KZT:K0");
@@ -210,11 +211,11 @@ class AmlRulesTest {
             run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
             assertThat(of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("2000")
                     .at("2026-11-20T12:00:00+05:00")), "AML-006")).isEmpty();
-            List<Finding> f = of(run(tx().id("W2").direction(Direction.TRANSFER_OUT).usd("2500")
+            List<Finding<Suspicion>> f = of(run(tx().id("W2").direction(Direction.TRANSFER_OUT).usd("2500")
                     .at("2026-11-21T10:00:00+05:00")), "AML-006");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).alertId()).isEqualTo("AML-006:F-0001:C-1:D");
-            assertThat(f.get(0).transactionIds()).containsExactly("D", "W1", "W2");
+            assertThat(f.get(0).duty().transactionIds()).containsExactly("D", "W1", "W2");
         }
 
         @Test
@@ -248,7 +249,7 @@ class AmlRulesTest {
         @Test
         void shouldRaiseForACounterpartyInAListedJurisdictionWithoutEdd() {
             Counterparty iran = new Counterparty("X", "W", "V", false, null, true, "IR", false);
-            List<Finding> f = of(run(tx().counterparty(iran)), "AML-008");
+            List<Finding<Suspicion>> f = of(run(tx().counterparty(iran)), "AML-008");
             assertThat(f).extracting(Finding::alertId).containsExactly("AML-008:F-0001:C-1:IR");
             assertThat(f.get(0).evidence()).containsEntry("listAsOf", "2026-06-19").containsEntry("listConfidence", "secondary");
         }
@@ -276,7 +277,7 @@ class AmlRulesTest {
         void shouldRaiseWhenDepositsInAnAlmatyMonthExceedUsd1000() {
             assertThat(of(run(deposit("A", "600", "2026-11-01T00:30:00+05:00")), "AML-009")).isEmpty();
             assertThat(of(run(deposit("B", "400", "2026-11-15T10:00:00+05:00")), "AML-009")).isEmpty();
-            List<Finding> f = of(run(deposit("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
+            List<Finding<Suspicion>> f = of(run(deposit("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
             assertThat(f).extracting(Finding::alertId).containsExactly("AML-009:F-0001:C-1:2026-11");
         }
 
@@ -304,17 +305,17 @@ class AmlRulesTest {
         @Test
         void shouldRaiseAtKzt5MillionWithTheReportDueEndOfNextBusinessDay() {
             // Friday 20 Nov 2026 → Monday 23 Nov 2026, 18:00 Almaty.
-            List<Finding> f = of(run(tx().kzt("5000000").counterparty(offshore).edd(true)), "AML-010");
+            List<Finding<Suspicion>> f = of(run(tx().kzt("5000000").counterparty(offshore).edd(true)), "AML-010");
             assertThat(f).hasSize(1);
-            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
+            assertThat(f.get(0).deadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
             assertThat(f.get(0).deadlineBasis()).contains("Art. 10(2)");
         }
 
         @Test
         void shouldSkipAHolidayWhenCountingTheBusinessDay() {
             // Tuesday 15 Dec 2026; 16 Dec is a day off (domain-facts G8) → Thursday 17 Dec.
-            List<Finding> f = of(run(tx().at("2026-12-15T10:00:00+05:00").kzt("6000000").counterparty(offshore)), "AML-010");
-            assertThat(f.get(0).regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-12-17T18:00:00+05:00"));
+            List<Finding<Suspicion>> f = of(run(tx().at("2026-12-15T10:00:00+05:00").kzt("6000000").counterparty(offshore)), "AML-010");
+            assertThat(f.get(0).deadline()).isEqualTo(OffsetDateTime.parse("2026-12-17T18:00:00+05:00"));
         }
 
         @Test
@@ -343,7 +344,7 @@ class AmlRulesTest {
             Duration limit = rules.rulebook().caseDecisionTime();
             assertThat(rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit).minusSeconds(1)))
                     .isNull();
-            Finding f = rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit));
+            Finding<Suspicion> f = rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit));
             assertThat(f.alertId()).isEqualTo("AML-012:F-0001:CASE-1");
             assertThat(f.deadlineBasis()).contains("13.8.1").contains("unverified");
         }
@@ -428,7 +429,7 @@ class AmlRulesTest {
 
         @Test
         void shouldNotKeepATradeInTheWindowsButStillEvaluateIt() {
-            List<Finding> f = run(tx().id("T-TR").direction(Direction.TRADE).sanctions("UN SC 1267"));
+            List<Finding<Suspicion>> f = run(tx().id("T-TR").direction(Direction.TRADE).sanctions("UN SC 1267"));
             assertThat(of(f, "AML-001")).hasSize(1);
             assertThat(history.recent()).isEmpty();
         }
@@ -517,8 +518,8 @@ class AmlRulesTest {
                     .max(Instant::compareTo).orElse(null);
         }
 
-        private List<String> summary(List<Finding> findings) {
-            return findings.stream().map(f -> f.alertId() + " " + f.transactionIds()).sorted().toList();
+        private List<String> summary(List<Finding<Suspicion>> findings) {
+            return findings.stream().map(f -> f.alertId() + " " + f.duty().transactionIds()).sorted().toList();
         }
     }
 
