@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.DraftDocuments;
+import kz.aifc.aml.reports.StrDraft;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
@@ -107,6 +110,9 @@ public class CaseResource {
                     + "printable document: a full section in Russian, in Kazakh and in English, each worded entirely in "
                     + "its language, then the AFSA notice (AML 13.8.1(c)); `lang` (or Accept-Language) words the "
                     + "front matter and the notice. Every piece of text is escaped.")
+    @APIResponse(responseCode = "200", description = "The draft", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StrDraft.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
     public Response strDraft(@PathParam("caseId") String caseId,
             @Parameter(description = "Language of the printed front matter and AFSA notice: ru, kk or en "
@@ -115,7 +121,7 @@ public class CaseResource {
         CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
         access.requireRead(c.firmId());
         Locale locale = DraftLanguage.of(lang, headers);
-        Map<String, Object> draft = drafts.draft(c);
+        StrDraft draft = drafts.draft(c);
         return DraftResponses.answer(headers, draft, () -> documents.strDraft(c, draft, locale));
     }
 

@@ -3,7 +3,6 @@ package kz.aifc.aml.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,12 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import kz.aifc.aml.reports.AnnualReturnDraft;
 import kz.aifc.aml.reports.AnnualReturns;
 import kz.aifc.aml.reports.DraftDocuments;
+import kz.aifc.aml.reports.ThresholdDraft;
 import kz.aifc.aml.reports.ThresholdReports;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.report.DraftLanguage;
@@ -62,6 +66,9 @@ public class ReportResource {
             description = "The AML-010 operations (offshore counterparty, KZT 5,000,000 or more) whose report to the FIU "
                     + "is due by close of business on `date` (YYYY-MM-DD, Asia/Almaty). JSON, or a printable document "
                     + "on Accept: text/html.")
+    @APIResponse(responseCode = "200", description = "The reports due", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThresholdDraft.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "date missing or not YYYY-MM-DD, or lang other than ru, kk or en "
             + "(problem names the parameter)")
     public Response thresholdReports(@PathParam("firmId") String firmId,
@@ -73,7 +80,7 @@ public class ReportResource {
         if (date == null) {
             throw ProblemException.badRequest("date", "required, YYYY-MM-DD");
         }
-        Map<String, Object> draft;
+        ThresholdDraft draft;
         try {
             draft = threshold.dueOn(firmId, LocalDate.parse(date));
         } catch (DateTimeParseException e) {
@@ -92,6 +99,9 @@ public class ReportResource {
                     + "toComplete for the firm. Year bounded in Asia/Almaty; due to AFSA within 2 months after the "
                     + "year end (D5). The AFSA form's own fields are unverified. JSON, or a printable document on "
                     + "Accept: text/html.")
+    @APIResponse(responseCode = "200", description = "The figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualReturnDraft.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "year missing or not YYYY, or lang other than ru, kk or en "
             + "(problem names the parameter)")
     public Response annualReturn(@PathParam("firmId") String firmId,
@@ -103,7 +113,7 @@ public class ReportResource {
         if (year == null || !year.matches("(19|20|21)\\d\\d")) {
             throw ProblemException.badRequest("year", "required, a calendar year YYYY");
         }
-        Map<String, Object> draft = annual.draft(firmId, Integer.parseInt(year));
+        AnnualReturnDraft draft = annual.draft(firmId, Integer.parseInt(year));
         return DraftResponses.answer(headers, draft, () -> documents.annualReturn(draft, locale));
     }
 }
