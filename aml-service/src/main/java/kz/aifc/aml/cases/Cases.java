@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.store.AmlCase;
@@ -70,8 +71,6 @@ public class Cases {
         AmlCase.flush();
         audit.append(decidedBy, "case." + decision.toLowerCase(), kase.firmId, caseId,
                 Map.of("decision", decision, "reasons", reasons));
-        // The alerts' readers include the compliance team (notification-service): the reason names no decision.
-        String reason = "The MLRO recorded a decision on case " + caseId + " (AML 13.8.1).";
         Set<String> settled = new LinkedHashSet<>();
         for (FindingView f : findings) {
             if (rules.settledByDecision(f.ruleId())) {
@@ -81,7 +80,9 @@ public class Cases {
         if (kase.overdueAlert != null) {
             settled.add(kase.overdueAlert);
         }
-        alerts.resolveAll(settled.stream().map(id -> new AlertBook.Resolution(id, at, reason)).toList());
+        // The alerts' readers include the compliance team: the reason is the same whatever the decision.
+        alerts.resolveAll(settled.stream()
+                .map(id -> new AlertBook.Resolution(id, at, AmlAlerts.DECIDED_BY_MLRO)).toList());
         return view(kase, findings);
     }
 

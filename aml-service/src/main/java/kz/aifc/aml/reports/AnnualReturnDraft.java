@@ -25,11 +25,14 @@ public record AnnualReturnDraft(String firmId, int year, Period period, String s
 
     /**
      * One count with its source, the source's confidence and this service's derivation; a breakdown by country
-     * ({@code byCountry}, {@code listConfidence}) where there is one.
+     * ({@code byCountry}, {@code listConfidence}) where there is one. A count the caller may not learn is
+     * {@code withheld}: its value null and {@code withheldReason} saying why.
      */
     public record AnnualFigure(String label, Long value, String source, String confidence, String derivation,
             @JsonInclude(JsonInclude.Include.NON_NULL) String listConfidence,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> byCountry) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> byCountry,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean withheld,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String withheldReason) {
     }
 
     /** An item of the D4 list the service holds no data for. */

@@ -54,16 +54,24 @@ public class AnnualReturns {
         this.rules = rules;
     }
 
-    /** The counts behind the figures. */
-    record Counts(long strsFiled, long eddClients, long totalClients, Map<String, Long> highRiskByCountry) {
+    /** Why a compliance officer (or admin) reads the return without the STR count. */
+    static final String STRS_WITHHELD = "Withheld: whether and how many STRs were filed is shown to the firm's MLRO "
+            + "and the regulator only (tipping-off, AML 13.8.3(b); contract/README.md section 3).";
+
+    /** The counts behind the figures; {@code strsFiled} null when the caller may not learn it. */
+    record Counts(Long strsFiled, long eddClients, long totalClients, Map<String, Long> highRiskByCountry) {
     }
 
-    public AnnualReturnDraft draft(String firmId, int year) {
+    /**
+     * The draft; {@code withStrs} false leaves the STR count out, uncounted and marked withheld (it moves with each
+     * FILE_STR decision, so reading it around a decision would tell the decision).
+     */
+    public AnnualReturnDraft draft(String firmId, int year, boolean withStrs) {
         Timestamp from = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
         Timestamp to = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
         try (Connection c = dataSource.getConnection()) {
-            long strs = count(c, "select count(*) from aml_case where firm_id = ? and status = 'FILE_STR' "
-                    + "and decided_at >= ? and decided_at < ?", firmId, from, to);
+            Long strs = !withStrs ? null : count(c, "select count(*) from aml_case where firm_id = ? "
+                    + "and status = 'FILE_STR' and decided_at >= ? and decided_at < ?", firmId, from, to);
             long total = count(c, "select count(distinct customer_id) from aml_transaction where firm_id = ? "
                     + "and occurred_at >= ? and occurred_at < ?", firmId, from, to);
             long edd = count(c, "select count(*) from aml_customer_year where firm_id = ? and year = ? "
@@ -88,10 +96,12 @@ public class AnnualReturns {
     /** The draft from its counts: figures with their source and derivation, what the firm completes, the deadline. */
     static AnnualReturnDraft compose(String firmId, int year, Counts counts, String rulebookVersion) {
         AnnualFigures figures = new AnnualFigures(
-                figure("STRs filed", counts.strsFiled(),
+                new AnnualFigure("STRs filed", counts.strsFiled(), SOURCE, "verified",
                         "Cases the MLRO decided FILE_STR in the year (decision time, Asia/Almaty; AML 13.8.1). The "
                                 + "service records the decision to file; it does not see the submission to the AFM "
-                                + "itself."),
+                                + "itself.",
+                        null, null, counts.strsFiled() == null ? Boolean.TRUE : null,
+                        counts.strsFiled() == null ? STRS_WITHHELD : null),
                 figure("EDD clients", counts.eddClients(),
                         "Customers reported with eddCompleted = true on at least one transaction screened in the year."),
                 figure("Total clients", counts.totalClients(),
@@ -102,7 +112,7 @@ public class AnnualReturns {
                         "verified", "Customers whose residency was on a high-risk jurisdiction list of the rulebook "
                                 + "(dated FATF lists, AML-008) in force on the date of one of their transactions "
                                 + "screened in the year.",
-                        "secondary", counts.highRiskByCountry()));
+                        "secondary", counts.highRiskByCountry(), null, null));
         return new AnnualReturnDraft(firmId, year,
                 new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), CustomerHistory.ALMATY.getId()),
                 "DRAFT",
@@ -128,7 +138,7 @@ public class AnnualReturns {
     }
 
     private static AnnualFigure figure(String label, long value, String derivation) {
-        return new AnnualFigure(label, value, SOURCE, "verified", derivation, null, null);
+        return new AnnualFigure(label, value, SOURCE, "verified", derivation, null, null, null, null);
     }
 
     private static long count(Connection c, String sql, Object... params) throws SQLException {

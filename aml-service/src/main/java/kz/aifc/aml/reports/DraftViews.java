@@ -94,14 +94,14 @@ public final class DraftViews {
         }
     }
 
-    /** One figure of the return; {@code byCountry} is null when the figure has no breakdown. */
+    /** One figure of the return; {@code byCountry} is null when the figure has no breakdown; a withheld one has no value. */
     public record Figure(String key, String label, String value, String source, String confidence, String derivation,
-            String byCountry, String listConfidence) {
+            String byCountry, String listConfidence, boolean withheld) {
 
         static Figure of(String key, AnnualFigure f) {
             return new Figure(key, f.label(), text(f.value()), f.source(), f.confidence(), f.derivation(),
                     f.byCountry() == null || f.byCountry().isEmpty() ? null : joined(f.byCountry()),
-                    f.listConfidence());
+                    f.listConfidence(), Boolean.TRUE.equals(f.withheld()));
         }
     }
 

@@ -12,7 +12,7 @@ class AnnualReturnsTest {
 
     static AnnualReturnDraft draft(int year) {
         return AnnualReturns.compose("F-0001", year,
-                new AnnualReturns.Counts(2, 5, 40, Map.of("IR", 1L, "VG", 2L)), "2026.1");
+                new AnnualReturns.Counts(2L, 5, 40, Map.of("IR", 1L, "VG", 2L)), "2026.1");
     }
 
     @Test
@@ -34,6 +34,16 @@ class AnnualReturnsTest {
         assertThat(f.clientsFromHighRiskJurisdictions().value()).isEqualTo(3L);
         assertThat(f.clientsFromHighRiskJurisdictions().listConfidence()).isEqualTo("secondary");
         assertThat(f.clientsFromHighRiskJurisdictions().byCountry()).isEqualTo(Map.of("IR", 1L, "VG", 2L));
+    }
+
+    @Test
+    void shouldMarkTheStrCountWithheldWithTheReasonWhenTheCallerMayNotLearnIt() {
+        AnnualReturnDraft.AnnualFigure strs = AnnualReturns.compose("F-0001", 2026,
+                new AnnualReturns.Counts(null, 5, 40, Map.of()), "2026.1").figures().strsFiled();
+        assertThat(strs.value()).isNull();
+        assertThat(strs.withheld()).isTrue();
+        assertThat(strs.withheldReason()).contains("MLRO and the regulator only").contains("tipping-off");
+        assertThat(draft(2026).figures().strsFiled().withheld()).isNull();
     }
 
     @Test

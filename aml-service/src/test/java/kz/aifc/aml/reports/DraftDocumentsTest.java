@@ -188,7 +188,7 @@ class DraftDocumentsTest {
     @Test
     void shouldPrintTheAnnualReturnInTheLanguageAskedForAndInEnglishWhatItsJsonSays() {
         AnnualReturnDraft d = AnnualReturns.compose("F-<b>1</b>", 2026,
-                new AnnualReturns.Counts(1, 0, 3, Map.of("IR", 1L)), "2026.1");
+                new AnnualReturns.Counts(1L, 0, 3, Map.of("IR", 1L)), "2026.1");
         String en = documents.annualReturn(d, Locale.ENGLISH);
         assertThat(en).contains("Annual AML return: figures for 2026", "<td>STRs filed</td><td>1</td>", "2027-02-28",
                 "Rejected prospects", "DRAFT — review before submission", "By country: IR: 1 (lists: secondary source).");
@@ -213,5 +213,17 @@ class DraftDocumentsTest {
         assertThat(kk).contains("AML жөніндегі жылдық есеп", "Жіберілген күдікті операция туралы хабарламалар",
                 "Көрсеткіштер", "Есептеу тәсілі", "Фирма толтырады", "Ескертпелер");
         assertThat(kk).doesNotContain(english.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldPrintAWithheldStrCountAsWithheldInEachLanguage() {
+        AnnualReturnDraft d = AnnualReturns.compose("F-1", 2026, new AnnualReturns.Counts(null, 0, 3, Map.of()),
+                "2026.1");
+        assertThat(documents.annualReturn(d, Locale.ENGLISH)).contains("<td>STRs filed</td><td>withheld: shown to "
+                + "the firm&#39;s MLRO and the regulator only (tipping-off)</td>");
+        assertThat(documents.annualReturn(d, Locale.forLanguageTag("ru"))).contains("не раскрывается")
+                .doesNotContain("withheld");
+        assertThat(documents.annualReturn(d, Locale.forLanguageTag("kk"))).contains("ашылмайды")
+                .doesNotContain("withheld");
     }
 }
