@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import kz.aifc.platform.security.Roles;
@@ -89,8 +88,7 @@ public final class SecurityWalk {
 
     /** One dynamic test for the table against the document, then one per operation and case. */
     public Stream<DynamicTest> tests() {
-        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        Map<String, Map<String, Object>> paths = OpenApiDocument.fetch().paths();
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, byMethod) -> byMethod.forEach((method, raw) -> {
             if (isHttpMethod(method)) {

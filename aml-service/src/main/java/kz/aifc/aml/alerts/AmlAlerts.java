@@ -13,6 +13,13 @@ import kz.aifc.contract.v1.Duty;
 /** An AML finding as the alert the compliance team sees: the rule's title, severity and citation, and its links. */
 public final class AmlAlerts {
 
+    /**
+     * Why the alerts a decision settles are resolved, whatever the MLRO decided: the compliance team reads alerts, and
+     * whether an STR was filed, or on which case, is for the MLRO and the regulator only (tipping-off,
+     * contract/README.md §3).
+     */
+    public static final String DECIDED_BY_MLRO = "Closed by the firm's MLRO.";
+
     private AmlAlerts() {
     }
 

@@ -4,14 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.DraftDocuments;
+import kz.aifc.aml.reports.StrDraft;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
@@ -74,26 +76,31 @@ public class CaseResource {
             description = "One case per customer episode gathers the suspicion findings (AML-001, AML-005, AML-006, "
                     + "AML-007) while it is OPEN. status filters by OPEN, FILE_STR or NO_STR. Visible to the firm's "
                     + "mlro and to the regulator only (tipping-off).")
-    public List<CaseView> list(@PathParam("firmId") String firmId, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    @APIResponse(responseCode = "200", description = "The cases, without their findings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "status other than OPEN, FILE_STR or NO_STR, or limit not a whole "
+            + "number from 1 to 1000 (problem names the parameter)")
+    public List<CaseView> list(@PathParam("firmId") String firmId,
+            @Parameter(description = "OPEN, FILE_STR or NO_STR (default: all)") @QueryParam("status") String status,
+            @Parameter(description = "At most this many cases, 1 to 1000 (default 100)") @QueryParam("limit")
+            String limit) {
         access.requireRead(firmId);
         if (status != null && !List.of("OPEN", "FILE_STR", "NO_STR").contains(status)) {
             throw ProblemException.badRequest("status", "must be OPEN, FILE_STR or NO_STR");
         }
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
-        return cases.ofFirm(firmId, status, limit);
+        return cases.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000));
     }
 
     @GET
     @Path("cases/{caseId}")
     @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
     @Operation(summary = "One case with its triggering rules, transactions and findings")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     public CaseView get(@PathParam("caseId") String caseId) {
-        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
-        access.requireRead(c.firmId());
-        return c;
+        return readable(caseId);
     }
 
     @GET
@@ -107,15 +114,18 @@ public class CaseResource {
                     + "printable document: a full section in Russian, in Kazakh and in English, each worded entirely in "
                     + "its language, then the AFSA notice (AML 13.8.1(c)); `lang` (or Accept-Language) words the "
                     + "front matter and the notice. Every piece of text is escaped.")
+    @APIResponse(responseCode = "200", description = "The draft", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StrDraft.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     public Response strDraft(@PathParam("caseId") String caseId,
             @Parameter(description = "Language of the printed front matter and AFSA notice: ru, kk or en "
                     + "(default: Accept-Language, else en)") @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
-        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
-        access.requireRead(c.firmId());
+        CaseView c = readable(caseId);
         Locale locale = DraftLanguage.of(lang, headers);
-        Map<String, Object> draft = drafts.draft(c);
+        StrDraft draft = drafts.draft(c);
         return DraftResponses.answer(headers, draft, () -> documents.strDraft(c, draft, locale));
     }
 
@@ -126,12 +136,35 @@ public class CaseResource {
             description = "Once per case (409 when already decided); recorded in the hash-chained audit log. Resolves "
                     + "the alerts whose deadline was the decision: the case's AML-005, AML-006 and AML-007 alerts and "
                     + "its overdue-decision alert (AML-012) if one was raised; a sanctions hit (AML-001) stays open for "
-                    + "the team (freeze, report, notify: AML 12.1). The resolution reason names the case, not the "
-                    + "decision.")
+                    + "the team (freeze, report, notify: AML 12.1). The resolution reason is the same for both decisions "
+                    + "and names no case (the compliance team reads alerts).")
+    @APIResponse(responseCode = "200", description = "The case as decided", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, or reasons blank")
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
+    @APIResponse(responseCode = "409", description = "The case was already decided")
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
-        CaseView c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+        CaseView c = readable(caseId);
         access.requireWrite(c.firmId());
         return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(),
                 OffsetDateTime.now(CustomerHistory.ALMATY).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * The case if the caller may read it. Another firm's case answers exactly as an unknown one, so a case id tells
+     * no one outside the firm that a case exists (no existence oracle; tipping-off).
+     */
+    private CaseView readable(String caseId) {
+        return cases.find(caseId).filter(c -> mayRead(c.firmId()))
+                .orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+    }
+
+    private boolean mayRead(String firmId) {
+        try {
+            access.requireRead(firmId);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
     }
 }

@@ -1,27 +1,21 @@
 package kz.aifc.aml.cases;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
-import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.aml.store.AmlCase;
+import kz.aifc.aml.store.AmlFinding;
+import kz.aifc.aml.store.MlroDecision;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
@@ -30,16 +24,11 @@ import kz.aifc.platform.audit.AuditTrail;
 @ApplicationScoped
 public class Cases {
 
-    private static final String COLUMNS = "case_id, firm_id, customer_id, status, opened_at, updated_at, rule_ids, "
-            + "transaction_ids, overdue_alert, decided_at, decided_by, decision_reasons";
-
-    private final DataSource dataSource;
     private final AuditTrail audit;
     private final AlertBook alerts;
     private final AmlRules rules;
 
-    Cases(DataSource dataSource, AuditTrail audit, AlertBook alerts, AmlRules rules) {
-        this.dataSource = dataSource;
+    Cases(AuditTrail audit, AlertBook alerts, AmlRules rules) {
         this.audit = audit;
         this.alerts = alerts;
         this.rules = rules;
@@ -56,41 +45,14 @@ public class Cases {
             List<String> transactionIds, Map<String, Object> evidence) {
     }
 
+    /** The firm's cases, newest first; {@code status} OPEN, FILE_STR or NO_STR, or null for all. */
     public List<CaseView> ofFirm(String firmId, String status, int limit) {
-        String sql = "select " + COLUMNS + " from aml_case where firm_id = ?"
-                + (status == null ? "" : " and status = ?") + " order by opened_at desc limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            int i = 1;
-            q.setString(i++, firmId);
-            if (status != null) {
-                q.setString(i++, status);
-            }
-            q.setInt(i, limit);
-            List<CaseView> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs, List.of()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read cases: " + e.getMessage(), e);
-        }
+        return AmlCase.ofFirm(firmId, status == null ? null : AmlCase.Status.valueOf(status), limit).stream()
+                .map(c -> view(c, List.of())).toList();
     }
 
     public Optional<CaseView> find(String caseId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("select " + COLUMNS + " from aml_case where case_id = ?")) {
-            q.setString(1, caseId);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(read(rs, findings(c, caseId)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read case " + caseId + ": " + e.getMessage(), e);
-        }
+        return AmlCase.byId(caseId).map(c -> view(c, findings(caseId)));
     }
 
     /**
@@ -100,70 +62,44 @@ public class Cases {
      */
     @Transactional
     public CaseView decide(String caseId, String decision, String reasons, String decidedBy, OffsetDateTime at) {
-        CaseView current = find(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
-        if (!"OPEN".equals(current.status())) {
-            throw ProblemException.conflict("case " + caseId + " was already decided: " + current.status());
+        AmlCase kase = AmlCase.lockedForDecision(caseId).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
+        if (kase.status != AmlCase.Status.OPEN) {
+            throw ProblemException.conflict("case " + caseId + " was already decided: " + kase.status);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "update aml_case set status = ?, decided_at = ?, decided_by = ?, decision_reasons = ?, updated_at = ? "
-                        + "where case_id = ? and status = 'OPEN'")) {
-            q.setString(1, decision);
-            q.setTimestamp(2, Timestamp.from(at.toInstant()));
-            q.setString(3, decidedBy);
-            q.setString(4, reasons);
-            q.setTimestamp(5, Timestamp.from(at.toInstant()));
-            q.setString(6, caseId);
-            if (q.executeUpdate() != 1) {
-                throw ProblemException.conflict("case " + caseId + " was decided meanwhile");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the decision on " + caseId + ": " + e.getMessage(), e);
-        }
-        audit.append(decidedBy, "case." + decision.toLowerCase(), current.firmId(), caseId,
+        List<FindingView> findings = findings(caseId);
+        kase.decide(AmlCase.Status.valueOf(decision), reasons, decidedBy, at);
+        AmlCase.flush();
+        audit.append(decidedBy, "case." + decision.toLowerCase(), kase.firmId, caseId,
                 Map.of("decision", decision, "reasons", reasons));
-        // The alerts' readers include the compliance team (notification-service): the reason names no decision.
-        String reason = "The MLRO recorded a decision on case " + caseId + " (AML 13.8.1).";
         Set<String> settled = new LinkedHashSet<>();
-        for (FindingView f : current.findings()) {
+        for (FindingView f : findings) {
             if (rules.settledByDecision(f.ruleId())) {
                 settled.add(f.alertId());
             }
         }
-        if (current.overdueAlertId() != null) {
-            settled.add(current.overdueAlertId());
+        if (kase.overdueAlert != null) {
+            settled.add(kase.overdueAlert);
         }
-        alerts.resolveAll(settled.stream().map(id -> new AlertBook.Resolution(id, at, reason)).toList());
-        return find(caseId).orElseThrow();
+        // The alerts' readers include the compliance team: the reason is the same whatever the decision.
+        alerts.resolveAll(settled.stream()
+                .map(id -> new AlertBook.Resolution(id, at, AmlAlerts.DECIDED_BY_MLRO)).toList());
+        return view(kase, findings);
     }
 
-    private List<FindingView> findings(Connection c, String caseId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("select alert_id, rule_id, detected_at, detail, transaction_ids, "
-                + "evidence::text from aml_finding where case_id = ? order by id")) {
-            q.setString(1, caseId);
-            List<FindingView> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> evidence = CloudEventCodec.readPayload(rs.getString(6), Map.class);
-                    out.add(new FindingView(rs.getString(1), rs.getString(2), time(rs.getTimestamp(3)),
-                            rs.getString(4), strings(rs.getArray(5)), evidence));
-                }
-            }
-            return out;
-        }
+    private static List<FindingView> findings(String caseId) {
+        return AmlFinding.ofCase(caseId).stream().map(f -> new FindingView(f.alertId, f.ruleId, almaty(f.detectedAt),
+                f.detail, List.copyOf(f.transactionIds), f.evidence)).toList();
     }
 
-    private static CaseView read(ResultSet rs, List<FindingView> findings) throws SQLException {
-        return new CaseView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                time(rs.getTimestamp(5)), time(rs.getTimestamp(6)), strings(rs.getArray(7)), strings(rs.getArray(8)),
-                rs.getString(9), time(rs.getTimestamp(10)), rs.getString(11), rs.getString(12), findings);
+    private static CaseView view(AmlCase c, List<FindingView> findings) {
+        MlroDecision d = c.decision;
+        return new CaseView(c.caseId, c.firmId, c.customerId, c.status.name(), almaty(c.openedAt), almaty(c.updatedAt),
+                List.copyOf(c.ruleIds), List.copyOf(c.transactionIds), c.overdueAlert,
+                d == null ? null : almaty(d.decidedAt), d == null ? null : d.decidedBy, d == null ? null : d.reasons,
+                findings);
     }
 
-    private static List<String> strings(java.sql.Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static OffsetDateTime time(Timestamp ts) {
-        return ts == null ? null : ts.toInstant().atZone(CustomerHistory.ALMATY).toOffsetDateTime();
+    private static OffsetDateTime almaty(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(CustomerHistory.ALMATY).toOffsetDateTime();
     }
 }

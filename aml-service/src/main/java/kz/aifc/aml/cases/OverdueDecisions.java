@@ -2,6 +2,7 @@ package kz.aifc.aml.cases;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,9 @@ import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Suspicion;
-import kz.aifc.platform.rules.Finding;
-import kz.aifc.aml.store.FindingStore;
+import kz.aifc.aml.store.AmlCase;
 import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.rules.Finding;
 
 /** AML-012 on a clock: raises one alert per open case whose MLRO decision is overdue (AML 13.8.1, "without delay"). */
 @ApplicationScoped
@@ -25,12 +26,10 @@ public class OverdueDecisions {
     private static final Logger LOG = Logger.getLogger(OverdueDecisions.class);
 
     private final AmlRules rules;
-    private final FindingStore store;
     private final AlertBook alerts;
 
-    OverdueDecisions(AmlRules rules, FindingStore store, AlertBook alerts) {
+    OverdueDecisions(AmlRules rules, AlertBook alerts) {
         this.rules = rules;
-        this.store = store;
         this.alerts = alerts;
     }
 
@@ -49,15 +48,17 @@ public class OverdueDecisions {
     public int check(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             int raised = 0;
-            for (FindingStore.OpenCase c : store.overdueCases(now.minus(rules.rulebook().caseDecisionTime()), 500)) {
-                Finding<Suspicion> f = rules.overdueDecision(c.firmId(), c.caseId(), c.customerId(), c.openedAt(), now);
+            OffsetDateTime openedBefore = now.minus(rules.rulebook().caseDecisionTime()).atOffset(ZoneOffset.UTC);
+            for (AmlCase c : AmlCase.overdue(openedBefore, 500)) {
+                Finding<Suspicion> f = rules.overdueDecision(c.firmId, c.caseId, c.customerId, c.openedAt.toInstant(),
+                        now);
                 if (f == null) {
                     continue;
                 }
                 OffsetDateTime detectedAt = now.atZone(CustomerHistory.ALMATY).toOffsetDateTime()
                         .truncatedTo(ChronoUnit.MILLIS);
-                alerts.raise(AmlAlerts.alert(rules.rulebook(), f, c.caseId(), detectedAt));
-                store.markOverdue(c.caseId(), f.alertId());
+                alerts.raise(AmlAlerts.alert(rules.rulebook(), f, c.caseId, detectedAt));
+                c.overdueAlert = f.alertId();
                 raised++;
             }
             return raised;

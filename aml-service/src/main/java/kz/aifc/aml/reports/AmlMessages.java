@@ -324,6 +324,9 @@ public interface AmlMessages {
             + "{#else}{derivation}{/when}")
     String annual_figure_derivation(String key, String derivation);
 
+    @Message("withheld: shown to the firm's MLRO and the regulator only (tipping-off)")
+    String annual_withheld();
+
     @Message("By country: {countries} (lists: {confidence}).")
     String annual_by_country(String countries, String confidence);
 

@@ -1,22 +1,20 @@
 package kz.aifc.aml.reports;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import kz.aifc.aml.reports.AnnualReturnDraft.AnnualFigure;
+import kz.aifc.aml.reports.AnnualReturnDraft.AnnualFigures;
+import kz.aifc.aml.reports.AnnualReturnDraft.Period;
+import kz.aifc.aml.reports.AnnualReturnDraft.ToCompleteItem;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * The annual AML return's figures for a firm and an Asia/Almaty calendar year, from what the service holds: the
@@ -43,122 +41,93 @@ public class AnnualReturns {
             new String[] {"outsourcing", "Outsourcing"},
             new String[] {"shareholderInvolvement", "Shareholder involvement"});
 
-    private final DataSource dataSource;
+    private static final String COUNTING = "count the annual AML return";
+
+    private final Jdbc jdbc;
     private final AmlRules rules;
 
-    AnnualReturns(DataSource dataSource, AmlRules rules) {
-        this.dataSource = dataSource;
+    AnnualReturns(Jdbc jdbc, AmlRules rules) {
+        this.jdbc = jdbc;
         this.rules = rules;
     }
 
-    /** The counts behind the figures. */
-    record Counts(long strsFiled, long eddClients, long totalClients, Map<String, Long> highRiskByCountry) {
+    /** Why a compliance officer (or admin) reads the return without the STR count. */
+    static final String STRS_WITHHELD = "Withheld: whether and how many STRs were filed is shown to the firm's MLRO "
+            + "and the regulator only (tipping-off, AML 13.8.3(b); contract/README.md section 3).";
+
+    /** The counts behind the figures; {@code strsFiled} null when the caller may not learn it. */
+    record Counts(Long strsFiled, long eddClients, long totalClients, Map<String, Long> highRiskByCountry) {
     }
 
-    public Map<String, Object> draft(String firmId, int year) {
+    /**
+     * The draft; {@code withStrs} false leaves the STR count out, uncounted and marked withheld (it moves with each
+     * FILE_STR decision, so reading it around a decision would tell the decision).
+     */
+    public AnnualReturnDraft draft(String firmId, int year, boolean withStrs) {
         Timestamp from = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
         Timestamp to = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(CustomerHistory.ALMATY).toInstant());
-        try (Connection c = dataSource.getConnection()) {
-            long strs = count(c, "select count(*) from aml_case where firm_id = ? and status = 'FILE_STR' "
-                    + "and decided_at >= ? and decided_at < ?", firmId, from, to);
-            long total = count(c, "select count(distinct customer_id) from aml_transaction where firm_id = ? "
-                    + "and occurred_at >= ? and occurred_at < ?", firmId, from, to);
-            long edd = count(c, "select count(*) from aml_customer_year where firm_id = ? and year = ? "
-                    + "and edd_completed", firmId, year);
-            Map<String, Long> byCountry = new TreeMap<>();
-            try (PreparedStatement q = c.prepareStatement("select high_risk_country, count(*) from aml_customer_year "
-                    + "where firm_id = ? and year = ? and high_risk_country is not null group by 1")) {
-                q.setString(1, firmId);
-                q.setInt(2, year);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        byCountry.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
-            return compose(firmId, year, new Counts(strs, edd, total, byCountry), rules.rulebook().version());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the annual return of " + firmId + ": " + e.getMessage(), e);
-        }
+        Long strs = !withStrs ? null : count("select count(*) from aml_case where firm_id = ? "
+                + "and status = 'FILE_STR' and decided_at >= ? and decided_at < ?", firmId, from, to);
+        long total = count("select count(distinct customer_id) from aml_transaction where firm_id = ? "
+                + "and occurred_at >= ? and occurred_at < ?", firmId, from, to);
+        long edd = count("select count(*) from aml_customer_year where firm_id = ? and year = ? "
+                + "and edd_completed", firmId, year);
+        Map<String, Long> byCountry = new TreeMap<>();
+        jdbc.query(COUNTING, "select high_risk_country, count(*) from aml_customer_year "
+                + "where firm_id = ? and year = ? and high_risk_country is not null group by 1",
+                rs -> byCountry.put(rs.getString(1), rs.getLong(2)), firmId, year);
+        return compose(firmId, year, new Counts(strs, edd, total, byCountry), rules.rulebook().version());
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.queryOne(COUNTING, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
     /** The draft from its counts: figures with their source and derivation, what the firm completes, the deadline. */
-    static Map<String, Object> compose(String firmId, int year, Counts counts, String rulebookVersion) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("firmId", firmId);
-        out.put("year", year);
-        Map<String, Object> period = new LinkedHashMap<>();
-        period.put("from", LocalDate.of(year, 1, 1).toString());
-        period.put("to", LocalDate.of(year, 12, 31).toString());
-        period.put("zone", CustomerHistory.ALMATY.getId());
-        out.put("period", period);
-        out.put("status", "DRAFT");
-        // Two months after 31 December: the last day of February.
-        out.put("dueBy", LocalDate.of(year, 12, 31).plusMonths(2).toString());
-        out.put("dueByBasis", "Annual AML Return to AFSA within 2 months after the calendar year end "
-                + "(AFSA AML/CTF regime page; domain-facts D5, verified)");
-        out.put("legalBasis", "Counts listed for the annual information of DAA 2.13.11(2) (DATF operators) and "
-                + "3.13.1(2) (digital asset service providers) (domain-facts D4, verified); AFSA Annual AML Return (D5)");
-        out.put("rulebookVersion", rulebookVersion);
-
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("strsFiled", figure("STRs filed", counts.strsFiled(),
-                "Cases the MLRO decided FILE_STR in the year (decision time, Asia/Almaty; AML 13.8.1). The service "
-                        + "records the decision to file; it does not see the submission to the AFM itself."));
-        figures.put("eddClients", figure("EDD clients", counts.eddClients(),
-                "Customers reported with eddCompleted = true on at least one transaction screened in the year."));
-        figures.put("totalClients", figure("Total clients", counts.totalClients(),
-                "Customers with at least one transaction screened in the year: clients who did not transact are "
-                        + "not known to the service, so this is a lower bound."));
-        Map<String, Object> highRisk = figure("Clients from high-risk jurisdictions",
-                counts.highRiskByCountry().values().stream().mapToLong(Long::longValue).sum(),
-                "Customers whose residency was on a high-risk jurisdiction list of the rulebook (dated FATF lists, "
-                        + "AML-008) in force on the date of one of their transactions screened in the year.");
-        highRisk.put("listConfidence", "secondary");
-        highRisk.put("byCountry", counts.highRiskByCountry());
-        figures.put("clientsFromHighRiskJurisdictions", highRisk);
-        out.put("figures", figures);
-
-        out.put("toComplete", TO_COMPLETE.stream().map(item -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", item[0]);
-            m.put("label", item[1]);
-            m.put("source", SOURCE);
-            m.put("why", "not held by aml-service: the firm completes it");
-            return m;
-        }).toList());
-        out.put("notes", List.of(
-                "The AFSA Annual AML Return form's own fields were not read (domain-facts D5 names the form and its "
-                        + "deadline only): these are the counts DAA 2.13.11(2) and 3.13.1(2) list (D4). Check them "
-                        + "against the current AFSA form before submission.",
-                "Each figure's confidence is that of the source asking for it; how it is derived from the service's "
-                        + "data (derivation) is this service's reading and unverified.",
-                "The DAA annual information is due within 6 months after the financial year end (D4); the service "
-                        + "does not know the firm's financial year.",
-                "EDD and high-risk-jurisdiction counts start with the transactions screened since the service keeps "
-                        + "those customer facts (schema V4); earlier transactions of the year are not counted."));
-        return out;
+    static AnnualReturnDraft compose(String firmId, int year, Counts counts, String rulebookVersion) {
+        AnnualFigures figures = new AnnualFigures(
+                new AnnualFigure("STRs filed", counts.strsFiled(), SOURCE, "verified",
+                        "Cases the MLRO decided FILE_STR in the year (decision time, Asia/Almaty; AML 13.8.1). The "
+                                + "service records the decision to file; it does not see the submission to the AFM "
+                                + "itself.",
+                        null, null, counts.strsFiled() == null ? Boolean.TRUE : null,
+                        counts.strsFiled() == null ? STRS_WITHHELD : null),
+                figure("EDD clients", counts.eddClients(),
+                        "Customers reported with eddCompleted = true on at least one transaction screened in the year."),
+                figure("Total clients", counts.totalClients(),
+                        "Customers with at least one transaction screened in the year: clients who did not transact "
+                                + "are not known to the service, so this is a lower bound."),
+                new AnnualFigure("Clients from high-risk jurisdictions",
+                        counts.highRiskByCountry().values().stream().mapToLong(Long::longValue).sum(), SOURCE,
+                        "verified", "Customers whose residency was on a high-risk jurisdiction list of the rulebook "
+                                + "(dated FATF lists, AML-008) in force on the date of one of their transactions "
+                                + "screened in the year.",
+                        "secondary", counts.highRiskByCountry(), null, null));
+        return new AnnualReturnDraft(firmId, year,
+                new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), CustomerHistory.ALMATY.getId()),
+                "DRAFT",
+                // Two months after 31 December: the last day of February.
+                LocalDate.of(year, 12, 31).plusMonths(2),
+                "Annual AML Return to AFSA within 2 months after the calendar year end "
+                        + "(AFSA AML/CTF regime page; domain-facts D5, verified)",
+                "Counts listed for the annual information of DAA 2.13.11(2) (DATF operators) and 3.13.1(2) (digital "
+                        + "asset service providers) (domain-facts D4, verified); AFSA Annual AML Return (D5)",
+                rulebookVersion, figures,
+                TO_COMPLETE.stream().map(item -> new ToCompleteItem(item[0], item[1], SOURCE,
+                        "not held by aml-service: the firm completes it")).toList(),
+                List.of("The AFSA Annual AML Return form's own fields were not read (domain-facts D5 names the form "
+                                + "and its deadline only): these are the counts DAA 2.13.11(2) and 3.13.1(2) list (D4). "
+                                + "Check them against the current AFSA form before submission.",
+                        "Each figure's confidence is that of the source asking for it; how it is derived from the "
+                                + "service's data (derivation) is this service's reading and unverified.",
+                        "The DAA annual information is due within 6 months after the financial year end (D4); the "
+                                + "service does not know the firm's financial year.",
+                        "EDD and high-risk-jurisdiction counts start with the transactions screened since the service "
+                                + "keeps those customer facts (schema V4); earlier transactions of the year are not "
+                                + "counted."));
     }
 
-    private static Map<String, Object> figure(String label, long value, String derivation) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("label", label);
-        f.put("value", value);
-        f.put("source", SOURCE);
-        f.put("confidence", "verified");
-        f.put("derivation", derivation);
-        return f;
-    }
-
-    private static long count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                q.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static AnnualFigure figure(String label, long value, String derivation) {
+        return new AnnualFigure(label, value, SOURCE, "verified", derivation, null, null, null, null);
     }
 }

@@ -37,25 +37,22 @@ public class DraftDocuments {
      * The STR: a full section each in Russian, Kazakh and English (whatever {@code locale}), then the AFSA notice;
      * {@code locale} words the front matter and the notice.
      */
-    public String strDraft(CaseView c, Map<String, Object> draft, Locale locale) {
-        Map<String, Object> renderings = DraftViews.map(draft.get("renderings"));
+    public String strDraft(CaseView c, StrDraft draft, Locale locale) {
         DraftViews.Str str = DraftViews.Str.of(draft, c.customerId(), c.ruleIds());
         List<DraftViews.StrSection> sections = STR_LANGUAGES.stream().map(lang -> {
-            Map<String, Object> names = DraftViews.map(renderings.get(lang));
-            Map<Object, Object> byRule = new HashMap<>();
-            DraftViews.list(names.get("indicators")).forEach(i -> byRule.put(DraftViews.map(i).get("ruleId"),
-                    DraftViews.map(i).get("indicator")));
+            Map<String, String> byRule = new HashMap<>();
+            draft.renderings().of(lang).indicators().forEach(i -> byRule.put(i.ruleId(), i.indicator()));
             return new DraftViews.StrSection(lang, messages(lang), str.indicators().stream()
-                    .map(i -> new DraftViews.NamedIndicator(DraftViews.text(byRule.get(i.ruleId())), i)).toList());
+                    .map(i -> new DraftViews.NamedIndicator(byRule.get(i.ruleId()), i)).toList());
         }).toList();
         return Templates.strDraft(str, sections).setLocale(locale).render();
     }
 
-    public String thresholdReports(Map<String, Object> draft, Locale locale) {
+    public String thresholdReports(ThresholdDraft draft, Locale locale) {
         return Templates.thresholdReports(DraftViews.Threshold.of(draft)).setLocale(locale).render();
     }
 
-    public String annualReturn(Map<String, Object> draft, Locale locale) {
+    public String annualReturn(AnnualReturnDraft draft, Locale locale) {
         return Templates.annualReturn(DraftViews.Annual.of(draft)).setLocale(locale).render();
     }
 

@@ -1,7 +1,6 @@
 package kz.aifc.aml.rules;
 
 import java.util.List;
-import kz.aifc.platform.rules.Finding;
 
 /**
  * What an AML finding adds to the rule kit's {@link kz.aifc.platform.rules.Finding}: the customer and the

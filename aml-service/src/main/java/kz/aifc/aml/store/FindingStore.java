@@ -1,19 +1,14 @@
 package kz.aifc.aml.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
@@ -23,8 +18,8 @@ import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.store.Jdbc;
 
 /**
- * The findings as detected and the suspicious-activity cases they open or join, one statement per table per batch;
- * and the open cases whose MLRO decision is overdue (AML-012).
+ * The findings as detected and the suspicious-activity cases they open or join, one statement per table per batch
+ * (the screening path; cases are read and decided through the entities {@link AmlCase} and {@link AmlFinding}).
  */
 @Singleton
 public class FindingStore {
@@ -43,11 +38,9 @@ public class FindingStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
 
 
-    private final DataSource dataSource;
     private final Jdbc jdbc;
 
-    FindingStore(DataSource dataSource, Jdbc jdbc) {
-        this.dataSource = dataSource;
+    FindingStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -102,40 +95,5 @@ public class FindingStore {
             q.setString(8, f.detail());
             q.setString(9, CloudEventCodec.toJson(f.evidence()));
         });
-    }
-
-    /** Open cases whose MLRO decision is overdue and not yet alerted (AML-012). */
-    public List<OpenCase> overdueCases(Instant openedBefore, int limit) {
-        String sql = "select case_id, firm_id, customer_id, opened_at from aml_case where status = 'OPEN' "
-                + "and overdue_alert is null and opened_at <= ? order by opened_at limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setTimestamp(1, Timestamp.from(openedBefore));
-            q.setInt(2, limit);
-            List<OpenCase> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read open cases: " + e.getMessage(), e);
-        }
-    }
-
-    public void markOverdue(String caseId, String alertId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "update aml_case set overdue_alert = ? where case_id = ?")) {
-            q.setString(1, alertId);
-            q.setString(2, caseId);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot mark case " + caseId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** An open case as the overdue check sees it. */
-    public record OpenCase(String caseId, String firmId, String customerId, Instant openedAt) {
     }
 }

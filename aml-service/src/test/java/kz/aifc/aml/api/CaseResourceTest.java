@@ -3,8 +3,11 @@ package kz.aifc.aml.api;
 import static io.restassured.RestAssured.given;
 import static kz.aifc.aml.rules.TxBuilder.tx;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.rules.TxBuilder;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
@@ -34,7 +38,10 @@ import kz.aifc.testing.TestKafka;
 import kz.aifc.testing.TestTokens;
 import kz.aifc.aml.Flows;
 
-/** A case opened by a Kafka event, read and decided over REST by the firm's MLRO; tipping-off scoping enforced. */
+/**
+ * A case opened by a Kafka event, read and decided over REST by the firm's MLRO; tipping-off scoping enforced, another
+ * firm's case answered as an unknown one, bad query parameters refused by name.
+ */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
         initArgs = @ResourceArg(name = "database", value = "aifc_aml_test"))
@@ -47,10 +54,7 @@ class CaseResourceTest {
     void shouldLetTheFirmsMlroReadAndDecideACaseOnceAndAuditIt() throws Exception {
         String customer = "C-" + UUID.randomUUID();
         TxBuilder b = tx().customer(customer).exposures(Exposure.MIXER);
-        TestKafka.send(LocalStackResource.topic(Topics.TRANSACTIONS_SCREENED), "F-0001",
-                CloudEvent.of(IngestFlow.SOURCE, EventTypes.TRANSACTION_SCREENED, "F-0001", b.build()));
-        String[] caseId = new String[1];
-        await().atMost(Duration.ofSeconds(45)).until(() -> (caseId[0] = caseOf(customer)) != null);
+        String[] caseId = {openCase(customer, b)};
         String mlro = TestTokens.bearer(Roles.MLRO, "F-0001");
 
         given().header("Authorization", mlro).get("/firms/F-0001/cases").then().statusCode(200)
@@ -60,8 +64,6 @@ class CaseResourceTest {
                 .body("transactionIds", hasItem(b.id));
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-0001"))
                 .get("/cases/" + caseId[0]).then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer(Roles.MLRO, "F-0002"))
-                .get("/cases/" + caseId[0]).then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", mlro).get("/cases/CASE-none").then().statusCode(404);
 
         given().header("Authorization", mlro).get("/cases/" + caseId[0] + "/str-draft").then().statusCode(200)
@@ -83,8 +85,10 @@ class CaseResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(200).body("status", equalTo("NO_STR"));
-        // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over.
+        // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over, for the same reason as after an STR.
         Flows.awaitAlert(db, "AML-007:F-0001:" + b.id, "RESOLVED");
+        assertThat(Flows.publishedResolution("AML-007:F-0001:" + b.id).reason())
+                .isEqualTo(AmlAlerts.DECIDED_BY_MLRO).doesNotContain(caseId[0]).doesNotContain("STR");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(409);
 
@@ -93,9 +97,57 @@ class CaseResourceTest {
             q.setString(1, caseId[0]);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
-                org.assertj.core.api.Assertions.assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void shouldAnswerAnotherFirmsCaseExactlyAsAnUnknownOne() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        String[] caseId = {openCase(customer, tx().customer(customer).exposures(Exposure.MIXER))};
+        String unknown = "CASE-" + UUID.randomUUID();
+        String otherMlro = TestTokens.bearer(Roles.MLRO, "F-0002");
+        String decision = "{\"decision\":\"FILE_STR\",\"reasons\":\"probing\"}";
+
+        for (String path : new String[] {"/cases/%s", "/cases/%s/str-draft"}) {
+            String foreign = given().header("Authorization", otherMlro).get(path.formatted(caseId[0])).then()
+                    .statusCode(404).contentType("application/problem+json").extract().asString();
+            String none = given().header("Authorization", otherMlro).get(path.formatted(unknown)).then()
+                    .statusCode(404).contentType("application/problem+json").extract().asString();
+            assertThat(foreign.replace(caseId[0], "ID")).isEqualTo(none.replace(unknown, "ID")).doesNotContain("F-0001");
+        }
+        String foreign = given().header("Authorization", otherMlro).contentType(ContentType.JSON).body(decision)
+                .post("/cases/{id}/decision", caseId[0]).then().statusCode(404).extract().asString();
+        String none = given().header("Authorization", otherMlro).contentType(ContentType.JSON).body(decision)
+                .post("/cases/{id}/decision", unknown).then().statusCode(404).extract().asString();
+        assertThat(foreign.replace(caseId[0], "ID")).isEqualTo(none.replace(unknown, "ID")).doesNotContain("F-0001");
+        // The probe changed nothing: the case is still open for its own MLRO.
+        given().header("Authorization", TestTokens.bearer(Roles.MLRO, "F-0001")).get("/cases/{id}", caseId[0]).then()
+                .statusCode(200).body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void shouldRefuseAStatusOrLimitOutOfRangeWithAProblemNamingIt() {
+        String mlro = TestTokens.bearer(Roles.MLRO, "F-0001");
+        for (String query : new String[] {"limit=abc", "limit=0", "limit=1001", "limit=-5", "limit=99999999999",
+                "limit=1.5", "status=open", "status=MAYBE"}) {
+            String name = query.substring(0, query.indexOf('='));
+            given().header("Authorization", mlro).get("/firms/F-0001/cases?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(name))
+                    .body(not(containsString("java."))).body(not(containsString("kz.aifc")));
+        }
+        given().header("Authorization", mlro).get("/firms/F-0001/cases?limit=1000&status=NO_STR").then()
+                .statusCode(200);
+    }
+
+    /** Sends the firm F-0001's transaction of {@code customer} over Kafka and answers the case it opened. */
+    private String openCase(String customer, TxBuilder b) {
+        TestKafka.send(LocalStackResource.topic(Topics.TRANSACTIONS_SCREENED), "F-0001",
+                CloudEvent.of(IngestFlow.SOURCE, EventTypes.TRANSACTION_SCREENED, "F-0001", b.build()));
+        String[] caseId = new String[1];
+        await().atMost(Duration.ofSeconds(45)).until(() -> (caseId[0] = caseOf(customer)) != null);
+        return caseId[0];
     }
 
     private String caseOf(String customer) throws Exception {

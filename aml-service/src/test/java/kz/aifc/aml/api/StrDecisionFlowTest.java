@@ -5,7 +5,10 @@ import static kz.aifc.aml.rules.TxBuilder.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import kz.aifc.aml.Flows;
+import kz.aifc.aml.alerts.AmlAlerts;
 import kz.aifc.aml.cases.OverdueDecisions;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.TxBuilder;
@@ -120,13 +124,15 @@ class StrDecisionFlowTest {
                 .statusCode(200).body("intact", equalTo(true));
 
         // The alerts whose deadline was the decision are resolved and the resolutions published; the reason names
-        // the case, not the decision (the compliance team reads alerts, contract/README.md §3).
+        // neither the case nor the decision, and is the one a NO_STR gives (the compliance team reads alerts,
+        // contract/README.md §3; CaseResourceTest).
         for (String alertId : new String[] {suspicion, overdueAlert}) {
             Flows.awaitAlert(db, alertId, "RESOLVED");
             AlertResolved resolved = Flows.publishedResolution(alertId);
             assertThat(resolved.firmId()).isEqualTo(firm);
             assertThat(resolved.resolvedAt()).isNotNull();
-            assertThat(resolved.reason()).contains(caseId).contains("AML 13.8.1").doesNotContain("FILE_STR");
+            assertThat(resolved.reason()).isEqualTo(AmlAlerts.DECIDED_BY_MLRO).doesNotContain(caseId)
+                    .doesNotContain("STR").doesNotContain("decision");
         }
 
         // The STR draft, ready to file: JSON keeps the payload's text as it came ...
@@ -148,10 +154,24 @@ class StrDecisionFlowTest {
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("text/html")
                 .get("/cases/{id}/str-draft", caseId).then().statusCode(403).contentType("application/problem+json");
 
-        // The annual return counts the filed STR in the year of the decision.
+        // The annual return counts the filed STR in the year of the decision, for the MLRO and the regulator ...
         given().header("Authorization", mlro).get(annualReturn).then().statusCode(200)
+                .body("figures.strsFiled.value", equalTo(1)).body("figures.strsFiled", not(hasKey("withheld")));
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get(annualReturn).then().statusCode(200)
                 .body("figures.strsFiled.value", equalTo(1));
         given().header("Authorization", mlro).accept("text/html").get(annualReturn).then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("<td>STRs filed</td><td>1</td>"));
+        // ... and withholds it from the compliance officer and admin (tipping-off), in JSON and in print alike.
+        for (String token : new String[] {TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm),
+                TestTokens.bearer(Roles.ADMIN)}) {
+            given().header("Authorization", token).get(annualReturn).then().statusCode(200)
+                    .body("figures.strsFiled.value", nullValue()).body("figures.strsFiled.withheld", equalTo(true))
+                    .body("figures.strsFiled.withheldReason", containsString("MLRO and the regulator only"))
+                    .body("figures.totalClients.value", equalTo(1));
+            String print = given().header("Authorization", token).accept("text/html").get(annualReturn).then()
+                    .statusCode(200).extract().asString();
+            assertThat(print).contains("<td>STRs filed</td><td>withheld: shown to the firm&#39;s MLRO and the "
+                    + "regulator only (tipping-off)</td>").doesNotContain("<td>STRs filed</td><td>1</td>");
+        }
     }
 }

@@ -20,6 +20,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.cases.Cases.FindingView;
+import kz.aifc.aml.reports.StrDraft.Participants;
+import kz.aifc.aml.reports.StrDraft.StrCounterparty;
+import kz.aifc.aml.reports.StrDraft.StrCustomer;
+import kz.aifc.aml.reports.StrDraft.StrOperation;
 import kz.aifc.testing.LocalStackResource;
 
 /**
@@ -53,35 +57,16 @@ class DraftDocumentsTest {
     ThresholdReports thresholdReports;
 
     /** A case with one structuring finding and one operation whose customer and counterparty carry markup. */
-    Map<String, Object> strDraft(CaseView c) {
-        Map<String, Object> d = strDrafts.draft(c);
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("id", c.customerId());
-        customer.put("type", "NATURAL");
-        customer.put("residency", "KZ");
-        customer.put("riskRating", "HIGH");
-        customer.put("pep", false);
-        customer.put("eddCompleted", true);
-        customer.put("retailClient", true);
-        customer.put("knowledgeTestPassed", false);
-        Map<String, Object> counterparty = new LinkedHashMap<>();
-        counterparty.put("name", HOSTILE + " Ltd");
-        counterparty.put("wallet", "W<1>");
-        counterparty.put("selfHosted", false);
-        counterparty.put("offshore", true);
-        Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("transactionId", "T-1");
-        operation.put("occurredAt", AT);
-        operation.put("direction", "TRANSFER_IN");
-        operation.put("asset", "USDT");
-        operation.put("amount", "950");
-        operation.put("amountUsd", "950");
-        operation.put("amountKzt", null);
-        operation.put("customer", customer);
-        operation.put("counterparty", counterparty);
-        d.put("operations", List.of(operation));
-        d.put("participants", Map.of("customer", customer, "counterparties", List.of(counterparty)));
-        return d;
+    StrDraft strDraft(CaseView c) {
+        StrDraft d = strDrafts.draft(c);
+        StrCustomer customer = new StrCustomer(c.customerId(), "NATURAL", "KZ", "HIGH", false, true, true, false);
+        StrCounterparty counterparty = new StrCounterparty(HOSTILE + " Ltd", "W<1>", null, false, null, null, null,
+                true);
+        StrOperation operation = new StrOperation("T-1", AT, "TRANSFER_IN", "USDT", "950", "950", null, customer,
+                counterparty);
+        return new StrDraft(d.caseId(), d.status(), d.legalBasis(), d.filingNotes(), d.reportingSubject(),
+                List.of(operation), new Participants(customer, List.of(counterparty)), d.suspicionIndicators(),
+                d.additionalInformation(), d.renderings(), d.afsaNotice());
     }
 
     static CaseView kase(String customer, String reasons) {
@@ -142,7 +127,7 @@ class DraftDocumentsTest {
     @Test
     void shouldPrintTheStrFrontMatterAndAfsaNoticeInTheLanguageAskedFor() {
         CaseView c = kase("C-1", "Reasons");
-        Map<String, Object> d = strDraft(c);
+        StrDraft d = strDraft(c);
         String ru = documents.strDraft(c, d, Locale.forLanguageTag("ru"));
         assertThat(ru).contains("<html lang=\"ru\">", "ПРОЕКТ — проверить перед представлением", "Дело",
                 "готово к направлению", "Уведомление Комитета по регулированию финансовых услуг МФЦА",
@@ -155,42 +140,39 @@ class DraftDocumentsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldPrintInEnglishWhatTheStrJsonSays() {
         CaseView c = kase("C-1", "Reasons");
-        Map<String, Object> d = strDraft(c);
+        StrDraft d = strDraft(c);
         String html = documents.strDraft(c, d, Locale.ENGLISH);
-        Map<String, Object> notice = (Map<String, Object>) d.get("afsaNotice");
-        assertThat(html).contains(escaped(d.get("legalBasis")), escaped(notice.get("to")),
-                escaped(notice.get("basis")), escaped(notice.get("text")),
-                escaped(((Map<String, Object>) d.get("reportingSubject")).get("regime")));
-        ((List<String>) d.get("filingNotes")).forEach(note -> assertThat(html).contains(escaped(note)));
+        assertThat(html).contains(escaped(d.legalBasis()), escaped(d.afsaNotice().to()),
+                escaped(d.afsaNotice().basis()), escaped(d.afsaNotice().text()),
+                escaped(d.reportingSubject().regime()));
+        d.filingNotes().forEach(note -> assertThat(html).contains(escaped(note)));
         // The JSON's renderings and the printed sections come from the same bundle.
-        Map<String, Map<String, Object>> renderings = (Map<String, Map<String, Object>>) d.get("renderings");
         for (String lang : List.of("ru", "kk", "en")) {
-            assertThat(section(html, lang)).contains((String) renderings.get(lang).get("title"));
-            ((Map<String, String>) renderings.get(lang).get("headings")).values()
-                    .forEach(h -> assertThat(section(html, lang)).contains(h));
+            StrDraft.StrRendering r = d.renderings().of(lang);
+            StrDraft.StrHeadings h = r.headings();
+            assertThat(section(html, lang)).contains(r.title(), h.reportingSubject(), h.operations(),
+                    h.participants(), h.indicators(), h.additionalInformation());
         }
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldPrintThresholdReportsInTheLanguageAskedForAndEscapeTheOperation() {
-        Map<String, Object> d = thresholdReports.dueOn("F-<i>1</i>", LocalDate.of(2026, 11, 23));
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("alertId", "AML-010:F-1:T-9");
-        report.put("operation", "Operation T-9 with offshore counterparty " + HOSTILE);
-        report.put("evidence", Map.of("amountKzt", "6000000", "calendarCovered", true));
-        report.put("dueBy", OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
-        report.put("deadlineBasis", "Law 191-IV Art. 10(2)");
-        report.put("causedBy", List.of("sim/1"));
-        d.put("reports", List.of(report));
+        ThresholdDraft due = thresholdReports.dueOn("F-<i>1</i>", LocalDate.of(2026, 11, 23));
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("amountKzt", "6000000");
+        evidence.put("calendarCovered", true);
+        ThresholdDraft d = new ThresholdDraft(due.firmId(), due.dueOn(), due.legalBasis(), due.filingNotes(),
+                List.of(new ThresholdDraft.ThresholdOperation("AML-010:F-1:T-9",
+                        "Operation T-9 with offshore counterparty " + HOSTILE, evidence,
+                        OffsetDateTime.parse("2026-11-23T18:00:00+05:00"), "Law 191-IV Art. 10(2)",
+                        List.of("sim/1"))));
 
         String en = documents.thresholdReports(d, Locale.ENGLISH);
-        assertThat(en).contains("Threshold-transaction reports due on 2026-11-23", escaped(d.get("legalBasis")),
+        assertThat(en).contains("Threshold-transaction reports due on 2026-11-23", escaped(d.legalBasis()),
                 "F-&lt;i&gt;1&lt;/i&gt;", "amount, KZT: 6000000", "configured: yes", ESCAPED);
-        ((List<String>) d.get("filingNotes")).forEach(note -> assertThat(en).contains(escaped(note)));
+        d.filingNotes().forEach(note -> assertThat(en).contains(escaped(note)));
         String ru = documents.thresholdReports(d, Locale.forLanguageTag("ru"));
         assertThat(ru).contains("Сообщения о пороговых операциях со сроком представления 2026-11-23",
                 "Агентство Республики Казахстан по финансовому мониторингу", "сумма, тенге: 6000000", ": да", ESCAPED);
@@ -204,19 +186,20 @@ class DraftDocumentsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldPrintTheAnnualReturnInTheLanguageAskedForAndInEnglishWhatItsJsonSays() {
-        Map<String, Object> d = AnnualReturns.compose("F-<b>1</b>", 2026,
-                new AnnualReturns.Counts(1, 0, 3, Map.of("IR", 1L)), "2026.1");
+        AnnualReturnDraft d = AnnualReturns.compose("F-<b>1</b>", 2026,
+                new AnnualReturns.Counts(1L, 0, 3, Map.of("IR", 1L)), "2026.1");
         String en = documents.annualReturn(d, Locale.ENGLISH);
         assertThat(en).contains("Annual AML return: figures for 2026", "<td>STRs filed</td><td>1</td>", "2027-02-28",
                 "Rejected prospects", "DRAFT — review before submission", "By country: IR: 1 (lists: secondary source).");
         assertThat(en).contains("F-&lt;b&gt;1&lt;/b&gt;").doesNotContain("<b>1</b>");
-        assertThat(en).contains(escaped(d.get("dueByBasis")), escaped(d.get("legalBasis")));
-        ((Map<String, Map<String, Object>>) d.get("figures")).values().forEach(f -> assertThat(en)
-                .contains(escaped(f.get("label")), escaped(f.get("derivation"))));
-        ((List<Map<String, Object>>) d.get("toComplete")).forEach(i -> assertThat(en).contains(escaped(i.get("label"))));
-        ((List<String>) d.get("notes")).forEach(n -> assertThat(en).contains(escaped(n)));
+        assertThat(en).contains(escaped(d.dueByBasis()), escaped(d.legalBasis()));
+        AnnualReturnDraft.AnnualFigures figures = d.figures();
+        List.of(figures.strsFiled(), figures.eddClients(), figures.totalClients(),
+                figures.clientsFromHighRiskJurisdictions()).forEach(f -> assertThat(en)
+                        .contains(escaped(f.label()), escaped(f.derivation())));
+        d.toComplete().forEach(i -> assertThat(en).contains(escaped(i.label())));
+        d.notes().forEach(n -> assertThat(en).contains(escaped(n)));
 
         List<String> english = List.of("Annual AML return", "STRs filed", "EDD clients", "Total clients", "Figures",
                 "Derivation", "To be completed", "Rejected prospects", "Notes", "Firm", "Period", "Source",
@@ -230,5 +213,17 @@ class DraftDocumentsTest {
         assertThat(kk).contains("AML жөніндегі жылдық есеп", "Жіберілген күдікті операция туралы хабарламалар",
                 "Көрсеткіштер", "Есептеу тәсілі", "Фирма толтырады", "Ескертпелер");
         assertThat(kk).doesNotContain(english.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldPrintAWithheldStrCountAsWithheldInEachLanguage() {
+        AnnualReturnDraft d = AnnualReturns.compose("F-1", 2026, new AnnualReturns.Counts(null, 0, 3, Map.of()),
+                "2026.1");
+        assertThat(documents.annualReturn(d, Locale.ENGLISH)).contains("<td>STRs filed</td><td>withheld: shown to "
+                + "the firm&#39;s MLRO and the regulator only (tipping-off)</td>");
+        assertThat(documents.annualReturn(d, Locale.forLanguageTag("ru"))).contains("не раскрывается")
+                .doesNotContain("withheld");
+        assertThat(documents.annualReturn(d, Locale.forLanguageTag("kk"))).contains("ашылмайды")
+                .doesNotContain("withheld");
     }
 }
