@@ -37,6 +37,16 @@ final class Filters {
         return out;
     }
 
+    /** Like {@link #values}, and each value at most once (so a list is never longer than the allowed set). */
+    static List<String> distinctValues(List<String> raw, String field, List<String> allowed) {
+        List<String> out = values(raw, field, allowed);
+        if (out.stream().distinct().count() != out.size()) {
+            throw ProblemException.badRequest(field, "a value is repeated (each of " + String.join(", ", allowed)
+                    + " at most once)");
+        }
+        return out;
+    }
+
     static <E extends Enum<E>> List<String> names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }

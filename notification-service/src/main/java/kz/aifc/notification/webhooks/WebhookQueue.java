@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,24 +45,69 @@ public class WebhookQueue {
     }
 
     /** A delivery as the log shows it. */
-    public record Delivery(UUID id, UUID subscriptionId, String alertId, String change, String status, int attempts,
+    public record Delivery(UUID id, UUID subscriptionId, String alertId, String change,
+            @Schema(enumeration = { "PENDING", "DELIVERED", "FAILED" }) String status, int attempts,
             OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt, Integer lastStatusCode,
-            String lastError, List<Attempt> log) {
+            @Schema(description = "Outcome of the latest attempt") DeliveryOutcome lastOutcome, List<Attempt> log) {
     }
 
-    /** One HTTP attempt. */
-    public record Attempt(int attempt, OffsetDateTime at, Integer statusCode, String error, long durationMs) {
+    /** One HTTP attempt: its coarse outcome and the receiver's status code when it answered. */
+    public record Attempt(int attempt, OffsetDateTime at, Integer statusCode, DeliveryOutcome outcome, long durationMs) {
+    }
+
+    /** A firm (or the every-firm subscriptions, {@code firmId == null}) already holds its quota of subscriptions. */
+    public static final class QuotaReached extends RuntimeException {
+        QuotaReached(int quota) {
+            super(Integer.toString(quota), null, false, false);
+        }
     }
 
     /** A delivery due to be sent, with what signing needs. */
     record Due(UUID id, String url, String secret, String body, int attempts) {
     }
 
+    /** Stores a subscription unless its firm already holds {@code quota}; firms are serialised by a lock. */
+    @Transactional
     public Subscription create(String url, String secret, String firmId, List<String> duties, List<String> severities,
-            boolean seesAmlLinks, String createdBy) {
+            boolean seesAmlLinks, String createdBy, int quota) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('webhook-quota:' || ?))");
+                    PreparedStatement count = c.prepareStatement(
+                            "select count(*) from webhook_subscription where firm_id is not distinct from ?")) {
+                lock.setString(1, String.valueOf(firmId));
+                lock.execute();
+                count.setString(1, firmId);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= quota) {
+                        throw new QuotaReached(quota);
+                    }
+                }
+            }
+            insert(c, id, url, secret, firmId, duties, severities, seesAmlLinks, createdBy, now);
+        } catch (SQLException e) {
+            throw failure("create subscription", e);
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Removes a subscription with its deliveries, pending ones included; answers false when there was none. */
+    @Transactional
+    public boolean delete(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("delete from webhook_subscription where id = ?")) {
+            q.setObject(1, id);
+            return q.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete subscription", e);
+        }
+    }
+
+    private static void insert(Connection c, UUID id, String url, String secret, String firmId, List<String> duties,
+            List<String> severities, boolean seesAmlLinks, String createdBy, Instant now) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
                 insert into webhook_subscription (id, url, secret, firm_id, duties, severities, sees_aml_links, created_by,
                   created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             q.setObject(1, id);
@@ -72,10 +120,7 @@ public class WebhookQueue {
             q.setString(8, createdBy);
             q.setTimestamp(9, Timestamp.from(now));
             q.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("create subscription", e);
         }
-        return find(id).orElseThrow();
     }
 
     public Optional<Subscription> find(UUID id) {
@@ -168,27 +213,33 @@ public class WebhookQueue {
         }
     }
 
-    /** Records an attempt; {@code nextAttempt == null} with a failure means the delivery gave up. */
-    void recordAttempt(UUID deliveryId, int attempt, Integer statusCode, String error, long durationMs, boolean delivered,
+    /**
+     * Records an attempt; {@code nextAttempt == null} without delivery means the delivery gave up. A delivery whose
+     * subscription was deleted meanwhile is gone, and so is its attempt.
+     */
+    void recordAttempt(UUID deliveryId, int attempt, Integer statusCode, DeliveryOutcome outcome, long durationMs,
             Instant nextAttempt) {
+        boolean delivered = outcome == DeliveryOutcome.DELIVERED;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement q = c.prepareStatement("""
-                    insert into webhook_attempt (delivery_id, attempt, at, status_code, error, duration_ms)
-                    values (?, ?, now(), ?, ?, ?) on conflict do nothing""")) {
+                    insert into webhook_attempt (delivery_id, attempt, at, status_code, outcome, duration_ms)
+                    select ?, ?, now(), ?, ?, ? where exists (select 1 from webhook_delivery where id = ?)
+                    on conflict do nothing""")) {
                 q.setObject(1, deliveryId);
                 q.setInt(2, attempt);
                 q.setObject(3, statusCode);
-                q.setString(4, error);
+                q.setString(4, outcome.name());
                 q.setLong(5, durationMs);
+                q.setObject(6, deliveryId);
                 q.executeUpdate();
             }
             try (PreparedStatement q = c.prepareStatement("""
-                    update webhook_delivery set attempts = ?, last_status_code = ?, last_error = ?,
+                    update webhook_delivery set attempts = ?, last_status_code = ?, last_outcome = ?,
                       status = ?, delivered_at = case when ? then now() else null end,
                       next_attempt_at = coalesce(?, next_attempt_at) where id = ?""")) {
                 q.setInt(1, attempt);
                 q.setObject(2, statusCode);
-                q.setString(3, error);
+                q.setString(3, outcome.name());
                 q.setString(4, delivered ? "DELIVERED" : nextAttempt == null ? "FAILED" : "PENDING");
                 q.setBoolean(5, delivered);
                 q.setTimestamp(6, nextAttempt == null ? null : Timestamp.from(nextAttempt));
@@ -214,7 +265,7 @@ public class WebhookQueue {
                             rs.getString("status"), rs.getInt("attempts"), time(rs, "created_at"),
                             "PENDING".equals(rs.getString("status")) ? time(rs, "next_attempt_at") : null,
                             time(rs, "delivered_at"), (Integer) rs.getObject("last_status_code"),
-                            rs.getString("last_error"), attempts(c, id)));
+                            outcome(rs.getString("last_outcome")), attempts(c, id)));
                 }
             }
             return out;
@@ -226,11 +277,11 @@ public class WebhookQueue {
     private List<Attempt> attempts(Connection c, UUID deliveryId) throws SQLException {
         List<Attempt> out = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement(
-                "select attempt, at, status_code, error, duration_ms from webhook_attempt where delivery_id = ? order by attempt")) {
+                "select attempt, at, status_code, outcome, duration_ms from webhook_attempt where delivery_id = ? order by attempt")) {
             q.setObject(1, deliveryId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Attempt(rs.getInt(1), time(rs, "at"), (Integer) rs.getObject(3), rs.getString(4),
+                    out.add(new Attempt(rs.getInt(1), time(rs, "at"), (Integer) rs.getObject(3), outcome(rs.getString(4)),
                             rs.getLong(5)));
                 }
             }
@@ -257,6 +308,10 @@ public class WebhookQueue {
         } catch (SQLException e) {
             throw failure("read subscriptions", e);
         }
+    }
+
+    private static DeliveryOutcome outcome(String name) {
+        return name == null ? null : DeliveryOutcome.valueOf(name);
     }
 
     private static Array array(Connection c, List<String> values) throws SQLException {
