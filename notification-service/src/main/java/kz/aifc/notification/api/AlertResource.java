@@ -32,7 +32,6 @@ import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.stream.AlertStream;
-import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
@@ -106,8 +105,8 @@ public class AlertResource {
     @RolesAllowed({ Roles.COMPLIANCE_OFFICER, Roles.MLRO, Roles.REGULATOR, Roles.ADMIN })
     @Operation(summary = "One alert with its lifecycle")
     public AlertView get(@PathParam("alertId") String alertId) {
-        StoredAlert alert = store.find(alertId, false).orElseThrow(() -> ProblemException.notFound("no alert " + alertId));
-        access.requireRead(alert.firmId());
+        StoredAlert alert = store.find(alertId, false).orElseThrow(AlertDesk::noSuchAlert);
+        visible(alert.firmId());
         return AlertView.of(alert, viewer().seesAmlLinks());
     }
 
@@ -118,7 +117,7 @@ public class AlertResource {
     @Operation(summary = "Acknowledge an OPEN alert",
             description = "Records who and when; 409 when the alert is not OPEN. compliance-officer or mlro of the firm, or admin.")
     public AlertView acknowledge(@PathParam("alertId") String alertId) {
-        return AlertView.of(desk.acknowledge(alertId, actor(), access::requireWrite), viewer().seesAmlLinks());
+        return AlertView.of(desk.acknowledge(alertId, actor(), this::writable), viewer().seesAmlLinks());
     }
 
     @POST
@@ -128,8 +127,20 @@ public class AlertResource {
     @Operation(summary = "Resolve an OPEN or ACKNOWLEDGED alert with a reason",
             description = "409 when it is already resolved. A later alert.raised for the same alertId reopens it.")
     public AlertView resolve(@PathParam("alertId") String alertId, @Valid @NotNull ResolveRequest body) {
-        return AlertView.of(desk.resolve(alertId, actor(), body.reason().strip(), access::requireWrite),
+        return AlertView.of(desk.resolve(alertId, actor(), body.reason().strip(), this::writable),
                 viewer().seesAmlLinks());
+    }
+
+    /** Another firm's alert answers exactly like one that does not exist: no existence oracle, no firm named. */
+    private void visible(String alertFirm) {
+        if (!viewer().sees(alertFirm)) {
+            throw AlertDesk.noSuchAlert();
+        }
+    }
+
+    private void writable(String alertFirm) {
+        visible(alertFirm);
+        access.requireWrite(alertFirm);
     }
 
     private Viewer viewer() {
