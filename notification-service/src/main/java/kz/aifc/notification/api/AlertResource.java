@@ -4,10 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +17,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +39,9 @@ import kz.aifc.platform.security.Roles;
 @Tag(name = "Alerts")
 public class AlertResource {
 
+    static final int MAX_SIZE = 500;
+    /** Deeper than any desk pages; keeps the offset a sane number. */
+    static final int MAX_PAGE = 100_000;
     private static final List<String> STATUSES = List.of(StoredAlert.OPEN, StoredAlert.ACKNOWLEDGED, StoredAlert.RESOLVED);
 
     private final AlertStore store;
@@ -69,8 +71,12 @@ public class AlertResource {
             @Parameter(description = "CAPITAL, AML, FIT_AND_PROPER") @QueryParam("duty") List<String> duty,
             @Parameter(description = "OPEN, ACKNOWLEDGED, RESOLVED") @QueryParam("status") List<String> status,
             @Parameter(description = "CRITICAL, HIGH, MEDIUM, LOW") @QueryParam("severity") List<String> severity,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @Parameter(description = "0-based page, 0 to " + MAX_PAGE, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("page") String pageParam,
+            @Parameter(description = "page size, 1 to " + MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("size") String sizeParam) {
+        int page = Filters.number(pageParam, "page", 0, 0, MAX_PAGE);
+        int size = Filters.number(sizeParam, "size", 50, 1, MAX_SIZE);
         List<String> firms = Filters.values(firmId, "firmId", null);
         String own = viewer().firmId();
         if (own != null) {

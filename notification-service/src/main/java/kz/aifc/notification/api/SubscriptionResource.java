@@ -7,12 +7,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -141,8 +141,10 @@ public class SubscriptionResource {
                     + "REFUSED_ADDRESS) and the receiver's status code if it answered. Another firm's subscription "
                     + "answers 404 exactly as an unknown one.")
     public List<WebhookQueue.Delivery> deliveries(@PathParam("id") String id,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queue.deliveries(visible(id).id(), limit);
+            @Parameter(description = "most recent deliveries to show, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        int max = Filters.number(limit, "limit", 100, 1, 1000);
+        return queue.deliveries(visible(id).id(), max);
     }
 
     /** The subscription if the caller may see it; another firm's answers exactly like an unknown id. */
