@@ -65,8 +65,8 @@ public class AlertResource {
             description = "Every filter takes repeated or comma-separated values (status=OPEN,ACKNOWLEDGED). A firm-scoped "
                     + "caller (compliance-officer, mlro) sees its own firm only: firmId defaults to it and another firm "
                     + "answers 403. regulator and admin see every firm. firm-reporter has no access to alerts. AML alerts "
-                    + "are shown to the firm's compliance officer, but their links (cases, STR drafts) only to mlro, "
-                    + "regulator and admin.")
+                    + "are shown to the firm's compliance officer in a restricted view (no detail, evidence, causedBy, "
+                    + "links or resolution reason; `withheld` names them); mlro, regulator and admin see them in full.")
     public AlertPage list(@QueryParam("firmId") List<String> firmId,
             @Parameter(description = "CAPITAL, AML, FIT_AND_PROPER") @QueryParam("duty") List<String> duty,
             @Parameter(description = "OPEN, ACKNOWLEDGED, RESOLVED") @QueryParam("status") List<String> status,
@@ -87,7 +87,7 @@ public class AlertResource {
                 Filters.values(status, "status", STATUSES), Filters.values(severity, "severity",
                         Filters.names(Severity.class)), page, size));
         Viewer viewer = viewer();
-        return new AlertPage(result.items().stream().map(a -> AlertView.of(a, viewer.seesAmlLinks())).toList(), page,
+        return new AlertPage(result.items().stream().map(a -> AlertView.of(a, viewer.aml())).toList(), page,
                 size, result.total());
     }
 
@@ -113,7 +113,7 @@ public class AlertResource {
     public AlertView get(@PathParam("alertId") String alertId) {
         StoredAlert alert = store.find(alertId, false).orElseThrow(AlertDesk::noSuchAlert);
         visible(alert.firmId());
-        return AlertView.of(alert, viewer().seesAmlLinks());
+        return AlertView.of(alert, viewer().aml());
     }
 
     @POST
@@ -123,7 +123,7 @@ public class AlertResource {
     @Operation(summary = "Acknowledge an OPEN alert",
             description = "Records who and when; 409 when the alert is not OPEN. compliance-officer or mlro of the firm, or admin.")
     public AlertView acknowledge(@PathParam("alertId") String alertId) {
-        return AlertView.of(desk.acknowledge(alertId, actor(), this::writable), viewer().seesAmlLinks());
+        return AlertView.of(desk.acknowledge(alertId, actor(), this::writable), viewer().aml());
     }
 
     @POST
@@ -134,7 +134,7 @@ public class AlertResource {
             description = "409 when it is already resolved. A later alert.raised for the same alertId reopens it.")
     public AlertView resolve(@PathParam("alertId") String alertId, @Valid @NotNull ResolveRequest body) {
         return AlertView.of(desk.resolve(alertId, actor(), body.reason().strip(), this::writable),
-                viewer().seesAmlLinks());
+                viewer().aml());
     }
 
     /** Another firm's alert answers exactly like one that does not exist: no existence oracle, no firm named. */

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.contract.v1.Duty;
 import kz.aifc.contract.v1.Severity;
+import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.webhooks.Signatures;
 import kz.aifc.notification.webhooks.Subscription;
@@ -62,7 +63,7 @@ public class SubscriptionResource {
 
     /** A new subscription; the only time its secret is shown. */
     public record Created(UUID id, String url, String firmId, List<String> duties, List<String> severities,
-            boolean seesAmlLinks, String createdBy, OffsetDateTime createdAt, String secret) {
+            AmlView amlView, String createdBy, OffsetDateTime createdAt, String secret) {
     }
 
     @POST
@@ -95,14 +96,14 @@ public class SubscriptionResource {
         String secret = body.secret() == null ? Signatures.newSecret() : body.secret();
         Subscription s;
         try {
-            s = queue.create(url.toString(), secret, firmId, duties, severities, viewer.seesAmlLinks(),
+            s = queue.create(url.toString(), secret, firmId, duties, severities, viewer.aml(),
                     identity.getPrincipal().getName(), config.maxSubscriptionsPerFirm());
         } catch (WebhookQueue.QuotaReached e) {
             throw ProblemException.conflict((firmId == null ? "the every-firm subscriptions" : "firm " + firmId)
                     + " already hold the quota of " + config.maxSubscriptionsPerFirm()
                     + " webhook subscriptions (aifc.webhooks.max-subscriptions-per-firm); delete one first");
         }
-        Created created = new Created(s.id(), s.url(), s.firmId(), s.duties(), s.severities(), s.seesAmlLinks(),
+        Created created = new Created(s.id(), s.url(), s.firmId(), s.duties(), s.severities(), s.amlView(),
                 s.createdBy(), s.createdAt(), secret);
         return Response.created(URI.create("/subscriptions/" + s.id())).entity(created).build();
     }

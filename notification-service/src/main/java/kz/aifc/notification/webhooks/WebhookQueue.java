@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
+import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.contract.CloudEvent;
 
 /**
@@ -69,7 +70,7 @@ public class WebhookQueue {
     /** Stores a subscription unless its firm already holds {@code quota}; firms are serialised by a lock. */
     @Transactional
     public Subscription create(String url, String secret, String firmId, List<String> duties, List<String> severities,
-            boolean seesAmlLinks, String createdBy, int quota) {
+            AmlView amlView, String createdBy, int quota) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
@@ -86,7 +87,7 @@ public class WebhookQueue {
                     }
                 }
             }
-            insert(c, id, url, secret, firmId, duties, severities, seesAmlLinks, createdBy, now);
+            insert(c, id, url, secret, firmId, duties, severities, amlView, createdBy, now);
         } catch (SQLException e) {
             throw failure("create subscription", e);
         }
@@ -106,9 +107,9 @@ public class WebhookQueue {
     }
 
     private static void insert(Connection c, UUID id, String url, String secret, String firmId, List<String> duties,
-            List<String> severities, boolean seesAmlLinks, String createdBy, Instant now) throws SQLException {
+            List<String> severities, AmlView amlView, String createdBy, Instant now) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("""
-                insert into webhook_subscription (id, url, secret, firm_id, duties, severities, sees_aml_links, created_by,
+                insert into webhook_subscription (id, url, secret, firm_id, duties, severities, aml_view, created_by,
                   created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             q.setObject(1, id);
             q.setString(2, url);
@@ -116,7 +117,7 @@ public class WebhookQueue {
             q.setString(4, firmId);
             setArray(q, 5, array(c, duties));
             setArray(q, 6, array(c, severities));
-            q.setBoolean(7, seesAmlLinks);
+            q.setString(7, amlView.name());
             q.setString(8, createdBy);
             q.setTimestamp(9, Timestamp.from(now));
             q.executeUpdate();
@@ -139,12 +140,12 @@ public class WebhookQueue {
      */
     void enqueue(@Observes AlertChanged change) {
         String sql = """
-                select id, sees_aml_links from webhook_subscription where active
+                select id, aml_view from webhook_subscription where active
                 and (firm_id is null or firm_id = ?) and (duties is null or ? = any(duties))
                 and (severities is null or ? = any(severities))""";
         try (Connection c = dataSource.getConnection()) {
             List<UUID> ids = new ArrayList<>();
-            List<Boolean> aml = new ArrayList<>();
+            List<AmlView> views = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement(sql)) {
                 q.setString(1, change.alert().firmId());
                 q.setString(2, change.alert().duty());
@@ -152,7 +153,7 @@ public class WebhookQueue {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getObject(1, UUID.class));
-                        aml.add(rs.getBoolean(2));
+                        views.add(AmlView.valueOf(rs.getString(2)));
                     }
                 }
             }
@@ -166,7 +167,7 @@ public class WebhookQueue {
                 for (int i = 0; i < ids.size(); i++) {
                     UUID deliveryId = UUID.randomUUID();
                     Notification body = new Notification(deliveryId.toString(), change.change().name(), change.at(),
-                            AlertView.of(change.alert(), aml.get(i)));
+                            AlertView.of(change.alert(), views.get(i)));
                     insert.setObject(1, deliveryId);
                     insert.setObject(2, ids.get(i));
                     insert.setString(3, change.alert().alertId());
@@ -300,7 +301,7 @@ public class WebhookQueue {
                 while (rs.next()) {
                     out.add(new Subscription(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("firm_id"),
                             list(rs.getArray("duties")), list(rs.getArray("severities")),
-                            rs.getBoolean("sees_aml_links"), rs.getString("created_by"), time(rs, "created_at"),
+                            AmlView.valueOf(rs.getString("aml_view")), rs.getString("created_by"), time(rs, "created_at"),
                             rs.getBoolean("active")));
                 }
             }

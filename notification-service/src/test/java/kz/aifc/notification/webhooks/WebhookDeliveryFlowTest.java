@@ -130,7 +130,7 @@ class WebhookDeliveryFlowTest {
         FakeDns.answer("hooks.firm.example", "8.8.8.8");
         given().header("Authorization", co).contentType(ContentType.JSON).body(Map.of("url", "https://hooks.firm.example/hook"))
                 .post("/subscriptions").then().statusCode(201).body("secret", notNullValue())
-                .body("seesAmlLinks", equalTo(false));
+                .body("amlView", equalTo("RESTRICTED"));
         given().header("Authorization", co).get("/subscriptions").then().statusCode(200)
                 .body("url", hasItem("https://hooks.firm.example/hook")).body("[0]", not(hasKey("secret")));
 

@@ -184,11 +184,11 @@ class WebhookTargetFlowTest {
         String firm = newFirm();
         String co = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
         String last = null;
-        for (int i = 0; i < 3; i++) { // the test profile's quota
+        for (int i = 0; i < 4; i++) { // the test profile's quota
             last = subscribe(firm, "http://127.0.0.1:9/hook" + i).then().statusCode(201).extract().path("id");
         }
         subscribe(firm, "http://127.0.0.1:9/one-too-many").then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("quota of 3"))
+                .body("detail", containsString("quota of 4"))
                 .body("detail", containsString("aifc.webhooks.max-subscriptions-per-firm"));
         // Another firm has its own quota.
         subscribe(newFirm(), "http://127.0.0.1:9/other").then().statusCode(201);
