@@ -93,7 +93,12 @@ public class TargetPolicy {
             checked.add(a);
         }
         int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-        return new InetSocketAddress(checked.get(0), port);
+        try {
+            // The bare address, without the name it was found under, so nothing downstream can look the name up again.
+            return new InetSocketAddress(InetAddress.getByAddress(checked.get(0).getAddress()), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An allow-list entry that is an address or CIDR network rather than a host name. */

@@ -33,7 +33,12 @@ public class FakeDns extends HostResolver {
             if (answer == null) {
                 throw new UnknownHostException(host);
             }
-            return answer;
+            // As a real lookup answers: each address remembers the name it was found under.
+            List<InetAddress> named = new java.util.ArrayList<>();
+            for (InetAddress a : answer) {
+                named.add(InetAddress.getByAddress(host, a.getAddress()));
+            }
+            return named;
         }
         return super.resolve(host);
     }
