@@ -303,7 +303,8 @@ function row(a, changed) {
 
   const what = cell(tr);
   what.append(el('span', 'alert-title', a.title));
-  what.append(el('span', 'meta', a.detail));
+  const withheld = a.withheld || [];
+  what.append(el('span', 'meta', withheld.includes('detail') ? 'Details of an AML alert are for the MLRO' : a.detail));
   what.append(el('span', 'meta', `${DUTY_LABEL[a.duty] || a.duty} · ${a.ruleId} · ${a.citation || ''} · ${a.alertId}`));
 
   cell(tr, a.firmId).className = 'firm';

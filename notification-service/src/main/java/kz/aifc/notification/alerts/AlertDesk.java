@@ -140,10 +140,14 @@ public class AlertDesk {
 
     /** Reads an alert, or 404; the check decides whether the caller may act on its firm. */
     public StoredAlert existing(String alertId, FirmCheck check) {
-        StoredAlert alert = store.find(alertId, true)
-                .orElseThrow(() -> ProblemException.notFound("no alert " + alertId));
+        StoredAlert alert = store.find(alertId, true).orElseThrow(AlertDesk::noSuchAlert);
         check.require(alert.firmId());
         return alert;
+    }
+
+    /** The one answer for an alert that does not exist or that the caller may not see (#15.4). */
+    public static ProblemException noSuchAlert() {
+        return ProblemException.notFound("no such alert");
     }
 
     private StoredAlert announce(Change change, String alertId) {

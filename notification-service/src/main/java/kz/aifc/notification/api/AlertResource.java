@@ -4,10 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +17,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +31,6 @@ import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.stream.AlertStream;
-import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.security.FirmAccess;
 import kz.aifc.platform.security.Roles;
 
@@ -41,6 +39,9 @@ import kz.aifc.platform.security.Roles;
 @Tag(name = "Alerts")
 public class AlertResource {
 
+    static final int MAX_SIZE = 500;
+    /** Deeper than any desk pages; keeps the offset a sane number. */
+    static final int MAX_PAGE = 100_000;
     private static final List<String> STATUSES = List.of(StoredAlert.OPEN, StoredAlert.ACKNOWLEDGED, StoredAlert.RESOLVED);
 
     private final AlertStore store;
@@ -64,14 +65,18 @@ public class AlertResource {
             description = "Every filter takes repeated or comma-separated values (status=OPEN,ACKNOWLEDGED). A firm-scoped "
                     + "caller (compliance-officer, mlro) sees its own firm only: firmId defaults to it and another firm "
                     + "answers 403. regulator and admin see every firm. firm-reporter has no access to alerts. AML alerts "
-                    + "are shown to the firm's compliance officer, but their links (cases, STR drafts) only to mlro, "
-                    + "regulator and admin.")
+                    + "are shown to the firm's compliance officer in a restricted view (no detail, evidence, causedBy, "
+                    + "links or resolution reason; `withheld` names them); mlro, regulator and admin see them in full.")
     public AlertPage list(@QueryParam("firmId") List<String> firmId,
             @Parameter(description = "CAPITAL, AML, FIT_AND_PROPER") @QueryParam("duty") List<String> duty,
             @Parameter(description = "OPEN, ACKNOWLEDGED, RESOLVED") @QueryParam("status") List<String> status,
             @Parameter(description = "CRITICAL, HIGH, MEDIUM, LOW") @QueryParam("severity") List<String> severity,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @Parameter(description = "0-based page, 0 to " + MAX_PAGE, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("page") String pageParam,
+            @Parameter(description = "page size, 1 to " + MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("size") String sizeParam) {
+        int page = Filters.number(pageParam, "page", 0, 0, MAX_PAGE);
+        int size = Filters.number(sizeParam, "size", 50, 1, MAX_SIZE);
         List<String> firms = Filters.values(firmId, "firmId", null);
         String own = viewer().firmId();
         if (own != null) {
@@ -82,7 +87,7 @@ public class AlertResource {
                 Filters.values(status, "status", STATUSES), Filters.values(severity, "severity",
                         Filters.names(Severity.class)), page, size));
         Viewer viewer = viewer();
-        return new AlertPage(result.items().stream().map(a -> AlertView.of(a, viewer.seesAmlLinks())).toList(), page,
+        return new AlertPage(result.items().stream().map(a -> AlertView.of(a, viewer.aml())).toList(), page,
                 size, result.total());
     }
 
@@ -106,9 +111,9 @@ public class AlertResource {
     @RolesAllowed({ Roles.COMPLIANCE_OFFICER, Roles.MLRO, Roles.REGULATOR, Roles.ADMIN })
     @Operation(summary = "One alert with its lifecycle")
     public AlertView get(@PathParam("alertId") String alertId) {
-        StoredAlert alert = store.find(alertId, false).orElseThrow(() -> ProblemException.notFound("no alert " + alertId));
-        access.requireRead(alert.firmId());
-        return AlertView.of(alert, viewer().seesAmlLinks());
+        StoredAlert alert = store.find(alertId, false).orElseThrow(AlertDesk::noSuchAlert);
+        visible(alert.firmId());
+        return AlertView.of(alert, viewer().aml());
     }
 
     @POST
@@ -118,7 +123,7 @@ public class AlertResource {
     @Operation(summary = "Acknowledge an OPEN alert",
             description = "Records who and when; 409 when the alert is not OPEN. compliance-officer or mlro of the firm, or admin.")
     public AlertView acknowledge(@PathParam("alertId") String alertId) {
-        return AlertView.of(desk.acknowledge(alertId, actor(), access::requireWrite), viewer().seesAmlLinks());
+        return AlertView.of(desk.acknowledge(alertId, actor(), this::writable), viewer().aml());
     }
 
     @POST
@@ -128,8 +133,20 @@ public class AlertResource {
     @Operation(summary = "Resolve an OPEN or ACKNOWLEDGED alert with a reason",
             description = "409 when it is already resolved. A later alert.raised for the same alertId reopens it.")
     public AlertView resolve(@PathParam("alertId") String alertId, @Valid @NotNull ResolveRequest body) {
-        return AlertView.of(desk.resolve(alertId, actor(), body.reason().strip(), access::requireWrite),
-                viewer().seesAmlLinks());
+        return AlertView.of(desk.resolve(alertId, actor(), body.reason().strip(), this::writable),
+                viewer().aml());
+    }
+
+    /** Another firm's alert answers exactly like one that does not exist: no existence oracle, no firm named. */
+    private void visible(String alertFirm) {
+        if (!viewer().sees(alertFirm)) {
+            throw AlertDesk.noSuchAlert();
+        }
+    }
+
+    private void writable(String alertFirm) {
+        visible(alertFirm);
+        access.requireWrite(alertFirm);
     }
 
     private Viewer viewer() {

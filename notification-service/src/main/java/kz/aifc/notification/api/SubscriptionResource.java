@@ -7,11 +7,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,14 +20,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import kz.aifc.contract.v1.Duty;
 import kz.aifc.contract.v1.Severity;
+import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.webhooks.Signatures;
 import kz.aifc.notification.webhooks.Subscription;
+import kz.aifc.notification.webhooks.TargetPolicy;
+import kz.aifc.notification.webhooks.WebhookConfig;
 import kz.aifc.notification.webhooks.WebhookQueue;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.security.FirmAccess;
@@ -42,18 +47,23 @@ import kz.aifc.platform.security.Roles;
 public class SubscriptionResource {
 
     private final WebhookQueue queue;
+    private final TargetPolicy targets;
+    private final WebhookConfig config;
     private final FirmAccess access;
     private final SecurityIdentity identity;
 
-    SubscriptionResource(WebhookQueue queue, FirmAccess access, SecurityIdentity identity) {
+    SubscriptionResource(WebhookQueue queue, TargetPolicy targets, WebhookConfig config, FirmAccess access,
+            SecurityIdentity identity) {
         this.queue = queue;
+        this.targets = targets;
+        this.config = config;
         this.access = access;
         this.identity = identity;
     }
 
     /** A new subscription; the only time its secret is shown. */
     public record Created(UUID id, String url, String firmId, List<String> duties, List<String> severities,
-            boolean seesAmlLinks, String createdBy, OffsetDateTime createdAt, String secret) {
+            AmlView amlView, String createdBy, OffsetDateTime createdAt, String secret) {
     }
 
     @POST
@@ -66,9 +76,13 @@ public class SubscriptionResource {
                     + "X-Delivery-Attempt. Any 2xx acknowledges; anything else is retried with exponential back-off "
                     + "from a persistent queue. The body's id is unique per delivery: use it to drop replays. The "
                     + "regulator may subscribe (it changes no firm's data); firm-scoped callers subscribe to their own "
-                    + "firm. The secret is returned once.")
+                    + "firm. The secret is returned once. The URL's host must resolve to public addresses only (checked "
+                    + "again before every delivery) unless an operator allow-listed it; a firm holds at most "
+                    + "aifc.webhooks.max-subscriptions-per-firm subscriptions (409 beyond); duties and severities list "
+                    + "each value at most once.")
     public Response create(@Valid @NotNull SubscriptionRequest body) {
         URI url = url(body.url());
+        checkTarget(url);
         Viewer viewer = Viewer.of(access::hasRole, access.callerFirm());
         String firmId = body.firmId() == null || body.firmId().isBlank() ? null : body.firmId().strip();
         if (viewer.firmId() != null) {
@@ -77,12 +91,19 @@ public class SubscriptionResource {
             }
             firmId = viewer.firmId();
         }
-        List<String> duties = Filters.values(body.duties(), "duties", Filters.names(Duty.class));
-        List<String> severities = Filters.values(body.severities(), "severities", Filters.names(Severity.class));
+        List<String> duties = Filters.distinctValues(body.duties(), "duties", Filters.names(Duty.class));
+        List<String> severities = Filters.distinctValues(body.severities(), "severities", Filters.names(Severity.class));
         String secret = body.secret() == null ? Signatures.newSecret() : body.secret();
-        Subscription s = queue.create(url.toString(), secret, firmId, duties, severities, viewer.seesAmlLinks(),
-                identity.getPrincipal().getName());
-        Created created = new Created(s.id(), s.url(), s.firmId(), s.duties(), s.severities(), s.seesAmlLinks(),
+        Subscription s;
+        try {
+            s = queue.create(url.toString(), secret, firmId, duties, severities, viewer.aml(),
+                    identity.getPrincipal().getName(), config.maxSubscriptionsPerFirm());
+        } catch (WebhookQueue.QuotaReached e) {
+            throw ProblemException.conflict((firmId == null ? "the every-firm subscriptions" : "firm " + firmId)
+                    + " already hold the quota of " + config.maxSubscriptionsPerFirm()
+                    + " webhook subscriptions (aifc.webhooks.max-subscriptions-per-firm); delete one first");
+        }
+        Created created = new Created(s.id(), s.url(), s.firmId(), s.duties(), s.severities(), s.amlView(),
                 s.createdBy(), s.createdAt(), secret);
         return Response.created(URI.create("/subscriptions/" + s.id())).entity(created).build();
     }
@@ -94,35 +115,76 @@ public class SubscriptionResource {
         return queue.list(Viewer.of(access::hasRole, access.callerFirm()).firmId());
     }
 
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a subscription and drop its pending deliveries",
+            description = "204 when deleted. compliance-officer and mlro delete their own firm's subscriptions, admin any, "
+                    + "the regulator those it made; any other id answers 404 exactly as an unknown one.")
+    @APIResponse(responseCode = "204", description = "Deleted, with its delivery log and pending deliveries")
+    public Response delete(@PathParam("id") String id) {
+        Subscription s = visible(id);
+        if (access.hasRole(Roles.REGULATOR) && !access.hasRole(Roles.ADMIN)
+                && !s.createdBy().equals(identity.getPrincipal().getName())) {
+            throw unknownSubscription();
+        }
+        if (!queue.delete(s.id())) {
+            throw unknownSubscription();
+        }
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delivery log of one subscription, newest first",
-            description = "Each delivery with its status (PENDING, DELIVERED, FAILED), next attempt, and every HTTP attempt.")
+            description = "Each delivery with its status (PENDING, DELIVERED, FAILED), next attempt, and every attempt with "
+                    + "its outcome (DELIVERED, HTTP_3XX, HTTP_4XX, HTTP_5XX, TIMEOUT, CONNECTION_FAILED, UNKNOWN_HOST, "
+                    + "REFUSED_ADDRESS) and the receiver's status code if it answered. Another firm's subscription "
+                    + "answers 404 exactly as an unknown one.")
     public List<WebhookQueue.Delivery> deliveries(@PathParam("id") String id,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @Parameter(description = "most recent deliveries to show, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") String limit) {
+        int max = Filters.number(limit, "limit", 100, 1, 1000);
+        return queue.deliveries(visible(id).id(), max);
+    }
+
+    /** The subscription if the caller may see it; another firm's answers exactly like an unknown id. */
+    private Subscription visible(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("id", "not a subscription id (UUID)");
         }
-        Subscription s = queue.find(uuid).orElseThrow(() -> ProblemException.notFound("no subscription " + id));
+        Subscription s = queue.find(uuid).orElseThrow(SubscriptionResource::unknownSubscription);
         String own = Viewer.of(access::hasRole, access.callerFirm()).firmId();
         if (own != null && !own.equals(s.firmId())) {
-            throw ProblemException.notFound("no subscription " + id);
+            throw unknownSubscription();
         }
-        return queue.deliveries(uuid, limit);
+        return s;
+    }
+
+    private static ProblemException unknownSubscription() {
+        return ProblemException.notFound("no such subscription");
+    }
+
+    /** Refuses a URL whose host resolves to an internal address (unless allow-listed), naming only the field. */
+    private void checkTarget(URI url) {
+        try {
+            targets.check(url);
+        } catch (TargetPolicy.RefusedTarget e) {
+            throw ProblemException.badRequest("url", switch (e.refusal()) {
+                case NOT_HTTP -> "must be an absolute http or https URL";
+                case UNKNOWN_HOST -> "the host name does not resolve";
+                case INTERNAL_ADDRESS -> "the host is or resolves to a loopback, private, link-local or other non-public "
+                        + "address, which webhooks may not reach unless an operator allow-lists it";
+            });
+        }
     }
 
     private static URI url(String text) {
         try {
-            URI uri = new URI(text.strip());
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw ProblemException.badRequest("url", "must be an absolute http or https URL");
-            }
-            return uri;
+            return new URI(text.strip());
         } catch (java.net.URISyntaxException e) {
             throw ProblemException.badRequest("url", "not a URL: " + e.getReason());
         }

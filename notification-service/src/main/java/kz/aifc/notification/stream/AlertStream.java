@@ -19,12 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
+import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.alerts.Viewer;
 import kz.aifc.notification.webhooks.Notification;
 
 /**
  * Live listeners of {@code GET /alerts/stream}: each committed change goes to every listener allowed to see the
- * alert's firm, with AML links only for those allowed to see them. A comment every 15 s keeps proxies from
+ * alert's firm, in the AML view of the listener's role (AlertView). A comment every 15 s keeps proxies from
  * closing idle streams.
  */
 @ApplicationScoped
@@ -59,11 +60,11 @@ public class AlertStream {
                 continue;
             }
             String data;
-            if (l.viewer().seesAmlLinks()) {
-                full = full == null ? render(change, true) : full;
+            if (l.viewer().aml() == AmlView.FULL) {
+                full = full == null ? render(change, AmlView.FULL) : full;
                 data = full;
             } else {
-                restricted = restricted == null ? render(change, false) : restricted;
+                restricted = restricted == null ? render(change, AmlView.RESTRICTED) : restricted;
                 data = restricted;
             }
             send(l, l.sse().newEventBuilder().name("alert")
@@ -99,10 +100,10 @@ public class AlertStream {
         });
     }
 
-    private String render(AlertChanged change, boolean seesAmlLinks) {
+    private String render(AlertChanged change, AmlView view) {
         try {
             return json.writeValueAsString(new Notification(change.alert().alertId() + "@" + change.alert().version(),
-                    change.change().name(), change.at(), AlertView.of(change.alert(), seesAmlLinks)));
+                    change.change().name(), change.at(), AlertView.of(change.alert(), view)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render an SSE event: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package kz.aifc.notification.webhooks;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,4 +34,14 @@ public interface WebhookConfig {
     /** Deliveries claimed per round. */
     @WithDefault("50")
     int batch();
+
+    /**
+     * Internal targets webhooks may reach nonetheless: host names (exact, case-insensitive), addresses or CIDR networks
+     * ({@code receiver.internal}, {@code 127.0.0.1}, {@code 10.20.0.0/16}); anything else must resolve to public addresses.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Webhook subscriptions one firm may hold (the every-firm subscriptions of regulator and admin share one such quota). */
+    @WithDefault("10")
+    int maxSubscriptionsPerFirm();
 }

@@ -1,15 +1,16 @@
 package kz.aifc.notification.webhooks;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,14 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import kz.aifc.notification.alerts.AlertChanged;
 
 /**
@@ -33,6 +42,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final WebhookQueue queue;
+    private final TargetPolicy targets;
     private final WebhookConfig config;
     private final MeterRegistry meters;
     private final HttpClient http;
@@ -43,12 +53,14 @@ public class WebhookDispatcher {
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    WebhookDispatcher(WebhookQueue queue, WebhookConfig config, MeterRegistry meters) {
+    WebhookDispatcher(WebhookQueue queue, TargetPolicy targets, WebhookConfig config, MeterRegistry meters, Vertx vertx) {
         this.queue = queue;
+        this.targets = targets;
         this.config = config;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // One connection per delivery (no pool to reuse a connection made to an address checked earlier).
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setVerifyHost(true)
+                .setConnectTimeout((int) config.timeout().toMillis()));
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
@@ -77,6 +89,7 @@ public class WebhookDispatcher {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        http.close();
     }
 
     private void drain() {
@@ -90,41 +103,75 @@ public class WebhookDispatcher {
 
     private void send(WebhookQueue.Due d) {
         int attempt = d.attempts() + 1;
-        byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
         Integer status = null;
-        String error = null;
+        DeliveryOutcome outcome;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(config.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "aifc-notification-service")
-                    .header(Signatures.HEADER, Signatures.sign(d.secret(), body))
-                    .header(Signatures.TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
-                    .header("X-Delivery-Id", d.id().toString())
-                    .header("X-Delivery-Attempt", Integer.toString(attempt))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status / 100 != 2) {
-                error = "receiver answered HTTP " + status;
-            }
+            URI url = URI.create(d.url());
+            InetSocketAddress address = targets.check(url);
+            status = post(url, address, d, attempt);
+            outcome = DeliveryOutcome.ofStatus(status);
+        } catch (TargetPolicy.RefusedTarget e) {
+            outcome = e.refusal() == TargetPolicy.Refusal.UNKNOWN_HOST ? DeliveryOutcome.UNKNOWN_HOST
+                    : DeliveryOutcome.REFUSED_ADDRESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = "interrupted";
-        } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            outcome = DeliveryOutcome.TIMEOUT;
+        } catch (TimeoutException e) {
+            outcome = DeliveryOutcome.TIMEOUT;
+        } catch (ExecutionException | RuntimeException e) {
+            outcome = isTimeout(e.getCause() == null ? e : e.getCause()) ? DeliveryOutcome.TIMEOUT
+                    : DeliveryOutcome.CONNECTION_FAILED;
+            LOG.debugf("webhook delivery %s attempt %d: %s", d.id(), attempt, e.getCause() == null ? e : e.getCause());
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
-        boolean delivered = error == null;
-        Instant next = delivered || attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff(attempt));
-        queue.recordAttempt(d.id(), attempt, status, error, ms, delivered, next);
-        meters.counter("aifc.webhooks.attempts", "outcome", delivered ? "delivered" : next == null ? "failed" : "retry")
-                .increment();
-        if (!delivered) {
-            LOG.debugf("webhook delivery %s attempt %d failed: %s", d.id(), attempt, error);
+        boolean delivered = outcome == DeliveryOutcome.DELIVERED;
+        Instant next = !outcome.retryable() || attempt >= config.maxAttempts() ? null
+                : Instant.now().plus(backoff(attempt));
+        queue.recordAttempt(d.id(), attempt, status, outcome, ms, next);
+        meters.counter("aifc.webhooks.attempts", "outcome", outcome.name()).increment();
+    }
+
+    /**
+     * POSTs the signed body to the checked address only: the request names the URL's host (Host header, TLS SNI and
+     * certificate check) but the connection goes to {@code address}, so no second DNS lookup can redirect it.
+     */
+    private int post(URI url, InetSocketAddress address, WebhookQueue.Due d, int attempt)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
+        long timeout = config.timeout().toMillis();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setSsl("https".equalsIgnoreCase(url.getScheme()))
+                .setHost(TargetPolicy.host(url))
+                .setPort(address.getPort())
+                .setServer(SocketAddress.inetSocketAddress(address))
+                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(timeout)
+                .setIdleTimeout(timeout)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "aifc-notification-service")
+                .putHeader(Signatures.HEADER, Signatures.sign(d.secret(), body))
+                .putHeader(Signatures.TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                .putHeader("X-Delivery-Id", d.id().toString())
+                .putHeader("X-Delivery-Attempt", Integer.toString(attempt));
+        return http.request(request)
+                .compose(r -> r.send(Buffer.buffer(body)))
+                .map(HttpClientResponse::statusCode)
+                .toCompletionStage().toCompletableFuture()
+                .get(2 * timeout + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** Wait before attempt {@code failedAttempt + 1}. */

@@ -1,34 +1,41 @@
 package kz.aifc.notification.webhooks;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.panache.common.Sort;
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
-import kz.aifc.contract.CloudEvent;
+import kz.aifc.notification.alerts.AmlView;
+import kz.aifc.notification.store.Times;
 
 /**
- * Subscriptions and the persistent delivery queue. A change is queued for every matching subscription in the
- * transaction that made it, so a receiver that is down loses nothing: the dispatcher retries from the table.
+ * Subscriptions and the persistent delivery queue ({@link WebhookSubscription}, {@link WebhookDelivery},
+ * {@link WebhookAttempt}). A change is queued for every matching subscription in the transaction that made it, so a
+ * receiver that is down loses nothing: the dispatcher retries from the table. Claiming due deliveries stays plain SQL
+ * ({@code for update skip locked} with a lease, outside any transaction).
  */
 @ApplicationScoped
 public class WebhookQueue {
@@ -42,101 +49,88 @@ public class WebhookQueue {
     }
 
     /** A delivery as the log shows it. */
-    public record Delivery(UUID id, UUID subscriptionId, String alertId, String change, String status, int attempts,
+    public record Delivery(UUID id, UUID subscriptionId, String alertId, String change,
+            @Schema(enumeration = { "PENDING", "DELIVERED", "FAILED" }) String status, int attempts,
             OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt, Integer lastStatusCode,
-            String lastError, List<Attempt> log) {
+            @Schema(description = "Outcome of the latest attempt") DeliveryOutcome lastOutcome, List<Attempt> log) {
     }
 
-    /** One HTTP attempt. */
-    public record Attempt(int attempt, OffsetDateTime at, Integer statusCode, String error, long durationMs) {
+    /** One HTTP attempt: its coarse outcome and the receiver's status code when it answered. */
+    public record Attempt(int attempt, OffsetDateTime at, Integer statusCode, DeliveryOutcome outcome, long durationMs) {
+    }
+
+    /** A firm (or the every-firm subscriptions, {@code firmId == null}) already holds its quota of subscriptions. */
+    public static final class QuotaReached extends RuntimeException {
+        QuotaReached(int quota) {
+            super(Integer.toString(quota), null, false, false);
+        }
     }
 
     /** A delivery due to be sent, with what signing needs. */
     record Due(UUID id, String url, String secret, String body, int attempts) {
     }
 
+    /** Stores a subscription unless its firm already holds {@code quota}; one firm's creations are serialised by a lock. */
+    @Transactional
     public Subscription create(String url, String secret, String firmId, List<String> duties, List<String> severities,
-            boolean seesAmlLinks, String createdBy) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
-                insert into webhook_subscription (id, url, secret, firm_id, duties, severities, sees_aml_links, created_by,
-                  created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            q.setObject(1, id);
-            q.setString(2, url);
-            q.setString(3, secret);
-            q.setString(4, firmId);
-            setArray(q, 5, array(c, duties));
-            setArray(q, 6, array(c, severities));
-            q.setBoolean(7, seesAmlLinks);
-            q.setString(8, createdBy);
-            q.setTimestamp(9, Timestamp.from(now));
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("create subscription", e);
+            AmlView amlView, String createdBy, int quota) {
+        WebhookSubscription.getEntityManager()
+                .createNativeQuery("select cast(pg_advisory_xact_lock(hashtext(?1)) as text)")
+                .setParameter(1, "webhook-quota:" + firmId).getSingleResult();
+        if (WebhookSubscription.countOfFirm(firmId) >= quota) {
+            throw new QuotaReached(quota);
         }
-        return find(id).orElseThrow();
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.url = url;
+        s.secret = secret;
+        s.firmId = firmId;
+        s.duties = array(duties);
+        s.severities = array(severities);
+        s.amlView = amlView;
+        s.createdBy = createdBy;
+        s.createdAt = Instant.now();
+        s.persist();
+        return s.toSubscription();
+    }
+
+    /** Removes a subscription with its deliveries, pending ones included; answers false when there was none. */
+    @Transactional
+    public boolean delete(UUID id) {
+        // The schema cascades to the subscription's deliveries and their attempts.
+        return WebhookSubscription.delete("id", id) > 0;
     }
 
     public Optional<Subscription> find(UUID id) {
-        List<Subscription> found = subscriptions("where id = ?", id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).map(WebhookSubscription::toSubscription);
     }
 
     /** Subscriptions a caller may see: a firm's own, or all of them for {@code firmId == null}. */
     public List<Subscription> list(String firmId) {
-        return firmId == null ? subscriptions("order by created_at") : subscriptions("where firm_id = ? order by created_at", firmId);
+        return WebhookSubscription.visibleTo(firmId).stream().map(WebhookSubscription::toSubscription).toList();
     }
 
     /**
      * Queues the change for every active subscription whose filters match, in the transaction that made the change:
-     * a synchronous observer runs inside {@code fire()}, so the deliveries commit or roll back with the change.
+     * a synchronous observer runs inside {@code fire()}, so the deliveries commit or roll back with the change. Each
+     * body shows the alert in the AML view of the subscription's creator.
      */
     void enqueue(@Observes AlertChanged change) {
-        String sql = """
-                select id, sees_aml_links from webhook_subscription where active
-                and (firm_id is null or firm_id = ?) and (duties is null or ? = any(duties))
-                and (severities is null or ? = any(severities))""";
-        try (Connection c = dataSource.getConnection()) {
-            List<UUID> ids = new ArrayList<>();
-            List<Boolean> aml = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement(sql)) {
-                q.setString(1, change.alert().firmId());
-                q.setString(2, change.alert().duty());
-                q.setString(3, change.alert().severity());
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                        aml.add(rs.getBoolean(2));
-                    }
-                }
-            }
-            if (ids.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into webhook_delivery (id, subscription_id, alert_id, change, body, status, next_attempt_at,
-                      created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)""")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (int i = 0; i < ids.size(); i++) {
-                    UUID deliveryId = UUID.randomUUID();
-                    Notification body = new Notification(deliveryId.toString(), change.change().name(), change.at(),
-                            AlertView.of(change.alert(), aml.get(i)));
-                    insert.setObject(1, deliveryId);
-                    insert.setObject(2, ids.get(i));
-                    insert.setString(3, change.alert().alertId());
-                    insert.setString(4, change.change().name());
-                    insert.setString(5, json.writeValueAsString(body));
-                    insert.setTimestamp(6, now);
-                    insert.setTimestamp(7, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw failure("queue webhook deliveries", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a webhook body: " + e.getMessage(), e);
+        Instant now = Instant.now();
+        Map<AmlView, AlertView> views = new EnumMap<>(AmlView.class);
+        for (WebhookSubscription s : WebhookSubscription.matching(change.alert().firmId(), change.alert().duty(),
+                change.alert().severity())) {
+            WebhookDelivery d = new WebhookDelivery();
+            d.id = UUID.randomUUID();
+            d.subscriptionId = s.id;
+            d.alertId = change.alert().alertId();
+            d.change = change.change().name();
+            d.body = body(new Notification(d.id.toString(), d.change, change.at(),
+                    views.computeIfAbsent(s.amlView, v -> AlertView.of(change.alert(), v))));
+            d.status = WebhookDelivery.PENDING;
+            d.nextAttemptAt = now;
+            d.createdAt = now;
+            d.persist();
         }
     }
 
@@ -168,116 +162,67 @@ public class WebhookQueue {
         }
     }
 
-    /** Records an attempt; {@code nextAttempt == null} with a failure means the delivery gave up. */
-    void recordAttempt(UUID deliveryId, int attempt, Integer statusCode, String error, long durationMs, boolean delivered,
+    /**
+     * Records an attempt; {@code nextAttempt == null} without delivery means the delivery gave up. A delivery whose
+     * subscription was deleted meanwhile is gone, and so is its attempt.
+     */
+    @Transactional
+    void recordAttempt(UUID deliveryId, int attempt, Integer statusCode, DeliveryOutcome outcome, long durationMs,
             Instant nextAttempt) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement q = c.prepareStatement("""
-                    insert into webhook_attempt (delivery_id, attempt, at, status_code, error, duration_ms)
-                    values (?, ?, now(), ?, ?, ?) on conflict do nothing""")) {
-                q.setObject(1, deliveryId);
-                q.setInt(2, attempt);
-                q.setObject(3, statusCode);
-                q.setString(4, error);
-                q.setLong(5, durationMs);
-                q.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("""
-                    update webhook_delivery set attempts = ?, last_status_code = ?, last_error = ?,
-                      status = ?, delivered_at = case when ? then now() else null end,
-                      next_attempt_at = coalesce(?, next_attempt_at) where id = ?""")) {
-                q.setInt(1, attempt);
-                q.setObject(2, statusCode);
-                q.setString(3, error);
-                q.setString(4, delivered ? "DELIVERED" : nextAttempt == null ? "FAILED" : "PENDING");
-                q.setBoolean(5, delivered);
-                q.setTimestamp(6, nextAttempt == null ? null : Timestamp.from(nextAttempt));
-                q.setObject(7, deliveryId);
-                q.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("record a webhook attempt", e);
+        WebhookDelivery d = WebhookDelivery.findById(deliveryId);
+        if (d == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (WebhookAttempt.findByIdOptional(new WebhookAttempt.Key(deliveryId, attempt)).isEmpty()) {
+            WebhookAttempt a = new WebhookAttempt();
+            a.deliveryId = deliveryId;
+            a.attempt = attempt;
+            a.at = now;
+            a.statusCode = statusCode;
+            a.outcome = outcome;
+            a.durationMs = durationMs;
+            a.persist();
+        }
+        boolean delivered = outcome == DeliveryOutcome.DELIVERED;
+        d.attempts = attempt;
+        d.lastStatusCode = statusCode;
+        d.lastOutcome = outcome;
+        d.status = delivered ? WebhookDelivery.DELIVERED : nextAttempt == null ? WebhookDelivery.FAILED
+                : WebhookDelivery.PENDING;
+        d.deliveredAt = delivered ? now : null;
+        if (nextAttempt != null) {
+            d.nextAttemptAt = nextAttempt;
         }
     }
 
     /** The delivery log of one subscription, newest first. */
     public List<Delivery> deliveries(UUID subscriptionId, int limit) {
-        List<Delivery> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("""
-                select * from webhook_delivery where subscription_id = ? order by created_at desc, id limit ?""")) {
-            q.setObject(1, subscriptionId);
-            q.setInt(2, limit);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject("id", UUID.class);
-                    out.add(new Delivery(id, subscriptionId, rs.getString("alert_id"), rs.getString("change"),
-                            rs.getString("status"), rs.getInt("attempts"), time(rs, "created_at"),
-                            "PENDING".equals(rs.getString("status")) ? time(rs, "next_attempt_at") : null,
-                            time(rs, "delivered_at"), (Integer) rs.getObject("last_status_code"),
-                            rs.getString("last_error"), attempts(c, id)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read the delivery log", e);
+        List<WebhookDelivery> found = WebhookDelivery.<WebhookDelivery>find("subscriptionId",
+                Sort.descending("createdAt").and("id"), subscriptionId).page(0, limit).list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Attempt>> log = WebhookAttempt.<WebhookAttempt>list("deliveryId in ?1",
+                Sort.by("deliveryId").and("attempt"), found.stream().map(d -> d.id).toList()).stream()
+                .collect(Collectors.groupingBy(a -> a.deliveryId, Collectors.mapping(a -> new Attempt(a.attempt,
+                        Times.almaty(a.at), a.statusCode, a.outcome, a.durationMs), Collectors.toList())));
+        return found.stream().map(d -> new Delivery(d.id, d.subscriptionId, d.alertId, d.change, d.status, d.attempts,
+                Times.almaty(d.createdAt), WebhookDelivery.PENDING.equals(d.status) ? Times.almaty(d.nextAttemptAt) : null,
+                Times.almaty(d.deliveredAt), d.lastStatusCode, d.lastOutcome, log.getOrDefault(d.id, List.of())))
+                .toList();
+    }
+
+    private String body(Notification notification) {
+        try {
+            return json.writeValueAsString(notification);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a webhook body: " + e.getMessage(), e);
         }
     }
 
-    private List<Attempt> attempts(Connection c, UUID deliveryId) throws SQLException {
-        List<Attempt> out = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement(
-                "select attempt, at, status_code, error, duration_ms from webhook_attempt where delivery_id = ? order by attempt")) {
-            q.setObject(1, deliveryId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Attempt(rs.getInt(1), time(rs, "at"), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getLong(5)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<Subscription> subscriptions(String where, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("select * from webhook_subscription " + where)) {
-            for (int i = 0; i < args.length; i++) {
-                q.setObject(i + 1, args[i]);
-            }
-            List<Subscription> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Subscription(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("firm_id"),
-                            list(rs.getArray("duties")), list(rs.getArray("severities")),
-                            rs.getBoolean("sees_aml_links"), rs.getString("created_by"), time(rs, "created_at"),
-                            rs.getBoolean("active")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read subscriptions", e);
-        }
-    }
-
-    private static Array array(Connection c, List<String> values) throws SQLException {
-        return values == null || values.isEmpty() ? null : c.createArrayOf("text", values.toArray(String[]::new));
-    }
-
-    private static void setArray(PreparedStatement q, int index, Array array) throws SQLException {
-        if (array == null) {
-            q.setNull(index, java.sql.Types.ARRAY);
-        } else {
-            q.setArray(index, array);
-        }
-    }
-
-    private static List<String> list(Array array) throws SQLException {
-        return array == null ? null : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(CloudEvent.ALMATY).toOffsetDateTime();
+    private static String[] array(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
     }
 
     private static IllegalStateException failure(String what, SQLException e) {

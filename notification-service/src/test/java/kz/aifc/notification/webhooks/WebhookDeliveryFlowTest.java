@@ -79,7 +79,8 @@ class WebhookDeliveryFlowTest {
         });
         JsonNode pending = deliveries(firm, subscription).get(0);
         assertThat(pending.path("status").asText()).isEqualTo("PENDING");
-        assertThat(pending.path("lastError").asText()).isNotEmpty();
+        assertThat(pending.path("lastOutcome").asText()).isEqualTo("CONNECTION_FAILED");
+        assertThat(pending.has("lastError")).isFalse();
         assertThat(pending.path("nextAttemptAt").isNull()).isFalse();
 
         List<Received> received = new CopyOnWriteArrayList<>();
@@ -113,8 +114,10 @@ class WebhookDeliveryFlowTest {
             JsonNode raisedDelivery = deliveries(firm, subscription).get(1);
             assertThat(raisedDelivery.path("attempts").asInt()).isGreaterThanOrEqualTo(3);
             JsonNode attempts = raisedDelivery.path("log");
-            assertThat(attempts.get(0).path("error").asText()).isNotEmpty();
+            assertThat(attempts.get(0).path("outcome").asText()).isEqualTo("CONNECTION_FAILED");
+            assertThat(attempts.get(0).has("error")).isFalse();
             assertThat(attempts.get(attempts.size() - 1).path("statusCode").asInt()).isEqualTo(204);
+            assertThat(attempts.get(attempts.size() - 1).path("outcome").asText()).isEqualTo("DELIVERED");
         } finally {
             receiver.stop(0);
         }
@@ -124,11 +127,12 @@ class WebhookDeliveryFlowTest {
     void shouldGenerateASecretShownOnceAndRejectBadSubscriptionsNamingTheField() {
         String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
         String co = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
-        given().header("Authorization", co).contentType(ContentType.JSON).body(Map.of("url", "https://example.kz/hook"))
+        FakeDns.answer("hooks.firm.example", "8.8.8.8");
+        given().header("Authorization", co).contentType(ContentType.JSON).body(Map.of("url", "https://hooks.firm.example/hook"))
                 .post("/subscriptions").then().statusCode(201).body("secret", notNullValue())
-                .body("seesAmlLinks", equalTo(false));
+                .body("amlView", equalTo("RESTRICTED"));
         given().header("Authorization", co).get("/subscriptions").then().statusCode(200)
-                .body("url", hasItem("https://example.kz/hook")).body("[0]", not(hasKey("secret")));
+                .body("url", hasItem("https://hooks.firm.example/hook")).body("[0]", not(hasKey("secret")));
 
         given().header("Authorization", co).contentType(ContentType.JSON).body(Map.of())
                 .post("/subscriptions").then().statusCode(400).contentType("application/problem+json")
@@ -136,13 +140,13 @@ class WebhookDeliveryFlowTest {
         given().header("Authorization", co).contentType(ContentType.JSON).body(Map.of("url", "ftp://example.kz/x"))
                 .post("/subscriptions").then().statusCode(400).body("errors.field", hasItem("url"));
         given().header("Authorization", co).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://example.kz/x", "secret", "short"))
+                .body(Map.of("url", "https://hooks.firm.example/x", "secret", "short"))
                 .post("/subscriptions").then().statusCode(400).body("errors.field", hasItem("secret"));
         given().header("Authorization", co).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://example.kz/x", "severities", List.of("SEVERE")))
+                .body(Map.of("url", "https://hooks.firm.example/x", "severities", List.of("SEVERE")))
                 .post("/subscriptions").then().statusCode(400).body("errors.field", hasItem("severities"));
         given().header("Authorization", co).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://example.kz/x", "firmId", "F-OTHER"))
+                .body(Map.of("url", "https://hooks.firm.example/x", "firmId", "F-OTHER"))
                 .post("/subscriptions").then().statusCode(403);
         given().header("Authorization", TestTokens.bearer(Roles.FIRM_REPORTER, firm)).get("/subscriptions").then()
                 .statusCode(403);

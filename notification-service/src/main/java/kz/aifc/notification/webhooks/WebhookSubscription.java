@@ -1,0 +1,83 @@
+package kz.aifc.notification.webhooks;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import kz.aifc.notification.alerts.AmlView;
+import kz.aifc.notification.store.Times;
+
+/** A webhook endpoint (table {@code webhook_subscription}); null filters mean everything its creator may see. */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String url;
+
+    @Column(nullable = false)
+    public String secret;
+
+    @Column(name = "firm_id")
+    public String firmId;
+
+    public String[] duties;
+
+    public String[] severities;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "aml_view", nullable = false)
+    public AmlView amlView;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    /** Subscriptions of one firm, or the every-firm ones for {@code firmId == null}. */
+    static long countOfFirm(String firmId) {
+        return firmId == null ? count("firmId is null") : count("firmId", firmId);
+    }
+
+    /** Subscriptions a caller may see: a firm's own, or all of them for {@code firmId == null}. */
+    static List<WebhookSubscription> visibleTo(String firmId) {
+        return firmId == null ? listAll(Sort.by("createdAt")) : list("firmId", Sort.by("createdAt"), firmId);
+    }
+
+    /** Active subscriptions whose filters let an alert of this firm, duty and severity through. */
+    @SuppressWarnings("unchecked")
+    static List<WebhookSubscription> matching(String firmId, String duty, String severity) {
+        // Native: the text[] filters are matched with "= any", which HQL's array functions render for varchar[].
+        return getEntityManager().createNativeQuery("""
+                select * from webhook_subscription where active
+                and (firm_id is null or firm_id = ?1) and (duties is null or ?2 = any(duties))
+                and (severities is null or ?3 = any(severities))""", WebhookSubscription.class)
+                .setParameter(1, firmId).setParameter(2, duty).setParameter(3, severity).getResultList();
+    }
+
+    Subscription toSubscription() {
+        return new Subscription(id, url, firmId, list(duties), list(severities), amlView, createdBy,
+                Times.almaty(createdAt), active);
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? null : Arrays.asList(values);
+    }
+}
