@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import kz.aifc.platform.security.Roles;
@@ -48,12 +50,14 @@ public final class SecurityWalk {
     private static final Pattern LEAK = Pattern.compile("kz\\.aifc\\.|java\\.[a-z]+\\.|jakarta\\.|io\\.quarkus\\."
             + "|org\\.hibernate|org\\.postgresql|Exception|\\tat ");
     private static final String FOREIGN_KEY_TOKEN = foreignKeyToken();
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private static final Set<String> ANY_TOKEN = Set.of();
 
     /** Operation name → the roles it grants; {@link #ANY_TOKEN} for any valid token; absent from the map: public. */
     private final Map<String, Set<String>> table = new TreeMap<>();
     private final Set<String> publicOperations = new TreeSet<>();
+    private final Set<String> streaming = new TreeSet<>();
     private final Map<String, String> samples;
 
     private SecurityWalk(Map<String, String> samples) {
@@ -80,6 +84,15 @@ public final class SecurityWalk {
         return this;
     }
 
+    /**
+     * The operation answers an entitled caller with a stream that does not end (server-sent events): the walk checks
+     * its refusals only, and a stream served where a refusal was due fails on the read timeout instead of hanging.
+     */
+    public SecurityWalk streaming(String operation) {
+        streaming.add(operation);
+        return this;
+    }
+
     /** The operation is open to anyone, with no token. */
     public SecurityWalk open(String operation) {
         publicOperations.add(operation);
@@ -92,7 +105,8 @@ public final class SecurityWalk {
         List<Operation> operations = new ArrayList<>();
         paths.forEach((path, byMethod) -> byMethod.forEach((method, raw) -> {
             if (isHttpMethod(method)) {
-                operations.add(Operation.of(method.toUpperCase(), path, raw));
+                Operation op = Operation.of(method.toUpperCase(), path, raw);
+                operations.add(streaming.contains(op.name()) ? op.streaming() : op);
             }
         }));
         List<DynamicTest> tests = new ArrayList<>();
@@ -181,7 +195,9 @@ public final class SecurityWalk {
     }
 
     private Response send(Operation op, String authorization, String firm) {
-        RequestSpecification request = given().redirects().follow(false);
+        RequestSpecification request = given().config(RestAssured.config().httpClient(HttpClientConfig
+                .httpClientConfig().setParam("http.socket.timeout", READ_TIMEOUT_MILLIS)))
+                .redirects().follow(false);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -249,6 +265,10 @@ public final class SecurityWalk {
 
         String name() {
             return method + " " + path;
+        }
+
+        Operation streaming() {
+            return new Operation(method, path, allowed, hasBody, true);
         }
     }
 }

@@ -28,6 +28,7 @@ class SecurityWalkTest {
         return SecurityWalk.of(Map.of("alertId", "CAP-001:F-0001:2026-12-01", "id", "WALK-1"))
                 .grants("GET /alerts", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /alerts/stream", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
+                .streaming("GET /alerts/stream")
                 .grants("GET /alerts/{alertId}", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("POST /alerts/{alertId}/acknowledge", COMPLIANCE_OFFICER, MLRO, ADMIN)
                 .grants("POST /alerts/{alertId}/resolve", COMPLIANCE_OFFICER, MLRO, ADMIN)
