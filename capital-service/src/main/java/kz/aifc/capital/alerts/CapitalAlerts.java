@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.capital.rules.CapitalPosition;
+import kz.aifc.platform.rules.Deadline;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.capital.rules.PaidUpCapital;
 import kz.aifc.capital.rules.CapitalRulebook;
@@ -49,7 +50,7 @@ public class CapitalAlerts {
         for (Verdict verdict : verdicts) {
             List<AlertBook.StoredAlert> open = openAlerts.of(verdict.ruleId());
             switch (verdict.outcome()) {
-                case BREACH -> raise(firmId, verdict.finding(), open.stream().findFirst(), breachBegan, causedBy, now);
+                case BREACH -> raise(firmId, verdict, open.stream().findFirst(), breachBegan, causedBy, now);
                 case CLEAR -> open.forEach(alert -> book.resolve(alert.alertId(), now, verdict.reason()));
                 case UNDETERMINED -> {
                     // The facts say neither breach nor cure: an open alert stays as it is.
@@ -85,8 +86,9 @@ public class CapitalAlerts {
         }
     }
 
-    private void raise(String firmId, Finding<Void> finding, Optional<AlertBook.StoredAlert> open,
+    private void raise(String firmId, Verdict verdict, Optional<AlertBook.StoredAlert> open,
             OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
+        Finding<Void> finding = verdict.finding();
         String alertId;
         OffsetDateTime deadline;
         String basis = finding.deadlineBasis();
@@ -99,9 +101,9 @@ public class CapitalAlerts {
             causes.addAll(previous.causedBy());
         } else {
             alertId = newAlertId(finding.ruleId(), firmId, CapitalPosition.almatyDate(breachBegan));
-            Integer days = finding.rule().deadlineBusinessDays();
-            deadline = days == null ? null : calendar.deadline(breachBegan.toInstant(), days);
-            if (deadline != null && !calendar.isCovered(deadline.toLocalDate())) {
+            deadline = deadline(verdict.deadline(), breachBegan, now);
+            if (deadline != null && verdict.deadline().kind() == Deadline.Kind.BUSINESS_DAYS
+                    && !calendar.isCovered(deadline.toLocalDate())) {
                 basis = basis + "; no public holidays are configured for " + deadline.getYear()
                         + ", so only weekends were skipped";
             }
@@ -116,6 +118,18 @@ public class CapitalAlerts {
         book.raise(new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
                 finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
                 latestCauses, now, deadline, deadline == null ? null : basis, links));
+    }
+
+    /** Due when detected ("immediately"), or close of business N business days after the breach began. */
+    private OffsetDateTime deadline(Deadline rule, OffsetDateTime breachBegan, OffsetDateTime now) {
+        if (rule == null) {
+            return null;
+        }
+        return switch (rule.kind()) {
+            case IMMEDIATE -> now;
+            case BUSINESS_DAYS -> calendar.deadline(breachBegan.toInstant(), rule.days());
+            default -> null;
+        };
     }
 
     public static String reportLink(String firmId, String alertId) {

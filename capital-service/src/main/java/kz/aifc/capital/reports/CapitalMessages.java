@@ -219,6 +219,12 @@ public interface CapitalMessages {
             + "liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.")
     String breach_cap001();
 
+    @Message("The firm's base capital requirement is the highest amount among its licensed activities "
+            + "(DAA 3.2(1)(b)). GEN 6.2.3 requires AFSA to be advised immediately of a significant breach of a Rule and "
+            + "of a material change in capital adequacy. The time under 'Notify AFSA by' is this draft's interpretation "
+            + "of 'immediately' (the moment of detection), not a time the rule text sets.")
+    String breach_cap001_immediate();
+
     @Message("The matter is continuing at the date of this notice.")
     String breach_continuing();
 
@@ -242,7 +248,9 @@ public interface CapitalMessages {
             + "{#is 'monitoredSince'}Monitored since{#is 'paidUpShareCapital'}Paid-up share capital"
             + "{#is 'paidUpShareCapitalBefore'}Paid-up share capital before"
             + "{#is 'paidUpShareCapitalBeforeCurrency'}Currency before"
-            + "{#is 'paidUpShareCapitalBeforeUsdRate'}USD rate before{#is 'requirement'}Requirement (USD)"
+            + "{#is 'paidUpShareCapitalBeforeUsdRate'}USD rate before"
+            + "{#is 'pruInvFirm'}Firm under PRU(INV) (configured)"
+            + "{#is 'requirement'}Requirement (USD)"
             + "{#is 'requirementBasis'}Requirement basis (activity){#is 'requirementCitation'}Requirement citation"
             + "{#is 'requirementConfidence'}Requirement confidence{#is 'rulebookVersion'}Rulebook version"
             + "{#is 'unconfiguredActivities'}Activities with no configured amount{#is 'usdRate'}USD rate"

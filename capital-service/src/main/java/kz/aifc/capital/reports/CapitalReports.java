@@ -78,10 +78,20 @@ public class CapitalReports {
         statement.add(firmName + licenceText + " notifies the AIFC Financial Services Authority under "
                 + alert.citation() + " of the following matter, detected on "
                 + alert.detectedAt().atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate() + ": " + alert.detail());
+        Boolean pruInvFirm = null;
         if (CapitalRulebook.CAP_001.equals(alert.ruleId())) {
-            statement.add("The firm's base capital requirement is the highest amount among its licensed activities "
-                    + "(DAA 3.2(1)(b)). Until this notice is given, the firm makes no cash transfers, payments or "
-                    + "transfers of liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.");
+            // Alerts raised before the evidence said so were raised with PRU(INV) 6.5's limit.
+            pruInvFirm = !Boolean.FALSE.equals(alert.evidence().get("pruInvFirm"));
+            statement.add(pruInvFirm
+                    ? "The firm's base capital requirement is the highest amount among its licensed activities "
+                            + "(DAA 3.2(1)(b)). Until this notice is given, the firm makes no cash transfers, payments "
+                            + "or transfers of liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) "
+                            + "allows."
+                    : "The firm's base capital requirement is the highest amount among its licensed activities "
+                            + "(DAA 3.2(1)(b)). GEN 6.2.3 requires AFSA to be advised immediately of a significant "
+                            + "breach of a Rule and of a material change in capital adequacy. The time under 'Notify "
+                            + "AFSA by' is this draft's interpretation of 'immediately' (the moment of detection), not "
+                            + "a time the rule text sets.");
         }
         statement.add(stored.open() ? "The matter is continuing at the date of this notice."
                 : "The matter has since been resolved: see the firm's latest capital position.");
@@ -94,7 +104,8 @@ public class CapitalReports {
                 "AIFC Financial Services Authority (AFSA), Astana", firm, alert.alertId(), alert.ruleId(),
                 rule == null ? alert.title() : rule.title(), alert.severity().name(), alert.citation(),
                 stored.open() ? "OPEN" : "RESOLVED", alert.detectedAt(), alert.regulatoryDeadline(),
-                alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now());
+                alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now(),
+                pruInvFirm);
     }
 
     public ReportViews.QuarterlyReturn quarterly(String firmId, String quarterText) {

@@ -71,7 +71,8 @@ public final class ReportViews {
     public record BreachNotice(boolean draft, String banner, String title, String addressee, Firm firm, String alertId,
             String ruleId, String ruleTitle, String severity, String citation, String status, OffsetDateTime detectedAt,
             OffsetDateTime regulatoryDeadline, String deadlineBasis, String detail, List<Fact> evidence,
-            List<String> statement, List<String> toComplete, String rulebookVersion, OffsetDateTime preparedAt) {
+            List<String> statement, List<String> toComplete, String rulebookVersion, OffsetDateTime preparedAt,
+            Boolean pruInvFirm) {
     }
 
     /** {@code GET /firms/{firmId}/reports/quarterly?quarter=}: drafted quarterly return. */

@@ -53,7 +53,8 @@ public final class RulebookParser {
         return new CapitalRulebook(book.version(), book.effectiveFrom(), List.copyOf(base), Map.copyOf(book.rules()),
                 book.rule(CapitalRulebook.CAP_002).parameters().positiveDecimal("bufferPercent"),
                 cap003.positiveDecimal("liquidAssetsFraction"), liquidActivities, Set.copyOf(liquidFirms),
-                book.rule(CapitalRulebook.CAP_005).parameters().duration("maxGap"));
+                book.rule(CapitalRulebook.CAP_005).parameters().duration("maxGap"),
+                book.rule(CapitalRulebook.CAP_001).parameters().days("pruInvNoticeBusinessDays"));
     }
 
     private static String text(JsonNode node, String field, String where) {

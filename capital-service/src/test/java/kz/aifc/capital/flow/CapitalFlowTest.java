@@ -58,32 +58,35 @@ class CapitalFlowTest {
     ReportingGapCheck gapCheck;
 
     @Test
-    @DisplayName("CAP-001 (PRU(INV) 6.5): a snapshot below the requirement raises a CRITICAL alert due at close of the next business day, keeps its id while the breach lasts, and a curing snapshot resolves it")
+    @DisplayName("CAP-001 (GEN 6.2.3 'immediately'): a snapshot below the requirement raises a CRITICAL alert due when detected (the interpretation labelled, in the alert and the notice), keeps its id while the breach lasts, and a curing snapshot resolves it")
     void shouldRaiseCapitalBreachWithItsDeadlineAndResolveItWhenCured() {
         String firm = "F-1001";
         licensed(firm, Activity.DEALING_AS_PRINCIPAL);
-        // Friday 20 Nov 2026, 17:00 Almaty: one business day later is Monday 23 Nov, 18:00.
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", "240000.00"));
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
         assertThat(alert.alertId()).isEqualTo("CAP-001:F-1001:2026-11-20");
         assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(alert.regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
+        // Not configured under PRU(INV) (the default): 6.5's 1 business day is not shown, "immediately" is.
+        assertThat(alert.regulatoryDeadline()).isEqualTo(alert.detectedAt());
+        assertThat(alert.deadlineBasis()).startsWith("Advise AFSA immediately (GEN 6.2.3")
+                .contains("Interpretation, not rule text");
         assertThat(alert.detail()).isEqualTo(
                 "Capital resources USD 240,000.00 are below the requirement of USD 250,000.00 (96.0%).");
-        assertThat(alert.citation()).contains("PRU(INV) 6.5");
+        assertThat(alert.citation()).contains("GEN 6.2.3");
         assertThat(alert.rulebookVersion()).isEqualTo("2026.1");
         assertThat(alert.links()).containsEntry("report",
                 "/firms/F-1001/reports/capital-breach-notice/CAP-001:F-1001:2026-11-20");
 
         given().header("Authorization", REGULATOR).get(alert.links().get("report")).then().statusCode(200)
                 .body("draft", equalTo(true)).body("alertId", equalTo(alert.alertId()))
-                .body("regulatoryDeadline", equalTo("2026-11-23T18:00:00+05:00"))
+                .body("deadlineBasis", equalTo(alert.deadlineBasis())).body("pruInvFirm", equalTo(false))
+                .body("statement", hasItem(containsString("this draft's interpretation of 'immediately'")))
                 .body("firm.licenceNumber", equalTo("AFSA-A-LA-2026-F-1001"));
         given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report")).then()
                 .statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("DRAFT — review before submission")).body(containsString("PRU(INV) 6.5"))
-                .body(containsString("Steppe Digital Ltd")).body(containsString("23 Nov 2026, 18:00"));
+                .body(containsString("DRAFT — review before submission")).body(containsString("GEN 6.2.3"))
+                .body(containsString("Steppe Digital Ltd")).body(containsString("Interpretation, not rule text"));
         // The English print words what the JSON says.
         JsonPath notice = given().header("Authorization", REGULATOR).get(alert.links().get("report")).then()
                 .statusCode(200).extract().jsonPath();

@@ -3,7 +3,12 @@ package kz.aifc.contract.v1;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Payload of {@code kz.aifc.controller.change.v1}: a change in who controls a firm and how much. */
+/**
+ * Payload of {@code kz.aifc.controller.change.v1}: a change in who controls a firm and how much.
+ *
+ * @param proposed optional (null = false): true when the change is proposed and not yet made ({@code effectiveDate}
+ *                 is then the planned date), as GEN 3.3.1 asks a decrease to be notified before it happens
+ */
 public record ControllerChange(
         String firmId,
         String controllerId,
@@ -13,7 +18,8 @@ public record ControllerChange(
         BigDecimal newHoldingPct,
         AfsaApproval afsaApproval,
         Boolean sourceOfWealthEvidence,
-        LocalDate effectiveDate) {
+        LocalDate effectiveDate,
+        Boolean proposed) {
 
     public ControllerChange {
         Checks.text(firmId, "firmId");
@@ -25,5 +31,18 @@ public record ControllerChange(
         Checks.present(afsaApproval, "afsaApproval");
         Checks.present(sourceOfWealthEvidence, "sourceOfWealthEvidence");
         Checks.present(effectiveDate, "effectiveDate");
+    }
+
+    /** A completed change, as version 1 first defined the event (no {@code proposed}). */
+    public ControllerChange(String firmId, String controllerId, String name, CustomerType type,
+            BigDecimal previousHoldingPct, BigDecimal newHoldingPct, AfsaApproval afsaApproval,
+            Boolean sourceOfWealthEvidence, LocalDate effectiveDate) {
+        this(firmId, controllerId, name, type, previousHoldingPct, newHoldingPct, afsaApproval, sourceOfWealthEvidence,
+                effectiveDate, null);
+    }
+
+    /** Whether the change is proposed rather than made. */
+    public boolean isProposal() {
+        return Boolean.TRUE.equals(proposed);
     }
 }

@@ -74,6 +74,11 @@ public class FitAndProperAlerts {
         }
     }
 
+    /** Whether an alert with this id was ever raised (open or resolved). */
+    public boolean known(String alertId) {
+        return book.find(alertId).isPresent();
+    }
+
     static boolean isStanding(String alertId, String ruleId) {
         return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
     }

@@ -157,7 +157,7 @@ public final class FitAndProperRules {
         return out;
     }
 
-    /** FP-004 (FSFR s.43(3), GEN 6.2.3) and FP-005 (F&P Guidance 5.4): a disclosure starts a notice clock. */
+    /** FP-004 (FSFR s.43(3), GEN 6.2.3(a)) and FP-005 (F&P Guidance 5.4): a disclosure starts a notice clock. */
     public List<Finding<Obligation>> disclosure(StaffChange event, Instant now) {
         Disclosure d = event.disclosure();
         if (event.change() != StaffChangeKind.DISCLOSURE || d == null) {
@@ -178,7 +178,8 @@ public final class FitAndProperRules {
             }
             OffsetDateTime due = book.unfitnessFirmNotice().after(now, calendar);
             evidence.put("individualNoticeDeadline", book.unfitnessIndividualNotice().after(occurred, calendar).toString());
-            evidence.put("firmNoticeRule", "GEN 6.2.3: immediately (modelled as " + book.unfitnessFirmNotice() + ")");
+            evidence.put("firmNoticeRule", "GEN 6.2.3(a): immediately (interpretation, not rule text: modelled as "
+                    + book.unfitnessFirmNotice() + ", the end of the business day of detection)");
             return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
                     + d.occurredOn(), event.firmId(), rule.title() + ": " + label(d.kind().name()),
                     event.fullName() + " (" + event.personId() + ", " + labels(event.roles()) + ") disclosed "
@@ -298,7 +299,11 @@ public final class FitAndProperRules {
         return out;
     }
 
-    /** FP-008 decrease (GEN 3.3.1, C13): ceasing to be a Controller or going from above 50% to 50% or less. */
+    /**
+     * FP-008 decrease (GEN 3.3.1, H4): a Controller that "proposes to" cease being one, or to go from above 50% to
+     * 50% or less, notifies AFSA before the change. The finding fires on the proposal ({@code proposed}), due by the
+     * start of the effective date; a change reported only once made is flagged as already late.
+     */
     public Optional<Finding<Obligation>> decreaseNotice(ControllerChange e, Instant now) {
         Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
@@ -308,13 +313,17 @@ public final class FitAndProperRules {
         BigDecimal ctl = book.controllerThresholdPct();
         String what;
         if (e.previousHoldingPct().compareTo(from) > 0 && e.newHoldingPct().compareTo(from) <= 0) {
-            what = "went from above " + from.toPlainString() + "% to " + e.newHoldingPct().toPlainString() + "%";
+            what = (e.isProposal() ? "proposes to go" : "went") + " from above " + from.toPlainString() + "% to "
+                    + e.newHoldingPct().toPlainString() + "%";
         } else if (e.previousHoldingPct().compareTo(ctl) >= 0 && e.newHoldingPct().compareTo(ctl) < 0) {
-            what = "ceased to be a Controller (" + e.newHoldingPct().toPlainString() + "%, below the unverified "
-                    + ctl.toPlainString() + "% threshold)";
+            what = (e.isProposal() ? "proposes to cease" : "ceased") + " to be a Controller ("
+                    + e.newHoldingPct().toPlainString() + "%, below the unverified " + ctl.toPlainString() + "% threshold)";
         } else {
             return Optional.empty();
         }
+        // "Before the change": due by the start of its effective date; a change reported once made is already late.
+        OffsetDateTime due = e.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
+        boolean late = !e.isProposal() || !due.toInstant().isAfter(now);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("controllerId", e.controllerId());
         evidence.put("name", e.name());
@@ -322,13 +331,22 @@ public final class FitAndProperRules {
         evidence.put("previousHoldingPct", e.previousHoldingPct().toPlainString());
         evidence.put("newHoldingPct", e.newHoldingPct().toPlainString());
         evidence.put("effectiveDate", e.effectiveDate().toString());
+        evidence.put("proposed", e.isProposal());
+        evidence.put("noticeLate", late);
         Rule notice = new Rule(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
                 rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), false, rule.fires(), rule.resolvedWhen(),
                 rule.deadline(), rule.parameters());
-        return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:" + e.effectiveDate(), e.firmId(), "Change in control: decrease notice due",
-                e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate()
-                        + "; the Controller notifies AFSA (GEN 3.3.1). No approval is needed.",
-                evidence, null, "A decrease below 50% or ceasing to be a Controller needs a notice to AFSA (GEN 3.3.1); no deadline found.", new Obligation(NotificationKind.CHANGE_IN_CONTROL, false)));
+        String detail = e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate() + ". GEN 3.3.1 "
+                + "asks the Controller to notify AFSA when it proposes the change, before it is made; no approval is "
+                + "needed." + (!late ? ""
+                        : e.isProposal() ? " The proposal arrived on or after the effective date: the notice is late."
+                                : " The change was reported only once made: the notice is already late.");
+        return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:"
+                + e.effectiveDate(), e.firmId(), "Change in control: decrease notice " + (late ? "late" : "due"),
+                detail, evidence, due, "GEN 3.3.1: notify AFSA before a Controller ceases to be one or goes from above "
+                        + "50% to 50% or less (\"proposes to\"). Interpretation, not rule text: due by the start of "
+                        + "the effective date (Asia/Almaty); the text sets no number of days.",
+                new Obligation(NotificationKind.CHANGE_IN_CONTROL, false)));
     }
 
     /** FP-009 (F&P Guidance 6.1(g)): natural-person controllers above 10% evidence their source of wealth. */

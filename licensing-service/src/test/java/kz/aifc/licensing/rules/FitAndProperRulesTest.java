@@ -4,6 +4,7 @@ import static kz.aifc.licensing.rules.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.ControllerChange;
 import kz.aifc.contract.v1.CustomerType;
 import kz.aifc.contract.v1.DisclosureKind;
 import kz.aifc.contract.v1.Role;
@@ -157,8 +159,17 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-004 automatic unfitness events (FSFR s.43(3); GEN 6.2.3; F&P Guidance 5.4; domain-facts C7, C8)")
+    @DisplayName("FP-004 automatic unfitness events (FSFR s.43(3); GEN 6.2.3(a); F&P Guidance 5.4; domain-facts C7, C8)")
     class Unfitness {
+
+        @Test
+        @DisplayName("FP-004, GEN 6.2.3(a) 'must advise the AFSA immediately': the end-of-business-day deadline is labelled an interpretation, in the basis and the evidence")
+        void shouldLabelTheModelledFirmDeadlineAnInterpretation() {
+            Finding<Obligation> f = rules.disclosure(disclosure(DisclosureKind.BANKRUPTCY), NOW).get(0);
+            assertThat(f.citation()).contains("GEN 6.2.3(a)");
+            assertThat(f.deadlineBasis()).startsWith("Firm advises AFSA immediately (GEN 6.2.3(a)). Interpretation, not rule text:");
+            assertThat(f.evidence().get("firmNoticeRule").toString()).startsWith("GEN 6.2.3(a): immediately (interpretation, not rule text");
+        }
 
         @Test
         @DisplayName("a conviction is CRITICAL, the firm notifies by close of business today, the individual within 21 days")
@@ -328,6 +339,38 @@ class FitAndProperRulesTest {
             assertThat(rules.apply(pending, control("K-3", CustomerType.LEGAL, "12", "15", AfsaApproval.NONE, false))
                     .pendingThresholds()).as("a later change that crosses nothing keeps the pending approval")
                     .containsExactly(new BigDecimal("10"));
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.3.1 'proposes to decrease … from more than 50% to 50% or less': a proposal raises the notice, due before the change (start of its effective date), not late")
+        void shouldRaiseTheDecreaseNoticeOnTheProposal() {
+            ControllerChange proposal = Fixtures.proposed("K-3", "60", "45", LocalDate.of(2026, 12, 15));
+            assertThat(rules.decreaseNotice(proposal, NOW)).hasValueSatisfying(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-008:F-0001:K-3:NOTICE:2026-12-15");
+                assertThat(f.title()).isEqualTo("Change in control: decrease notice due");
+                assertThat(f.detail()).contains("proposes to go from above 50% to 45%").doesNotContain("late");
+                assertThat(f.deadline()).isEqualTo(OffsetDateTime.parse("2026-12-15T00:00:00+05:00"));
+                assertThat(f.deadlineBasis()).contains("GEN 3.3.1").contains("Interpretation, not rule text");
+                assertThat(f.evidence()).containsEntry("proposed", true).containsEntry("noticeLate", false);
+            });
+            assertThat(rules.decreaseNotice(Fixtures.proposed("K-3", "12", "0", LocalDate.of(2026, 12, 15)), NOW))
+                    .as("GEN 3.3.1 'proposes to cease to be a Controller'").hasValueSatisfying(f ->
+                            assertThat(f.detail()).contains("proposes to cease to be a Controller"));
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.3.1: a decrease reported only once made is flagged as already late; so is a proposal that arrives on its effective date")
+        void shouldFlagACompletedDecreaseAsAlreadyLate() {
+            assertThat(rules.decreaseNotice(control("K-3", CustomerType.LEGAL, "60", "50", AfsaApproval.NONE, false), NOW))
+                    .hasValueSatisfying(f -> {
+                        assertThat(f.title()).isEqualTo("Change in control: decrease notice late");
+                        assertThat(f.detail()).contains("went from above 50% to 50%")
+                                .contains("reported only once made: the notice is already late");
+                        assertThat(f.deadline()).isEqualTo(OffsetDateTime.parse("2026-11-20T00:00:00+05:00"));
+                        assertThat(f.evidence()).containsEntry("proposed", false).containsEntry("noticeLate", true);
+                    });
+            assertThat(rules.decreaseNotice(Fixtures.proposed("K-3", "60", "45", Fixtures.DAY), NOW))
+                    .hasValueSatisfying(f -> assertThat(f.title()).endsWith("late"));
         }
 
         @Test

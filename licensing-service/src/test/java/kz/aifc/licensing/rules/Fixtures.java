@@ -85,6 +85,12 @@ final class Fixtures {
                 sow, DAY);
     }
 
+    /** A proposed change of a legal-entity controller (GEN 3.3.1), planned for {@code on}. */
+    static ControllerChange proposed(String id, String from, String to, LocalDate on) {
+        return new ControllerChange(FIRM, id, "Holder " + id, CustomerType.LEGAL, new BigDecimal(from),
+                new BigDecimal(to), AfsaApproval.NONE, true, on, true);
+    }
+
     static ControllerState controller(String id, CustomerType type, String pct, boolean sow, String... pending) {
         TreeSet<BigDecimal> p = new TreeSet<>();
         for (String s : pending) {
