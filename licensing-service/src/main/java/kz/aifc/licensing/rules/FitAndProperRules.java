@@ -200,7 +200,7 @@ public final class FitAndProperRules {
         return List.of();
     }
 
-    /** FP-006 (DAA 2.3.2): a DATF's mandatory roles are not combined in one person without AFSA approval. */
+    /** FP-006 (DAA 2.3.1(4)): two of a DATF's roles in 2.3.1(1) are not combined in one person without AFSA approval. */
     public List<Finding<Obligation>> combinedDatfRoles(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-006");
         if (!facts.datf() || !inForce(rule, now)) {
@@ -224,7 +224,7 @@ public final class FitAndProperRules {
         return out;
     }
 
-    /** FP-007 (DAA 2.3.2): at least one third of a DATF's board is independent. */
+    /** FP-007 (DAA 2.3.2(1), from 1 Jan 2025): at least one third of a DATF's board is independent. */
     public List<Finding<Obligation>> boardIndependence(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-007");
         if (!facts.datf() || !inForce(rule, now)) {
@@ -244,7 +244,7 @@ public final class FitAndProperRules {
         evidence.put("minimumFraction", book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator());
         evidence.put("directors", board.stream().map(PersonState::personId).sorted().toList());
         return List.of(new Finding<>(rule, rule.id() + ":" + facts.firmId(), facts.firmId(), rule.title(),
-                independent + " of " + board.size() + " directors are independent; DAA 2.3.2 requires at least "
+                independent + " of " + board.size() + " directors are independent; DAA 2.3.2(1) requires at least "
                         + book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator() + ".",
                 evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, true)));
     }

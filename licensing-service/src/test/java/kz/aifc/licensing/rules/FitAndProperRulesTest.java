@@ -22,6 +22,7 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.Seniority;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.StaffChangeKind;
+import kz.aifc.platform.rules.Confidence;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.contract.v1.StaffChange;
 
@@ -249,8 +250,19 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-006 DATF mandatory roles not combined without AFSA approval (DAA 2.3.2; domain-facts C4)")
+    @DisplayName("FP-006 DATF mandatory roles not combined without AFSA approval (DAA 2.3.1(4); domain-facts C4, H2)")
     class CombinedRoles {
+
+        @Test
+        @DisplayName("FP-006, DAA 2.3.1(4) 'may not combine two roles specified in (1)': cited so, its role list (SEO, FO, CO, MLRO) verified, the Chief IT Officer of 2.3.1(2) not among them")
+        void shouldCiteDaa2314WithItsVerifiedRoleList() {
+            assertThat(rules.rulebook().rule("FP-006").citation()).isEqualTo("AIFC DAA 2.3.1(4)");
+            assertThat(rules.rulebook().rule("FP-006").parameters().confidence("roles")).isEqualTo(Confidence.VERIFIED);
+            assertThat(rules.rulebook().datfCombinedRoles()).containsExactlyInAnyOrder(Role.SENIOR_EXECUTIVE_OFFICER,
+                    Role.FINANCE_OFFICER, Role.COMPLIANCE_OFFICER, Role.MLRO);
+            PersonState cio = approved("P-2", Role.MLRO, Role.CHIEF_IT_OFFICER);
+            assertThat(rules.combinedDatfRoles(firm(true, List.of(cio)), NOW)).isEmpty();
+        }
 
         PersonState both = approved("P-1", Role.SENIOR_EXECUTIVE_OFFICER, Role.COMPLIANCE_OFFICER);
 
@@ -271,8 +283,19 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-007 DATF board at least one-third independent (DAA 2.3.2; domain-facts C4)")
+    @DisplayName("FP-007 DATF board at least one-third independent (DAA 2.3.2(1); domain-facts C4, H3)")
     class Board {
+
+        @Test
+        @DisplayName("FP-007, DAA 2.3.2(1) in force '12 months after the commencement of these Rules' (1 Jan 2024): applies from 1 Jan 2025, not on 31 Dec 2024")
+        void shouldApplyFromTheFirstOfJanuary2025() {
+            List<PersonState> four = List.of(approved("D-1", Role.DIRECTOR), approved("D-2", Role.DIRECTOR),
+                    approved("D-3", Role.DIRECTOR), approved("D-4", Role.INDEPENDENT_DIRECTOR));
+            assertThat(rules.rulebook().rule("FP-007").citation()).isEqualTo("AIFC DAA 2.3.2(1)");
+            assertThat(rules.boardIndependence(firm(true, four), java.time.Instant.parse("2024-12-31T12:00:00Z"))).isEmpty();
+            assertThat(rules.boardIndependence(firm(true, four), java.time.Instant.parse("2024-12-31T19:00:00Z")))
+                    .as("1 Jan 2025 00:00 Almaty").hasSize(1);
+        }
 
         @Test
         @DisplayName("1 independent of 3 directors is enough; 1 of 4 is not (MEDIUM)")
