@@ -195,6 +195,22 @@ class FitAndProperFlowTest {
     }
 
     @Test
+    @DisplayName("FP-008, GEN 3.2.3(1) an approval is valid for one year: crossing 30% on an approval dated more than a year before raises FP-008 naming the expiry, and the date is kept")
+    void shouldRaiseFp008WhenTheChangeReliesOnAnApprovalOlderThanAYear() {
+        String firm = firm();
+        register(firm);
+        send(Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE, firm, """
+                {"firmId":"%s","controllerId":"K-3","name":"Steppe Holdings","type":"LEGAL","previousHoldingPct":"20",
+                 "newHoldingPct":"35","afsaApproval":"APPROVED","sourceOfWealthEvidence":false,
+                 "effectiveDate":"2026-11-20","approvalDate":"2025-06-01"}""".formatted(firm));
+
+        AlertRaised raised = awaitRaised(firm, "FP-008:" + firm + ":K-3");
+        assertThat(raised.detail()).contains("crossed 30%")
+                .contains("AFSA approval APPROVED of 2025-06-01, which had expired on 2026-06-02");
+        assertThat(raised.evidence()).containsEntry("approvalExpiredOn", "2026-06-02");
+    }
+
+    @Test
     void shouldShowAVacancyWithNoOpenAlertOnceTheLicenceIsWithdrawn() {
         String firm = firm();
         String only = staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  *
  * @param proposed optional (null = false): true when the change is proposed and not yet made ({@code effectiveDate}
  *                 is then the planned date), as GEN 3.3.1 asks a decrease to be notified before it happens
+ * @param approvalDate optional: the date AFSA approved the change in control this holding relies on; an approval is
+ *                 valid for one year (GEN 3.2.3(1)), so an older one does not cover the change
  */
 public record ControllerChange(
         String firmId,
@@ -19,7 +21,8 @@ public record ControllerChange(
         AfsaApproval afsaApproval,
         Boolean sourceOfWealthEvidence,
         LocalDate effectiveDate,
-        Boolean proposed) {
+        Boolean proposed,
+        LocalDate approvalDate) {
 
     public ControllerChange {
         Checks.text(firmId, "firmId");
@@ -38,7 +41,15 @@ public record ControllerChange(
             BigDecimal previousHoldingPct, BigDecimal newHoldingPct, AfsaApproval afsaApproval,
             Boolean sourceOfWealthEvidence, LocalDate effectiveDate) {
         this(firmId, controllerId, name, type, previousHoldingPct, newHoldingPct, afsaApproval, sourceOfWealthEvidence,
-                effectiveDate, null);
+                effectiveDate, null, null);
+    }
+
+    /** A change with {@code proposed} but no {@code approvalDate}. */
+    public ControllerChange(String firmId, String controllerId, String name, CustomerType type,
+            BigDecimal previousHoldingPct, BigDecimal newHoldingPct, AfsaApproval afsaApproval,
+            Boolean sourceOfWealthEvidence, LocalDate effectiveDate, Boolean proposed) {
+        this(firmId, controllerId, name, type, previousHoldingPct, newHoldingPct, afsaApproval, sourceOfWealthEvidence,
+                effectiveDate, proposed, null);
     }
 
     /** Whether the change is proposed rather than made. */

@@ -255,7 +255,7 @@ public final class FitAndProperRules {
      */
     public ControllerState apply(ControllerState before, ControllerChange e) {
         TreeSet<BigDecimal> pending = new TreeSet<>(before == null ? Set.of() : before.pendingThresholds());
-        if (e.afsaApproval() == AfsaApproval.APPROVED) {
+        if (e.afsaApproval() == AfsaApproval.APPROVED && expiredOn(e.approvalDate(), e.effectiveDate()) == null) {
             pending.clear();
         } else {
             for (BigDecimal t : thresholds()) {
@@ -266,7 +266,19 @@ public final class FitAndProperRules {
         }
         pending.removeIf(t -> e.newHoldingPct().compareTo(t) < 0);
         return new ControllerState(e.controllerId(), e.name(), e.type(), e.newHoldingPct(), e.afsaApproval(),
-                e.sourceOfWealthEvidence(), pending, e.effectiveDate());
+                e.sourceOfWealthEvidence(), pending, e.effectiveDate(), e.approvalDate());
+    }
+
+    /**
+     * The day an approval dated {@code approvedOn} had expired by a change effective {@code effective}: an approval
+     * is valid for one year (GEN 3.2.3(1)), its first anniversary included; null while it is valid or undated.
+     */
+    LocalDate expiredOn(LocalDate approvedOn, LocalDate effective) {
+        if (approvedOn == null) {
+            return null;
+        }
+        LocalDate expired = approvedOn.plus(book.approvalValidity()).plusDays(1);
+        return effective.isBefore(expired) ? null : expired;
     }
 
     /** FP-008 (GEN 3.2, 3.3; G1): a controller that crossed a threshold upward and still lacks AFSA approval. */
@@ -289,10 +301,18 @@ public final class FitAndProperRules {
             String what = highest.compareTo(book.controllerThresholdPct()) == 0
                     ? "became a Controller (" + highest.toPlainString() + "% or more, threshold unverified)"
                     : "crossed " + highest.toPlainString() + "%";
+            LocalDate expired = c.approval() == AfsaApproval.APPROVED ? expiredOn(c.approvalDate(), c.effectiveDate()) : null;
+            String approval = "AFSA approval " + c.approval();
+            if (expired != null) {
+                approval += " of " + c.approvalDate() + ", which had expired on " + expired
+                        + " (an approval is valid for one year, GEN 3.2.3(1))";
+                evidence.put("approvalDate", c.approvalDate().toString());
+                evidence.put("approvalExpiredOn", expired.toString());
+            }
             // Prior approval was due before the change took effect, so the deadline is its effective date.
             OffsetDateTime due = c.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
             out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), facts.firmId(), rule.title(), c.name() + " (" + c.controllerId() + ") " + what + " on " + c.effectiveDate()
-                            + ", now holding " + c.holdingPct().toPlainString() + "%, with AFSA approval " + c.approval()
+                            + ", now holding " + c.holdingPct().toPlainString() + "%, with " + approval
                             + "; prior approval was required.",
                     evidence, due, rule.deadlineBasis(), new Obligation(NotificationKind.CHANGE_IN_CONTROL, true)));
         }

@@ -340,6 +340,29 @@ class FitAndProperRulesTest {
         }
 
         @Test
+        @DisplayName("FP-008, GEN 3.2.3(1) an approval is 'valid for a period of one year': crossing 30% on an approval more than a year old is HIGH, the expiry in the detail and evidence")
+        void shouldFlagAChangeThatReliesOnAnExpiredApproval() {
+            ControllerChange late = approvedOn("20", "35", LocalDate.of(2025, 11, 19));
+            ControllerState after = rules.apply(null, late);
+            assertThat(after.pendingThresholds()).containsExactly(new BigDecimal("30"));
+            assertThat(rules.unapprovedControl(firm(List.of(after)), NOW)).singleElement().satisfies(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-008:F-0001:K-3");
+                assertThat(f.detail()).contains("with AFSA approval APPROVED of 2025-11-19, which had expired on 2026-11-20")
+                        .contains("GEN 3.2.3(1)");
+                assertThat(f.evidence()).containsEntry("approvalDate", "2025-11-19")
+                        .containsEntry("approvalExpiredOn", "2026-11-20");
+            });
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.2.3(1): an approval dated exactly one year before the change still covers it; an undated approval is taken as given")
+        void shouldAcceptAnApprovalWithinItsYearOrUndated() {
+            assertThat(rules.apply(null, approvedOn("20", "35", LocalDate.of(2025, 11, 20))).pendingThresholds()).isEmpty();
+            assertThat(rules.apply(null, approvedOn("20", "35", null)).pendingThresholds()).isEmpty();
+            assertThat(rules.rulebook().approvalValidity()).isEqualTo(java.time.Period.ofYears(1));
+        }
+
+        @Test
         @DisplayName("crossing 30% and 50% upward is flagged; reaching exactly 30% counts as crossing")
         void shouldFlagCrossingThirtyAndFifty() {
             ControllerState at30 = rules.apply(null, control("K-3", CustomerType.LEGAL, "20", "30", AfsaApproval.PENDING, false));
