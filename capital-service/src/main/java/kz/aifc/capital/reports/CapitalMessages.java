@@ -225,6 +225,10 @@ public interface CapitalMessages {
             + "of 'immediately' (the moment of detection), not a time the rule text sets.")
     String breach_cap001_immediate();
 
+    @Message("The base capital amount this notice rests on, USD {amount} for {activity}, is {confidence}: the rule "
+            + "text read does not confirm it. It is held in the setting {setting}. Confirm it with AFSA before submission.")
+    String breach_unverified_amount(String amount, String activity, String confidence, String setting);
+
     @Message("The matter is continuing at the date of this notice.")
     String breach_continuing();
 
@@ -252,7 +256,8 @@ public interface CapitalMessages {
             + "{#is 'pruInvFirm'}Firm under PRU(INV) (configured)"
             + "{#is 'requirement'}Requirement (USD)"
             + "{#is 'requirementBasis'}Requirement basis (activity){#is 'requirementCitation'}Requirement citation"
-            + "{#is 'requirementConfidence'}Requirement confidence{#is 'rulebookVersion'}Rulebook version"
+            + "{#is 'requirementConfidence'}Requirement confidence"
+            + "{#is 'requirementSetting'}Setting that holds the amount{#is 'rulebookVersion'}Rulebook version"
             + "{#is 'unconfiguredActivities'}Activities with no configured amount{#is 'usdRate'}USD rate"
             + "{#else}{key}{/when}")
     String evidence_key(String key);

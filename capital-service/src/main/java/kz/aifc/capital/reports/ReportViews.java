@@ -72,7 +72,12 @@ public final class ReportViews {
             String ruleId, String ruleTitle, String severity, String citation, String status, OffsetDateTime detectedAt,
             OffsetDateTime regulatoryDeadline, String deadlineBasis, String detail, List<Fact> evidence,
             List<String> statement, List<String> toComplete, String rulebookVersion, OffsetDateTime preparedAt,
-            Boolean pruInvFirm) {
+            Boolean pruInvFirm, UnverifiedAmount unverifiedAmount) {
+    }
+
+    /** The base capital amount a notice rests on, where the rule text does not confirm it, and where it is set. */
+    @TemplateData
+    public record UnverifiedAmount(String activity, String amountUsd, String confidence, String setting) {
     }
 
     /** {@code GET /firms/{firmId}/reports/quarterly?quarter=}: drafted quarterly return. */

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.contract.v1.Currency;
+import kz.aifc.platform.rules.Confidence;
 import kz.aifc.platform.rules.Deadline;
 import kz.aifc.platform.rules.Rule;
 
@@ -78,8 +79,17 @@ public final class CapitalRules {
         Map<String, Object> evidence = positionEvidence(position);
         Optional<String> pruInv = rulebook.pruInvReason(position.firmId(), requirement.activities());
         evidence.put("pruInvFirm", pruInv.isPresent());
-        return Verdict.breach(rule, position.firmId(), rule.title(), detail, evidence,
-                noticeDeadline(rule, pruInv, rulebook));
+        String title = rule.title();
+        BaseCapital basis = requirement.basis();
+        if (basis.confidence() != Confidence.VERIFIED) {
+            // The desk and the notice must not present a seed figure as the rule's amount (domain-facts H14).
+            title += " (" + basis.confidence().label() + " amount)";
+            detail += " The requirement rests on an " + basis.confidence().label() + " amount, "
+                    + Money.usd(basis.amountUsd()) + " for " + basis.activity() + " (" + basis.citation() + "; "
+                    + basis.source() + "), held in the setting " + basis.setting() + ": confirm it with AFSA.";
+            evidence.put("requirementSetting", basis.setting());
+        }
+        return Verdict.breach(rule, position.firmId(), title, detail, evidence, noticeDeadline(rule, pruInv, rulebook));
     }
 
     /**

@@ -147,8 +147,26 @@ class CapitalFlowTest {
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
         assertThat(alert.evidence()).containsEntry("requirement", "300000").containsEntry("requirementBasis", "DATF_OPERATOR")
-                .containsEntry("requirementConfidence", "unverified");
+                .containsEntry("requirementConfidence", "unverified")
+                .containsEntry("requirementSetting",
+                        "aifc.rulebook.location: rulebook.json tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
         assertThat(alert.causedBy()).contains(snap.eventKey());
+        // Domain-facts H14: the desk (through the alert) and the notice say the amount is unverified and where it is set.
+        assertThat(alert.title()).isEqualTo("Capital resources below the base capital requirement (unverified amount)");
+        assertThat(alert.detail()).contains("rests on an unverified amount, USD 300,000.00 for DATF_OPERATOR")
+                .contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
+        JsonPath notice = given().header("Authorization", REGULATOR).get(alert.links().get("report")).then()
+                .statusCode(200).body("unverifiedAmount.activity", equalTo("DATF_OPERATOR"))
+                .body("unverifiedAmount.amountUsd", equalTo("300000")).extract().jsonPath();
+        assertThat(notice.getList("statement", String.class)).anySatisfy(p -> assertThat(p).startsWith(
+                "The base capital amount this notice rests on, USD 300,000.00 for Operating a Digital Asset Trading")
+                .contains("is unverified").contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd"));
+        String printed = given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report"))
+                .then().statusCode(200).extract().asString();
+        notice.getList("statement", String.class).forEach(p -> assertThat(printed).contains(escaped(p)));
+        String russian = given().header("Authorization", REGULATOR).accept("text/html").queryParam("lang", "ru")
+                .get(alert.links().get("report")).then().statusCode(200).extract().asString();
+        assertThat(russian).contains("не подтверждено").contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
     }
 
     @Test

@@ -161,6 +161,23 @@ class CapitalRulesTest {
         }
 
         @Test
+        @DisplayName("CAP-001 on the unverified DATF amount (domain-facts A4, H14): the title and detail say so and name the setting that holds it; a verified amount adds nothing")
+        void shouldSayWhenTheRequirementRestsOnAnUnverifiedAmount() {
+            Verdict datf = verdict(evaluate(facts(licence(DATF_OPERATOR), usd("280000"))), CapitalRulebook.CAP_001);
+            assertThat(datf.finding().title()).isEqualTo("Capital resources below the base capital requirement (unverified amount)");
+            assertThat(datf.finding().detail()).contains("rests on an unverified amount, USD 300,000.00 for DATF_OPERATOR")
+                    .contains("held in the setting aifc.rulebook.location: rulebook.json tables.baseCapital[activity=DATF_OPERATOR].amountUsd")
+                    .contains("confirm it with AFSA");
+            assertThat(datf.finding().evidence()).containsKey("requirementSetting");
+            Verdict custody = verdict(evaluate(facts(licence(PROVIDING_CUSTODY), usd("280000"))), CapitalRulebook.CAP_001);
+            assertThat(custody.finding().detail()).contains("USD 300,000.00 for PROVIDING_CUSTODY");
+
+            Verdict dealing = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000"))), CapitalRulebook.CAP_001);
+            assertThat(dealing.finding().title()).isEqualTo("Capital resources below the base capital requirement");
+            assertThat(dealing.finding().evidence()).doesNotContainKey("requirementSetting");
+        }
+
+        @Test
         @DisplayName("a licence varied after a snapshot re-evaluates the same snapshot against the new requirement")
         void shouldReEvaluateTheSnapshotWhenTheLicenceIsVaried() {
             CapitalSnapshot snapshot = usd("280000");
