@@ -157,6 +157,7 @@ public interface CapitalMessages {
             + "{#is 'CAP-004'}Paid-up share capital reduced without AFSA approval"
             + "{#is 'CAP-005'}No capital snapshot within the reporting interval"
             + "{#is 'CAP-006'}Capital requirement cannot be computed"
+            + "{#is 'CAP-007'}Business calendar does not cover a deadline's year"
             + "{#else}{title}{/when}")
     String rule_title(String ruleId, String title);
 

@@ -32,6 +32,8 @@ public record CapitalRulebook(String version, LocalDate effectiveFrom, List<Base
     public static final String CAP_004 = "CAP-004";
     public static final String CAP_005 = "CAP-005";
     public static final String CAP_006 = "CAP-006";
+    /** Configuration: a business-day deadline in a year the calendar does not cover (internal). */
+    public static final String CAP_007 = "CAP-007";
 
     public Rule rule(String id) {
         Rule rule = rules.get(id);

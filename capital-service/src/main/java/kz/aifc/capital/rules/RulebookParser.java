@@ -18,7 +18,8 @@ import kz.aifc.platform.rules.RulebookException;
 public final class RulebookParser {
 
     private static final List<String> REQUIRED_RULES = List.of(CapitalRulebook.CAP_001, CapitalRulebook.CAP_002,
-            CapitalRulebook.CAP_003, CapitalRulebook.CAP_004, CapitalRulebook.CAP_005, CapitalRulebook.CAP_006);
+            CapitalRulebook.CAP_003, CapitalRulebook.CAP_004, CapitalRulebook.CAP_005, CapitalRulebook.CAP_006,
+            CapitalRulebook.CAP_007);
 
     private RulebookParser() {
     }

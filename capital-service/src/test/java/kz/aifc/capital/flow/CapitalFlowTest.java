@@ -115,6 +115,28 @@ class CapitalFlowTest {
     }
 
     @Test
+    @DisplayName("CAP-007 (internal): a business-day deadline in a year the calendar does not cover (2028) raises a configuration alert citing 'internal' beside the breach, whose basis says weekends only were counted")
+    void shouldRaiseAConfigurationAlertWhenADeadlineFallsInAnUncoveredYear() {
+        String firm = "F-1010";
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2028-06-01T17:00:00+05:00", "400000.00"));
+        // CAP-004 (PRU(INV) 6.4, 1 business day): paid-up capital falls without an approval reference.
+        send(snapshot(firm, "2028-06-02T17:00:00+05:00", "350000.00"));
+
+        AlertRaised reduction = raised(firm, "CAP-004", 1).get(0);
+        assertThat(reduction.regulatoryDeadline().getYear()).isEqualTo(2028);
+        assertThat(reduction.deadlineBasis()).contains("no Kazakhstan days off are configured for 2028, so only weekends were skipped");
+        AlertRaised gap = raised(firm, "CAP-007", 1).get(0);
+        assertThat(gap.alertId()).isEqualTo("CAP-007:F-1010:2028");
+        assertThat(gap.citation()).isEqualTo("internal");
+        assertThat(gap.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(gap.detail()).contains("no days off for 2028").contains(reduction.alertId())
+                .contains("aifc.calendar.location");
+        assertThat(gap.evidence()).containsEntry("year", 2028).containsEntry("affectedAlertId", reduction.alertId());
+        assertThat(gap.regulatoryDeadline()).isNull();
+    }
+
+    @Test
     @DisplayName("the same snapshot event delivered twice has its effect once: one history row, one alert, nothing parked")
     void shouldRaiseOneAlertWhenTheSameSnapshotIsDeliveredTwice() {
         String firm = "F-1002";

@@ -180,24 +180,48 @@ public final class FitAndProperRules {
             evidence.put("individualNoticeDeadline", book.unfitnessIndividualNotice().after(occurred, calendar).toString());
             evidence.put("firmNoticeRule", "GEN 6.2.3(a): immediately (interpretation, not rule text: modelled as "
                     + book.unfitnessFirmNotice() + ", the end of the business day of detection)");
-            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
+            return withCalendarGap(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
                     + d.occurredOn(), event.firmId(), rule.title() + ": " + label(d.kind().name()),
                     event.fullName() + " (" + event.personId() + ", " + labels(event.roles()) + ") disclosed "
                             + label(d.kind().name()).toLowerCase() + " on " + d.occurredOn() + ": " + d.details()
                             + ". Under FSFR s.43(3) the person is presumed not fit and proper.",
-                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar), new Obligation(NotificationKind.UNFITNESS_EVENT, false)));
+                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar),
+                    new Obligation(NotificationKind.UNFITNESS_EVENT, false)), book.unfitnessFirmNotice());
         }
         if (book.materialChangeKinds().contains(d.kind())) {
             Rule rule = book.rule("FP-005");
             if (!inForce(rule, now)) {
                 return List.of();
             }
-            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.occurredOn(), event.firmId(), rule.title(),
-                    event.fullName() + " (" + event.personId() + ") disclosed a material change on " + d.occurredOn()
-                            + ": " + d.details() + ".",
-                    evidence, book.materialChangeNotice().after(occurred, calendar), rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, false)));
+            OffsetDateTime due = book.materialChangeNotice().after(occurred, calendar);
+            return withCalendarGap(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":"
+                    + d.occurredOn(), event.firmId(), rule.title(), event.fullName() + " (" + event.personId()
+                            + ") disclosed a material change on " + d.occurredOn() + ": " + d.details() + ".",
+                    evidence, due, rule.deadlineBasis() + book.materialChangeNotice().calendarCaveat(due, calendar),
+                    new Obligation(NotificationKind.MATERIAL_MATTER, false)), book.materialChangeNotice());
         }
         return List.of();
+    }
+
+    /**
+     * The finding, and FP-010 (internal) when its deadline was counted in business days in a year the calendar does
+     * not cover: the desk sees a configuration alert instead of a deadline silently counted on weekends only.
+     */
+    List<Finding<Obligation>> withCalendarGap(Finding<Obligation> f, Days period) {
+        if (!period.business() || f.deadline() == null || calendar.isCovered(f.deadline().toLocalDate())) {
+            return List.of(f);
+        }
+        Rule rule = book.rule("FP-010");
+        int year = f.deadline().getYear();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("year", year);
+        evidence.put("affectedAlertId", f.alertId());
+        evidence.put("affectedDeadline", f.deadline().toString());
+        return List.of(f, new Finding<>(rule, rule.id() + ":" + f.firmId() + ":" + year, f.firmId(), rule.title(),
+                "The Kazakhstan business calendar has no days off for " + year + ", so the deadline of " + f.alertId()
+                        + " (" + f.ruleId() + "), " + f.deadline() + ", was counted on weekends only. Add " + year
+                        + " to the calendar file (aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
+                evidence, null, null, new Obligation(null, false)));
     }
 
     /** FP-006 (DAA 2.3.1(4)): two of a DATF's roles in 2.3.1(1) are not combined in one person without AFSA approval. */

@@ -23,7 +23,7 @@ import kz.aifc.platform.rules.RulebookException;
 public final class RulebookParser {
 
     static final List<String> RULE_IDS = List.of("FP-001", "FP-002", "FP-003", "FP-004", "FP-005", "FP-006",
-            "FP-007", "FP-008", "FP-009");
+            "FP-007", "FP-008", "FP-009", "FP-010");
 
     private RulebookParser() {
     }

@@ -204,13 +204,31 @@ class FitAndProperRulesTest {
         }
 
         @Test
-        @DisplayName("a deadline in a year without configured days off says it assumed weekends only")
-        void shouldSayWhenTheCalendarDoesNotCoverTheYear() {
+        @DisplayName("FP-010 (internal): a business-day deadline in a year without configured days off (2028) says it counted weekends only and raises a configuration alert citing 'internal', no AFSA notification")
+        void shouldRaiseAConfigurationAlertWhenTheCalendarDoesNotCoverTheYear() {
+            var in2028 = java.time.Instant.parse("2028-03-10T05:00:00Z");
+            List<Finding<Obligation>> found = rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2028);
+            assertThat(found).extracting(Finding::ruleId).containsExactly("FP-004", "FP-010");
+            assertThat(found.get(0).deadlineBasis()).contains("no Kazakhstan days off are configured for 2028, so only weekends were skipped");
+            assertThat(found.get(1)).satisfies(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-010:F-0001:2028");
+                assertThat(f.citation()).isEqualTo("internal");
+                assertThat(f.rule().confidence()).isEqualTo(Confidence.INTERNAL);
+                assertThat(f.detail()).contains("no days off for 2028").contains(found.get(0).alertId());
+                assertThat(f.deadline()).isNull();
+                assertThat(f.duty().notification()).isNull();
+            });
+            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), NOW)).extracting(Finding::ruleId)
+                    .containsExactly("FP-004");
+        }
+
+        @Test
+        @DisplayName("a deadline in 2027, covered provisionally (statutory holidays; decree transfers and Kurban Ait not published), says so and raises no FP-010")
+        void shouldLabelADeadlineInTheProvisional2027Calendar() {
             var in2027 = java.time.Instant.parse("2027-03-10T05:00:00Z");
-            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2027).get(0).deadlineBasis())
-                    .contains("weekends only");
-            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), NOW).get(0).deadlineBasis())
-                    .doesNotContain("weekends only");
+            List<Finding<Obligation>> found = rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2027);
+            assertThat(found).extracting(Finding::ruleId).containsExactly("FP-004");
+            assertThat(found.get(0).deadlineBasis()).contains("provisional calendar");
         }
 
         @Test
