@@ -52,8 +52,8 @@ public record ControllerChange(
                 effectiveDate, proposed, null);
     }
 
-    /** Whether the change is proposed rather than made. */
-    public boolean isProposal() {
+    /** Whether the change is proposed rather than made (not a bean getter, so it never joins the JSON). */
+    public boolean proposes() {
         return Boolean.TRUE.equals(proposed);
     }
 }

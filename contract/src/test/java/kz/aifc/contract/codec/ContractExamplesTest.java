@@ -163,7 +163,7 @@ class ContractExamplesTest {
         assertThat(controller.newHoldingPct()).isEqualTo(new BigDecimal("12.5"));
         assertThat(controller.afsaApproval()).isEqualTo(AfsaApproval.NONE);
         assertThat(controller.proposed()).as("optional, absent in the v1 example").isNull();
-        assertThat(controller.isProposal()).isFalse();
+        assertThat(controller.proposes()).isFalse();
         assertThat(controller.approvalDate()).isNull();
         assertThat(licence.status()).isEqualTo(LicenceStatus.ACTIVE);
         assertThat(licence.activities()).containsExactly(Activity.DATF_OPERATOR, Activity.PROVIDING_CUSTODY);
@@ -177,8 +177,10 @@ class ContractExamplesTest {
         ControllerChange controller = CloudEventCodec.decode(binaryHeaders(EventTypes.CONTROLLER_CHANGE), bytes(json),
                 ControllerChange.class).data();
 
-        assertThat(controller.isProposal()).isTrue();
+        assertThat(controller.proposes()).isTrue();
         assertThat(controller.approvalDate()).isEqualTo(LocalDate.of(2025, 11, 19));
+        assertThat(CloudEventCodec.toJson(controller)).as("only the contract's fields are written")
+                .contains("\"proposed\":true", "\"approvalDate\":\"2025-11-19\"").doesNotContain("\"proposal");
     }
 
     @Test

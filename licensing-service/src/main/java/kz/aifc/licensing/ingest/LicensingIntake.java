@@ -63,7 +63,7 @@ public class LicensingIntake {
         FirmLocks.firm(c.firmId());
         Instant now = monitor.now();
         List<Finding<Obligation>> notice = monitor.rules().decreaseNotice(c, now).stream().toList();
-        if (!c.isProposal()) {
+        if (!c.proposes()) {
             // A proposal changes no holding; its completion does, and repeats no notice the proposal already raised.
             ControllerState before = Controller.of(c.firmId(), c.controllerId()).map(Controller::toState).orElse(null);
             Controller.record(c.firmId(), monitor.rules().apply(before, c), utc(now));

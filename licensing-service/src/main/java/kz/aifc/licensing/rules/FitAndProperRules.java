@@ -357,17 +357,17 @@ public final class FitAndProperRules {
         BigDecimal ctl = book.controllerThresholdPct();
         String what;
         if (e.previousHoldingPct().compareTo(from) > 0 && e.newHoldingPct().compareTo(from) <= 0) {
-            what = (e.isProposal() ? "proposes to go" : "went") + " from above " + from.toPlainString() + "% to "
+            what = (e.proposes() ? "proposes to go" : "went") + " from above " + from.toPlainString() + "% to "
                     + e.newHoldingPct().toPlainString() + "%";
         } else if (e.previousHoldingPct().compareTo(ctl) >= 0 && e.newHoldingPct().compareTo(ctl) < 0) {
-            what = (e.isProposal() ? "proposes to cease" : "ceased") + " to be a Controller ("
+            what = (e.proposes() ? "proposes to cease" : "ceased") + " to be a Controller ("
                     + e.newHoldingPct().toPlainString() + "%, below the unverified " + ctl.toPlainString() + "% threshold)";
         } else {
             return Optional.empty();
         }
         // "Before the change": due by the start of its effective date; a change reported once made is already late.
         OffsetDateTime due = e.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
-        boolean late = !e.isProposal() || !due.toInstant().isAfter(now);
+        boolean late = !e.proposes() || !due.toInstant().isAfter(now);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("controllerId", e.controllerId());
         evidence.put("name", e.name());
@@ -375,7 +375,7 @@ public final class FitAndProperRules {
         evidence.put("previousHoldingPct", e.previousHoldingPct().toPlainString());
         evidence.put("newHoldingPct", e.newHoldingPct().toPlainString());
         evidence.put("effectiveDate", e.effectiveDate().toString());
-        evidence.put("proposed", e.isProposal());
+        evidence.put("proposed", e.proposes());
         evidence.put("noticeLate", late);
         Rule notice = new Rule(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
                 rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), false, rule.fires(), rule.resolvedWhen(),
@@ -383,7 +383,7 @@ public final class FitAndProperRules {
         String detail = e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate() + ". GEN 3.3.1 "
                 + "asks the Controller to notify AFSA when it proposes the change, before it is made; no approval is "
                 + "needed." + (!late ? ""
-                        : e.isProposal() ? " The proposal arrived on or after the effective date: the notice is late."
+                        : e.proposes() ? " The proposal arrived on or after the effective date: the notice is late."
                                 : " The change was reported only once made: the notice is already late.");
         return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:"
                 + e.effectiveDate(), e.firmId(), "Change in control: decrease notice " + (late ? "late" : "due"),
