@@ -94,10 +94,13 @@ public class CapitalAlerts {
         String alertId;
         OffsetDateTime deadline;
         String basis = finding.deadlineBasis();
+        OffsetDateTime detectedAt = now;
         LinkedHashSet<String> causes = new LinkedHashSet<>();
         if (open.isPresent()) {
+            // An open breach keeps the moment it was first detected, which an "immediately" deadline is.
             AlertRaised previous = open.get().payload();
             alertId = previous.alertId();
+            detectedAt = previous.detectedAt();
             deadline = previous.regulatoryDeadline();
             basis = previous.deadlineBasis();
             causes.addAll(previous.causedBy());
@@ -123,7 +126,7 @@ public class CapitalAlerts {
         links.put("report", reportLink(firmId, alertId));
         book.raise(new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
                 finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
-                latestCauses, now, deadline, deadline == null ? null : basis, links));
+                latestCauses, detectedAt, deadline, deadline == null ? null : basis, links));
     }
 
     /**

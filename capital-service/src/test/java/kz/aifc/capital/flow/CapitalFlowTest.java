@@ -96,11 +96,12 @@ class CapitalFlowTest {
         notice.getList("statement", String.class).forEach(p -> assertThat(printed).contains(escaped(p)));
         notice.getList("toComplete", String.class).forEach(t -> assertThat(printed).contains(escaped(t)));
 
-        // Still in breach the next day: the same alert is updated, its id and deadline unchanged.
+        // Still in breach the next day: the same alert is updated, its id, detection time and deadline unchanged.
         send(snapshot(firm, "2026-11-21T17:00:00+05:00", "230000.00"));
         AlertRaised update = raised(firm, "CAP-001", 2).get(1);
         assertThat(update.alertId()).isEqualTo(alert.alertId());
         assertThat(update.regulatoryDeadline()).isEqualTo(alert.regulatoryDeadline());
+        assertThat(update.detectedAt()).as("first detected, when 'immediately' fell due").isEqualTo(alert.detectedAt());
         assertThat(update.detail()).contains("USD 230,000.00");
 
         send(snapshot(firm, "2026-11-23T10:00:00+05:00", "260000.00"));
