@@ -12,11 +12,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -168,6 +170,47 @@ class FitAndProperFlowTest {
     }
 
     @Test
+    @DisplayName("FP-008, GEN 3.3.1 'proposes to decrease … to 50% or less': the proposal raises the notice and changes no holding; its completion raises no second, late notice")
+    void shouldRaiseTheDecreaseNoticeOnTheProposalAndNotAgainOnItsCompletion() {
+        String firm = firm();
+        register(firm);
+        controller(firm, "0", "60", "APPROVED", "2026-11-20", null);
+        String proposal = controller(firm, "60", "45", "NONE", "2030-01-15", true);
+
+        String noticeId = "FP-008:" + firm + ":K-3:NOTICE:2030-01-15";
+        AlertRaised notice = awaitRaised(firm, noticeId);
+        assertThat(notice.title()).isEqualTo("Change in control: decrease notice due");
+        assertThat(notice.regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2030-01-15T00:00:00+05:00"));
+        assertThat(notice.evidence()).containsEntry("proposed", true);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + proposal);
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/firms/{f}/fit-and-proper", firm)
+                .then().statusCode(200).body("controllers[0].holdingPct", equalTo("60"));
+
+        String completed = controller(firm, "60", "45", "NONE", "2030-01-15", null);
+        IngestFlow.awaitApplied(dataSource(), IngestFlow.SOURCE + "/" + completed);
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/firms/{f}/fit-and-proper", firm)
+                .then().statusCode(200).body("controllers[0].holdingPct", equalTo("45"));
+        assertThat(TestKafka.readToEnd(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)).stream()
+                .filter(r -> noticeId.equals(alertIdOf(r)))).as("the notice, raised once").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("FP-008, GEN 3.2.3(1) an approval is valid for one year: crossing 30% on an approval dated more than a year before raises FP-008 naming the expiry, and the date is kept")
+    void shouldRaiseFp008WhenTheChangeReliesOnAnApprovalOlderThanAYear() {
+        String firm = firm();
+        register(firm);
+        send(Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE, firm, """
+                {"firmId":"%s","controllerId":"K-3","name":"Steppe Holdings","type":"LEGAL","previousHoldingPct":"20",
+                 "newHoldingPct":"35","afsaApproval":"APPROVED","sourceOfWealthEvidence":false,
+                 "effectiveDate":"2026-11-20","approvalDate":"2025-06-01"}""".formatted(firm));
+
+        AlertRaised raised = awaitRaised(firm, "FP-008:" + firm + ":K-3");
+        assertThat(raised.detail()).contains("crossed 30%")
+                .contains("AFSA approval APPROVED of 2025-06-01, which had expired on 2026-06-02");
+        assertThat(raised.evidence()).containsEntry("approvalExpiredOn", "2026-06-02");
+    }
+
+    @Test
     void shouldShowAVacancyWithNoOpenAlertOnceTheLicenceIsWithdrawn() {
         String firm = firm();
         String only = staff(firm, "P-1", "APPOINTED", "SENIOR_EXECUTIVE_OFFICER", "APPROVED", null);
@@ -267,10 +310,15 @@ class FitAndProperFlowTest {
     }
 
     private static void controller(String firm, String from, String to, String approval) {
-        send(Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE, firm, """
+        controller(firm, from, to, approval, "2026-11-20", null);
+    }
+
+    private static String controller(String firm, String from, String to, String approval, String effective,
+            Boolean proposed) {
+        return send(Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE, firm, """
                 {"firmId":"%s","controllerId":"K-3","name":"Steppe Holdings","type":"LEGAL","previousHoldingPct":"%s",
-                 "newHoldingPct":"%s","afsaApproval":"%s","sourceOfWealthEvidence":false,"effectiveDate":"2026-11-20"}"""
-                .formatted(firm, from, to, approval));
+                 "newHoldingPct":"%s","afsaApproval":"%s","sourceOfWealthEvidence":false,"effectiveDate":"%s"%s}"""
+                .formatted(firm, from, to, approval, effective, proposed == null ? "" : ",\"proposed\":" + proposed));
     }
 
     private static String send(String contractTopic, String type, String firm, String json) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.capital.rules.CapitalPosition;
+import kz.aifc.platform.rules.Deadline;
 import kz.aifc.platform.rules.Finding;
+import kz.aifc.platform.rules.Rule;
 import kz.aifc.capital.rules.PaidUpCapital;
 import kz.aifc.capital.rules.CapitalRulebook;
 import kz.aifc.capital.rules.Verdict;
@@ -46,10 +48,11 @@ public class CapitalAlerts {
      */
     public void apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
             List<String> causedBy, OffsetDateTime now) {
+        resolveCoveredYears(openAlerts, now);
         for (Verdict verdict : verdicts) {
             List<AlertBook.StoredAlert> open = openAlerts.of(verdict.ruleId());
             switch (verdict.outcome()) {
-                case BREACH -> raise(firmId, verdict.finding(), open.stream().findFirst(), breachBegan, causedBy, now);
+                case BREACH -> raise(firmId, verdict, open.stream().findFirst(), breachBegan, causedBy, now);
                 case CLEAR -> open.forEach(alert -> book.resolve(alert.alertId(), now, verdict.reason()));
                 case UNDETERMINED -> {
                     // The facts say neither breach nor cure: an open alert stays as it is.
@@ -85,25 +88,33 @@ public class CapitalAlerts {
         }
     }
 
-    private void raise(String firmId, Finding<Void> finding, Optional<AlertBook.StoredAlert> open,
+    private void raise(String firmId, Verdict verdict, Optional<AlertBook.StoredAlert> open,
             OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
+        Finding<Void> finding = verdict.finding();
         String alertId;
         OffsetDateTime deadline;
         String basis = finding.deadlineBasis();
+        OffsetDateTime detectedAt = now;
         LinkedHashSet<String> causes = new LinkedHashSet<>();
         if (open.isPresent()) {
+            // An open breach keeps the moment it was first detected, which an "immediately" deadline is.
             AlertRaised previous = open.get().payload();
             alertId = previous.alertId();
+            detectedAt = previous.detectedAt();
             deadline = previous.regulatoryDeadline();
             basis = previous.deadlineBasis();
             causes.addAll(previous.causedBy());
         } else {
             alertId = newAlertId(finding.ruleId(), firmId, CapitalPosition.almatyDate(breachBegan));
-            Integer days = finding.rule().deadlineBusinessDays();
-            deadline = days == null ? null : calendar.deadline(breachBegan.toInstant(), days);
-            if (deadline != null && !calendar.isCovered(deadline.toLocalDate())) {
-                basis = basis + "; no public holidays are configured for " + deadline.getYear()
-                        + ", so only weekends were skipped";
+            deadline = deadline(verdict.deadline(), breachBegan, now);
+            if (deadline != null && verdict.deadline().kind() == Deadline.Kind.BUSINESS_DAYS) {
+                Optional<String> caveat = calendar.caveat(deadline.toLocalDate());
+                if (caveat.isPresent()) {
+                    basis = basis + "; " + caveat.get();
+                }
+                if (!calendar.isCovered(deadline.toLocalDate())) {
+                    calendarGap(firmId, alertId, finding.ruleId(), deadline, causedBy, now);
+                }
             }
         }
         causes.addAll(causedBy);
@@ -115,7 +126,49 @@ public class CapitalAlerts {
         links.put("report", reportLink(firmId, alertId));
         book.raise(new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
                 finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
-                latestCauses, now, deadline, deadline == null ? null : basis, links));
+                latestCauses, detectedAt, deadline, deadline == null ? null : basis, links));
+    }
+
+    /**
+     * CAP-007: a business-day deadline in a year the calendar does not cover was counted on weekends only; the desk
+     * sees a configuration alert, one per firm and year, until the calendar covers the year.
+     */
+    private void calendarGap(String firmId, String alertId, String ruleId, OffsetDateTime deadline,
+            List<String> causedBy, OffsetDateTime now) {
+        Rule rule = rulebook.rule(CapitalRulebook.CAP_007);
+        int year = deadline.getYear();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("year", year);
+        evidence.put("affectedAlertId", alertId);
+        evidence.put("affectedDeadline", deadline.toString());
+        book.raise(new AlertRaised(rule.id() + ":" + firmId + ":" + year, firmId, Duty.CAPITAL, rule.id(),
+                rulebook.version(), rule.citation(), rule.severity(), rule.title(), "The Kazakhstan business calendar "
+                        + "has no days off for " + year + ", so the deadline of " + alertId + " (" + ruleId + "), "
+                        + deadline + ", was counted on weekends only. Add " + year + " to the calendar file "
+                        + "(aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
+                evidence, causedBy, now, null, null, Map.of()));
+    }
+
+    /** Resolves the firm's CAP-007 alerts whose year the calendar now covers. */
+    private void resolveCoveredYears(OpenAlerts openAlerts, OffsetDateTime now) {
+        for (AlertBook.StoredAlert open : openAlerts.of(CapitalRulebook.CAP_007)) {
+            Object year = open.payload().evidence().get("year");
+            if (year != null && calendar.isCovered(java.time.LocalDate.of(Integer.parseInt(year.toString()), 1, 1))) {
+                book.resolve(open.alertId(), now, "The business calendar now covers " + year);
+            }
+        }
+    }
+
+    /** Due when detected ("immediately"), or close of business N business days after the breach began. */
+    private OffsetDateTime deadline(Deadline rule, OffsetDateTime breachBegan, OffsetDateTime now) {
+        if (rule == null) {
+            return null;
+        }
+        return switch (rule.kind()) {
+            case IMMEDIATE -> now;
+            case BUSINESS_DAYS -> calendar.deadline(breachBegan.toInstant(), rule.days());
+            default -> null;
+        };
     }
 
     public static String reportLink(String firmId, String alertId) {

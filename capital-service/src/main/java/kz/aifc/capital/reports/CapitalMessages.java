@@ -157,6 +157,7 @@ public interface CapitalMessages {
             + "{#is 'CAP-004'}Paid-up share capital reduced without AFSA approval"
             + "{#is 'CAP-005'}No capital snapshot within the reporting interval"
             + "{#is 'CAP-006'}Capital requirement cannot be computed"
+            + "{#is 'CAP-007'}Business calendar does not cover a deadline's year"
             + "{#else}{title}{/when}")
     String rule_title(String ruleId, String title);
 
@@ -219,6 +220,16 @@ public interface CapitalMessages {
             + "liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.")
     String breach_cap001();
 
+    @Message("The firm's base capital requirement is the highest amount among its licensed activities "
+            + "(DAA 3.2(1)(b)). GEN 6.2.3 requires AFSA to be advised immediately of a significant breach of a Rule and "
+            + "of a material change in capital adequacy. The time under 'Notify AFSA by' is this draft's interpretation "
+            + "of 'immediately' (the moment of detection), not a time the rule text sets.")
+    String breach_cap001_immediate();
+
+    @Message("The base capital amount this notice rests on, USD {amount} for {activity}, is {confidence}: the rule "
+            + "text read does not confirm it. It is held in the setting {setting}. Confirm it with AFSA before submission.")
+    String breach_unverified_amount(String amount, String activity, String confidence, String setting);
+
     @Message("The matter is continuing at the date of this notice.")
     String breach_continuing();
 
@@ -242,9 +253,12 @@ public interface CapitalMessages {
             + "{#is 'monitoredSince'}Monitored since{#is 'paidUpShareCapital'}Paid-up share capital"
             + "{#is 'paidUpShareCapitalBefore'}Paid-up share capital before"
             + "{#is 'paidUpShareCapitalBeforeCurrency'}Currency before"
-            + "{#is 'paidUpShareCapitalBeforeUsdRate'}USD rate before{#is 'requirement'}Requirement (USD)"
+            + "{#is 'paidUpShareCapitalBeforeUsdRate'}USD rate before"
+            + "{#is 'pruInvFirm'}Firm under PRU(INV) (configured)"
+            + "{#is 'requirement'}Requirement (USD)"
             + "{#is 'requirementBasis'}Requirement basis (activity){#is 'requirementCitation'}Requirement citation"
-            + "{#is 'requirementConfidence'}Requirement confidence{#is 'rulebookVersion'}Rulebook version"
+            + "{#is 'requirementConfidence'}Requirement confidence"
+            + "{#is 'requirementSetting'}Setting that holds the amount{#is 'rulebookVersion'}Rulebook version"
             + "{#is 'unconfiguredActivities'}Activities with no configured amount{#is 'usdRate'}USD rate"
             + "{#else}{key}{/when}")
     String evidence_key(String key);

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.qute.i18n.MessageBundles;
+
 import kz.aifc.capital.alerts.CapitalAlerts;
 import kz.aifc.capital.rules.CapitalPosition;
 import kz.aifc.capital.rules.Money;
@@ -78,10 +80,19 @@ public class CapitalReports {
         statement.add(firmName + licenceText + " notifies the AIFC Financial Services Authority under "
                 + alert.citation() + " of the following matter, detected on "
                 + alert.detectedAt().atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate() + ": " + alert.detail());
+        CapitalMessages english = MessageBundles.get(CapitalMessages.class);
+        Boolean pruInvFirm = null;
         if (CapitalRulebook.CAP_001.equals(alert.ruleId())) {
-            statement.add("The firm's base capital requirement is the highest amount among its licensed activities "
-                    + "(DAA 3.2(1)(b)). Until this notice is given, the firm makes no cash transfers, payments or "
-                    + "transfers of liquid assets to Affiliates or Related Persons except as PRU(INV) 6.5(2) allows.");
+            // Alerts raised before the evidence said so were raised with PRU(INV) 6.5's limit.
+            pruInvFirm = !Boolean.FALSE.equals(alert.evidence().get("pruInvFirm"));
+            statement.add(pruInvFirm ? english.breach_cap001() : english.breach_cap001_immediate());
+        }
+        ReportViews.UnverifiedAmount unverified = unverifiedAmount(alert);
+        if (unverified != null) {
+            statement.add(english.breach_unverified_amount(
+                    Money.usd(new BigDecimal(unverified.amountUsd())).substring("USD ".length()),
+                    english.activity(unverified.activity()), english.confidence(unverified.confidence()),
+                    unverified.setting()));
         }
         statement.add(stored.open() ? "The matter is continuing at the date of this notice."
                 : "The matter has since been resolved: see the firm's latest capital position.");
@@ -94,7 +105,21 @@ public class CapitalReports {
                 "AIFC Financial Services Authority (AFSA), Astana", firm, alert.alertId(), alert.ruleId(),
                 rule == null ? alert.title() : rule.title(), alert.severity().name(), alert.citation(),
                 stored.open() ? "OPEN" : "RESOLVED", alert.detectedAt(), alert.regulatoryDeadline(),
-                alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now());
+                alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now(),
+                pruInvFirm, unverified);
+    }
+
+    /** The amount a CAP-001 alert rests on when its row is not verified (from the alert's evidence), else null. */
+    private static ReportViews.UnverifiedAmount unverifiedAmount(AlertRaised alert) {
+        Map<String, Object> e = alert.evidence();
+        Object confidence = e.get("requirementConfidence");
+        if (!CapitalRulebook.CAP_001.equals(alert.ruleId()) || confidence == null || "verified".equals(confidence)
+                || e.get("requirementSetting") == null) {
+            return null;
+        }
+        return new ReportViews.UnverifiedAmount(String.valueOf(e.get("requirementBasis")),
+                String.valueOf(e.get("requirement")),
+                String.valueOf(confidence), String.valueOf(e.get("requirementSetting")));
     }
 
     public ReportViews.QuarterlyReturn quarterly(String firmId, String quarterText) {

@@ -71,7 +71,13 @@ public final class ReportViews {
     public record BreachNotice(boolean draft, String banner, String title, String addressee, Firm firm, String alertId,
             String ruleId, String ruleTitle, String severity, String citation, String status, OffsetDateTime detectedAt,
             OffsetDateTime regulatoryDeadline, String deadlineBasis, String detail, List<Fact> evidence,
-            List<String> statement, List<String> toComplete, String rulebookVersion, OffsetDateTime preparedAt) {
+            List<String> statement, List<String> toComplete, String rulebookVersion, OffsetDateTime preparedAt,
+            Boolean pruInvFirm, UnverifiedAmount unverifiedAmount) {
+    }
+
+    /** The base capital amount a notice rests on, where the rule text does not confirm it, and where it is set. */
+    @TemplateData
+    public record UnverifiedAmount(String activity, String amountUsd, String confidence, String setting) {
     }
 
     /** {@code GET /firms/{firmId}/reports/quarterly?quarter=}: drafted quarterly return. */

@@ -14,6 +14,11 @@ public record BaseCapital(Activity activity, BigDecimal amountUsd, String citati
         return amountUsd != null;
     }
 
+    /** Where the amount is set, for people who must confirm or change it (the file aifc.rulebook.location names). */
+    public String setting() {
+        return "aifc.rulebook.location: rulebook.json tables.baseCapital[activity=" + activity + "].amountUsd";
+    }
+
     public boolean effectiveOn(LocalDate date) {
         return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
     }

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.CapitalSnapshot;
 import kz.aifc.contract.v1.Currency;
+import kz.aifc.platform.rules.Confidence;
+import kz.aifc.platform.rules.Deadline;
 import kz.aifc.platform.rules.Rule;
 
 /**
@@ -55,7 +58,10 @@ public final class CapitalRules {
         return facts.licence() == null ? rulebook.effectiveFrom() : facts.licence().effectiveFrom();
     }
 
-    /** CAP-001: capital resources below the requirement (DAA 3.2(1)(b); notify AFSA in 1 business day, PRU(INV) 6.5). */
+    /**
+     * CAP-001: capital resources below the requirement (DAA 3.2(1)(b)). AFSA is advised immediately (GEN 6.2.3(d),
+     * (h)); a firm under PRU(INV) also has 6.5's outer limit of one business day, which only then is the deadline.
+     */
     public static Verdict belowRequirement(CapitalPosition position, Requirement requirement, CapitalRulebook rulebook) {
         Rule rule = rulebook.rule(CapitalRulebook.CAP_001);
         if (requirement.status() == Requirement.Status.LICENCE_NOT_ACTIVE) {
@@ -70,7 +76,38 @@ public final class CapitalRules {
         }
         String detail = "Capital resources " + resourcesText(position) + " are below the requirement of "
                 + Money.usd(requirement.amountUsd()) + " (" + position.coveragePercent() + "%).";
-        return Verdict.breach(rule, position.firmId(), detail, positionEvidence(position));
+        Map<String, Object> evidence = positionEvidence(position);
+        Optional<String> pruInv = rulebook.pruInvReason(position.firmId(), requirement.activities());
+        evidence.put("pruInvFirm", pruInv.isPresent());
+        String title = rule.title();
+        BaseCapital basis = requirement.basis();
+        if (basis.confidence() != Confidence.VERIFIED) {
+            // The desk and the notice must not present a seed figure as the rule's amount (domain-facts H14).
+            title += " (" + basis.confidence().label() + " amount)";
+            detail += " The requirement rests on an " + basis.confidence().label() + " amount, "
+                    + Money.usd(basis.amountUsd()) + " for " + basis.activity() + " (" + basis.citation() + "; "
+                    + basis.source() + "), held in the setting " + basis.setting() + ": confirm it with AFSA.";
+            evidence.put("requirementSetting", basis.setting());
+        }
+        return Verdict.breach(rule, position.firmId(), title, detail, evidence, noticeDeadline(rule, pruInv, rulebook));
+    }
+
+    /**
+     * CAP-001's deadline: "immediately" (GEN 6.2.3), due when detected; for a firm under PRU(INV), 6.5's "not later
+     * than within 1 Business Day" is the time shown. Which reading applies is labelled an interpretation.
+     */
+    static Deadline noticeDeadline(Rule rule, Optional<String> pruInv, CapitalRulebook rulebook) {
+        if (pruInv.isEmpty()) {
+            return new Deadline(Deadline.Kind.IMMEDIATE, null, rule.deadlineBasis() + " PRU(INV) 6.5's limit of "
+                    + rulebook.pruInvNoticeDays() + " business day is not shown: the firm is not configured as under "
+                    + "PRU(INV) (CAP-003.appliesToActivities / appliesToFirms; for a digital-asset firm unverified, "
+                    + "domain-facts A6, H13).");
+        }
+        int days = rulebook.pruInvNoticeDays();
+        return new Deadline(Deadline.Kind.BUSINESS_DAYS, days, "Advise AFSA immediately (GEN 6.2.3) and in writing "
+                + "not later than within " + days + " Business Day (PRU(INV) 6.5); the time shown is that outer limit. "
+                + "Interpretation, not rule text: the firm is treated as under PRU(INV) because " + pruInv.get()
+                + " (configured; unverified for digital-asset firms, domain-facts A6, H13).");
     }
 
     /** CAP-002: resources below the internal early-warning buffer (default 120% of the requirement; configurable). */

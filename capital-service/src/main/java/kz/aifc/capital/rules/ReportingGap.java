@@ -22,6 +22,9 @@ public final class ReportingGap {
     public static Verdict evaluate(String firmId, OffsetDateTime lastAsOf, boolean everReported, Instant now,
             CapitalRulebook rulebook) {
         Rule rule = rulebook.rule(CapitalRulebook.CAP_005);
+        if (!rule.inForce(now.atZone(BusinessCalendar.ALMATY).toLocalDate())) {
+            return Verdict.clear(rule.id(), "CAP-005 applies from " + rule.effectiveFrom() + " (" + rule.citation() + ").");
+        }
         Duration gap = Duration.between(lastAsOf.toInstant(), now);
         if (gap.compareTo(rulebook.maxGap()) <= 0) {
             return Verdict.clear(rule.id(), "A capital snapshot as of " + lastAsOf + " is within the interval.");

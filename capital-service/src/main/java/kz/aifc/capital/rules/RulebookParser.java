@@ -18,7 +18,8 @@ import kz.aifc.platform.rules.RulebookException;
 public final class RulebookParser {
 
     private static final List<String> REQUIRED_RULES = List.of(CapitalRulebook.CAP_001, CapitalRulebook.CAP_002,
-            CapitalRulebook.CAP_003, CapitalRulebook.CAP_004, CapitalRulebook.CAP_005, CapitalRulebook.CAP_006);
+            CapitalRulebook.CAP_003, CapitalRulebook.CAP_004, CapitalRulebook.CAP_005, CapitalRulebook.CAP_006,
+            CapitalRulebook.CAP_007);
 
     private RulebookParser() {
     }
@@ -53,7 +54,8 @@ public final class RulebookParser {
         return new CapitalRulebook(book.version(), book.effectiveFrom(), List.copyOf(base), Map.copyOf(book.rules()),
                 book.rule(CapitalRulebook.CAP_002).parameters().positiveDecimal("bufferPercent"),
                 cap003.positiveDecimal("liquidAssetsFraction"), liquidActivities, Set.copyOf(liquidFirms),
-                book.rule(CapitalRulebook.CAP_005).parameters().duration("maxGap"));
+                book.rule(CapitalRulebook.CAP_005).parameters().duration("maxGap"),
+                book.rule(CapitalRulebook.CAP_001).parameters().days("pruInvNoticeBusinessDays"));
     }
 
     private static String text(JsonNode node, String field, String where) {

@@ -58,32 +58,35 @@ class CapitalFlowTest {
     ReportingGapCheck gapCheck;
 
     @Test
-    @DisplayName("CAP-001 (PRU(INV) 6.5): a snapshot below the requirement raises a CRITICAL alert due at close of the next business day, keeps its id while the breach lasts, and a curing snapshot resolves it")
+    @DisplayName("CAP-001 (GEN 6.2.3 'immediately'): a snapshot below the requirement raises a CRITICAL alert due when detected (the interpretation labelled, in the alert and the notice), keeps its id while the breach lasts, and a curing snapshot resolves it")
     void shouldRaiseCapitalBreachWithItsDeadlineAndResolveItWhenCured() {
         String firm = "F-1001";
         licensed(firm, Activity.DEALING_AS_PRINCIPAL);
-        // Friday 20 Nov 2026, 17:00 Almaty: one business day later is Monday 23 Nov, 18:00.
         send(snapshot(firm, "2026-11-20T17:00:00+05:00", "240000.00"));
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
         assertThat(alert.alertId()).isEqualTo("CAP-001:F-1001:2026-11-20");
         assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(alert.regulatoryDeadline()).isEqualTo(OffsetDateTime.parse("2026-11-23T18:00:00+05:00"));
+        // Not configured under PRU(INV) (the default): 6.5's 1 business day is not shown, "immediately" is.
+        assertThat(alert.regulatoryDeadline()).isEqualTo(alert.detectedAt());
+        assertThat(alert.deadlineBasis()).startsWith("Advise AFSA immediately (GEN 6.2.3")
+                .contains("Interpretation, not rule text");
         assertThat(alert.detail()).isEqualTo(
                 "Capital resources USD 240,000.00 are below the requirement of USD 250,000.00 (96.0%).");
-        assertThat(alert.citation()).contains("PRU(INV) 6.5");
+        assertThat(alert.citation()).contains("GEN 6.2.3");
         assertThat(alert.rulebookVersion()).isEqualTo("2026.1");
         assertThat(alert.links()).containsEntry("report",
                 "/firms/F-1001/reports/capital-breach-notice/CAP-001:F-1001:2026-11-20");
 
         given().header("Authorization", REGULATOR).get(alert.links().get("report")).then().statusCode(200)
                 .body("draft", equalTo(true)).body("alertId", equalTo(alert.alertId()))
-                .body("regulatoryDeadline", equalTo("2026-11-23T18:00:00+05:00"))
+                .body("deadlineBasis", equalTo(alert.deadlineBasis())).body("pruInvFirm", equalTo(false))
+                .body("statement", hasItem(containsString("this draft's interpretation of 'immediately'")))
                 .body("firm.licenceNumber", equalTo("AFSA-A-LA-2026-F-1001"));
         given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report")).then()
                 .statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("DRAFT — review before submission")).body(containsString("PRU(INV) 6.5"))
-                .body(containsString("Steppe Digital Ltd")).body(containsString("23 Nov 2026, 18:00"));
+                .body(containsString("DRAFT — review before submission")).body(containsString("GEN 6.2.3"))
+                .body(containsString("Steppe Digital Ltd")).body(containsString("Interpretation, not rule text"));
         // The English print words what the JSON says.
         JsonPath notice = given().header("Authorization", REGULATOR).get(alert.links().get("report")).then()
                 .statusCode(200).extract().jsonPath();
@@ -93,11 +96,12 @@ class CapitalFlowTest {
         notice.getList("statement", String.class).forEach(p -> assertThat(printed).contains(escaped(p)));
         notice.getList("toComplete", String.class).forEach(t -> assertThat(printed).contains(escaped(t)));
 
-        // Still in breach the next day: the same alert is updated, its id and deadline unchanged.
+        // Still in breach the next day: the same alert is updated, its id, detection time and deadline unchanged.
         send(snapshot(firm, "2026-11-21T17:00:00+05:00", "230000.00"));
         AlertRaised update = raised(firm, "CAP-001", 2).get(1);
         assertThat(update.alertId()).isEqualTo(alert.alertId());
         assertThat(update.regulatoryDeadline()).isEqualTo(alert.regulatoryDeadline());
+        assertThat(update.detectedAt()).as("first detected, when 'immediately' fell due").isEqualTo(alert.detectedAt());
         assertThat(update.detail()).contains("USD 230,000.00");
 
         send(snapshot(firm, "2026-11-23T10:00:00+05:00", "260000.00"));
@@ -109,6 +113,28 @@ class CapitalFlowTest {
         given().header("Authorization", REGULATOR).accept("text/html").get("/firms/" + firm + "/capital").then()
                 .statusCode(200).contentType(containsString("text/html")).body(containsString("260,000.00"))
                 .body(containsString("DAA 3.2(1)(b) and Table 2"));
+    }
+
+    @Test
+    @DisplayName("CAP-007 (internal): a business-day deadline in a year the calendar does not cover (2028) raises a configuration alert citing 'internal' beside the breach, whose basis says weekends only were counted")
+    void shouldRaiseAConfigurationAlertWhenADeadlineFallsInAnUncoveredYear() {
+        String firm = "F-1010";
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
+        send(snapshot(firm, "2028-06-01T17:00:00+05:00", "400000.00"));
+        // CAP-004 (PRU(INV) 6.4, 1 business day): paid-up capital falls without an approval reference.
+        send(snapshot(firm, "2028-06-02T17:00:00+05:00", "350000.00"));
+
+        AlertRaised reduction = raised(firm, "CAP-004", 1).get(0);
+        assertThat(reduction.regulatoryDeadline().getYear()).isEqualTo(2028);
+        assertThat(reduction.deadlineBasis()).contains("no Kazakhstan days off are configured for 2028, so only weekends were skipped");
+        AlertRaised gap = raised(firm, "CAP-007", 1).get(0);
+        assertThat(gap.alertId()).isEqualTo("CAP-007:F-1010:2028");
+        assertThat(gap.citation()).isEqualTo("internal");
+        assertThat(gap.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(gap.detail()).contains("no days off for 2028").contains(reduction.alertId())
+                .contains("aifc.calendar.location");
+        assertThat(gap.evidence()).containsEntry("year", 2028).containsEntry("affectedAlertId", reduction.alertId());
+        assertThat(gap.regulatoryDeadline()).isNull();
     }
 
     @Test
@@ -144,8 +170,26 @@ class CapitalFlowTest {
 
         AlertRaised alert = raised(firm, "CAP-001", 1).get(0);
         assertThat(alert.evidence()).containsEntry("requirement", "300000").containsEntry("requirementBasis", "DATF_OPERATOR")
-                .containsEntry("requirementConfidence", "unverified");
+                .containsEntry("requirementConfidence", "unverified")
+                .containsEntry("requirementSetting",
+                        "aifc.rulebook.location: rulebook.json tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
         assertThat(alert.causedBy()).contains(snap.eventKey());
+        // Domain-facts H14: the desk (through the alert) and the notice say the amount is unverified and where it is set.
+        assertThat(alert.title()).isEqualTo("Capital resources below the base capital requirement (unverified amount)");
+        assertThat(alert.detail()).contains("rests on an unverified amount, USD 300,000.00 for DATF_OPERATOR")
+                .contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
+        JsonPath notice = given().header("Authorization", REGULATOR).get(alert.links().get("report")).then()
+                .statusCode(200).body("unverifiedAmount.activity", equalTo("DATF_OPERATOR"))
+                .body("unverifiedAmount.amountUsd", equalTo("300000")).extract().jsonPath();
+        assertThat(notice.getList("statement", String.class)).anySatisfy(p -> assertThat(p).startsWith(
+                "The base capital amount this notice rests on, USD 300,000.00 for Operating a Digital Asset Trading")
+                .contains("is unverified").contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd"));
+        String printed = given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report"))
+                .then().statusCode(200).extract().asString();
+        notice.getList("statement", String.class).forEach(p -> assertThat(printed).contains(escaped(p)));
+        String russian = given().header("Authorization", REGULATOR).accept("text/html").queryParam("lang", "ru")
+                .get(alert.links().get("report")).then().statusCode(200).extract().asString();
+        assertThat(russian).contains("не подтверждено").contains("tables.baseCapital[activity=DATF_OPERATOR].amountUsd");
     }
 
     @Test

@@ -60,7 +60,7 @@ class ReportDocumentsTest {
                 "CRITICAL", "PRU(INV) 6.5; GEN 6.2.3", status, AT, DUE, "one business day (GEN 6.2.3)",
                 "USD 240,000.00 < USD 250,000.00 (96.0%) <b>!</b>",
                 List.of(new ReportViews.Fact("capitalResources", "240000.00"), new ReportViews.Fact("requirement", "250000")),
-                List.of(), List.of(), "2026.1", AT);
+                List.of(), List.of(), "2026.1", AT, true, null);
     }
 
     static ReportViews.Position position() {

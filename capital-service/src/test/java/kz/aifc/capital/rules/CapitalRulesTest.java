@@ -29,6 +29,7 @@ import kz.aifc.contract.v1.LicenceStatus;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.CapitalComponents;
 import kz.aifc.platform.rules.Confidence;
+import kz.aifc.platform.rules.Deadline;
 
 class CapitalRulesTest {
 
@@ -39,7 +40,7 @@ class CapitalRulesTest {
     }
 
     @Nested
-    @DisplayName("CAP-001: capital resources below the requirement (DAA 3.2(1)(b), Table 2; PRU(INV) 6.5: notify AFSA within 1 business day)")
+    @DisplayName("CAP-001: capital resources below the requirement (DAA 3.2(1)(b), Table 2; GEN 6.2.3: advise AFSA immediately; PRU(INV) 6.5: within 1 business day for a PRU(INV) firm)")
     class BelowRequirement {
 
         @Test
@@ -54,8 +55,48 @@ class CapitalRulesTest {
             assertThat(v.finding().evidence()).containsEntry("capitalResources", "240000.00")
                     .containsEntry("requirement", "250000").containsEntry("requirementBasis", "DEALING_AS_PRINCIPAL")
                     .containsEntry("requirementConfidence", "verified");
-            assertThat(v.finding().rule().deadlineBusinessDays()).isEqualTo(1);
-            assertThat(v.finding().citation()).contains("PRU(INV) 6.5").contains("DAA 3.2");
+            assertThat(v.finding().citation()).contains("GEN 6.2.3").contains("DAA 3.2");
+        }
+
+        @Test
+        @DisplayName("CAP-001, GEN 6.2.3(d), (h) 'must advise the AFSA immediately': a firm not configured under PRU(INV) is due at once, the reading labelled an interpretation, 6.5's limit not shown")
+        void shouldBeDueImmediatelyWhereTheFirmIsNotUnderPruInv() {
+            Verdict v = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000.00"))), CapitalRulebook.CAP_001);
+
+            assertThat(v.deadline().kind()).isEqualTo(Deadline.Kind.IMMEDIATE);
+            assertThat(v.finding().deadlineBasis()).startsWith("Advise AFSA immediately (GEN 6.2.3")
+                    .contains("Interpretation, not rule text").contains("is not shown")
+                    .contains("CAP-003.appliesToActivities");
+            assertThat(v.finding().evidence()).containsEntry("pruInvFirm", false);
+        }
+
+        @Test
+        @DisplayName("CAP-001, PRU(INV) 6.5 'immediately and not later than within 1 Business Day': a firm whose activity is configured under PRU(INV) is due at close of the next business day, and the basis says why it is treated so")
+        void shouldShowTheOneBusinessDayLimitWhereTheFirmIsUnderPruInv() {
+            CapitalRulebook pru = rulebook(doc -> Fixtures.ruleParameters(doc, CapitalRulebook.CAP_003)
+                    .putArray("appliesToActivities").add("DEALING_AS_PRINCIPAL"));
+
+            Verdict v = verdict(CapitalRules.evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000.00")), pru),
+                    CapitalRulebook.CAP_001);
+            assertThat(v.deadline().kind()).isEqualTo(Deadline.Kind.BUSINESS_DAYS);
+            assertThat(v.deadline().days()).isEqualTo(1);
+            assertThat(v.finding().deadlineBasis()).contains("immediately (GEN 6.2.3)")
+                    .contains("not later than within 1 Business Day (PRU(INV) 6.5)")
+                    .contains("Interpretation, not rule text: the firm is treated as under PRU(INV) because its licence "
+                            + "lists DEALING_AS_PRINCIPAL");
+            assertThat(v.finding().evidence()).containsEntry("pruInvFirm", true);
+        }
+
+        @Test
+        @DisplayName("CAP-001, PRU(INV) 6.5: a firm listed by id (CAP-003.appliesToFirms) is under PRU(INV) whatever its activities")
+        void shouldShowTheOneBusinessDayLimitForAFirmListedById() {
+            CapitalRulebook pru = rulebook(doc -> Fixtures.ruleParameters(doc, CapitalRulebook.CAP_003)
+                    .putArray("appliesToFirms").add(Fixtures.FIRM));
+
+            Verdict v = verdict(CapitalRules.evaluate(facts(licence(DATF_OPERATOR), usd("240000.00")), pru),
+                    CapitalRulebook.CAP_001);
+            assertThat(v.deadline().days()).isEqualTo(1);
+            assertThat(v.finding().deadlineBasis()).contains("firm " + Fixtures.FIRM + " is listed in CAP-003.appliesToFirms");
         }
 
         @Test
@@ -117,6 +158,23 @@ class CapitalRulesTest {
             assertThat(v.breached()).isTrue();
             assertThat(v.finding().evidence()).containsEntry("requirement", "300000")
                     .containsEntry("requirementConfidence", "unverified");
+        }
+
+        @Test
+        @DisplayName("CAP-001 on the unverified DATF amount (domain-facts A4, H14): the title and detail say so and name the setting that holds it; a verified amount adds nothing")
+        void shouldSayWhenTheRequirementRestsOnAnUnverifiedAmount() {
+            Verdict datf = verdict(evaluate(facts(licence(DATF_OPERATOR), usd("280000"))), CapitalRulebook.CAP_001);
+            assertThat(datf.finding().title()).isEqualTo("Capital resources below the base capital requirement (unverified amount)");
+            assertThat(datf.finding().detail()).contains("rests on an unverified amount, USD 300,000.00 for DATF_OPERATOR")
+                    .contains("held in the setting aifc.rulebook.location: rulebook.json tables.baseCapital[activity=DATF_OPERATOR].amountUsd")
+                    .contains("confirm it with AFSA");
+            assertThat(datf.finding().evidence()).containsKey("requirementSetting");
+            Verdict custody = verdict(evaluate(facts(licence(PROVIDING_CUSTODY), usd("280000"))), CapitalRulebook.CAP_001);
+            assertThat(custody.finding().detail()).contains("USD 300,000.00 for PROVIDING_CUSTODY");
+
+            Verdict dealing = verdict(evaluate(facts(licence(DEALING_AS_PRINCIPAL), usd("240000"))), CapitalRulebook.CAP_001);
+            assertThat(dealing.finding().title()).isEqualTo("Capital resources below the base capital requirement");
+            assertThat(dealing.finding().evidence()).doesNotContainKey("requirementSetting");
         }
 
         @Test

@@ -3,6 +3,8 @@ package kz.aifc.capital.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,19 @@ class ReportingGapTest {
         assertThat(first.breached()).isTrue();
         assertThat(first.finding().severity()).isEqualTo(Severity.MEDIUM);
         assertThat(later.finding().detail()).isEqualTo(first.finding().detail());
+    }
+
+    @Test
+    @DisplayName("CAP-005 cites DAA 4.6.1(2) of the version following AFSA's feedback statement of 19 Dec 2025, so it applies from that day, not before")
+    void shouldApplyFromTheDateOfTheRuleItCites() {
+        assertThat(rulebook.rule(CapitalRulebook.CAP_005).citation()).contains("DAA 4.6.1(2)").contains("19 Dec 2025");
+        assertThat(rulebook.rule(CapitalRulebook.CAP_005).effectiveFrom()).isEqualTo(LocalDate.of(2025, 12, 19));
+        OffsetDateTime lastAsOf = OffsetDateTime.parse("2025-12-01T17:00:00+05:00");
+
+        assertThat(ReportingGap.evaluate("F-0001", lastAsOf, true,
+                OffsetDateTime.parse("2025-12-18T23:00:00+05:00").toInstant(), rulebook).outcome())
+                .isEqualTo(Verdict.Outcome.CLEAR);
+        assertThat(ReportingGap.evaluate("F-0001", lastAsOf, true,
+                OffsetDateTime.parse("2025-12-19T00:00:00+05:00").toInstant(), rulebook).breached()).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.platform.rules.Confidence;
+import kz.aifc.platform.rules.Deadline;
 
 @DisplayName("The capital rulebook is versioned, effective-dated data with a confidence per figure (DESIGN.md, domain-facts §A)")
 class RulebookParserTest {
@@ -35,7 +36,7 @@ class RulebookParserTest {
     }
 
     @Test
-    @DisplayName("typed parameters: buffer 120%, liquid fraction 0.25 (PRU(INV) 4.2), gap PT36H, CAP-003 off for everyone (A6), CAP-001 1 business day")
+    @DisplayName("typed parameters: buffer 120%, liquid fraction 0.25 (PRU(INV) 4.2), gap PT36H, PRU(INV) for nobody by default (A6, H13), CAP-001 immediately (GEN 6.2.3) with 1 business day for PRU(INV) firms (6.5)")
     void shouldReadTheTypedParameters() {
         CapitalRulebook rulebook = Fixtures.rulebook();
 
@@ -45,7 +46,8 @@ class RulebookParserTest {
         assertThat(rulebook.maxGap()).isEqualTo(Duration.ofHours(36));
         assertThat(rulebook.liquidTestActivities()).isEmpty();
         assertThat(rulebook.liquidTestFirms()).isEmpty();
-        assertThat(rulebook.rule(CapitalRulebook.CAP_001).deadlineBusinessDays()).isEqualTo(1);
+        assertThat(rulebook.rule(CapitalRulebook.CAP_001).deadline().kind()).isEqualTo(Deadline.Kind.IMMEDIATE);
+        assertThat(rulebook.pruInvNoticeDays()).isEqualTo(1);
     }
 
     @Test

@@ -162,9 +162,25 @@ class ContractExamplesTest {
         assertThat(controller.previousHoldingPct()).isEqualTo(new BigDecimal("8.0"));
         assertThat(controller.newHoldingPct()).isEqualTo(new BigDecimal("12.5"));
         assertThat(controller.afsaApproval()).isEqualTo(AfsaApproval.NONE);
+        assertThat(controller.proposed()).as("optional, absent in the v1 example").isNull();
+        assertThat(controller.proposes()).isFalse();
+        assertThat(controller.approvalDate()).isNull();
         assertThat(licence.status()).isEqualTo(LicenceStatus.ACTIVE);
         assertThat(licence.activities()).containsExactly(Activity.DATF_OPERATOR, Activity.PROVIDING_CUSTODY);
         assertThat(licence.effectiveFrom()).isEqualTo(LocalDate.of(2026, 1, 15));
+    }
+
+    @Test
+    void shouldReadTheOptionalProposedAndApprovalDateOfAControllerChange() {
+        String json = json(EventTypes.CONTROLLER_CHANGE).replace("\"effectiveDate\": \"2026-11-20\"",
+                "\"effectiveDate\": \"2026-11-20\", \"proposed\": true, \"approvalDate\": \"2025-11-19\"");
+        ControllerChange controller = CloudEventCodec.decode(binaryHeaders(EventTypes.CONTROLLER_CHANGE), bytes(json),
+                ControllerChange.class).data();
+
+        assertThat(controller.proposes()).isTrue();
+        assertThat(controller.approvalDate()).isEqualTo(LocalDate.of(2025, 11, 19));
+        assertThat(CloudEventCodec.toJson(controller)).as("only the contract's fields are written")
+                .contains("\"proposed\":true", "\"approvalDate\":\"2025-11-19\"").doesNotContain("\"proposal");
     }
 
     @Test

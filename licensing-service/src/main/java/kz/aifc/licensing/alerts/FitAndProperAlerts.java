@@ -74,6 +74,11 @@ public class FitAndProperAlerts {
         }
     }
 
+    /** Whether an alert with this id was ever raised (open or resolved). */
+    public boolean known(String alertId) {
+        return book.find(alertId).isPresent();
+    }
+
     static boolean isStanding(String alertId, String ruleId) {
         return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
     }
@@ -85,10 +90,13 @@ public class FitAndProperAlerts {
         OffsetDateTime detectedAt = previous == null ? at : previous.detectedAt();
         OffsetDateTime deadline = previous == null || !f.duty().standing() ? f.deadline() : previous.regulatoryDeadline();
         List<String> causes = previous == null ? causedBy : previous.causedBy();
+        // A configuration alert (FP-010) calls for no AFSA notification: no draft, no report link.
+        boolean notifies = f.duty().notification() != null;
         AlertRaised alert = new AlertRaised(f.alertId(), f.firmId(), Duty.FIT_AND_PROPER, f.ruleId(), version,
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), causes, detectedAt,
-                deadline, f.deadlineBasis(), Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())));
-        if (book.raise(alert)) {
+                deadline, f.deadlineBasis(),
+                notifies ? Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())) : Map.of());
+        if (book.raise(alert) && notifies) {
             NotificationDraft.save(alert.alertId(), f.firmId(), f.duty().notification().name(), f.ruleId(), alert.title(), at,
                     NotificationDrafts.draft(f, alert, licence, at));
         }

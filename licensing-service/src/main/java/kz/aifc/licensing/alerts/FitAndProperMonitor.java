@@ -58,6 +58,11 @@ public class FitAndProperMonitor {
         return clock.instant();
     }
 
+    /** Whether an alert with this id was ever raised (open or resolved). */
+    public boolean raisedBefore(String alertId) {
+        return alerts.known(alertId);
+    }
+
     /** The facts the standing rules read for one firm. */
     public FirmFacts facts(String firmId) {
         boolean datf = Licence.ofFirm(firmId).map(l -> l.activityList().contains(Activity.DATF_OPERATOR)).orElse(false);

@@ -62,10 +62,14 @@ public class LicensingIntake {
         }
         FirmLocks.firm(c.firmId());
         Instant now = monitor.now();
-        ControllerState before = Controller.of(c.firmId(), c.controllerId()).map(Controller::toState).orElse(null);
-        Controller.record(c.firmId(), monitor.rules().apply(before, c), utc(now));
-        monitor.reassess(c.firmId(), monitor.rules().decreaseNotice(c, now).stream().toList(),
-                List.of(event.eventKey()), now);
+        List<Finding<Obligation>> notice = monitor.rules().decreaseNotice(c, now).stream().toList();
+        if (!c.proposes()) {
+            // A proposal changes no holding; its completion does, and repeats no notice the proposal already raised.
+            ControllerState before = Controller.of(c.firmId(), c.controllerId()).map(Controller::toState).orElse(null);
+            Controller.record(c.firmId(), monitor.rules().apply(before, c), utc(now));
+            notice = notice.stream().filter(f -> !monitor.raisedBefore(f.alertId())).toList();
+        }
+        monitor.reassess(c.firmId(), notice, List.of(event.eventKey()), now);
         return true;
     }
 

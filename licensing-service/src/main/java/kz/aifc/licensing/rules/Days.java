@@ -27,11 +27,9 @@ public record Days(int value, boolean business) {
         return due;
     }
 
-    /** A note for the deadline basis when the calendar has no days off for the deadline's year. */
+    /** A note for the deadline basis when the calendar does not cover the deadline's year, or only provisionally. */
     public String calendarCaveat(OffsetDateTime due, BusinessCalendar calendar) {
-        return business && !calendar.isCovered(due.toLocalDate())
-                ? " (no Kazakhstan days off configured for " + due.getYear() + ": weekends only assumed)"
-                : "";
+        return business ? calendar.caveat(due.toLocalDate()).map(c -> " (" + c + ")").orElse("") : "";
     }
 
     @Override

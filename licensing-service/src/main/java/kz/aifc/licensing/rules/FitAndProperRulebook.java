@@ -1,6 +1,7 @@
 package kz.aifc.licensing.rules;
 
 import java.math.BigDecimal;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ public record FitAndProperRulebook(
         BigDecimal controllerThresholdPct,
         SortedSet<BigDecimal> approvalThresholdsPct,
         Days controlDecision,
+        Period approvalValidity,
         BigDecimal decreaseNoticeFromPct,
         Severity controlNoticeSeverity,
         BigDecimal sourceOfWealthAbovePct) {

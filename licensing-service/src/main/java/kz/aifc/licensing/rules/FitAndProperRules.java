@@ -157,7 +157,7 @@ public final class FitAndProperRules {
         return out;
     }
 
-    /** FP-004 (FSFR s.43(3), GEN 6.2.3) and FP-005 (F&P Guidance 5.4): a disclosure starts a notice clock. */
+    /** FP-004 (FSFR s.43(3), GEN 6.2.3(a)) and FP-005 (F&P Guidance 5.4): a disclosure starts a notice clock. */
     public List<Finding<Obligation>> disclosure(StaffChange event, Instant now) {
         Disclosure d = event.disclosure();
         if (event.change() != StaffChangeKind.DISCLOSURE || d == null) {
@@ -178,28 +178,53 @@ public final class FitAndProperRules {
             }
             OffsetDateTime due = book.unfitnessFirmNotice().after(now, calendar);
             evidence.put("individualNoticeDeadline", book.unfitnessIndividualNotice().after(occurred, calendar).toString());
-            evidence.put("firmNoticeRule", "GEN 6.2.3: immediately (modelled as " + book.unfitnessFirmNotice() + ")");
-            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
+            evidence.put("firmNoticeRule", "GEN 6.2.3(a): immediately (interpretation, not rule text: modelled as "
+                    + book.unfitnessFirmNotice() + ", the end of the business day of detection)");
+            return withCalendarGap(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.kind() + ":"
                     + d.occurredOn(), event.firmId(), rule.title() + ": " + label(d.kind().name()),
                     event.fullName() + " (" + event.personId() + ", " + labels(event.roles()) + ") disclosed "
                             + label(d.kind().name()).toLowerCase() + " on " + d.occurredOn() + ": " + d.details()
                             + ". Under FSFR s.43(3) the person is presumed not fit and proper.",
-                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar), new Obligation(NotificationKind.UNFITNESS_EVENT, false)));
+                    evidence, due, rule.deadlineBasis() + book.unfitnessFirmNotice().calendarCaveat(due, calendar),
+                    new Obligation(NotificationKind.UNFITNESS_EVENT, false)), book.unfitnessFirmNotice());
         }
         if (book.materialChangeKinds().contains(d.kind())) {
             Rule rule = book.rule("FP-005");
             if (!inForce(rule, now)) {
                 return List.of();
             }
-            return List.of(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":" + d.occurredOn(), event.firmId(), rule.title(),
-                    event.fullName() + " (" + event.personId() + ") disclosed a material change on " + d.occurredOn()
-                            + ": " + d.details() + ".",
-                    evidence, book.materialChangeNotice().after(occurred, calendar), rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, false)));
+            OffsetDateTime due = book.materialChangeNotice().after(occurred, calendar);
+            return withCalendarGap(new Finding<>(rule, rule.id() + ":" + event.firmId() + ":" + event.personId() + ":"
+                    + d.occurredOn(), event.firmId(), rule.title(), event.fullName() + " (" + event.personId()
+                            + ") disclosed a material change on " + d.occurredOn() + ": " + d.details() + ".",
+                    evidence, due, rule.deadlineBasis() + book.materialChangeNotice().calendarCaveat(due, calendar),
+                    new Obligation(NotificationKind.MATERIAL_MATTER, false)), book.materialChangeNotice());
         }
         return List.of();
     }
 
-    /** FP-006 (DAA 2.3.2): a DATF's mandatory roles are not combined in one person without AFSA approval. */
+    /**
+     * The finding, and FP-010 (internal) when its deadline was counted in business days in a year the calendar does
+     * not cover: the desk sees a configuration alert instead of a deadline silently counted on weekends only.
+     */
+    List<Finding<Obligation>> withCalendarGap(Finding<Obligation> f, Days period) {
+        if (!period.business() || f.deadline() == null || calendar.isCovered(f.deadline().toLocalDate())) {
+            return List.of(f);
+        }
+        Rule rule = book.rule("FP-010");
+        int year = f.deadline().getYear();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("year", year);
+        evidence.put("affectedAlertId", f.alertId());
+        evidence.put("affectedDeadline", f.deadline().toString());
+        return List.of(f, new Finding<>(rule, rule.id() + ":" + f.firmId() + ":" + year, f.firmId(), rule.title(),
+                "The Kazakhstan business calendar has no days off for " + year + ", so the deadline of " + f.alertId()
+                        + " (" + f.ruleId() + "), " + f.deadline() + ", was counted on weekends only. Add " + year
+                        + " to the calendar file (aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
+                evidence, null, null, new Obligation(null, false)));
+    }
+
+    /** FP-006 (DAA 2.3.1(4)): two of a DATF's roles in 2.3.1(1) are not combined in one person without AFSA approval. */
     public List<Finding<Obligation>> combinedDatfRoles(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-006");
         if (!facts.datf() || !inForce(rule, now)) {
@@ -223,7 +248,7 @@ public final class FitAndProperRules {
         return out;
     }
 
-    /** FP-007 (DAA 2.3.2): at least one third of a DATF's board is independent. */
+    /** FP-007 (DAA 2.3.2(1), from 1 Jan 2025): at least one third of a DATF's board is independent. */
     public List<Finding<Obligation>> boardIndependence(FirmFacts facts, Instant now) {
         Rule rule = book.rule("FP-007");
         if (!facts.datf() || !inForce(rule, now)) {
@@ -243,7 +268,7 @@ public final class FitAndProperRules {
         evidence.put("minimumFraction", book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator());
         evidence.put("directors", board.stream().map(PersonState::personId).sorted().toList());
         return List.of(new Finding<>(rule, rule.id() + ":" + facts.firmId(), facts.firmId(), rule.title(),
-                independent + " of " + board.size() + " directors are independent; DAA 2.3.2 requires at least "
+                independent + " of " + board.size() + " directors are independent; DAA 2.3.2(1) requires at least "
                         + book.boardIndependentNumerator() + "/" + book.boardIndependentDenominator() + ".",
                 evidence, null, rule.deadlineBasis(), new Obligation(NotificationKind.MATERIAL_MATTER, true)));
     }
@@ -254,7 +279,7 @@ public final class FitAndProperRules {
      */
     public ControllerState apply(ControllerState before, ControllerChange e) {
         TreeSet<BigDecimal> pending = new TreeSet<>(before == null ? Set.of() : before.pendingThresholds());
-        if (e.afsaApproval() == AfsaApproval.APPROVED) {
+        if (e.afsaApproval() == AfsaApproval.APPROVED && expiredOn(e.approvalDate(), e.effectiveDate()) == null) {
             pending.clear();
         } else {
             for (BigDecimal t : thresholds()) {
@@ -265,7 +290,19 @@ public final class FitAndProperRules {
         }
         pending.removeIf(t -> e.newHoldingPct().compareTo(t) < 0);
         return new ControllerState(e.controllerId(), e.name(), e.type(), e.newHoldingPct(), e.afsaApproval(),
-                e.sourceOfWealthEvidence(), pending, e.effectiveDate());
+                e.sourceOfWealthEvidence(), pending, e.effectiveDate(), e.approvalDate());
+    }
+
+    /**
+     * The day an approval dated {@code approvedOn} had expired by a change effective {@code effective}: an approval
+     * is valid for one year (GEN 3.2.3(1)), its first anniversary included; null while it is valid or undated.
+     */
+    LocalDate expiredOn(LocalDate approvedOn, LocalDate effective) {
+        if (approvedOn == null) {
+            return null;
+        }
+        LocalDate expired = approvedOn.plus(book.approvalValidity()).plusDays(1);
+        return effective.isBefore(expired) ? null : expired;
     }
 
     /** FP-008 (GEN 3.2, 3.3; G1): a controller that crossed a threshold upward and still lacks AFSA approval. */
@@ -288,17 +325,29 @@ public final class FitAndProperRules {
             String what = highest.compareTo(book.controllerThresholdPct()) == 0
                     ? "became a Controller (" + highest.toPlainString() + "% or more, threshold unverified)"
                     : "crossed " + highest.toPlainString() + "%";
+            LocalDate expired = c.approval() == AfsaApproval.APPROVED ? expiredOn(c.approvalDate(), c.effectiveDate()) : null;
+            String approval = "AFSA approval " + c.approval();
+            if (expired != null) {
+                approval += " of " + c.approvalDate() + ", which had expired on " + expired
+                        + " (an approval is valid for one year, GEN 3.2.3(1))";
+                evidence.put("approvalDate", c.approvalDate().toString());
+                evidence.put("approvalExpiredOn", expired.toString());
+            }
             // Prior approval was due before the change took effect, so the deadline is its effective date.
             OffsetDateTime due = c.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
             out.add(new Finding<>(rule, rule.id() + ":" + facts.firmId() + ":" + c.controllerId(), facts.firmId(), rule.title(), c.name() + " (" + c.controllerId() + ") " + what + " on " + c.effectiveDate()
-                            + ", now holding " + c.holdingPct().toPlainString() + "%, with AFSA approval " + c.approval()
+                            + ", now holding " + c.holdingPct().toPlainString() + "%, with " + approval
                             + "; prior approval was required.",
                     evidence, due, rule.deadlineBasis(), new Obligation(NotificationKind.CHANGE_IN_CONTROL, true)));
         }
         return out;
     }
 
-    /** FP-008 decrease (GEN 3.3.1, C13): ceasing to be a Controller or going from above 50% to 50% or less. */
+    /**
+     * FP-008 decrease (GEN 3.3.1, H4): a Controller that "proposes to" cease being one, or to go from above 50% to
+     * 50% or less, notifies AFSA before the change. The finding fires on the proposal ({@code proposed}), due by the
+     * start of the effective date; a change reported only once made is flagged as already late.
+     */
     public Optional<Finding<Obligation>> decreaseNotice(ControllerChange e, Instant now) {
         Rule rule = book.rule("FP-008");
         if (!inForce(rule, now)) {
@@ -308,13 +357,17 @@ public final class FitAndProperRules {
         BigDecimal ctl = book.controllerThresholdPct();
         String what;
         if (e.previousHoldingPct().compareTo(from) > 0 && e.newHoldingPct().compareTo(from) <= 0) {
-            what = "went from above " + from.toPlainString() + "% to " + e.newHoldingPct().toPlainString() + "%";
+            what = (e.proposes() ? "proposes to go" : "went") + " from above " + from.toPlainString() + "% to "
+                    + e.newHoldingPct().toPlainString() + "%";
         } else if (e.previousHoldingPct().compareTo(ctl) >= 0 && e.newHoldingPct().compareTo(ctl) < 0) {
-            what = "ceased to be a Controller (" + e.newHoldingPct().toPlainString() + "%, below the unverified "
-                    + ctl.toPlainString() + "% threshold)";
+            what = (e.proposes() ? "proposes to cease" : "ceased") + " to be a Controller ("
+                    + e.newHoldingPct().toPlainString() + "%, below the unverified " + ctl.toPlainString() + "% threshold)";
         } else {
             return Optional.empty();
         }
+        // "Before the change": due by the start of its effective date; a change reported once made is already late.
+        OffsetDateTime due = e.effectiveDate().atStartOfDay(BusinessCalendar.ALMATY).toOffsetDateTime();
+        boolean late = !e.proposes() || !due.toInstant().isAfter(now);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("controllerId", e.controllerId());
         evidence.put("name", e.name());
@@ -322,13 +375,22 @@ public final class FitAndProperRules {
         evidence.put("previousHoldingPct", e.previousHoldingPct().toPlainString());
         evidence.put("newHoldingPct", e.newHoldingPct().toPlainString());
         evidence.put("effectiveDate", e.effectiveDate().toString());
+        evidence.put("proposed", e.proposes());
+        evidence.put("noticeLate", late);
         Rule notice = new Rule(rule.id(), rule.title(), book.controlNoticeSeverity(), "AIFC GEN 3.3.1",
                 rule.confidence(), rule.effectiveFrom(), rule.effectiveTo(), false, rule.fires(), rule.resolvedWhen(),
                 rule.deadline(), rule.parameters());
-        return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:" + e.effectiveDate(), e.firmId(), "Change in control: decrease notice due",
-                e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate()
-                        + "; the Controller notifies AFSA (GEN 3.3.1). No approval is needed.",
-                evidence, null, "A decrease below 50% or ceasing to be a Controller needs a notice to AFSA (GEN 3.3.1); no deadline found.", new Obligation(NotificationKind.CHANGE_IN_CONTROL, false)));
+        String detail = e.name() + " (" + e.controllerId() + ") " + what + " on " + e.effectiveDate() + ". GEN 3.3.1 "
+                + "asks the Controller to notify AFSA when it proposes the change, before it is made; no approval is "
+                + "needed." + (!late ? ""
+                        : e.proposes() ? " The proposal arrived on or after the effective date: the notice is late."
+                                : " The change was reported only once made: the notice is already late.");
+        return Optional.of(new Finding<>(notice, rule.id() + ":" + e.firmId() + ":" + e.controllerId() + ":NOTICE:"
+                + e.effectiveDate(), e.firmId(), "Change in control: decrease notice " + (late ? "late" : "due"),
+                detail, evidence, due, "GEN 3.3.1: notify AFSA before a Controller ceases to be one or goes from above "
+                        + "50% to 50% or less (\"proposes to\"). Interpretation, not rule text: due by the start of "
+                        + "the effective date (Asia/Almaty); the text sets no number of days.",
+                new Obligation(NotificationKind.CHANGE_IN_CONTROL, false)));
     }
 
     /** FP-009 (F&P Guidance 6.1(g)): natural-person controllers above 10% evidence their source of wealth. */

@@ -8,7 +8,7 @@ public enum NotificationKind {
     APPOINTMENT("Application / notice concerning the appointment of an Approved Individual"),
     /** An automatic not-fit-and-proper event (FSFR s.43(3), GEN 6.2.3). */
     UNFITNESS_EVENT("Immediate notice of an event affecting fitness and propriety"),
-    /** Another matter relating to fitness, eligibility or governance (GEN 6.2.1(f), DAA 2.3.2, AML 13.1). */
+    /** Another matter relating to fitness, eligibility or governance (GEN 6.2.1(f), DAA 2.3.1(4), 2.3.2(1), AML 13.1). */
     MATERIAL_MATTER("Notice of a material matter relating to fitness, eligibility or governance"),
     /** A change in control (GEN 3.2, 3.3). */
     CHANGE_IN_CONTROL("Notice / application concerning a change in control");

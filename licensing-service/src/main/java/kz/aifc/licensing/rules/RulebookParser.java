@@ -2,6 +2,8 @@ package kz.aifc.licensing.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import kz.aifc.platform.rules.RulebookException;
 public final class RulebookParser {
 
     static final List<String> RULE_IDS = List.of("FP-001", "FP-002", "FP-003", "FP-004", "FP-005", "FP-006",
-            "FP-007", "FP-008", "FP-009");
+            "FP-007", "FP-008", "FP-009", "FP-010");
 
     private RulebookParser() {
     }
@@ -71,9 +73,19 @@ public final class RulebookParser {
                 fp7.integer("minIndependentNumerator"), denominator,
                 fp8.decimal("controllerThresholdPct"), approvalThresholds,
                 days(fp8, "decisionDays"),
+                period(fp8, "approvalValidity"),
                 fp8.decimal("decreaseNoticeFromPct"),
                 fp8.has("noticeSeverity") ? fp8.enumValue("noticeSeverity", Severity.class) : Severity.LOW,
                 book.rule("FP-009").parameters().decimal("holdingAbovePct"));
+    }
+
+    /** An ISO 8601 period such as {@code P1Y}. */
+    private static Period period(Parameters parameters, String name) {
+        try {
+            return Period.parse(parameters.text(name));
+        } catch (DateTimeParseException e) {
+            throw new RulebookException("rules[FP-008].parameters." + name + " is not an ISO 8601 period (e.g. P1Y)");
+        }
     }
 
     /** Names ending in BusinessDays, or a unit of "business days", count Kazakhstan business days. */

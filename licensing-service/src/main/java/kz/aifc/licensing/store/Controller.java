@@ -71,6 +71,10 @@ public class Controller extends PanacheEntityBase {
     @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
 
+    /** When AFSA approved the change in control the holding relies on (GEN 3.2.3(1)); null when not reported. */
+    @Column(name = "approval_date")
+    public LocalDate approvalDate;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
@@ -101,7 +105,7 @@ public class Controller extends PanacheEntityBase {
         TreeSet<BigDecimal> thresholds = new TreeSet<>();
         pendingThresholds.forEach(t -> thresholds.add(new BigDecimal(t)));
         return new ControllerState(controllerId, name, type, holdingPct.stripTrailingZeros(), afsaApproval,
-                sourceOfWealth, thresholds, effectiveDate);
+                sourceOfWealth, thresholds, effectiveDate, approvalDate);
     }
 
     private void apply(ControllerState state, OffsetDateTime at) {
@@ -112,6 +116,7 @@ public class Controller extends PanacheEntityBase {
         sourceOfWealth = state.sourceOfWealthEvidence();
         pendingThresholds = state.pendingThresholds().stream().map(BigDecimal::toPlainString).toList();
         effectiveDate = state.effectiveDate();
+        approvalDate = state.approvalDate();
         updatedAt = at;
     }
 }

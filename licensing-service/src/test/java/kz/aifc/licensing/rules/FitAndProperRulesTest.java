@@ -4,6 +4,7 @@ import static kz.aifc.licensing.rules.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import kz.aifc.contract.v1.AfsaApproval;
+import kz.aifc.contract.v1.ControllerChange;
 import kz.aifc.contract.v1.CustomerType;
 import kz.aifc.contract.v1.DisclosureKind;
 import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.Seniority;
 import kz.aifc.contract.v1.Severity;
 import kz.aifc.contract.v1.StaffChangeKind;
+import kz.aifc.platform.rules.Confidence;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.contract.v1.StaffChange;
 
@@ -157,8 +160,17 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-004 automatic unfitness events (FSFR s.43(3); GEN 6.2.3; F&P Guidance 5.4; domain-facts C7, C8)")
+    @DisplayName("FP-004 automatic unfitness events (FSFR s.43(3); GEN 6.2.3(a); F&P Guidance 5.4; domain-facts C7, C8)")
     class Unfitness {
+
+        @Test
+        @DisplayName("FP-004, GEN 6.2.3(a) 'must advise the AFSA immediately': the end-of-business-day deadline is labelled an interpretation, in the basis and the evidence")
+        void shouldLabelTheModelledFirmDeadlineAnInterpretation() {
+            Finding<Obligation> f = rules.disclosure(disclosure(DisclosureKind.BANKRUPTCY), NOW).get(0);
+            assertThat(f.citation()).contains("GEN 6.2.3(a)");
+            assertThat(f.deadlineBasis()).startsWith("Firm advises AFSA immediately (GEN 6.2.3(a)). Interpretation, not rule text:");
+            assertThat(f.evidence().get("firmNoticeRule").toString()).startsWith("GEN 6.2.3(a): immediately (interpretation, not rule text");
+        }
 
         @Test
         @DisplayName("a conviction is CRITICAL, the firm notifies by close of business today, the individual within 21 days")
@@ -192,13 +204,31 @@ class FitAndProperRulesTest {
         }
 
         @Test
-        @DisplayName("a deadline in a year without configured days off says it assumed weekends only")
-        void shouldSayWhenTheCalendarDoesNotCoverTheYear() {
+        @DisplayName("FP-010 (internal): a business-day deadline in a year without configured days off (2028) says it counted weekends only and raises a configuration alert citing 'internal', no AFSA notification")
+        void shouldRaiseAConfigurationAlertWhenTheCalendarDoesNotCoverTheYear() {
+            var in2028 = java.time.Instant.parse("2028-03-10T05:00:00Z");
+            List<Finding<Obligation>> found = rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2028);
+            assertThat(found).extracting(Finding::ruleId).containsExactly("FP-004", "FP-010");
+            assertThat(found.get(0).deadlineBasis()).contains("no Kazakhstan days off are configured for 2028, so only weekends were skipped");
+            assertThat(found.get(1)).satisfies(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-010:F-0001:2028");
+                assertThat(f.citation()).isEqualTo("internal");
+                assertThat(f.rule().confidence()).isEqualTo(Confidence.INTERNAL);
+                assertThat(f.detail()).contains("no days off for 2028").contains(found.get(0).alertId());
+                assertThat(f.deadline()).isNull();
+                assertThat(f.duty().notification()).isNull();
+            });
+            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), NOW)).extracting(Finding::ruleId)
+                    .containsExactly("FP-004");
+        }
+
+        @Test
+        @DisplayName("a deadline in 2027, covered provisionally (statutory holidays; decree transfers and Kurban Ait not published), says so and raises no FP-010")
+        void shouldLabelADeadlineInTheProvisional2027Calendar() {
             var in2027 = java.time.Instant.parse("2027-03-10T05:00:00Z");
-            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2027).get(0).deadlineBasis())
-                    .contains("weekends only");
-            assertThat(rules.disclosure(disclosure(DisclosureKind.INCAPACITY), NOW).get(0).deadlineBasis())
-                    .doesNotContain("weekends only");
+            List<Finding<Obligation>> found = rules.disclosure(disclosure(DisclosureKind.INCAPACITY), in2027);
+            assertThat(found).extracting(Finding::ruleId).containsExactly("FP-004");
+            assertThat(found.get(0).deadlineBasis()).contains("provisional calendar");
         }
 
         @Test
@@ -238,8 +268,19 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-006 DATF mandatory roles not combined without AFSA approval (DAA 2.3.2; domain-facts C4)")
+    @DisplayName("FP-006 DATF mandatory roles not combined without AFSA approval (DAA 2.3.1(4); domain-facts C4, H2)")
     class CombinedRoles {
+
+        @Test
+        @DisplayName("FP-006, DAA 2.3.1(4) 'may not combine two roles specified in (1)': cited so, its role list (SEO, FO, CO, MLRO) verified, the Chief IT Officer of 2.3.1(2) not among them")
+        void shouldCiteDaa2314WithItsVerifiedRoleList() {
+            assertThat(rules.rulebook().rule("FP-006").citation()).isEqualTo("AIFC DAA 2.3.1(4)");
+            assertThat(rules.rulebook().rule("FP-006").parameters().confidence("roles")).isEqualTo(Confidence.VERIFIED);
+            assertThat(rules.rulebook().datfCombinedRoles()).containsExactlyInAnyOrder(Role.SENIOR_EXECUTIVE_OFFICER,
+                    Role.FINANCE_OFFICER, Role.COMPLIANCE_OFFICER, Role.MLRO);
+            PersonState cio = approved("P-2", Role.MLRO, Role.CHIEF_IT_OFFICER);
+            assertThat(rules.combinedDatfRoles(firm(true, List.of(cio)), NOW)).isEmpty();
+        }
 
         PersonState both = approved("P-1", Role.SENIOR_EXECUTIVE_OFFICER, Role.COMPLIANCE_OFFICER);
 
@@ -260,8 +301,19 @@ class FitAndProperRulesTest {
     }
 
     @Nested
-    @DisplayName("FP-007 DATF board at least one-third independent (DAA 2.3.2; domain-facts C4)")
+    @DisplayName("FP-007 DATF board at least one-third independent (DAA 2.3.2(1); domain-facts C4, H3)")
     class Board {
+
+        @Test
+        @DisplayName("FP-007, DAA 2.3.2(1) in force '12 months after the commencement of these Rules' (1 Jan 2024): applies from 1 Jan 2025, not on 31 Dec 2024")
+        void shouldApplyFromTheFirstOfJanuary2025() {
+            List<PersonState> four = List.of(approved("D-1", Role.DIRECTOR), approved("D-2", Role.DIRECTOR),
+                    approved("D-3", Role.DIRECTOR), approved("D-4", Role.INDEPENDENT_DIRECTOR));
+            assertThat(rules.rulebook().rule("FP-007").citation()).isEqualTo("AIFC DAA 2.3.2(1)");
+            assertThat(rules.boardIndependence(firm(true, four), java.time.Instant.parse("2024-12-31T12:00:00Z"))).isEmpty();
+            assertThat(rules.boardIndependence(firm(true, four), java.time.Instant.parse("2024-12-31T19:00:00Z")))
+                    .as("1 Jan 2025 00:00 Almaty").hasSize(1);
+        }
 
         @Test
         @DisplayName("1 independent of 3 directors is enough; 1 of 4 is not (MEDIUM)")
@@ -306,6 +358,29 @@ class FitAndProperRulesTest {
         }
 
         @Test
+        @DisplayName("FP-008, GEN 3.2.3(1) an approval is 'valid for a period of one year': crossing 30% on an approval more than a year old is HIGH, the expiry in the detail and evidence")
+        void shouldFlagAChangeThatReliesOnAnExpiredApproval() {
+            ControllerChange late = approvedOn("20", "35", LocalDate.of(2025, 11, 19));
+            ControllerState after = rules.apply(null, late);
+            assertThat(after.pendingThresholds()).containsExactly(new BigDecimal("30"));
+            assertThat(rules.unapprovedControl(firm(List.of(after)), NOW)).singleElement().satisfies(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-008:F-0001:K-3");
+                assertThat(f.detail()).contains("with AFSA approval APPROVED of 2025-11-19, which had expired on 2026-11-20")
+                        .contains("GEN 3.2.3(1)");
+                assertThat(f.evidence()).containsEntry("approvalDate", "2025-11-19")
+                        .containsEntry("approvalExpiredOn", "2026-11-20");
+            });
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.2.3(1): an approval dated exactly one year before the change still covers it; an undated approval is taken as given")
+        void shouldAcceptAnApprovalWithinItsYearOrUndated() {
+            assertThat(rules.apply(null, approvedOn("20", "35", LocalDate.of(2025, 11, 20))).pendingThresholds()).isEmpty();
+            assertThat(rules.apply(null, approvedOn("20", "35", null)).pendingThresholds()).isEmpty();
+            assertThat(rules.rulebook().approvalValidity()).isEqualTo(java.time.Period.ofYears(1));
+        }
+
+        @Test
         @DisplayName("crossing 30% and 50% upward is flagged; reaching exactly 30% counts as crossing")
         void shouldFlagCrossingThirtyAndFifty() {
             ControllerState at30 = rules.apply(null, control("K-3", CustomerType.LEGAL, "20", "30", AfsaApproval.PENDING, false));
@@ -328,6 +403,38 @@ class FitAndProperRulesTest {
             assertThat(rules.apply(pending, control("K-3", CustomerType.LEGAL, "12", "15", AfsaApproval.NONE, false))
                     .pendingThresholds()).as("a later change that crosses nothing keeps the pending approval")
                     .containsExactly(new BigDecimal("10"));
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.3.1 'proposes to decrease … from more than 50% to 50% or less': a proposal raises the notice, due before the change (start of its effective date), not late")
+        void shouldRaiseTheDecreaseNoticeOnTheProposal() {
+            ControllerChange proposal = Fixtures.proposed("K-3", "60", "45", LocalDate.of(2026, 12, 15));
+            assertThat(rules.decreaseNotice(proposal, NOW)).hasValueSatisfying(f -> {
+                assertThat(f.alertId()).isEqualTo("FP-008:F-0001:K-3:NOTICE:2026-12-15");
+                assertThat(f.title()).isEqualTo("Change in control: decrease notice due");
+                assertThat(f.detail()).contains("proposes to go from above 50% to 45%").doesNotContain("late");
+                assertThat(f.deadline()).isEqualTo(OffsetDateTime.parse("2026-12-15T00:00:00+05:00"));
+                assertThat(f.deadlineBasis()).contains("GEN 3.3.1").contains("Interpretation, not rule text");
+                assertThat(f.evidence()).containsEntry("proposed", true).containsEntry("noticeLate", false);
+            });
+            assertThat(rules.decreaseNotice(Fixtures.proposed("K-3", "12", "0", LocalDate.of(2026, 12, 15)), NOW))
+                    .as("GEN 3.3.1 'proposes to cease to be a Controller'").hasValueSatisfying(f ->
+                            assertThat(f.detail()).contains("proposes to cease to be a Controller"));
+        }
+
+        @Test
+        @DisplayName("FP-008, GEN 3.3.1: a decrease reported only once made is flagged as already late; so is a proposal that arrives on its effective date")
+        void shouldFlagACompletedDecreaseAsAlreadyLate() {
+            assertThat(rules.decreaseNotice(control("K-3", CustomerType.LEGAL, "60", "50", AfsaApproval.NONE, false), NOW))
+                    .hasValueSatisfying(f -> {
+                        assertThat(f.title()).isEqualTo("Change in control: decrease notice late");
+                        assertThat(f.detail()).contains("went from above 50% to 50%")
+                                .contains("reported only once made: the notice is already late");
+                        assertThat(f.deadline()).isEqualTo(OffsetDateTime.parse("2026-11-20T00:00:00+05:00"));
+                        assertThat(f.evidence()).containsEntry("proposed", false).containsEntry("noticeLate", true);
+                    });
+            assertThat(rules.decreaseNotice(Fixtures.proposed("K-3", "60", "45", Fixtures.DAY), NOW))
+                    .hasValueSatisfying(f -> assertThat(f.title()).endsWith("late"));
         }
 
         @Test

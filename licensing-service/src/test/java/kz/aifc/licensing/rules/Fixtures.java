@@ -85,11 +85,23 @@ final class Fixtures {
                 sow, DAY);
     }
 
+    /** A completed change of K-3 with AFSA approval APPROVED dated {@code approvedOn} (null: undated). */
+    static ControllerChange approvedOn(String from, String to, LocalDate approvedOn) {
+        return new ControllerChange(FIRM, "K-3", "Holder K-3", CustomerType.LEGAL, new BigDecimal(from),
+                new BigDecimal(to), AfsaApproval.APPROVED, true, DAY, null, approvedOn);
+    }
+
+    /** A proposed change of a legal-entity controller (GEN 3.3.1), planned for {@code on}. */
+    static ControllerChange proposed(String id, String from, String to, LocalDate on) {
+        return new ControllerChange(FIRM, id, "Holder " + id, CustomerType.LEGAL, new BigDecimal(from),
+                new BigDecimal(to), AfsaApproval.NONE, true, on, true);
+    }
+
     static ControllerState controller(String id, CustomerType type, String pct, boolean sow, String... pending) {
         TreeSet<BigDecimal> p = new TreeSet<>();
         for (String s : pending) {
             p.add(new BigDecimal(s));
         }
-        return new ControllerState(id, "Holder " + id, type, new BigDecimal(pct), AfsaApproval.NONE, sow, p, DAY);
+        return new ControllerState(id, "Holder " + id, type, new BigDecimal(pct), AfsaApproval.NONE, sow, p, DAY, null);
     }
 }

@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Kazakhstan business days in Asia/Almaty: weekends and the dated days off are not business days, weekend days
  * the Government made working days are. A deadline of N business days falls at close of business on the N-th
  * business day after the day the duty arose. Years with no configured days off are reported by
- * {@link #isCovered(LocalDate)} so callers can say their deadline assumed weekends only.
+ * {@link #isCovered(LocalDate)} so callers can raise a configuration alert instead of counting weekends only; a year
+ * whose days off are not all published is covered but {@linkplain #caveat(LocalDate) provisional}.
  */
 public final class BusinessCalendar {
 
@@ -35,13 +38,21 @@ public final class BusinessCalendar {
     private final Set<LocalDate> daysOff;
     private final Set<LocalDate> workingWeekends;
     private final Set<Integer> years;
+    private final Map<Integer, String> provisional;
     private final LocalTime close;
 
     public BusinessCalendar(Set<LocalDate> daysOff, Set<LocalDate> workingWeekends, Set<Integer> coveredYears,
             LocalTime close) {
+        this(daysOff, workingWeekends, coveredYears, Map.of(), close);
+    }
+
+    /** @param provisional per covered year whose days off are not all published, what is missing */
+    public BusinessCalendar(Set<LocalDate> daysOff, Set<LocalDate> workingWeekends, Set<Integer> coveredYears,
+            Map<Integer, String> provisional, LocalTime close) {
         this.daysOff = Set.copyOf(daysOff);
         this.workingWeekends = Set.copyOf(workingWeekends);
         this.years = Set.copyOf(coveredYears);
+        this.provisional = Map.copyOf(provisional);
         this.close = close;
     }
 
@@ -70,14 +81,19 @@ public final class BusinessCalendar {
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> working = new HashSet<>();
         Set<Integer> covered = new TreeSet<>();
+        Map<Integer, String> provisional = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> years = root.path("years").fields();
         while (years.hasNext()) {
             Map.Entry<String, JsonNode> year = years.next();
-            covered.add(Integer.parseInt(year.getKey()));
+            int y = Integer.parseInt(year.getKey());
+            covered.add(y);
             year.getValue().path("daysOff").forEach(d -> off.add(LocalDate.parse(d.asText())));
             year.getValue().path("workingWeekends").forEach(d -> working.add(LocalDate.parse(d.asText())));
+            if (year.getValue().hasNonNull("provisional")) {
+                provisional.put(y, year.getValue().get("provisional").asText());
+            }
         }
-        return new BusinessCalendar(off, working, covered, close);
+        return new BusinessCalendar(off, working, covered, provisional, close);
     }
 
     public boolean isBusinessDay(LocalDate date) {
@@ -91,6 +107,18 @@ public final class BusinessCalendar {
     /** True when the year of {@code date} has its days off configured. */
     public boolean isCovered(LocalDate date) {
         return years.contains(date.getYear());
+    }
+
+    /**
+     * What a deadline on {@code date} cannot rely on: no days off configured for its year (weekends only counted), or
+     * the year's days off not all published; empty when the year is covered and complete.
+     */
+    public Optional<String> caveat(LocalDate date) {
+        if (!isCovered(date)) {
+            return Optional.of("no Kazakhstan days off are configured for " + date.getYear()
+                    + ", so only weekends were skipped");
+        }
+        return Optional.ofNullable(provisional.get(date.getYear())).map(p -> "provisional calendar: " + p);
     }
 
     /** The N-th business day after {@code date} (N ≥ 1), or the first business day on or after it for N = 0. */
