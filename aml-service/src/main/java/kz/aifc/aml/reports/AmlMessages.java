@@ -250,6 +250,11 @@ public interface AmlMessages {
     @Message("The AFM form and XML schema are not verified (domain-facts G6).")
     String threshold_note_unverified();
 
+    @Message("The KZT 5,000,000 threshold and the next-business-day deadline are read in an English translation of "
+            + "Law 191-IV as amended by Law 219-VIII (2025), not in the official consolidated text (domain-facts H11): "
+            + "check it before relying on them.")
+    String threshold_note_translation();
+
     @Message("No threshold operation falls due on this date.")
     String threshold_none();
 

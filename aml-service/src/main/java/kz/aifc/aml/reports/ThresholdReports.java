@@ -35,7 +35,10 @@ public class ThresholdReports {
                 "Law 191-IV Art. 4(1) (offshore counterparty, KZT 5,000,000 or more), Art. 10(2); AIFC AML 13.6.1(d)",
                 List.of("Submit electronically to the Agency for Financial Monitoring in Kazakh or Russian, no later "
                                 + "than the business day after the operation (Law 191-IV Art. 10(2)).",
-                        "The AFM form and XML schema are not verified (domain-facts G6)."),
+                        "The AFM form and XML schema are not verified (domain-facts G6).",
+                        "The KZT 5,000,000 threshold and the next-business-day deadline are read in an English "
+                                + "translation of Law 191-IV as amended by Law 219-VIII (2025), not in the official "
+                                + "consolidated text (domain-facts H11): check it before relying on them."),
                 reports);
     }
 }

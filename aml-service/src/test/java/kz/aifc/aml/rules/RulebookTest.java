@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.v1.Exposure;
+import kz.aifc.platform.rules.Confidence;
+import kz.aifc.platform.rules.Rule;
 import kz.aifc.platform.time.BusinessCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
@@ -32,6 +34,23 @@ class RulebookTest {
         assertThat(book.rules()).hasSize(12);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 11, 20))).hasSize(2);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 6, 18))).isEmpty();
+    }
+
+    /**
+     * AML-010 and the KZT 5,000,000 thresholds (Law 191-IV Art. 4(1), 10(2)) rest on an English translation of the law
+     * as amended by Law 219-VIII (2025), not on the official consolidated text (domain-facts H11): the rulebook says
+     * "secondary", not "verified", and the alert's deadline basis says what it was read in.
+     */
+    @Test
+    void shouldLabelTheLaw191ThresholdsAsReadInATranslation() {
+        AmlRulebook book = TxBuilder.bundledRulebook();
+        Rule aml010 = book.rule("AML-010");
+        assertThat(aml010.confidence()).isEqualTo(Confidence.SECONDARY);
+        assertThat(aml010.deadlineBasis()).contains("translation", "not the official text");
+        assertThat(aml010.parameters().confidence("offshoreThresholdKzt")).isEqualTo(Confidence.SECONDARY);
+        assertThat(aml010.parameters().confidence("thresholdReportBusinessDays")).isEqualTo(Confidence.SECONDARY);
+        assertThat(book.rule("AML-005").parameters().confidence("structuringThresholdKzt"))
+                .isEqualTo(Confidence.SECONDARY);
     }
 
     @Test
