@@ -258,9 +258,7 @@ public final class SecurityWalk {
                     requirement.values().forEach(allowed::addAll);
                 }
             }
-            Map<String, Object> responses = (Map<String, Object>) op.getOrDefault("responses", Map.of());
-            boolean streams = String.valueOf(responses).contains("text/event-stream");
-            return new Operation(method, path, allowed, op.containsKey("requestBody"), streams);
+            return new Operation(method, path, allowed, op.containsKey("requestBody"), false);
         }
 
         String name() {

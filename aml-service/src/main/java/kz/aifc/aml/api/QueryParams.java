@@ -1,9 +1,11 @@
 package kz.aifc.aml.api;
 
+import static kz.aifc.platform.api.PlausibleDates.FIRST_YEAR;
+import static kz.aifc.platform.api.PlausibleDates.LAST_YEAR;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import kz.aifc.platform.api.PlausibleDates;
 import kz.aifc.platform.api.ProblemException;
 
 /**
@@ -11,10 +13,6 @@ import kz.aifc.platform.api.ProblemException;
  * the parameter (never a 404 from a failed conversion, never a query over an absurd period).
  */
 final class QueryParams {
-
-    /** The years a report can be asked for: the platform's plausible years, as for every date given to it. */
-    static final int FIRST_YEAR = PlausibleDates.FIRST_YEAR;
-    static final int LAST_YEAR = PlausibleDates.LAST_YEAR;
 
     private QueryParams() {
     }

@@ -75,7 +75,8 @@ public class AnnualReturns {
         Map<String, Long> byCountry = new TreeMap<>();
         jdbc.query(COUNTING, "select high_risk_country, count(*) from aml_customer_year "
                 + "where firm_id = ? and year = ? and high_risk_country is not null group by 1",
-                rs -> byCountry.put(rs.getString(1), rs.getLong(2)), firmId, year);
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), firmId, year)
+                .forEach(e -> byCountry.put(e.getKey(), e.getValue()));
         return compose(firmId, year, new Counts(strs, edd, total, byCountry), rules.rulebook().version());
     }
 

@@ -106,10 +106,14 @@ public class DueDiligenceStore {
             firms[i] = k.firmId();
             ids[i++] = k.customerId();
         }
-        jdbc.query("read open curable alerts", OPEN, rs -> out.computeIfAbsent(
-                new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                .add(new OpenBreach(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())),
-                Arrays.asList(firms), Arrays.asList(ids));
+        record Row(CustomerKey customer, OpenBreach breach) {
+        }
+        for (Row r : jdbc.query("read open curable alerts", OPEN, rs -> new Row(
+                new CustomerKey(rs.getString(1), rs.getString(2)),
+                new OpenBreach(rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant())),
+                Arrays.asList(firms), Arrays.asList(ids))) {
+            out.computeIfAbsent(r.customer(), k -> new ArrayList<>()).add(r.breach());
+        }
         return out;
     }
 

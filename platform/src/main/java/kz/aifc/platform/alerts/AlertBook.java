@@ -65,31 +65,37 @@ public class AlertBook {
                 on conflict (alert_id) do update set severity = excluded.severity, status = 'OPEN',
                   fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(), resolved_at = null,
                   raised_at = case when alert_state.status = 'OPEN' then alert_state.raised_at else excluded.raised_at end""";
-        List<AlertRaised> changed = new ArrayList<>();
+        List<Fingerprinted> changed = new ArrayList<>();
         for (AlertRaised alert : alerts) {
             String[] stored = current.get(alert.alertId());
             boolean open = stored != null && "OPEN".equals(stored[0]);
-            if (open && stored[1].equals(fingerprint(alert))) {
+            String fingerprint = fingerprint(alert);
+            if (open && stored[1].equals(fingerprint)) {
                 continue;
             }
-            changed.add(alert);
+            changed.add(new Fingerprinted(alert, fingerprint));
             events.add(new Outbox.Pending(topic, alert.firmId(),
                     CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
             entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
                     alert.alertId(), alert));
         }
-        jdbc.batch("store raised alerts", sql, changed, (upsert, alert) -> {
+        jdbc.batch("store raised alerts", sql, changed, (upsert, f) -> {
+            AlertRaised alert = f.alert();
             upsert.setString(1, alert.alertId());
             upsert.setString(2, alert.firmId());
             upsert.setString(3, alert.ruleId());
             upsert.setString(4, alert.severity().name());
-            upsert.setString(5, fingerprint(alert));
+            upsert.setString(5, f.fingerprint());
             upsert.setString(6, CloudEventCodec.toJson(alert));
             upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
         });
         outbox.enqueueAll(events);
         audit.appendAll(entries);
         return events.size();
+    }
+
+    /** An alert to store with the fingerprint it was compared by. */
+    private record Fingerprinted(AlertRaised alert, String fingerprint) {
     }
 
     /** Status, fingerprint and firm of the alerts already stored, by id. */
