@@ -122,6 +122,8 @@ class ServicesTest {
             assertThat(so.at("/spec/scaleTargetRef/name").asText()).isEqualTo(s.name());
             assertThat(so.at("/spec/maxReplicaCount").asInt()).as("%s max replicas", s.name())
                     .isEqualTo(s.maxUsefulReplicas());
+            // the CRD's CEL rule, which the schema check does not evaluate
+            assertThat(so.at("/spec/minReplicaCount").asInt(0)).isBetween(0, s.maxUsefulReplicas());
             JsonNode trigger = so.at("/spec/triggers/0");
             assertThat(so.at("/spec/triggers").size()).isEqualTo(1);
             assertThat(trigger.path("type").asText()).isEqualTo("kafka");
