@@ -1,0 +1,187 @@
+package kz.aifc.deploy.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The four services' Deployments, Services, budgets, scaling and network policies against their configuration. */
+class ServicesTest {
+
+    /**
+     * The Kafka client security settings a deployment passes (issue #14 item 1: every client takes them from the
+     * environment). Allowed in a manifest even while a service's application.properties does not name them.
+     */
+    static final Set<String> KAFKA_SECURITY_ENV = Set.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_TYPE",
+            "KAFKA_SSL_TRUSTSTORE_PASSWORD");
+
+    /** Read by the JVM or the container rather than by the service's configuration. */
+    static final Set<String> RUNTIME_ENV = Set.of("JAVA_TOOL_OPTIONS", "TZ");
+
+    /** What a deployment must set: the local defaults of these point at this machine. */
+    static final Set<String> REQUIRED_ENV = Set.of("KAFKA_BOOTSTRAP_SERVERS", "AIFC_DB_HOST", "AIFC_DB_USER",
+            "AIFC_DB_PASSWORD", "AIFC_JWT_PUBLIC_KEY");
+
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void deploymentsServeTheConfiguredPortWithHealthProbes(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        for (ServiceConfig s : ServiceConfig.all()) {
+            JsonNode c = container(r, s.name());
+            assertThat(c.at("/ports/0/containerPort").asInt()).as("%s port", s.name()).isEqualTo(s.httpPort());
+            assertThat(c.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+            assertThat(c.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+            assertThat(c.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(c.at("/" + probe + "/httpGet/port").asText()).isIn("http", String.valueOf(s.httpPort()));
+            }
+            JsonNode service = r.get("Service", s.name());
+            assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(s.httpPort());
+            assertThat(service.at("/spec/selector")).isEqualTo(
+                    r.get("Deployment", s.name()).at("/spec/selector/matchLabels"));
+            assertThat(c.at("/image").asText()).as("%s image", s.name())
+                    .matches("registry\\.example\\.com/aifc/" + s.name() + ":[A-Za-z0-9._-]+");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void resourcesComeFromTheBenchmarks(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        for (ServiceConfig s : ServiceConfig.all()) {
+            JsonNode resources = container(r, s.name()).path("resources");
+            assertThat(resources.at("/requests/cpu").isMissingNode()).as("%s cpu request", s.name()).isFalse();
+            assertThat(resources.at("/requests/memory").isMissingNode()).isFalse();
+            assertThat(resources.at("/limits/memory").isMissingNode()).as("%s memory limit", s.name()).isFalse();
+        }
+        // BENCHMARKS.md: aml-service measured in a 512 MB deployment with a 256 MB heap
+        JsonNode aml = container(r, "aml-service");
+        assertThat(aml.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
+        assertThat(env(r, "aml-service").get("JAVA_TOOL_OPTIONS").path("value").asText())
+                .contains("-Xmx256m", "-Xmn144m", "-XX:+UseParallelGC");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void configurationReachesTheVariablesTheServicesRead(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        Map<String, String> configMap = new HashMap<>();
+        r.get("ConfigMap", "aifc-config").path("data").fields()
+                .forEachRemaining(f -> configMap.put(f.getKey(), f.getValue().asText()));
+        Set<String> readByAny = new TreeSet<>();
+        for (ServiceConfig s : ServiceConfig.all()) {
+            readByAny.addAll(s.envVars());
+            Map<String, JsonNode> env = env(r, s.name());
+            Set<String> provided = new TreeSet<>(env.keySet());
+            JsonNode envFrom = container(r, s.name()).path("envFrom");
+            for (JsonNode from : envFrom) {
+                assertThat(from.at("/configMapRef/name").asText()).isEqualTo("aifc-config");
+                provided.addAll(configMap.keySet());
+            }
+            assertThat(provided).as("%s environment", s.name()).containsAll(REQUIRED_ENV).containsAll(KAFKA_SECURITY_ENV);
+            for (String name : env.keySet()) {
+                assertThat(s.envVars().contains(name) || KAFKA_SECURITY_ENV.contains(name) || RUNTIME_ENV.contains(name))
+                        .as("%s sets %s, which nothing reads", s.name(), name).isTrue();
+                if (name.contains("PASSWORD") || name.contains("JAAS")) {
+                    assertThat(env.get(name).has("value")).as("%s: %s must come from a Secret", s.name(), name)
+                            .isFalse();
+                    assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").isMissingNode()).isFalse();
+                }
+            }
+            // its own Kafka user, its own database's operator-made Secret
+            JsonNode jaas = env.get("KAFKA_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef");
+            assertThat(jaas.path("name").asText() + "/" + jaas.path("key").asText())
+                    .isEqualTo(s.name() + "/sasl.jaas.config");
+            String dbSecret = PostgresTest.clusterOf(r, s.database()) + "-app";
+            for (String var : List.of("AIFC_DB_HOST", "AIFC_DB_USER", "AIFC_DB_PASSWORD")) {
+                assertThat(env.get(var).at("/valueFrom/secretKeyRef/name").asText()).as("%s %s", s.name(), var)
+                        .isEqualTo(dbSecret);
+            }
+        }
+        for (String key : configMap.keySet()) {
+            assertThat(readByAny.contains(key) || KAFKA_SECURITY_ENV.contains(key) || RUNTIME_ENV.contains(key))
+                    .as("aifc-config.%s is read by no service", key).isTrue();
+        }
+        assertThat(r.ofKind("Secret")).as("no Secret is shipped in the manifests").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void scalingOnLagIsCappedAtThePartitions(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        int bootstrapPort = KafkaTest.bootstrapPort(r);
+        for (ServiceConfig s : ServiceConfig.all()) {
+            JsonNode so = r.get("ScaledObject", s.name());
+            assertThat(so.at("/spec/scaleTargetRef/name").asText()).isEqualTo(s.name());
+            assertThat(so.at("/spec/maxReplicaCount").asInt()).as("%s max replicas", s.name())
+                    .isEqualTo(s.maxUsefulReplicas());
+            // the CRD's CEL rule, which the schema check does not evaluate
+            assertThat(so.at("/spec/minReplicaCount").asInt(0)).isBetween(0, s.maxUsefulReplicas());
+            JsonNode trigger = so.at("/spec/triggers/0");
+            assertThat(so.at("/spec/triggers").size()).isEqualTo(1);
+            assertThat(trigger.path("type").asText()).isEqualTo("kafka");
+            assertThat(s.groups()).containsExactly(trigger.at("/metadata/consumerGroup").asText());
+            assertThat(trigger.at("/metadata/bootstrapServers").asText())
+                    .isEqualTo("aifc-kafka-kafka-bootstrap:" + bootstrapPort);
+            JsonNode auth = r.get("TriggerAuthentication", trigger.at("/authenticationRef/name").asText());
+            assertThat(auth.at("/spec/secretTargetRef").findValuesAsText("name")).contains(s.name());
+            String usernames = auth.at("/spec/configMapTargetRef/0/name").asText();
+            String key = auth.at("/spec/configMapTargetRef/0/key").asText();
+            assertThat(r.get("ConfigMap", usernames).at("/data/" + key).asText()).isEqualTo(s.name());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void disruptionBudgetsAndNetworkPolicies(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        int bootstrapPort = KafkaTest.bootstrapPort(r);
+        JsonNode deny = r.get("NetworkPolicy", "aifc-default-deny");
+        assertThat(deny.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+        assertThat(deny.at("/spec/ingress").isMissingNode() && deny.at("/spec/egress").isMissingNode()).isTrue();
+        for (ServiceConfig s : ServiceConfig.all()) {
+            JsonNode labels = r.get("Deployment", s.name()).at("/spec/template/metadata/labels");
+            assertThat(labels.path("app.kubernetes.io/part-of").asText()).isEqualTo("aifc-compliance");
+            JsonNode pdb = r.get("PodDisruptionBudget", s.name());
+            assertThat(pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo(s.name());
+
+            JsonNode np = r.get("NetworkPolicy", s.name());
+            assertThat(np.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo(s.name());
+            assertThat(np.at("/spec/ingress").findValuesAsText("port")).containsExactly(String.valueOf(s.httpPort()));
+            Set<String> egress = new TreeSet<>();
+            for (JsonNode rule : np.at("/spec/egress")) {
+                JsonNode selector = rule.at("/to/0/podSelector/matchLabels");
+                String target = selector.has("cnpg.io/cluster") ? "db:" + selector.get("cnpg.io/cluster").asText()
+                        : selector.has("strimzi.io/cluster") ? "kafka:" + selector.get("strimzi.io/cluster").asText()
+                        : "other";
+                rule.path("ports").forEach(p -> egress.add(target + ":" + p.path("port").asText()));
+            }
+            assertThat(egress).as("%s egress", s.name()).containsExactlyInAnyOrder(
+                    "kafka:aifc-kafka:" + bootstrapPort,
+                    "db:" + PostgresTest.clusterOf(r, s.database()) + ":5432");
+        }
+        JsonNode webhooks = r.get("NetworkPolicy", "notification-service-webhooks");
+        assertThat(webhooks.at("/spec/egress/0/ports/0/port").asInt()).isEqualTo(443);
+    }
+
+    static JsonNode container(Rendered r, String service) {
+        JsonNode containers = r.get("Deployment", service).at("/spec/template/spec/containers");
+        assertThat(containers.size()).isEqualTo(1);
+        return containers.get(0);
+    }
+
+    static Map<String, JsonNode> env(Rendered r, String service) {
+        Map<String, JsonNode> env = new HashMap<>();
+        for (JsonNode e : container(r, service).path("env")) {
+            assertThat(env.put(e.path("name").asText(), e)).as("%s sets %s twice", service, e.path("name")).isNull();
+        }
+        return env;
+    }
+}
