@@ -10,6 +10,12 @@
 #                    each name gets SUFFIX appended (a leading '.' is added when SUFFIX starts with a
 #                    letter or digit: "t1" and ".t1" both give aifc.capital.snapshots.t1)
 #   reset            stop the broker and delete its data (clean slate; next start formats again)
+#   add-firm FIRM [SUFFIX]
+#                    secured broker only: give firm FIRM its own lanes next to the four ingest topics
+#                    (<topic>[SUFFIX].firm.FIRM, contract/README.md §1 "Firm lanes") and a user
+#                    firm-<firm in lower case> that may write those lanes and nothing else
+#   credentials USER secured broker only: print the files holding USER's client settings (.properties for
+#                    Kafka tools and Java clients, .env with the KAFKA_* variables the services read)
 #   run-class CLASS [ARGS...]
 #                    run a class from the broker's jars, e.g. org.apache.kafka.tools.ConsoleProducer
 #   classpath        print the broker's classpath (quoted glob form, for java -cp)
@@ -21,9 +27,17 @@
 #   KAFKA_HEAP_OPTS               broker heap (default -Xms256m -Xmx512m)
 #   KAFKA_START_TIMEOUT (60)      seconds to wait for the broker to answer
 #   KAFKA_STOP_TIMEOUT (30)       seconds to wait after SIGTERM before SIGKILL
+#   KAFKA_SECURED (0)             1: the secured broker instead, a second broker with its own state and ports
+#                                 (9094 and 9095 unless KAFKA_PORT / KAFKA_CONTROLLER_PORT say otherwise):
+#                                 SASL/SCRAM-SHA-512 over TLS (a locally generated CA), ACLs enforced by KRaft's
+#                                 StandardAuthorizer, no topic auto-creation, one user per service (capital-service,
+#                                 aml-service, licensing-service, notification-service), one for the simulator
+#                                 (writes the shared ingest topics) and one per firm (add-firm); the controller
+#                                 listener takes SASL/PLAIN on loopback. Every password is generated here.
 #
 # State lives in deploy/local/.state/kafka/ (jars in libs/, data in data/, server.properties, kafka.pid);
-# the broker log is deploy/local/.state/logs/kafka.log.
+# the broker log is deploy/local/.state/logs/kafka.log. The secured broker keeps its state in
+# .state/kafka-secured/ (key material and credentials in secrets/, owner-only) and logs to kafka-secured.log.
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -45,25 +59,37 @@ TOPICS=(
 # ---------------------------------------------------------------------------------------------------
 
 KAFKA_HOST=127.0.0.1
-KAFKA_PORT="${KAFKA_PORT:-9092}"
-KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_SECURED="${KAFKA_SECURED:-0}"
+if [[ "$KAFKA_SECURED" == 1 ]]; then
+  KAFKA_PORT="${KAFKA_PORT:-9094}"
+  KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9095}"
+  KAFKA_INSTANCE=kafka-secured
+else
+  KAFKA_PORT="${KAFKA_PORT:-9092}"
+  KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+  KAFKA_INSTANCE=kafka
+fi
 KAFKA_BOOTSTRAP="${KAFKA_BOOTSTRAP:-localhost:$KAFKA_PORT}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
-KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-$([[ "$KAFKA_SECURED" == 1 ]] && echo 180 || echo 60)}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 
 KAFKA_PROJECT_DIR="$LOCAL_DIR/kafka"
-KAFKA_STATE_DIR="$STATE_DIR/kafka"
-KAFKA_LIBS="$KAFKA_STATE_DIR/libs"
+KAFKA_STATE_DIR="$STATE_DIR/$KAFKA_INSTANCE"
+# Both brokers run the same jars.
+KAFKA_LIBS="$STATE_DIR/kafka/libs"
 KAFKA_DATA="$KAFKA_STATE_DIR/data"
 KAFKA_CONFIG="$KAFKA_STATE_DIR/server.properties"
 KAFKA_PIDFILE="$KAFKA_STATE_DIR/kafka.pid"
 KAFKA_LOCKFILE="$KAFKA_STATE_DIR/.lock"
-KAFKA_LIBS_LOCKFILE="$KAFKA_STATE_DIR/.libs.lock"
-KAFKA_LOG="$LOG_DIR/kafka.log"
+KAFKA_LIBS_LOCKFILE="$STATE_DIR/kafka/.libs.lock"
+KAFKA_LOG="$LOG_DIR/$KAFKA_INSTANCE.log"
 KAFKA_LIBS_STAMP="$KAFKA_LIBS/.fetched-from-pom"
+# Secured broker: key material, passwords and each user's client settings (owner-only).
+KAFKA_SECRETS="$KAFKA_STATE_DIR/secrets"
+KAFKA_ADMIN_PROPERTIES="$KAFKA_SECRETS/users/admin.properties"
 
-mkdir -p "$KAFKA_STATE_DIR"
+mkdir -p "$KAFKA_STATE_DIR" "$STATE_DIR/kafka"
 
 usage() {
   sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
@@ -142,9 +168,50 @@ broker_pid() {
   return 1
 }
 
+# The listeners: PLAINTEXT on loopback, or (secured) SASL_SSL with SCRAM-SHA-512 for clients and the broker itself,
+# SASL/PLAIN for the controller (its static credential: SCRAM lives in the metadata the controller serves), and ACLs.
+listener_config() {
+  if [[ "$KAFKA_SECURED" != 1 ]]; then
+    cat <<EOF
+listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
+advertised.listeners=PLAINTEXT://localhost:${KAFKA_PORT}
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+EOF
+    return 0
+  fi
+  local admin store
+  admin="$(password_of admin)"
+  store="$(<"$KAFKA_SECRETS/store.password")"
+  cat <<EOF
+listeners=SASL_SSL://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
+advertised.listeners=SASL_SSL://localhost:${KAFKA_PORT}
+inter.broker.listener.name=SASL_SSL
+listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${admin}";
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${admin}" user_admin="${admin}";
+ssl.keystore.type=PKCS12
+ssl.keystore.location=${KAFKA_SECRETS}/broker.p12
+ssl.keystore.password=${store}
+ssl.key.password=${store}
+ssl.truststore.type=PKCS12
+ssl.truststore.location=${KAFKA_SECRETS}/truststore.p12
+ssl.truststore.password=${store}
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin
+allow.everyone.if.no.acl.found=false
+EOF
+}
+
 write_config() {
   mkdir -p "$KAFKA_DATA"
   local tmp="$KAFKA_CONFIG.tmp"
+  [[ "$KAFKA_SECURED" == 1 ]] && ensure_key_material
+  (umask 077 && : >"$tmp")
   cat >"$tmp" <<EOF
 # Generated by deploy/local/kafka.sh on every start; edit the script, not this file.
 # Single-node KRaft: this process is both broker and controller.
@@ -152,10 +219,7 @@ process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${KAFKA_CONTROLLER_PORT}
 controller.listener.names=CONTROLLER
-listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://127.0.0.1:${KAFKA_CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://localhost:${KAFKA_PORT}
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+$(listener_config)
 log.dirs=${KAFKA_DATA}
 
 # Small machine: few threads.
@@ -163,8 +227,8 @@ num.network.threads=3
 num.io.threads=4
 background.threads=4
 
-# Topics: created explicitly by 'kafka.sh topics'; auto-creation stays on for convenience.
-auto.create.topics.enable=true
+# Topics: created explicitly by 'kafka.sh topics'; auto-creation stays on for convenience (not when secured).
+auto.create.topics.enable=$([[ "$KAFKA_SECURED" == 1 ]] && echo false || echo true)
 num.partitions=3
 default.replication.factor=1
 min.insync.replicas=1
@@ -202,8 +266,11 @@ format_storage() {
   cluster_id="$(run_tool kafka.tools.StorageTool random-uuid | tail -n 1)"
   [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || die "kafka.tools.StorageTool random-uuid printed '$cluster_id'"
   info "formatting storage in ${KAFKA_DATA#"$ROOT"/} (cluster id $cluster_id)"
+  local -a scram=()
+  # The broker's own SCRAM credential must exist before it can talk to itself over SASL_SSL.
+  [[ "$KAFKA_SECURED" == 1 ]] && scram=(--add-scram "SCRAM-SHA-512=[name=admin,password=$(password_of admin)]")
   if ! run_tool kafka.tools.StorageTool format --cluster-id "$cluster_id" --config "$KAFKA_CONFIG" \
-    --ignore-formatted >>"$KAFKA_LOG" 2>&1; then
+    "${scram[@]}" --ignore-formatted >>"$KAFKA_LOG" 2>&1; then
     show_log_tail "$KAFKA_LOG" 30
     die "kafka.tools.StorageTool format failed (try: $0 reset)"
   fi
@@ -245,8 +312,10 @@ wait_until_ready() {
   wait_for_port "$KAFKA_HOST" "$KAFKA_PORT" $((deadline - SECONDS > 0 ? deadline - SECONDS : 1)) \
     "Kafka broker" "$KAFKA_LOG" "$pid"
   tool_java
+  local -a admin_args
+  read -r -a admin_args <<<"$(admin_config_args)"
   while ! timeout 20 "${TOOL_JAVA[@]}" org.apache.kafka.tools.TopicCommand \
-    --bootstrap-server "$KAFKA_BOOTSTRAP" --list >/dev/null 2>&1; do
+    --bootstrap-server "$KAFKA_BOOTSTRAP" "${admin_args[@]}" --list >/dev/null 2>&1; do
     pid_alive "$pid" || {
       show_log_tail "$KAFKA_LOG" 30
       die "the Kafka broker (pid $pid) exited during start-up"
@@ -274,6 +343,193 @@ terminate_broker() {
   rm -f "$KAFKA_PIDFILE"
 }
 
+# --- secured broker: key material, users, ACLs ---------------------------------------------------
+
+# Service users and what each may do, "user operation resource-type pattern-type name"; {S} stands for a topic
+# suffix (empty for the demo, the run's suffix in tests), added to topic and group names alike. A service reads
+# its shared topic and, by a prefixed ACL, every firm lane next to it (<topic>{S}.firm.<firm>); it writes only the
+# DLQs of what it reads and the topics it produces. The simulator writes the shared ingest topics (the demo's
+# layout); a firm user (add-firm) writes only its own lanes.
+SERVICE_USERS=(capital-service aml-service licensing-service notification-service simulator)
+SERVICE_ACLS=(
+  "capital-service READ topic literal aifc.capital.snapshots{S}"
+  "capital-service READ topic prefixed aifc.capital.snapshots{S}.firm."
+  "capital-service READ topic literal aifc.licences{S}"
+  "capital-service WRITE topic literal aifc.capital.snapshots{S}.dlq"
+  "capital-service WRITE topic literal aifc.licences{S}.dlq"
+  "capital-service WRITE topic literal aifc.compliance.alerts{S}"
+  "capital-service READ group literal capital-service{S}"
+  "aml-service READ topic literal aifc.transactions.screened{S}"
+  "aml-service READ topic prefixed aifc.transactions.screened{S}.firm."
+  "aml-service WRITE topic literal aifc.transactions.screened{S}.dlq"
+  "aml-service WRITE topic literal aifc.compliance.alerts{S}"
+  "aml-service READ group literal aml-service{S}"
+  "licensing-service READ topic literal aifc.staff.changes{S}"
+  "licensing-service READ topic prefixed aifc.staff.changes{S}.firm."
+  "licensing-service READ topic literal aifc.controllers.changes{S}"
+  "licensing-service READ topic prefixed aifc.controllers.changes{S}.firm."
+  "licensing-service WRITE topic literal aifc.staff.changes{S}.dlq"
+  "licensing-service WRITE topic literal aifc.controllers.changes{S}.dlq"
+  "licensing-service WRITE topic literal aifc.licences{S}"
+  "licensing-service WRITE topic literal aifc.compliance.alerts{S}"
+  "licensing-service READ group literal licensing-service{S}"
+  "notification-service READ topic literal aifc.compliance.alerts{S}"
+  "notification-service WRITE topic literal aifc.compliance.alerts{S}.dlq"
+  "notification-service READ group literal notification-service{S}"
+  "simulator WRITE topic literal aifc.capital.snapshots{S}"
+  "simulator WRITE topic literal aifc.transactions.screened{S}"
+  "simulator WRITE topic literal aifc.staff.changes{S}"
+  "simulator WRITE topic literal aifc.controllers.changes{S}"
+)
+INGEST_TOPICS=(aifc.capital.snapshots aifc.transactions.screened aifc.staff.changes aifc.controllers.changes)
+
+# A random secret of 48 hex digits (no character that needs quoting in JAAS or properties files).
+new_secret() {
+  od -An -N24 -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# The password of USER, generated on first use and kept owner-only in secrets/passwords/USER.
+password_of() {
+  local user="$1" file="$KAFKA_SECRETS/passwords/$1"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && mkdir -p "$KAFKA_SECRETS/passwords" && new_secret >"$file")
+  fi
+  cat "$file"
+}
+
+# A CA made here, the broker's key pair signed by it for localhost and 127.0.0.1, and a truststore holding the
+# CA certificate for clients: all PKCS12, owner-only, made once (reset keeps them; delete secrets/ to renew).
+ensure_key_material() {
+  [[ -s "$KAFKA_SECRETS/truststore.p12" && -s "$KAFKA_SECRETS/broker.p12" ]] && return 0
+  local keytool
+  keytool="$(dirname "$(java_bin)")/keytool"
+  [[ -x "$keytool" ]] || keytool=keytool
+  (
+    umask 077
+    mkdir -p "$KAFKA_SECRETS"
+    cd "$KAFKA_SECRETS"
+    rm -f ca.p12 ca.pem broker.p12 broker.csr broker.pem truststore.p12
+    [[ -s store.password ]] || new_secret >store.password
+    local pass
+    pass="$(<store.password)"
+    info "making a local CA and the broker's TLS key pair in ${KAFKA_SECRETS#"$ROOT"/}"
+    "$keytool" -genkeypair -keystore ca.p12 -storetype PKCS12 -storepass "$pass" -alias ca \
+      -dname "CN=aifc local Kafka CA" -keyalg EC -groupname secp256r1 -validity 825 -ext bc:c >/dev/null 2>&1
+    "$keytool" -exportcert -keystore ca.p12 -storepass "$pass" -alias ca -rfc -file ca.pem >/dev/null 2>&1
+    "$keytool" -genkeypair -keystore broker.p12 -storetype PKCS12 -storepass "$pass" -alias broker \
+      -dname "CN=localhost" -keyalg EC -groupname secp256r1 -validity 825 >/dev/null 2>&1
+    "$keytool" -certreq -keystore broker.p12 -storepass "$pass" -alias broker -file broker.csr >/dev/null 2>&1
+    "$keytool" -gencert -keystore ca.p12 -storepass "$pass" -alias ca -infile broker.csr -outfile broker.pem -rfc \
+      -validity 825 -ext "SAN=dns:localhost,ip:127.0.0.1" -ext ku:c=digitalSignature,keyEncipherment \
+      -ext eku=serverAuth >/dev/null 2>&1
+    "$keytool" -importcert -keystore broker.p12 -storepass "$pass" -alias ca -file ca.pem -noprompt >/dev/null 2>&1
+    "$keytool" -importcert -keystore broker.p12 -storepass "$pass" -alias broker -file broker.pem >/dev/null 2>&1
+    "$keytool" -importcert -keystore truststore.p12 -storetype PKCS12 -storepass "$pass" -alias ca -file ca.pem \
+      -noprompt >/dev/null 2>&1
+    rm -f broker.csr
+  ) || die "could not make the TLS key material with keytool"
+  [[ -s "$KAFKA_SECRETS/truststore.p12" ]] || die "keytool made no truststore in $KAFKA_SECRETS"
+  write_user_files admin
+}
+
+# secrets/users/USER.properties (Kafka tools, Java clients: --command-config / --producer.config) and USER.env
+# (the KAFKA_* variables every service and the simulator read), owner-only.
+write_user_files() {
+  local user="$1" dir="$KAFKA_SECRETS/users" store jaas
+  store="$(<"$KAFKA_SECRETS/store.password")"
+  jaas="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$user\" password=\"$(password_of "$user")\";"
+  (
+    umask 077
+    mkdir -p "$dir"
+    cat >"$dir/$user.properties" <<EOF
+# Kafka client settings of user $user on the secured local broker (deploy/local/kafka.sh). Secret: owner-only.
+bootstrap.servers=localhost:$KAFKA_PORT
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=$jaas
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$KAFKA_SECRETS/truststore.p12
+ssl.truststore.password=$store
+EOF
+    cat >"$dir/$user.env" <<EOF
+KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT
+KAFKA_SECURITY_PROTOCOL=SASL_SSL
+KAFKA_SASL_MECHANISM=SCRAM-SHA-512
+KAFKA_SASL_JAAS_CONFIG=$jaas
+KAFKA_SSL_TRUSTSTORE_TYPE=PKCS12
+KAFKA_SSL_TRUSTSTORE_LOCATION=$KAFKA_SECRETS/truststore.p12
+KAFKA_SSL_TRUSTSTORE_PASSWORD=$store
+EOF
+  )
+}
+
+# Prints "--command-config FILE" for the Kafka tools on the secured broker, nothing on the plain one.
+admin_config_args() {
+  [[ "$KAFKA_SECURED" == 1 ]] && printf -- '--command-config %s' "$KAFKA_ADMIN_PROPERTIES"
+  return 0
+}
+
+# Runs SecurityBatch (scram / allow lines on stdin) as the broker's admin, in one JVM.
+security_batch() {
+  tool_java
+  "${TOOL_JAVA[@]}" "$KAFKA_PROJECT_DIR/SecurityBatch.java" "$KAFKA_ADMIN_PROPERTIES" >&2 ||
+    die "could not set users or ACLs on $KAFKA_BOOTSTRAP (see the output above)"
+}
+
+# The service and simulator users (SCRAM credentials and client files); passwords are made once and kept.
+ensure_service_users() {
+  local user lines=()
+  for user in "${SERVICE_USERS[@]}"; do
+    lines+=("scram $user $(password_of "$user")")
+    write_user_files "$user"
+  done
+  printf '%s\n' "${lines[@]}" | security_batch
+  info "users ready: ${SERVICE_USERS[*]} (client settings in ${KAFKA_SECRETS#"$ROOT"/}/users/)"
+}
+
+# The services' ACLs for the topics and groups with SUFFIX.
+grant_service_acls() {
+  local suffix="$1"
+  printf 'allow %s\n' "${SERVICE_ACLS[@]//\{S\}/$suffix}" | security_batch
+}
+
+cmd_add_firm() {
+  [[ "$KAFKA_SECURED" == 1 ]] || die "add-firm is for the secured broker: KAFKA_SECURED=1 $0 add-firm FIRM"
+  local firm="${1:-}" suffix="${2:-}"
+  [[ "$firm" =~ ^[A-Za-z0-9_-]{1,100}$ ]] || die "a firm id with lanes holds only A-Z, a-z, 0-9, '_' and '-': '$firm'"
+  if [[ -n "$suffix" ]]; then
+    [[ "$suffix" =~ ^[A-Za-z0-9._-]+$ ]] || die "topic suffix '$suffix' may only hold letters, digits, '.', '_' and '-'"
+    [[ "$suffix" =~ ^[A-Za-z0-9] ]] && suffix=".$suffix"
+  fi
+  port_open "$KAFKA_HOST" "$KAFKA_PORT" || die "no secured Kafka broker on $KAFKA_HOST:$KAFKA_PORT; run: KAFKA_SECURED=1 $0 start"
+  ensure_libs
+  local user topic spec partitions lines=() commands=()
+  user="firm-$(printf '%s' "$firm" | tr '[:upper:]' '[:lower:]')"
+  lines+=("scram $user $(password_of "$user")")
+  for topic in "${INGEST_TOPICS[@]}"; do
+    for spec in "${TOPICS[@]}"; do
+      [[ "${spec%% *}" == "$topic" ]] && partitions="$(cut -d' ' -f2 <<<"$spec")"
+    done
+    commands+=("--bootstrap-server $KAFKA_BOOTSTRAP $(admin_config_args) --create --if-not-exists --topic $topic$suffix.firm.$firm --partitions $partitions --replication-factor 1")
+    lines+=("allow $user WRITE topic literal $topic$suffix.firm.$firm")
+  done
+  tool_java
+  printf '%s\n' "${commands[@]}" | "${TOOL_JAVA[@]}" "$KAFKA_PROJECT_DIR/TopicCommandBatch.java" >/dev/null ||
+    die "could not create the lanes of firm $firm"
+  printf '%s\n' "${lines[@]}" | security_batch
+  write_user_files "$user"
+  info "firm $firm: user $user writes ${INGEST_TOPICS[*]/%/$suffix.firm.$firm}"
+  printf '%s\n' "$KAFKA_SECRETS/users/$user.properties"
+}
+
+cmd_credentials() {
+  [[ "$KAFKA_SECURED" == 1 ]] || die "credentials are for the secured broker: KAFKA_SECURED=1 $0 credentials USER"
+  local user="${1:-}"
+  [[ -n "$user" && -f "$KAFKA_SECRETS/users/$user.properties" ]] ||
+    die "no credentials for user '$user' (users: $(cd "$KAFKA_SECRETS/users" 2>/dev/null && ls -- *.properties 2>/dev/null | sed 's/\.properties$//' | tr '\n' ' '))"
+  printf '%s\n%s\n' "$KAFKA_SECRETS/users/$user.properties" "$KAFKA_SECRETS/users/$user.env"
+}
+
 # --- commands ------------------------------------------------------------------------------------
 
 cmd_start() {
@@ -299,12 +555,15 @@ cmd_start() {
   ensure_libs
   write_config
   format_storage
+  # The start-up deadline counts from the launch (fetching jars or making keys before it may take a while).
+  started=$SECONDS
   pid="$(launch_broker)"
   info "Kafka broker starting (pid $pid), log: ${KAFKA_LOG#"$ROOT"/}"
   # If the start fails, do not leave a half-started broker behind.
   trap 'if pid_alive "'"$pid"'"; then warn "stopping the half-started broker (pid '"$pid"')"; terminate_broker "'"$pid"'" 10; fi; rm -f "$KAFKA_PIDFILE"' EXIT
   wait_until_ready "$pid" $((started + KAFKA_START_TIMEOUT))
   trap - EXIT
+  [[ "$KAFKA_SECURED" == 1 ]] && ensure_service_users
   info "Kafka broker ready at $KAFKA_BOOTSTRAP (pid $pid) after $((SECONDS - started))s"
 }
 
@@ -359,15 +618,15 @@ cmd_topics() {
     name="${fields[0]}"
     partitions="${fields[1]}"
     topic="$name$suffix"
-    local line="--bootstrap-server $KAFKA_BOOTSTRAP --create --if-not-exists --topic $topic --partitions $partitions --replication-factor 1"
+    local line="--bootstrap-server $KAFKA_BOOTSTRAP $(admin_config_args) --create --if-not-exists --topic $topic --partitions $partitions --replication-factor 1"
     for config in "${fields[@]:2}"; do
       line+=" --config $config"
     done
     commands+=("$line")
-    commands+=("--bootstrap-server $KAFKA_BOOTSTRAP --create --if-not-exists --topic $topic.dlq --partitions $partitions --replication-factor 1")
+    commands+=("--bootstrap-server $KAFKA_BOOTSTRAP $(admin_config_args) --create --if-not-exists --topic $topic.dlq --partitions $partitions --replication-factor 1")
     expected+=("$topic" "$topic.dlq")
   done
-  commands+=("--bootstrap-server $KAFKA_BOOTSTRAP --list --exclude-internal")
+  commands+=("--bootstrap-server $KAFKA_BOOTSTRAP $(admin_config_args) --list --exclude-internal")
 
   info "ensuring ${#expected[@]} topics${suffix:+ with suffix \"$suffix\"} on $KAFKA_BOOTSTRAP"
   local out
@@ -395,11 +654,15 @@ cmd_topics() {
     ((${#missing[@]} == 0)) && break
     # A busy broker may list a topic a moment after creating it: ask again before calling it missing.
     sleep 1
-    out="$(printf '%s\n' "--bootstrap-server $KAFKA_BOOTSTRAP --list --exclude-internal" |
+    out="$(printf '%s\n' "--bootstrap-server $KAFKA_BOOTSTRAP $(admin_config_args) --list --exclude-internal" |
       "${TOOL_JAVA[@]}" "$KAFKA_PROJECT_DIR/TopicCommandBatch.java")" || true
   done
   ((${#missing[@]} == 0)) || die "topics missing after creation: ${missing[*]}"
   info "topics ready: ${expected[*]}"
+  if [[ "$KAFKA_SECURED" == 1 ]]; then
+    grant_service_acls "$suffix"
+    info "service ACLs ready${suffix:+ for suffix \"$suffix\"}"
+  fi
 }
 
 cmd_reset() {
@@ -439,6 +702,8 @@ main() {
       lock_command reset
       cmd_reset
       ;;
+    add-firm) cmd_add_firm "$@" ;;
+    credentials) cmd_credentials "$@" ;;
     run-class) cmd_run_class "$@" ;;
     classpath)
       ensure_libs
@@ -447,7 +712,7 @@ main() {
     -h | --help | help) usage ;;
     "")
       usage >&2
-      die "missing command (start, stop, status, topics, reset, run-class, classpath)"
+      die "missing command (start, stop, status, topics, add-firm, credentials, reset, run-class, classpath)"
       ;;
     *)
       usage >&2

@@ -19,6 +19,10 @@ public final class Topics {
     private static final List<String> ALL = List.of(
             CAPITAL_SNAPSHOTS, TRANSACTIONS_SCREENED, STAFF_CHANGES, CONTROLLER_CHANGES, LICENCES, COMPLIANCE_ALERTS);
 
+    /** What firms write; each may also have firm lanes ({@link FirmLanes}). */
+    private static final List<String> INGEST = List.of(
+            CAPITAL_SNAPSHOTS, TRANSACTIONS_SCREENED, STAFF_CHANGES, CONTROLLER_CHANGES);
+
     // Transactions and alerts carry the volume; the rest is a few events per firm per day.
     private static final Map<String, Integer> PARTITIONS = Map.of(
             CAPITAL_SNAPSHOTS, 3,
@@ -50,6 +54,11 @@ public final class Topics {
         return ALL;
     }
 
+    /** The four topics firms write (and that may have firm lanes), in the order contract/README.md lists them. */
+    public static List<String> ingest() {
+        return INGEST;
+    }
+
     /** The contract topics followed by their dead-letter topics: everything a local stack should create. */
     public static List<String> allWithDlqs() {
         List<String> topics = new ArrayList<>(ALL);
@@ -58,8 +67,8 @@ public final class Topics {
     }
 
     /**
-     * Partition count to create a contract topic or its DLQ with; a DLQ mirrors its topic so that a replay keeps
-     * the per-firm spread.
+     * Partition count to create a contract topic, its DLQ or a firm lane with; a DLQ and a lane mirror their topic
+     * (a replay keeps the per-firm spread, and a lane may later be keyed more finely than by firm).
      *
      * @throws IllegalArgumentException for a topic that is not part of the contract
      */
@@ -67,6 +76,9 @@ public final class Topics {
         String base = topic != null && topic.endsWith(DLQ_SUFFIX)
                 ? topic.substring(0, topic.length() - DLQ_SUFFIX.length())
                 : topic;
+        if (base != null && FirmLanes.firmOf(base).isPresent()) {
+            base = base.substring(0, base.lastIndexOf(FirmLanes.INFIX));
+        }
         Integer count = base == null ? null : PARTITIONS.get(base);
         if (count == null) {
             throw new IllegalArgumentException("not a contract topic: " + topic);

@@ -256,6 +256,7 @@ final class E2eStack implements AutoCloseable {
         final String module;
         final int port;
         private final Map<String, String> properties;
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private Process process;
 
         private Service(String module, Map<String, String> properties) {
@@ -269,7 +270,13 @@ final class E2eStack implements AutoCloseable {
         }
 
         Path log() {
-            return dir.resolve(module + ".log");
+            return dir.resolve(module + "-" + port + ".log");
+        }
+
+        /** Environment variables for the process, as a deployment gives them (the KAFKA_* security settings, say). */
+        Service environment(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
         }
 
         /** Launches the process (its log appends across restarts). */
@@ -283,7 +290,9 @@ final class E2eStack implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1"));
             properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.addAll(List.of("-jar", jar.toString()));
-            process = launch(args, log(), Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString()));
+            Map<String, String> env = new LinkedHashMap<>(environment);
+            env.put("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString());
+            process = launch(args, log(), env);
             return this;
         }
 

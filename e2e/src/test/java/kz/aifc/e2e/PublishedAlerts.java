@@ -40,6 +40,13 @@ final class PublishedAlerts {
     static List<Published> read(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, E2eStack.BOOTSTRAP);
+        return read(topic, props);
+    }
+
+    /** As {@link #read(String)}, as the client {@code client} describes (a secured broker's user, say). */
+    static List<Published> read(String topic, Properties client) {
+        Properties props = new Properties();
+        props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<Published> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),

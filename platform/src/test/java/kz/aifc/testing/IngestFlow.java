@@ -17,16 +17,20 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.restassured.RestAssured;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.Topics;
 
 /**
  * The flow every consumer must show on the real broker and database: a malformed record is parked on the
  * topic's DLQ with its reason and original bytes, the next good record is still applied, and a redelivered
- * event has its effect once.
+ * event has its effect once; a firm lane speaks only for its firm.
  */
 public final class IngestFlow {
 
     public static final String SOURCE = "urn:aifc:test-firm-system";
+    /** The firm whose lanes {@link LocalStackResource} creates next to each ingest topic. */
+    public static final String LANE_FIRM = "F-LANE";
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private IngestFlow() {
@@ -91,6 +95,42 @@ public final class IngestFlow {
         // record parked before now; the duplicate is not among them.
         assertThat(TestKafka.readToEnd(Topics.dlq(topic))).as("records on %s.dlq", topic)
                 .noneMatch(r -> goodId.equals(TestKafka.header(r, "ce_id")) || nextId.equals(TestKafka.header(r, "ce_id")));
+    }
+
+    /**
+     * A firm lane speaks only for its firm: an event on {@link #LANE_FIRM}'s lane that claims another firm has no
+     * effect, is parked on the shared topic's DLQ with the reason {@code firm mismatch} and is counted in
+     * {@code aifc_events_firm_mismatch_total}; the same event for the lane's own firm is applied.
+     *
+     * @param laneFirmJson a valid payload whose {@code firmId} is {@link #LANE_FIRM}
+     */
+    public static void assertLaneSpeaksOnlyForItsFirm(DataSource db, String inboxTable, String contractTopic,
+            String type, String laneFirmJson) {
+        String shared = LocalStackResource.topic(contractTopic);
+        String lane = FirmLanes.lane(shared, LANE_FIRM);
+        String firmField = "\"firmId\":\"" + LANE_FIRM + "\"";
+        assertThat(laneFirmJson).as("payload for the lane's firm").contains(firmField);
+        String foreignId = UUID.randomUUID().toString();
+        String ownId = UUID.randomUUID().toString();
+        byte[] foreign = laneFirmJson.replace(firmField, "\"firmId\":\"F-0001\"").getBytes(StandardCharsets.UTF_8);
+
+        TestKafka.send(lane, LANE_FIRM, binaryHeaders(foreignId, type, LANE_FIRM), foreign);
+        TestKafka.send(lane, LANE_FIRM, binaryHeaders(ownId, type, LANE_FIRM), laneFirmJson.getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> parked = TestKafka.await(Topics.dlq(shared), 1, WAIT,
+                r -> foreignId.equals(TestKafka.header(r, "ce_id")));
+        assertThat(parked).as("the foreign firm's event on %s", Topics.dlq(shared)).hasSize(1);
+        assertThat(TestKafka.header(parked.get(0), "dead-letter-reason")).startsWith(FirmLanes.MISMATCH)
+                .contains("F-0001").doesNotContain("kz.aifc");
+        assertThat(TestKafka.header(parked.get(0), "dead-letter-topic")).isEqualTo(lane);
+        assertThat(parked.get(0).value()).as("original bytes kept").isEqualTo(foreign);
+
+        awaitApplied(db, inboxTable, SOURCE + "/" + ownId);
+        assertThat(count(db, inboxTable, SOURCE + "/" + foreignId)).as("the foreign firm's event applied").isZero();
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(l -> l.startsWith("aifc_events_firm_mismatch_total") && l.contains(lane)))
+                .as("firm mismatch counted for %s", lane).isNotEmpty()
+                .allMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1);
     }
 
     public static Map<String, byte[]> binaryHeaders(String id, String type, String firmId) {

@@ -23,14 +23,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.Topics;
 import kz.aifc.platform.security.TokenIssuer;
 
 /**
  * Points a service's tests at the real local stack: the Kafka broker on localhost:9092 (started with
  * {@code deploy/local/kafka.sh start} when none answers) and the service's test database on PostgreSQL.
- * Every test run gets its own topic names (a suffix on each contract topic, DLQs included) and consumer
- * groups, so runs never see each other's records.
+ * Every test run gets its own topic names (a suffix on each contract topic, DLQs included, and a firm lane of
+ * {@link IngestFlow#LANE_FIRM} next to each ingest topic) and consumer groups, so runs never see each other's records.
  * <p>
  * Init argument {@code database}: the test database name, e.g. {@code aifc_capital_test}.
  */
@@ -100,6 +101,10 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             }
             topics.add(topic);
             topics.add(new NewTopic(Topics.dlq(topic(contractTopic)), Topics.partitions(contractTopic), (short) 1));
+        }
+        for (String ingest : Topics.ingest()) {
+            topics.add(new NewTopic(FirmLanes.lane(topic(ingest), IngestFlow.LANE_FIRM), Topics.partitions(ingest),
+                    (short) 1));
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

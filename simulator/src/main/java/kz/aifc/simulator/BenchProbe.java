@@ -208,6 +208,7 @@ public final class BenchProbe {
         String alertTopic = Topics.COMPLIANCE_ALERTS + suffix;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        KafkaEnvironment.withEnvironment(p);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // A fetch returns as soon as one record is there (fetch.min.bytes 1): the wait only bounds empty fetches, a
         // hundred a second at 10 ms, CPU taken from the service being measured.

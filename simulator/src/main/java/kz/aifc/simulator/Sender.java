@@ -72,7 +72,8 @@ final class Sender implements AutoCloseable {
     }
 
     /**
-     * Throughput-minded defaults; {@code --producer} overrides any. On the 2-core box lz4 beat no compression by
+     * Throughput-minded defaults, then the security settings of the environment ({@link KafkaEnvironment});
+     * {@code --producer} overrides any. On the 2-core box lz4 beat no compression by
      * about a third (the broker writes fewer bytes); linger 5-20 ms, 64-256 KB batches and acks=1 made no
      * difference above the noise, so acks=all with idempotence stays: a retried batch is never duplicated.
      */
@@ -91,6 +92,7 @@ final class Sender implements AutoCloseable {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        KafkaEnvironment.withEnvironment(p);
         p.putAll(options.producer());
         return p;
     }
@@ -101,6 +103,7 @@ final class Sender implements AutoCloseable {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrap());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
+        KafkaEnvironment.withEnvironment(p);
         Set<String> existing;
         try (Admin admin = Admin.create(p)) {
             existing = admin.listTopics().names().get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

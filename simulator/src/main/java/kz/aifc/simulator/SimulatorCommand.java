@@ -76,7 +76,8 @@ final class SimulatorCommand {
             "--help", "Help");
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", converter = Converters.Bootstrap.class,
-            preprocessor = Strict.class, description = "brokers (default: ${DEFAULT-VALUE})")
+            preprocessor = Strict.class, description = "brokers (default: ${DEFAULT-VALUE}); a secured broker's settings come "
+                    + "from KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_* and KAFKA_SSL_* in the environment, as the services'")
     String bootstrap = "localhost:9092";
 
     @Option(names = "--topic-suffix", paramLabel = "S", converter = Converters.TopicSuffix.class,

@@ -22,8 +22,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.aifc.aml.screening.ScreenedRecord;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.aml.config.AmlConfig;
+import kz.aifc.platform.ingest.EventIngest;
 import kz.aifc.platform.kafka.KafkaClients;
 import java.util.Map;
 
@@ -83,8 +85,13 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot park records on " + topic + ": " + e.getMessage(), e);
         }
-        meters.counter("aifc.events.in", "topic", parked.get(0).record().topic(), "outcome", "dlq")
-                .increment(parked.size());
+        for (Parked p : parked) {
+            if (p.reason() instanceof FirmLanes.FirmMismatchException) {
+                EventIngest.mismatched(meters, p.record().topic());
+            } else {
+                meters.counter("aifc.events.in", "topic", p.record().topic(), "outcome", "dlq").increment();
+            }
+        }
     }
 
     @PreDestroy

@@ -7,13 +7,15 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import kz.aifc.aml.screening.ScreenedRecord;
 import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.MalformedEventException;
 import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
  * The screened-transactions consumer's value deserializer, run on its poll thread: never throws, so a bad record
- * cannot stall the partition; it comes out as a {@link ScreenedRecord} that says why. It takes the value as the
+ * cannot stall the partition; it comes out as a {@link ScreenedRecord} that says why (a record from a firm lane that
+ * speaks for another firm included: {@link FirmLanes}). It takes the value as the
  * Kafka client holds it (the buffer overload), so a binary-mode payload is decoded and later stored without a copy.
  */
 public final class ScreenedRecordDecoder implements Deserializer<ScreenedRecord> {
@@ -32,6 +34,7 @@ public final class ScreenedRecordDecoder implements Deserializer<ScreenedRecord>
     public ScreenedRecord deserialize(String topic, Headers headers, ByteBuffer data) {
         try {
             CloudEvent<ScreenedTransaction> event = CloudEventCodec.decode(headers, data, ScreenedTransaction.class);
+            FirmLanes.check(topic, event.subject(), event.data());
             ByteBuffer payload = CloudEventCodec.isStructured(headers)
                     ? ByteBuffer.wrap(CloudEventCodec.toJsonBytes(event.data()))
                     : data;

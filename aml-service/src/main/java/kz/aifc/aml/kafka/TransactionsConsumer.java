@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -33,6 +34,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import kz.aifc.aml.screening.HistoryCache;
 import kz.aifc.aml.screening.ScreenedRecord;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.v1.ScreenedTransaction;
 
 /**
@@ -139,6 +141,9 @@ public class TransactionsConsumer {
         return at == 0 ? -1 : System.currentTimeMillis() - at;
     }
 
+    /** A new firm's lane joins the pattern subscription within this time. */
+    private static final int LANE_DISCOVERY_MS = 30_000;
+
     /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
     private Map<String, Object> consumerConfig() {
         Map<String, Object> config = new HashMap<>();
@@ -148,6 +153,7 @@ public class TransactionsConsumer {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs);
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, LANE_DISCOVERY_MS);
         return config;
     }
 
@@ -163,8 +169,9 @@ public class TransactionsConsumer {
         KafkaClientMetrics metrics = new KafkaClientMetrics(c);
         metrics.bindTo(meters);
         try {
-            c.subscribe(List.of(topic), new PartitionMoves(c));
-            LOG.infof("Consuming %s as group %s (%d lanes)", topic, groupId, lanes.count());
+            // The shared topic and every firm lane next to it (contract/README.md §1, "Firm lanes").
+            c.subscribe(Pattern.compile(FirmLanes.pattern(topic)), new PartitionMoves(c));
+            LOG.infof("Consuming %s and its firm lanes as group %s (%d lanes)", topic, groupId, lanes.count());
             while (running) {
                 commit(c, false);
                 if (stoppedBecause != null) {

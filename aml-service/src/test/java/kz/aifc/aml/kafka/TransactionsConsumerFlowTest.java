@@ -49,8 +49,9 @@ class TransactionsConsumerFlowTest extends PlatformEndpointsContract {
     void shouldReportTheTransactionsConsumerInReadinessWithItsPartitions() {
         await().atMost(Flows.WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'aml-transactions-consumer' }.status", equalTo("UP"))
+                // the shared topic's and the test firm lane's (a lane has as many partitions as its topic)
                 .body("checks.find { it.name == 'aml-transactions-consumer' }.data.partitions",
-                        equalTo(Topics.partitions(Topics.TRANSACTIONS_SCREENED))));
+                        equalTo(2 * Topics.partitions(Topics.TRANSACTIONS_SCREENED))));
     }
 
     @Test
@@ -58,5 +59,11 @@ class TransactionsConsumerFlowTest extends PlatformEndpointsContract {
         IngestFlow.assertMalformedParkedAndNextApplied(db, "aml_transaction", Topics.TRANSACTIONS_SCREENED,
                 EventTypes.TRANSACTION_SCREENED, "F-0001", TRANSACTION.replace("\"amount\":\"950.00\"", "\"amount\":9.5e2"),
                 "amount", TRANSACTION);
+    }
+
+    @Test
+    void shouldApplyTheLaneFirmsTransactionAndParkAnotherFirmsWithFirmMismatch() {
+        IngestFlow.assertLaneSpeaksOnlyForItsFirm(db, "aml_transaction", Topics.TRANSACTIONS_SCREENED,
+                EventTypes.TRANSACTION_SCREENED, TRANSACTION.replace("\"F-0001\"", "\"" + IngestFlow.LANE_FIRM + "\""));
     }
 }

@@ -55,6 +55,12 @@ class CapitalIngestFlowTest extends PlatformEndpointsContract {
                 licence.replace("DEALING_AS_PRINCIPAL", "DEALING_IN_TULIPS"), "activities", licence);
     }
 
+    @Test
+    void shouldApplyTheLaneFirmsSnapshotAndParkAnotherFirmsWithFirmMismatch() {
+        IngestFlow.assertLaneSpeaksOnlyForItsFirm(db, "inbound_event", Topics.CAPITAL_SNAPSHOTS,
+                EventTypes.CAPITAL_SNAPSHOT, SNAPSHOT.replace("\"F-0001\"", "\"" + IngestFlow.LANE_FIRM + "\""));
+    }
+
     /** The effect of a snapshot event: one row of the firm's snapshot history. */
     private int snapshotsKept() {
         try (Connection c = db.getConnection();

@@ -12,7 +12,7 @@ public record CapitalSnapshot(
         CapitalComponents capital,
         BigDecimal liquidAssets,
         BigDecimal annualOperatingExpenditure,
-        String capitalReductionApprovalRef) {
+        String capitalReductionApprovalRef) implements FirmEvent {
 
     public CapitalSnapshot {
         Checks.text(firmId, "firmId");

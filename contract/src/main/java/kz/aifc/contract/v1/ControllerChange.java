@@ -22,7 +22,7 @@ public record ControllerChange(
         Boolean sourceOfWealthEvidence,
         LocalDate effectiveDate,
         Boolean proposed,
-        LocalDate approvalDate) {
+        LocalDate approvalDate) implements FirmEvent {
 
     public ControllerChange {
         Checks.text(firmId, "firmId");

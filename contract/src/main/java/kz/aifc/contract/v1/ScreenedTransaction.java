@@ -17,7 +17,7 @@ public record ScreenedTransaction(
         Counterparty counterparty,
         TravelRule travelRule,
         Screening screening,
-        Channel channel) {
+        Channel channel) implements FirmEvent {
 
     public ScreenedTransaction {
         Checks.text(firmId, "firmId");

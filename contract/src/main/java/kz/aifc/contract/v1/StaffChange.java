@@ -14,7 +14,7 @@ public record StaffChange(
         Boolean residentInKazakhstan,
         Seniority seniority,
         Disclosure disclosure,
-        LocalDate effectiveDate) {
+        LocalDate effectiveDate) implements FirmEvent {
 
     public StaffChange {
         Checks.text(firmId, "firmId");

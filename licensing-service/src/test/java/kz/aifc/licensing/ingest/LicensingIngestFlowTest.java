@@ -47,4 +47,16 @@ class LicensingIngestFlowTest extends PlatformEndpointsContract {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.CONTROLLER_CHANGES, EventTypes.CONTROLLER_CHANGE,
                 "F-0001", CONTROLLER.replace("\"firmId\":\"F-0001\",", ""), "firmId", CONTROLLER);
     }
+
+    @Test
+    void shouldApplyTheLaneFirmsStaffChangeAndParkAnotherFirmsWithFirmMismatch() {
+        IngestFlow.assertLaneSpeaksOnlyForItsFirm(db, "inbound_event", Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE,
+                STAFF.replace("\"F-0001\"", "\"" + IngestFlow.LANE_FIRM + "\""));
+    }
+
+    @Test
+    void shouldApplyTheLaneFirmsControllerChangeAndParkAnotherFirmsWithFirmMismatch() {
+        IngestFlow.assertLaneSpeaksOnlyForItsFirm(db, "inbound_event", Topics.CONTROLLER_CHANGES,
+                EventTypes.CONTROLLER_CHANGE, CONTROLLER.replace("\"F-0001\"", "\"" + IngestFlow.LANE_FIRM + "\""));
+    }
 }

@@ -12,13 +12,15 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import kz.aifc.contract.CloudEvent;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.codec.MalformedEventException;
 
 /**
  * The one way a service takes a CloudEvent off Kafka: decode (binary or structured mode), apply, ack.
  * A malformed record is nacked so the channel's dead-letter-queue strategy moves it to {@code <topic>.dlq}
- * with the reason in the {@code dead-letter-reason} header; the partition never stops.
+ * with the reason in the {@code dead-letter-reason} header; the partition never stops. A record read from a firm lane
+ * that speaks for another firm is refused the same way ({@link FirmLanes}).
  */
 @ApplicationScoped
 public class EventIngest {
@@ -38,6 +40,11 @@ public class EventIngest {
         CloudEvent<T> event;
         try {
             event = CloudEventCodec.decode(headersOf(message), message.getPayload(), payloadType);
+            FirmLanes.check(topic, event.subject(), event.data());
+        } catch (FirmLanes.FirmMismatchException e) {
+            mismatched(meters, topic);
+            LOG.warnf("Record on %s sent to the DLQ: %s", topic, e.getMessage());
+            return message.nack(e);
         } catch (MalformedEventException e) {
             count(topic, "dlq");
             LOG.warnf("Malformed record on %s sent to the DLQ: %s", topic, e.getMessage());
@@ -66,6 +73,15 @@ public class EventIngest {
 
     private void count(String topic, String outcome) {
         meters.counter("aifc.events.in", "topic", topic, "outcome", outcome).increment();
+    }
+
+    /**
+     * Counts an event that a firm lane refused because it spoke for another firm: {@code aifc_events_firm_mismatch_total}
+     * by lane, besides the DLQ outcome of {@code aifc_events_in_total}. aml-service's own consumer counts the same way.
+     */
+    public static void mismatched(MeterRegistry meters, String topic) {
+        meters.counter("aifc.events.firm.mismatch", "topic", topic).increment();
+        meters.counter("aifc.events.in", "topic", topic, "outcome", "dlq").increment();
     }
 
     private static String topicOf(Message<?> message) {
