@@ -45,10 +45,21 @@ final class PublishedAlerts {
 
     /** As {@link #read(String)}, as the client {@code client} describes (a secured broker's user, say). */
     static List<Published> read(String topic, Properties client) {
+        List<Published> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records(topic, client)) {
+            CloudEvent<?> event = CloudEventCodec.decode(r.headers(), r.value());
+            out.add(new Published(r.key(), event.data() instanceof AlertRaised a ? a : null,
+                    event.data() instanceof AlertResolved s ? s : null));
+        }
+        return out;
+    }
+
+    /** Every record on a topic from its beginning up to its current end, no group, as {@code client} reads. */
+    static List<ConsumerRecord<String, byte[]>> records(String topic, Properties client) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<Published> out = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -61,11 +72,7 @@ final class PublishedAlerts {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("could not read " + topic + " to its end within 60 s");
                 }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    CloudEvent<?> event = CloudEventCodec.decode(r.headers(), r.value());
-                    out.add(new Published(r.key(), event.data() instanceof AlertRaised a ? a : null,
-                            event.data() instanceof AlertResolved s ? s : null));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
         return out;

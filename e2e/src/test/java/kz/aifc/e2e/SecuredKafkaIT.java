@@ -29,16 +29,12 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -335,30 +331,10 @@ class SecuredKafkaIT {
     private static ConsumerRecord<String, byte[]> awaitOnDlq(String dlq, Properties admin, String ceId) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         Poll.until(ARRIVAL, "record " + ceId + " on " + dlq, () -> {
-            readAll(dlq, admin).stream().filter(r -> ceId.equals(header(r, "ce_id"))).findFirst().ifPresent(found::add);
+            PublishedAlerts.records(dlq, admin).stream().filter(r -> ceId.equals(header(r, "ce_id"))).findFirst().ifPresent(found::add);
             return !found.isEmpty();
         });
         return found.get(0);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, Properties admin) {
-        Properties props = new Properties();
-        props.putAll(admin);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

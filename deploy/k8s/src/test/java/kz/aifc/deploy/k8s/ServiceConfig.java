@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.aifc.contract.FirmLanes;
 import kz.aifc.contract.Topics;
 
 /**
@@ -28,10 +29,9 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
             "notification-service");
 
     /** The shared ingest topics a firm produces to, each of which may have per-firm lanes '<topic>.firm.<firmId>'. */
-    static final List<String> INGEST_TOPICS = List.of(Topics.CAPITAL_SNAPSHOTS, Topics.TRANSACTIONS_SCREENED,
-            Topics.STAFF_CHANGES, Topics.CONTROLLER_CHANGES);
+    static final List<String> INGEST_TOPICS = Topics.ingest();
 
-    static final String LANE_INFIX = ".firm.";
+    static final String LANE_INFIX = FirmLanes.INFIX;
 
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
@@ -58,7 +58,8 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
             Matcher m = INCOMING.matcher(key);
             if (m.matches() && "smallrye-kafka".equals(p.getProperty(key))) {
                 String channel = "mp.messaging.incoming." + m.group(1) + ".";
-                consumed.add(resolve(p, channel + "topic"));
+                String topic = resolve(p, channel + "topic");
+                consumed.add("true".equals(p.getProperty(channel + "pattern")) ? sharedTopicOf(service, topic) : topic);
                 groups.add(resolve(p, channel + "group.id"));
                 if ("dead-letter-queue".equals(p.getProperty(channel + "failure-strategy"))) {
                     deadLetters.add(resolve(p, channel + "dead-letter-queue.topic"));
@@ -89,6 +90,24 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
         }
         return new ServiceConfig(service, Integer.parseInt(p.getProperty("quarkus.http.port")), jdbc.group(1),
                 groups, consumed, deadLetters, produced, env);
+    }
+
+    /**
+     * The contract topic a channel's pattern subscribes to: the one it matches, which must also match that topic's
+     * firm lanes and not its DLQ (a pattern channel reads the shared topic and every lane beside it).
+     */
+    private static String sharedTopicOf(String service, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        List<String> matched = Topics.all().stream().filter(t -> pattern.matcher(t).matches()).toList();
+        if (matched.size() != 1) {
+            throw new IllegalStateException(service + ": pattern " + regex + " matches " + matched + ", not one topic");
+        }
+        String topic = matched.get(0);
+        if (!pattern.matcher(FirmLanes.lane(topic, "F-0001")).matches() || pattern.matcher(Topics.dlq(topic)).matches()) {
+            throw new IllegalStateException(service + ": pattern " + regex + " must match " + topic
+                    + "'s firm lanes and not its DLQ");
+        }
+        return topic;
     }
 
     /** The property with the test-only topic suffix (empty in a deployment) resolved. */
