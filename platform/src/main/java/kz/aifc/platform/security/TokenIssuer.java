@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,6 +16,7 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -28,6 +31,8 @@ public final class TokenIssuer {
     public static final String ISSUER = "https://aifc-compliance.local/issuer";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
 
     private final PrivateKey signingKey;
     private final Path publicKey;
@@ -48,8 +53,9 @@ public final class TokenIssuer {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             }
+            ownerOnly(privateFile);
             String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
@@ -58,6 +64,23 @@ public final class TokenIssuer {
             throw new UncheckedIOException("cannot keep token keys in " + dir + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("bad token key in " + privateFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code file} readable and writable by its owner alone before any key byte is in it. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        Files.writeString(file, text);
+    }
+
+    /** A signing key left readable by others (by an older version, say) is made owner-only. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")
+                && !OWNER_ONLY.equals(Files.getPosixFilePermissions(file))) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
