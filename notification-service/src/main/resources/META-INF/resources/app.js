@@ -1,23 +1,17 @@
 // The alert desk page: a bearer token from #token=… or the paste box (kept in sessionStorage), the open alerts
 // from GET /alerts, live changes from GET /alerts/stream read with fetch() so the token goes in the
-// Authorization header and never in a URL.
+// Authorization header and never in a URL. The desk speaks English, Russian or Kazakh (i18n.js), chosen in the
+// header and remembered per user in this browser; times are Astana time in every language.
 'use strict';
 
 const TOKEN_KEY = 'aifc.token';
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const SEVERITY_LABEL = { CRITICAL: 'Critical', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
-const DUTY_LABEL = { CAPITAL: 'Capital', AML: 'AML', FIT_AND_PROPER: 'Fit and proper' };
-const ESCALATION_LABEL = {
-  CRITICAL_UNACKNOWLEDGED: 'Escalated: critical, not acknowledged in time',
-  DEADLINE_NEAR: 'Escalated: deadline near',
-  DEADLINE_PASSED: 'Escalated: deadline passed'
-};
+const LANGUAGE_KEY = 'aifc.language';
 const WRITERS = ['compliance-officer', 'mlro', 'admin'];
-const ASTANA = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Almaty', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit'
-});
+const formats = {};
 
 const state = {
+  language: 'en',
   token: null,
   claims: {},
   config: { reportBaseUrls: {} },
@@ -29,9 +23,81 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 
+// ---- language --------------------------------------------------------------------------------------------------
+
+/** The desk's text for a key in the chosen language (English where a translation is missing), {0}… filled in. */
+function t(key, ...args) {
+  const text = (I18N[state.language] || {})[key] ?? I18N.en[key] ?? key;
+  return text.replace(/\{(\d)\}/g, (m, i) => String(args[Number(i)]));
+}
+
+/** A moment in Astana time, written the way the chosen language writes dates. */
+function astana(ms) {
+  if (state.language === 'kk') {
+    // Browsers' Kazakh locale data differ (month names missing, ISO order): Kazakh dates are written 08.12.2026, 14:30.
+    const p = Object.fromEntries(numericAstana().formatToParts(ms).map((x) => [x.type, x.value]));
+    return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}`;
+  }
+  const locale = LOCALES[state.language] || LOCALES.en;
+  formats[locale] = formats[locale] || new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Almaty', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23'
+  });
+  return formats[locale].format(ms);
+}
+
+function numericAstana() {
+  formats.numeric = formats.numeric || new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23'
+  });
+  return formats.numeric;
+}
+
+/** The language remembered for the signed-in user (or this browser), else the browser's own if the desk has it. */
+function rememberedLanguage() {
+  const user = state.claims.upn || state.claims.sub;
+  const saved = (user && localStorage.getItem(LANGUAGE_KEY + '.' + user)) || localStorage.getItem(LANGUAGE_KEY);
+  if (saved && I18N[saved]) return saved;
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return I18N[browser] ? browser : 'en';
+}
+
+function chooseLanguage(language) {
+  state.language = I18N[language] ? language : 'en';
+  localStorage.setItem(LANGUAGE_KEY, state.language);
+  const user = state.claims.upn || state.claims.sub;
+  if (user) localStorage.setItem(LANGUAGE_KEY + '.' + user, state.language);
+  applyLanguage();
+}
+
+/** Puts every fixed text of the page in the chosen language and redraws what is on screen. */
+function applyLanguage() {
+  document.documentElement.lang = state.language;
+  $('language').value = state.language;
+  document.title = t('title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  }
+  if (state.token) {
+    showIdentity();
+    setConnection($('connection').dataset.state, t($('connection').dataset.key || 'conn.offline'));
+    state.rows.clear();
+    renderFirmOptions(true);
+    render();
+  } else {
+    $('identity').textContent = t('notSignedIn');
+    setConnection('offline', t('conn.offline'), 'conn.offline');
+  }
+}
+
 document.addEventListener('DOMContentLoaded', start);
 
 async function start() {
+  state.language = rememberedLanguage();
+  applyLanguage();
+  $('language').addEventListener('change', (e) => chooseLanguage(e.target.value));
   $('token-form').addEventListener('submit', (e) => {
     e.preventDefault();
     useToken($('token-input').value.trim().replace(/^Bearer\s+/i, ''));
@@ -72,11 +138,11 @@ function tokenFromFragment() {
 function useToken(token) {
   const claims = decodeClaims(token);
   if (!claims) {
-    showTokenPanel('That is not a JSON Web Token.');
+    showTokenPanel(t('token.notJwt'));
     return;
   }
   if (claims.exp && claims.exp * 1000 < Date.now()) {
-    showTokenPanel('That token has expired; ask for a new one.');
+    showTokenPanel(t('token.expired'));
     return;
   }
   state.token = token;
@@ -85,13 +151,14 @@ function useToken(token) {
   state.rows.clear();
   const firmSelect = $('firm-filter');
   firmSelect.disabled = false;
-  firmSelect.replaceChildren(new Option('All firms', ''));
+  firmSelect.replaceChildren(allFirmsOption());
   sessionStorage.setItem(TOKEN_KEY, token);
   $('token-panel').hidden = true;
   $('desk').hidden = false;
   $('forget-token').hidden = false;
   const roles = claims.groups || [];
-  $('identity').textContent = (claims.upn || claims.sub || 'signed in') + ' · ' + roles.join(', ');
+  state.language = rememberedLanguage();
+  applyLanguage();
   const allFirms = roles.includes('regulator') || roles.includes('admin');
   $('regulator-view').hidden = !allFirms;
   if (!allFirms && claims.firm_id) {
@@ -103,6 +170,17 @@ function useToken(token) {
   connect();
 }
 
+function showIdentity() {
+  const roles = state.claims.groups || [];
+  $('identity').textContent = (state.claims.upn || state.claims.sub || t('signedIn')) + ' · ' + roles.join(', ');
+}
+
+function allFirmsOption() {
+  const option = new Option(t('allFirms'), '');
+  option.dataset.i18n = 'allFirms';
+  return option;
+}
+
 function forgetToken() {
   sessionStorage.removeItem(TOKEN_KEY);
   if (state.stream) state.stream.abort();
@@ -110,8 +188,9 @@ function forgetToken() {
   state.alerts.clear();
   $('desk').hidden = true;
   $('forget-token').hidden = true;
-  $('identity').textContent = 'Not signed in';
-  setConnection('offline', 'Offline');
+  state.claims = {};
+  $('identity').textContent = t('notSignedIn');
+  setConnection('offline', t('conn.offline'), 'conn.offline');
   showTokenPanel('');
 }
 
@@ -148,13 +227,13 @@ async function connect() {
   if (state.stream) state.stream.abort();
   const controller = new AbortController();
   state.stream = controller;
-  setConnection('offline', 'Connecting…');
+  setConnection('offline', t('conn.connecting'), 'conn.connecting');
   try {
     const response = await api('/alerts/stream', { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
     if (response.status === 401 || response.status === 403) {
       const problem = await response.json().catch(() => ({}));
-      setConnection('offline', 'Not allowed');
-      showTokenPanel(problem.detail || 'This token may not read alerts.');
+      setConnection('offline', t('conn.notAllowed'), 'conn.notAllowed');
+      showTokenPanel(problem.detail || t('token.mayNotRead'));
       return;
     }
     if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
@@ -163,7 +242,7 @@ async function connect() {
     if (controller.signal.aborted) return;
   }
   if (controller.signal.aborted || !state.token) return;
-  setConnection('offline', 'Reconnecting…');
+  setConnection('offline', t('conn.reconnecting'), 'conn.reconnecting');
   setTimeout(() => { if (state.stream === controller) connect(); }, state.retry);
   state.retry = Math.min(state.retry * 2, 15000);
 }
@@ -197,7 +276,7 @@ function dispatch(block) {
   }
   if (name === 'ready') {
     state.retry = 1000;
-    setConnection('live', 'Live');
+    setConnection('live', t('conn.live'), 'conn.live');
     loadAlerts();
   } else if (name === 'alert' && data.length) {
     const notification = JSON.parse(data.join('\n'));
@@ -208,9 +287,10 @@ function dispatch(block) {
   }
 }
 
-function setConnection(stateName, text) {
+function setConnection(stateName, text, key) {
   const el = $('connection');
   el.dataset.state = stateName;
+  if (key) el.dataset.key = key;
   el.textContent = text;
 }
 
@@ -221,7 +301,7 @@ async function loadAlerts() {
   for (let page = 0; page < 20; page++) {
     const response = await api('/alerts?status=OPEN,ACKNOWLEDGED&size=500&page=' + page);
     if (!response.ok) {
-      announceText('Could not load alerts (HTTP ' + response.status + ').');
+      announceText(t('error.load', response.status));
       return;
     }
     const body = await response.json();
@@ -298,14 +378,14 @@ function row(a, changed) {
   if (changed) tr.className = 'changed';
 
   const sev = cell(tr);
-  const badge = el('span', 'sev sev-' + a.severity, SEVERITY_LABEL[a.severity] || a.severity);
+  const badge = el('span', 'sev sev-' + a.severity, t('sev.' + a.severity));
   sev.append(badge);
 
   const what = cell(tr);
   what.append(el('span', 'alert-title', a.title));
   const withheld = a.withheld || [];
-  what.append(el('span', 'meta', withheld.includes('detail') ? 'Details of an AML alert are for the MLRO' : a.detail));
-  what.append(el('span', 'meta', `${DUTY_LABEL[a.duty] || a.duty} · ${a.ruleId} · ${a.citation || ''} · ${a.alertId}`));
+  what.append(el('span', 'meta', withheld.includes('detail') ? t('amlWithheld') : a.detail));
+  what.append(el('span', 'meta', `${t('duty.' + a.duty)} · ${a.ruleId} · ${a.citation || ''} · ${a.alertId}`));
 
   cell(tr, a.firmId).className = 'firm';
 
@@ -313,22 +393,23 @@ function row(a, changed) {
   if (a.regulatoryDeadline) {
     const due = Date.parse(a.regulatoryDeadline);
     const left = due - Date.now();
-    const when = el('time', left < 0 ? 'overdue' : left < 86400000 ? 'soon' : '', ASTANA.format(due));
+    const when = el('time', left < 0 ? 'overdue' : left < 86400000 ? 'soon' : '', astana(due));
     when.dateTime = a.regulatoryDeadline;
     deadline.append(when);
-    deadline.append(el('span', left < 0 ? 'meta overdue' : 'meta', left < 0 ? 'overdue by ' + span(-left) : 'in ' + span(left)));
+    deadline.append(el('span', left < 0 ? 'meta overdue' : 'meta', left < 0 ? t('overdueBy', span(-left)) : t('dueIn', span(left))));
     if (a.deadlineBasis) deadline.append(el('span', 'meta', a.deadlineBasis));
   } else {
-    deadline.append(el('span', 'meta', 'no regulatory deadline'));
+    deadline.append(el('span', 'meta', t('noDeadline')));
   }
 
   const status = cell(tr);
-  status.append(el('span', 'status', a.status === 'ACKNOWLEDGED' ? 'Acknowledged' : 'Open'));
+  status.append(el('span', 'status', t(a.status === 'ACKNOWLEDGED' ? 'status.ACKNOWLEDGED' : 'status.OPEN')));
   if (a.acknowledgedBy) {
-    status.append(el('span', 'meta', `by ${a.acknowledgedBy}, ${ASTANA.format(Date.parse(a.acknowledgedAt))}`));
+    status.append(el('span', 'meta', t('by', a.acknowledgedBy, astana(Date.parse(a.acknowledgedAt)))));
   }
   if (a.escalationReason) {
-    status.append(el('span', 'escalated', ESCALATION_LABEL[a.escalationReason] || 'Escalated'));
+    const key = 'esc.' + a.escalationReason;
+    status.append(el('span', 'escalated', I18N.en[key] ? t(key) : t('esc.other')));
   }
 
   const report = cell(tr);
@@ -336,25 +417,25 @@ function row(a, changed) {
   if (links.length) {
     for (const [name, path] of links) {
       const base = (state.config.reportBaseUrls || {})[a.duty] || '';
-      const link = el('a', '', name === 'report' ? 'Drafted report' : name);
+      const link = el('a', '', name === 'report' ? t('draftedReport') : name);
       link.href = base + path;
       link.target = '_blank';
       link.rel = 'noopener';
-      link.append(el('span', 'visually-hidden', ` for ${a.title} (${a.firmId}), opens in a new tab`));
+      link.append(el('span', 'visually-hidden', t('newTab', a.title, a.firmId)));
       report.append(link, document.createElement('br'));
     }
   } else if (a.linksWithheld) {
-    report.append(el('span', 'meta', 'Case and STR links are for the MLRO'));
+    report.append(el('span', 'meta', t('linksWithheld')));
   } else {
     report.append(el('span', 'meta', '—'));
   }
 
   const actions = cell(tr);
   if (canWrite()) {
-    if (a.status === 'OPEN') actions.append(actionButton('acknowledge', 'Acknowledge', a));
-    actions.append(actionButton('resolve', 'Resolve…', a, 'secondary'));
+    if (a.status === 'OPEN') actions.append(actionButton('acknowledge', t('acknowledge'), a));
+    actions.append(actionButton('resolve', t('resolve'), a, 'secondary'));
   } else {
-    actions.append(el('span', 'meta', 'read only'));
+    actions.append(el('span', 'meta', t('readOnly')));
   }
   return tr;
 }
@@ -372,19 +453,19 @@ function renderCounts(alerts) {
   list.replaceChildren(...SEVERITIES.map((s) => {
     const li = el('li', '');
     li.dataset.severity = s;
-    li.append(el('strong', '', String(alerts.filter((a) => a.severity === s).length)), SEVERITY_LABEL[s]);
+    li.append(el('strong', '', String(alerts.filter((a) => a.severity === s).length)), t('sev.' + s));
     return li;
   }));
 }
 
-function renderFirmOptions() {
+function renderFirmOptions(relabel) {
   const select = $('firm-filter');
   if (select.disabled) return;
   const firms = [...new Set([...state.alerts.values()].filter((a) => a.status !== 'RESOLVED').map((a) => a.firmId))].sort();
   const current = select.value;
   const have = [...select.options].map((o) => o.value).filter(Boolean);
-  if (have.join() === firms.join()) return;
-  select.replaceChildren(new Option('All firms', ''), ...firms.map((f) => new Option(f, f)));
+  if (have.join() === firms.join() && !relabel) return;
+  select.replaceChildren(allFirmsOption(), ...firms.map((f) => new Option(f, f)));
   select.value = firms.includes(current) ? current : '';
 }
 
@@ -412,13 +493,13 @@ function renderFirms() {
     const pick = el('button', 'link', f.firm);
     pick.type = 'button';
     pick.dataset.firm = f.firm;
-    pick.append(el('span', 'visually-hidden', ': show only this firm\'s alerts'));
+    pick.append(el('span', 'visually-hidden', t('showOnlyFirm')));
     name.append(pick);
     tr.append(name);
     for (const s of SEVERITIES) cell(tr, String(f[s])).className = 'num';
     const overdue = cell(tr, String(f.overdue));
     overdue.className = f.overdue ? 'num overdue' : 'num';
-    cell(tr, f.nearest === null ? '—' : `${ASTANA.format(f.nearest)} (in ${span(f.nearest - Date.now())})`);
+    cell(tr, f.nearest === null ? '—' : `${astana(f.nearest)} (${t('dueIn', span(f.nearest - Date.now()))})`);
     return tr;
   }));
 }
@@ -439,16 +520,15 @@ function el(tag, className, text) {
 
 function span(ms) {
   const minutes = Math.round(ms / 60000);
-  if (minutes < 60) return minutes + ' min';
+  if (minutes < 60) return t('unit.min', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return hours + ' h';
-  return Math.round(hours / 24) + ' days';
+  if (hours < 48) return t('unit.h', hours);
+  return t('unit.days', Math.round(hours / 24));
 }
 
 function announce(n) {
-  const words = { RAISED: 'New alert', UPDATED: 'Alert updated', REOPENED: 'Alert reopened', ACKNOWLEDGED: 'Alert acknowledged',
-    RESOLVED: 'Alert resolved', ESCALATED: 'Alert escalated' };
-  announceText(`${words[n.change] || 'Alert changed'}: ${n.alert.title}, ${n.alert.firmId}, ${SEVERITY_LABEL[n.alert.severity]}`);
+  const key = 'change.' + n.change;
+  announceText(`${I18N.en[key] ? t(key) : t('change.other')}: ${n.alert.title}, ${n.alert.firmId}, ${t('sev.' + n.alert.severity)}`);
 }
 
 function announceText(text) {
@@ -473,7 +553,7 @@ async function onRowAction(e) {
   if (button.dataset.action === 'acknowledge') {
     button.disabled = true;
     const response = await api('/alerts/' + encodeURIComponent(id) + '/acknowledge', { method: 'POST' });
-    await applyAnswer(response, 'Acknowledged');
+    await applyAnswer(response, t('done.acknowledged'));
   } else if (button.dataset.action === 'resolve') {
     const dialog = $('resolve-dialog');
     dialog.dataset.alertId = id;
@@ -490,7 +570,7 @@ async function onResolveSubmit(e) {
   const dialog = $('resolve-dialog');
   const reason = $('resolve-reason').value.trim();
   if (!reason) {
-    $('resolve-error').textContent = 'Give the reason the alert is closed.';
+    $('resolve-error').textContent = t('resolve.giveReason');
     return;
   }
   const response = await api('/alerts/' + encodeURIComponent(dialog.dataset.alertId) + '/resolve', {
@@ -498,11 +578,11 @@ async function onResolveSubmit(e) {
   });
   if (response.ok) {
     dialog.close();
-    await applyAnswer(response, 'Resolved');
+    await applyAnswer(response, t('done.resolved'));
     $('alerts-heading').focus();
   } else {
     const problem = await response.json().catch(() => ({}));
-    $('resolve-error').textContent = problem.detail || 'Could not resolve (HTTP ' + response.status + ').';
+    $('resolve-error').textContent = problem.detail || t('error.resolve', response.status);
   }
 }
 
@@ -512,7 +592,7 @@ async function applyAnswer(response, verb) {
     if (merge(body)) render(body.alertId);
     announceText(`${verb}: ${body.title}, ${body.firmId}`);
   } else {
-    announceText(body.detail || `Could not change the alert (HTTP ${response.status}).`);
+    announceText(body.detail || t('error.change', response.status));
     render();
   }
 }

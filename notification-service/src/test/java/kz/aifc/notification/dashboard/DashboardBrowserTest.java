@@ -149,6 +149,53 @@ class DashboardBrowserTest {
         browser.findElement(By.id("forget-token")).click();
     }
 
+    @Test
+    void shouldSpeakRussianAndKazakhWhenChosenAndRememberTheChoiceForTheUser() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length());
+        browser.get(page + "#token=" + token);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        OffsetDateTime due = OffsetDateTime.now(ZoneId.of("Asia/Almaty")).plusDays(3);
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(alertId, firm, "CAPITAL", "CRITICAL",
+                "Capital resources below the requirement.", due, null));
+        By row = By.cssSelector("tr[data-alert-id='" + alertId + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        try {
+            choose("ru");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Панель оповещений МФЦА"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+            assertThat(text(wait, By.id("connection"))).isEqualTo("В реальном времени");
+            // Astana time, written the Russian way: "08 дек. 2026 г., 17:40".
+            assertThat(text(wait, row)).contains("Критическая", "Принять", "Капитал")
+                    .containsPattern("\\d{2} [а-яё]+\\.? \\d{4} г\\., \\d{2}:\\d{2}")
+                    .doesNotContain("Critical", "Acknowledge", "read only");
+
+            // The choice is kept for this user: a reload (the token stays in the tab) comes back in Russian.
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Панель оповещений МФЦА"));
+
+            choose("kk");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "АХҚО ескертулер панелі"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            assertThat(text(wait, row)).contains("Аса маңызды", "Қабылдау").doesNotContain("Critical")
+                    .containsPattern("\\d{2}\\.\\d{2}\\.\\d{4},? \\d{2}:\\d{2}");
+            assertThat(text(wait, By.id("alerts-heading"))).isEqualTo("Ашық ескертулер");
+            screenshot("dashboard-kazakh.png");
+        } finally {
+            choose("en");
+        }
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "AIFC alert desk"));
+        assertThat(text(wait, row)).contains("Critical", "Acknowledge");
+        browser.findElement(By.id("forget-token")).click();
+    }
+
+    private static void choose(String language) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue(language);
+    }
+
     /** Kept under target/ so a reviewer can see what the test saw. */
     private static void screenshot(String name) {
         try {
