@@ -81,9 +81,7 @@ class DashboardBrowserTest {
     void shouldShowAnAlertFromKafkaLiveLetAComplianceOfficerAcknowledgeItWithAClickAndShowTheChange() {
         String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
         String token = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length());
-        browser.get(page + "#token=" + token);
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        WebDriverWait wait = openLive(token);
         assertThat(browser.getCurrentUrl()).as("token taken out of the address bar").doesNotContain(token);
 
         String alertId = AlertEvents.newAlertId("CAP-001", firm);
@@ -152,10 +150,7 @@ class DashboardBrowserTest {
     @Test
     void shouldSpeakRussianAndKazakhWhenChosenAndRememberTheChoiceForTheUser() {
         String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
-        String token = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length());
-        browser.get(page + "#token=" + token);
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        WebDriverWait wait = openLive(TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length()));
         String alertId = AlertEvents.newAlertId("CAP-001", firm);
         OffsetDateTime due = OffsetDateTime.now(ZoneId.of("Asia/Almaty")).plusDays(3);
         AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(alertId, firm, "CAPITAL", "CRITICAL",
@@ -190,6 +185,14 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "AIFC alert desk"));
         assertThat(text(wait, row)).contains("Critical", "Acknowledge");
         browser.findElement(By.id("forget-token")).click();
+    }
+
+    /** Opens the desk with a token in the address, as the demo's link does, and waits for the live stream. */
+    private WebDriverWait openLive(String token) {
+        browser.get(page + "#token=" + token);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        return wait;
     }
 
     private static void choose(String language) {
