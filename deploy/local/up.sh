@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Brings the whole system up on this machine: PostgreSQL, a Kafka broker with every contract topic, and the
 # four services (built first when needed). Idempotent: what already runs is reused. Stop it with down.sh.
+# KAFKA_SECURED=1 runs it on the secured broker (kafka.sh): each service and the demo feed with its own Kafka user
+# (stop it with KAFKA_SECURED=1 deploy/local/down.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -41,6 +43,17 @@ export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem"
 # Webhooks reach only public addresses unless allow-listed: let the demo deliver to a receiver on this machine.
 export AIFC_WEBHOOKS_ALLOWED_HOSTS="${AIFC_WEBHOOKS_ALLOWED_HOSTS:-localhost,127.0.0.1,::1}"
 
+# On the secured broker every process gets its own user's KAFKA_* settings (kafka.sh wrote them, owner-only).
+kafka_env() { # USER -> the file to source, or /dev/null on the plain broker
+  if [[ "${KAFKA_SECURED:-0}" == 1 ]]; then
+    "$LOCAL_DIR/kafka.sh" credentials "$1" | sed -n 2p
+  else
+    echo /dev/null
+  fi
+}
+bootstrap="localhost:9092"
+[[ "${KAFKA_SECURED:-0}" == 1 ]] && bootstrap="localhost:9094"
+
 java="$(java_bin)"
 for svc in "${SERVICES[@]}"; do
   port="${PORTS[$svc]}"
@@ -54,8 +67,9 @@ for svc in "${SERVICES[@]}"; do
   fi
   log="$LOG_DIR/$svc.log"
   info "starting $svc on :$port (log: $log)"
-  setsid nohup "$java" -Xms64m -Xmx${AIFC_SERVICE_HEAP:-384m} -XX:+UseSerialGC \
-    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+  envfile="$(kafka_env "$svc")"
+  (set -a && . "$envfile" && set +a && exec setsid nohup "$java" -Xms64m -Xmx${AIFC_SERVICE_HEAP:-384m} -XX:+UseSerialGC \
+    -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null) &
   echo $! >"$pidfile"
 done
 
@@ -83,9 +97,11 @@ if [[ -f "$sim_pidfile" ]] && kill -0 "$(cat "$sim_pidfile")" 2>/dev/null; then
   info "demo feed already streaming (pid $(cat "$sim_pidfile"))"
 elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
   info "starting the demo feed (log: $sim_log): rosters first, then the licences, then the day"
-  setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day --duration "${AIFC_DEMO_DURATION:-24h}" \
+  envfile="$(kafka_env simulator)"
+  (set -a && . "$envfile" && set +a && exec setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day \
+    --duration "${AIFC_DEMO_DURATION:-24h}" --bootstrap "$bootstrap" \
     --licensing http://127.0.0.1:8083 --capital http://127.0.0.1:8081 --jwt-keys "$STATE_DIR/jwt" \
-    >"$sim_log" 2>&1 </dev/null &
+    >"$sim_log" 2>&1 </dev/null) &
   sim_pid=$!
   echo "$sim_pid" >"$sim_pidfile"
   deadline=$((SECONDS + 150))
@@ -112,7 +128,7 @@ The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/
   capital-service                          http://localhost:8081/rulebook
   aml-service                              http://localhost:8082/rulebook
   licensing-service                        http://localhost:8083/rulebook
-  Kafka                                    localhost:9092     PostgreSQL 127.0.0.1:5432 (aifc/aifc)
+  Kafka                                    $bootstrap     PostgreSQL 127.0.0.1:5432 (aifc/aifc)
   Logs                                     $LOG_DIR
   Demo firms: F-DATF-01 (exchange), F-CUST-01 (custodian), F-DEAL-01 (dealer), F-CLEAN-01 (clean); the day's
   incidents arrive within about 90 s. Try:

@@ -221,14 +221,14 @@ class SecuredKafkaIT {
         return service.environment(env(user));
     }
 
-    /** The KAFKA_* variables kafka.sh wrote for a user. */
+    /** The KAFKA_* variables kafka.sh wrote for a user (KEY='VALUE' lines, as a shell sources them). */
     private Map<String, String> env(String user) {
         Map<String, String> env = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(users().resolve(user + ".env"))) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
-                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                    env.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^'(.*)'$", "$1"));
                 }
             }
         } catch (IOException e) {
