@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.aifc.contract.codec.CloudEventCodec;
 
-/** GET with a bearer token, as a compliance team's tool calls the services; a refused connection is status -1. */
+/** GET (and POST) with a bearer token, as a compliance team's tool calls the services; a refused connection is status -1. */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,8 +37,17 @@ final class Http {
     }
 
     static Answer get(String url, String bearer, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                .header("Accept", accept).GET();
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET(), url, bearer);
+    }
+
+    /** POST of a JSON body. */
+    static Answer post(String url, String bearer, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), url, bearer);
+    }
+
+    private static Answer send(HttpRequest.Builder request, String url, String bearer) {
+        request.timeout(Duration.ofSeconds(15));
         if (bearer != null) {
             request.header("Authorization", bearer);
         }
