@@ -136,7 +136,12 @@ public class ReplicaFanOut {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            received(n.getParameter());
+                            try {
+                                received(n.getParameter());
+                            } catch (RuntimeException e) {
+                                // One change not fanned out (its alert unreadable just now); the listener goes on.
+                                LOG.warnf("alert change from another replica not streamed: %s", e.getMessage());
+                            }
                         }
                     }
                 }
@@ -172,6 +177,10 @@ public class ReplicaFanOut {
             n = json.readTree(payload);
         } catch (JsonProcessingException e) {
             LOG.warnf("unreadable alert-change notification ignored: %s", e.getOriginalMessage());
+            return;
+        }
+        if (!n.path("a").isTextual() || !n.path("c").isTextual() || !n.path("t").isTextual()) {
+            LOG.warnf("alert-change notification without alert, change or time ignored");
             return;
         }
         if (origin.equals(n.path("o").asText())) {

@@ -2,6 +2,7 @@ package kz.aifc.notification.webhooks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,6 +70,10 @@ class SecretAtRestFlowTest {
                 .body(Map.of("url", "https://hooks.sealed.example/hook", "secret", tooLong)).post("/subscriptions")
                 .then().statusCode(400).extract().asString()).as("a refused secret is not echoed")
                 .doesNotContain(secret);
+        assertThat(given().header("Authorization", co).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://hook:" + secret + "@hooks.sealed.example/hook")).post("/subscriptions")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("url"))
+                .extract().asString()).as("credentials in the URL are refused, not echoed").doesNotContain(secret);
     }
 
     @Test
