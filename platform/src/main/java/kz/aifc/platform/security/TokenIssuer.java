@@ -3,8 +3,11 @@ package kz.aifc.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,13 +24,15 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Signs bearer tokens for the local stack and the tests: an RSA key pair kept in a folder (made on first use),
- * the public half is what every service verifies with. Production takes tokens from the firm's identity provider.
+ * the public half is what every service verifies with. The private key file is readable by its owner only. Production takes tokens from the firm's identity provider.
  */
 public final class TokenIssuer {
 
     public static final String ISSUER = "https://aifc-compliance.local/issuer";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final PrivateKey signingKey;
     private final Path publicKey;
@@ -48,7 +53,15 @@ public final class TokenIssuer {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.deleteIfExists(privateFile);
+                if (POSIX) {
+                    // Owner-only from its first byte, not tightened after the key was written.
+                    Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                }
                 Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            } else if (POSIX && !Files.getPosixFilePermissions(privateFile).equals(OWNER_ONLY)) {
+                // A key made before keys were owner-only.
+                Files.setPosixFilePermissions(privateFile, OWNER_ONLY);
             }
             String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
