@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +176,10 @@ final class E2eStack implements AutoCloseable {
         return new Service(module, name, props);
     }
 
-    /** Starts a child process with this run's mark, its output appended to {@code log}, stopped on close. */
+    /**
+     * Starts a child process with this run's mark, its output appended to {@code log}, stopped on close; {@code env}
+     * adds to (or, with a null value, removes from) this JVM's environment.
+     */
     Process launch(List<String> javaArgs, Path log, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -183,7 +187,14 @@ final class E2eStack implements AutoCloseable {
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
+        // A null value removes the variable (a child that must run without it).
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             Files.writeString(log, "===== " + String.join(" ", command) + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -284,6 +295,7 @@ final class E2eStack implements AutoCloseable {
         final String name;
         final int port;
         private final Map<String, String> properties;
+        private final Map<String, String> env = new HashMap<>();
         private Process process;
 
         private Service(String module, String name, Map<String, String> properties) {
@@ -312,9 +324,25 @@ final class E2eStack implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1"));
             properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.addAll(List.of("-jar", jar.toString()));
-            process = launch(args, log(), Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
+            Map<String, String> variables = new HashMap<>(Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
                     "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey));
+            variables.putAll(env);
+            process = launch(args, log(), variables);
             return this;
+        }
+
+        /** Runs it with this environment variable instead of the run's, or without it ({@code null}). */
+        Service env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        /** Waits for the process to end by itself; answers its exit code. */
+        int awaitExit(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running after " + timeout.toSeconds() + " s; log: " + log());
+            }
+            return process.exitValue();
         }
 
         /** Waits until {@code /q/health/ready} answers 200 (database and Kafka included). */

@@ -57,7 +57,8 @@ import kz.aifc.platform.security.Roles;
  * Issue #14.4: two replicas of the packaged notification-service on one database and one consumer group give what one
  * gives. Six CRITICAL alerts, one per partition of the alerts topic (so each replica applies some, whichever
  * partitions it holds), reach a dashboard stream on each replica once each; each escalates once (ESC-001 after 5 s,
- * both replicas' clocks ticking every second); each change goes to the webhook receiver once, signed.
+ * both replicas' clocks ticking every second); each change goes to the webhook receiver once, signed. First, an
+ * instance without the webhook secret key (#14.5) refuses to start and names the setting.
  */
 class NotificationReplicasIT {
 
@@ -86,6 +87,12 @@ class NotificationReplicasIT {
                 "aifc.escalation.check-every", "1s", "aifc.escalation.initial-delay", "1s",
                 "aifc.webhooks.poll-every", "1s", "aifc.webhooks.allowed-hosts", "127.0.0.1",
                 "kafka.session.timeout.ms", "10000" };
+        // Issue #14.5: production refuses to start without the key that encrypts webhook secrets, and says why.
+        E2eStack.Service keyless = stack.replica(MODULE, "notification-keyless", settings)
+                .env("AIFC_WEBHOOKS_SECRET_KEY", null).start();
+        assertThat(keyless.awaitExit(Duration.ofMinutes(2))).as("exit code without the key").isNotZero();
+        assertThat(Poll.tail(keyless.log(), 100_000)).contains("aifc.webhooks.secret-key (environment "
+                + "AIFC_WEBHOOKS_SECRET_KEY) is not set");
         E2eStack.Service a = stack.replica(MODULE, "notification-a", settings).start();
         E2eStack.Service b = stack.replica(MODULE, "notification-b", settings).start();
         a.awaitReady();
