@@ -42,6 +42,16 @@ fi
 export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem"
 # Webhooks reach only public addresses unless allow-listed: let the demo deliver to a receiver on this machine.
 export AIFC_WEBHOOKS_ALLOWED_HOSTS="${AIFC_WEBHOOKS_ALLOWED_HOSTS:-localhost,127.0.0.1,::1}"
+# Webhook signing secrets are encrypted at rest under this AES-256 key; notification-service refuses to start without
+# one. Made once, owner-only (0600), in the git-ignored .state; an operator sets AIFC_WEBHOOKS_SECRET_KEY instead.
+if [[ -z "${AIFC_WEBHOOKS_SECRET_KEY:-}" ]]; then
+  webhook_key="$STATE_DIR/webhook-secret-key"
+  if [[ ! -s "$webhook_key" ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$webhook_key")
+  fi
+  AIFC_WEBHOOKS_SECRET_KEY="$(cat "$webhook_key")"
+  export AIFC_WEBHOOKS_SECRET_KEY
+fi
 
 # On the secured broker every process gets its own user's KAFKA_* settings (kafka.sh wrote them, owner-only).
 kafka_env() { # USER -> the file to source, or /dev/null on the plain broker

@@ -8,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,9 +38,6 @@ import kz.aifc.contract.v1.TravelRule;
 class AmlRestartIT {
 
     private static final String FIRM = "F-E2E-AML";
-    private static final Pattern APPLIED = Pattern.compile(
-            "^aifc_events_in_total\\{(?=[^}]*outcome=\"applied\")(?=[^}]*topic=\"([^\"]+)\")[^}]*} ([0-9.eE+]+)$",
-            Pattern.MULTILINE);
 
     private E2eStack stack;
 
@@ -73,14 +68,14 @@ class AmlRestartIT {
             send(producer, transactions, deposits.get(0));
             send(producer, transactions, deposits.get(1));
             Poll.until(Duration.ofSeconds(60), "aml-service to apply the first two deposits",
-                    () -> applied(aml, transactions) == 2);
+                    () -> aml.applied(transactions) == 2);
 
             aml.kill();
             aml.start().awaitReady();
             send(producer, transactions, deposits.get(2));
             // Only the third is new to the restarted service; a redelivered first or second counts as a duplicate.
             Poll.until(Duration.ofSeconds(90), "the restarted aml-service to apply the third deposit",
-                    () -> applied(aml, transactions) == 1);
+                    () -> aml.applied(transactions) == 1);
         }
 
         String alerts = stack.topic(Topics.COMPLIANCE_ALERTS);
@@ -136,18 +131,5 @@ class AmlRestartIT {
     private static void send(KafkaProducer<String, byte[]> producer, String topic, CloudEvent<?> event)
             throws Exception {
         producer.send(CloudEventCodec.encode(event).toProducerRecord(topic)).get();
-    }
-
-    /** The service's own count of applied events on the topic ({@code /q/metrics}, since its start). */
-    private static long applied(E2eStack.Service service, String topic) {
-        Http.Answer metrics = Http.get(service.url("/q/metrics"), null, "text/plain");
-        long sum = 0;
-        Matcher m = APPLIED.matcher(metrics.status() == 200 ? metrics.body() : "");
-        while (m.find()) {
-            if (m.group(1).equals(topic)) {
-                sum += (long) Double.parseDouble(m.group(2));
-            }
-        }
-        return sum;
     }
 }

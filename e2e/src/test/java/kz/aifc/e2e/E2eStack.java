@@ -15,12 +15,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -47,12 +50,17 @@ final class E2eStack implements AutoCloseable {
     /** Marks every process a run starts, so a later run can tell a leftover of ours from anything else. */
     private static final String MARK = "-Daifc.e2e.run=";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    private static final Pattern APPLIED = Pattern.compile(
+            "^aifc_events_in_total\\{(?=[^}]*outcome=\"applied\")(?=[^}]*topic=\"([^\"]+)\")[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
 
     final Path root;
     final Path dir;
     final String run;
     final String suffix;
     final TokenIssuer tokens;
+    /** This run's key for notification-service's webhook secrets at rest (production requires one). */
+    final String webhookSecretKey = newAesKey();
     private final Path pids;
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -107,6 +115,11 @@ final class E2eStack implements AutoCloseable {
         return "aifc_" + module.replace("-service", "") + "_e2e";
     }
 
+    /** A connection to a module's e2e database, for what the APIs do not show. */
+    Connection connect(String module) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + "/" + database(module), DB_USER, DB_PASSWORD);
+    }
+
     /** Drops and creates the modules' e2e databases, so every run starts from nothing. */
     void freshDatabases(String... modules) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + DB_HOST + "/postgres", DB_USER,
@@ -144,6 +157,14 @@ final class E2eStack implements AutoCloseable {
 
     /** A packaged service on a free port, its own e2e database and this run's topics; not started yet. */
     Service service(String module, String... extraProperties) {
+        return replica(module, module, extraProperties);
+    }
+
+    /**
+     * One more instance of a packaged service, on its own free port but the module's database and consumer group:
+     * {@code name} tells its log apart ({@code <name>.log}).
+     */
+    Service replica(String module, String name, String... extraProperties) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.port", String.valueOf(freePort()));
         props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + DB_HOST + "/" + database(module));
@@ -152,10 +173,13 @@ final class E2eStack implements AutoCloseable {
         for (int i = 0; i + 1 < extraProperties.length; i += 2) {
             props.put(extraProperties[i], extraProperties[i + 1]);
         }
-        return new Service(module, props);
+        return new Service(module, name, props);
     }
 
-    /** Starts a child process with this run's mark, its output appended to {@code log}, stopped on close. */
+    /**
+     * Starts a child process with this run's mark, its output appended to {@code log}, stopped on close; {@code env}
+     * adds to (or, with a null value, removes from) this JVM's environment.
+     */
     Process launch(List<String> javaArgs, Path log, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -163,7 +187,14 @@ final class E2eStack implements AutoCloseable {
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
+        // A null value removes the variable (a child that must run without it).
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             Files.writeString(log, "===== " + String.join(" ", command) + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -245,6 +276,13 @@ final class E2eStack implements AutoCloseable {
         }
     }
 
+    /** 32 random bytes, base64: an AES-256 key as {@code openssl rand -base64 32} makes one. */
+    private static String newAesKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -254,13 +292,15 @@ final class E2eStack implements AutoCloseable {
     final class Service {
 
         final String module;
+        final String name;
         final int port;
         private final Map<String, String> properties;
-        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, String> env = new HashMap<>();
         private Process process;
 
-        private Service(String module, Map<String, String> properties) {
+        private Service(String module, String name, Map<String, String> properties) {
             this.module = module;
+            this.name = name;
             this.properties = properties;
             this.port = Integer.parseInt(properties.get("quarkus.http.port"));
         }
@@ -270,13 +310,7 @@ final class E2eStack implements AutoCloseable {
         }
 
         Path log() {
-            return dir.resolve(module + "-" + port + ".log");
-        }
-
-        /** Environment variables for the process, as a deployment gives them (the KAFKA_* security settings, say). */
-        Service environment(Map<String, String> variables) {
-            environment.putAll(variables);
-            return this;
+            return dir.resolve(name + ".log");
         }
 
         /** Launches the process (its log appends across restarts). */
@@ -290,22 +324,56 @@ final class E2eStack implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1"));
             properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.addAll(List.of("-jar", jar.toString()));
-            Map<String, String> env = new LinkedHashMap<>(environment);
-            env.put("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString());
-            process = launch(args, log(), env);
+            Map<String, String> variables = new HashMap<>(Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
+                    "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey));
+            variables.putAll(env);
+            process = launch(args, log(), variables);
             return this;
+        }
+
+        /** Runs it with these environment variables as well (a deployment's KAFKA_* security settings, say). */
+        Service environment(Map<String, String> variables) {
+            env.putAll(variables);
+            return this;
+        }
+
+        /** Runs it with this environment variable instead of the run's, or without it ({@code null}). */
+        Service env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        /** Waits for the process to end by itself; answers its exit code. */
+        int awaitExit(Duration timeout) throws InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running after " + timeout.toSeconds() + " s; log: " + log());
+            }
+            return process.exitValue();
         }
 
         /** Waits until {@code /q/health/ready} answers 200 (database and Kafka included). */
         Service awaitReady() {
-            Poll.until(READY_TIMEOUT, module + " ready on :" + port + " (log: " + log() + ")", () -> {
+            Poll.until(READY_TIMEOUT, name + " ready on :" + port + " (log: " + log() + ")", () -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(module + " exited with " + process.exitValue() + "; log: "
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: "
                             + log() + System.lineSeparator() + Poll.tail(log(), 40));
                 }
                 return Http.get(url("/q/health/ready"), null).status() == 200;
             });
             return this;
+        }
+
+        /** The service's own count of events applied from a topic ({@code aifc_events_in_total} on /q/metrics, since its start). */
+        long applied(String topic) {
+            Http.Answer metrics = Http.get(url("/q/metrics"), null, "text/plain");
+            long sum = 0;
+            Matcher m = APPLIED.matcher(metrics.status() == 200 ? metrics.body() : "");
+            while (m.find()) {
+                if (m.group(1).equals(topic)) {
+                    sum += (long) Double.parseDouble(m.group(2));
+                }
+            }
+            return sum;
         }
 
         /** SIGKILL: no shutdown hook, no flush, no goodbye to the consumer group. */

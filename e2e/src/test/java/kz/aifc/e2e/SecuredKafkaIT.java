@@ -112,7 +112,7 @@ class SecuredKafkaIT {
             send(firmA, lane(Topics.CONTROLLER_CHANGES, FIRM_A), FIRM_A, EventTypes.CONTROLLER_CHANGE,
                     controllerOverTen(FIRM_A, now));
             Poll.until(ARRIVAL, "capital-service to have firm A's licence before the snapshot",
-                    () -> applied(capital, stack.topic(Topics.LICENCES)) >= 1);
+                    () -> capital.applied(stack.topic(Topics.LICENCES)) >= 1);
             send(firmA, lane(Topics.CAPITAL_SNAPSHOTS, FIRM_A), FIRM_A, EventTypes.CAPITAL_SNAPSHOT,
                     snapshotFarBelowRequirement(FIRM_A, now));
         }
@@ -169,7 +169,7 @@ class SecuredKafkaIT {
         }
 
         // A wrong password: refused by the broker, the service says so and does not report ready.
-        E2eStack.Service impostor = stack.service("capital-service");
+        E2eStack.Service impostor = stack.replica("capital-service", "capital-service-wrong-password");
         Map<String, String> env = env("capital-service");
         env.put("KAFKA_SASL_JAAS_CONFIG", env.get("KAFKA_SASL_JAAS_CONFIG").replaceAll("password=\"[^\"]*\"",
                 "password=\"wrong-" + UUID.randomUUID() + "\""));
@@ -346,14 +346,6 @@ class SecuredKafkaIT {
     private static double metric(E2eStack.Service service, String name, String topic) {
         Http.Answer metrics = Http.get(service.url("/q/metrics"), null, "text/plain");
         return metrics.body().lines().filter(l -> l.startsWith(name + "{") && l.contains("topic=\"" + topic + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static long applied(E2eStack.Service service, String topic) {
-        Http.Answer metrics = Http.get(service.url("/q/metrics"), null, "text/plain");
-        return (long) metrics.body().lines()
-                .filter(l -> l.startsWith("aifc_events_in_total{") && l.contains("outcome=\"applied\"")
-                        && l.contains("topic=\"" + topic + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -21,4 +21,11 @@ public record SubscriptionRequest(
         List<String> duties,
         @Schema(description = "Only these severities (CRITICAL, HIGH, MEDIUM, LOW); omitted = all")
         List<String> severities) {
+
+    /** Never prints the secret (a log line or an error message must not carry it). */
+    @Override
+    public String toString() {
+        return "SubscriptionRequest[url=" + url + ", secret=" + (secret == null ? "none" : "***") + ", firmId=" + firmId
+                + ", duties=" + duties + ", severities=" + severities + "]";
+    }
 }

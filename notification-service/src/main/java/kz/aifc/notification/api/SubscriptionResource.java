@@ -63,7 +63,15 @@ public class SubscriptionResource {
 
     /** A new subscription; the only time its secret is shown. */
     public record Created(UUID id, String url, String firmId, List<String> duties, List<String> severities,
-            AmlView amlView, String createdBy, OffsetDateTime createdAt, String secret) {
+            AmlView amlView, String createdBy, OffsetDateTime createdAt,
+            @Schema(description = "The signing secret, in this answer only: it is stored encrypted and never shown again")
+            String secret) {
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", url=" + url + ", firmId=" + firmId + "]";
+        }
     }
 
     @POST
@@ -76,7 +84,9 @@ public class SubscriptionResource {
                     + "X-Delivery-Attempt. Any 2xx acknowledges; anything else is retried with exponential back-off "
                     + "from a persistent queue. The body's id is unique per delivery: use it to drop replays. The "
                     + "regulator may subscribe (it changes no firm's data); firm-scoped callers subscribe to their own "
-                    + "firm. The secret is returned once. The URL's host must resolve to public addresses only (checked "
+                    + "firm. The secret is returned in this answer only; it is stored encrypted (AES-256-GCM under the "
+                    + "operator's aifc.webhooks.secret-key) and never logged or shown again. The URL is shown back as given, so "
+                    + "it may not carry user:password@ (400) and should carry no token. The URL's host must resolve to public addresses only (checked "
                     + "again before every delivery) unless an operator allow-listed it; a firm holds at most "
                     + "aifc.webhooks.max-subscriptions-per-firm subscriptions (409 beyond); duties and severities list "
                     + "each value at most once.")
@@ -183,10 +193,17 @@ public class SubscriptionResource {
     }
 
     private static URI url(String text) {
+        URI url;
         try {
-            return new URI(text.strip());
+            url = new URI(text.strip());
         } catch (java.net.URISyntaxException e) {
             throw ProblemException.badRequest("url", "not a URL: " + e.getReason());
         }
+        if (url.getRawUserInfo() != null) {
+            // It would be shown back by GET /subscriptions; receivers authenticate deliveries by X-Signature instead.
+            throw ProblemException.badRequest("url", "must not carry credentials (user:password@); the receiver "
+                    + "checks X-Signature instead");
+        }
+        return url;
     }
 }

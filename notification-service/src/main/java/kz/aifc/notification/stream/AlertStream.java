@@ -26,7 +26,7 @@ import kz.aifc.notification.webhooks.Notification;
 /**
  * Live listeners of {@code GET /alerts/stream}: each committed change goes to every listener allowed to see the
  * alert's firm, in the AML view of the listener's role (AlertView). A comment every 15 s keeps proxies from
- * closing idle streams.
+ * closing idle streams. Changes made by another replica arrive through {@link ReplicaFanOut}.
  */
 @ApplicationScoped
 public class AlertStream {
@@ -53,6 +53,11 @@ public class AlertStream {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
+        publish(change);
+    }
+
+    /** Sends a committed change to this process's listeners (made here, or heard from another replica). */
+    void publish(AlertChanged change) {
         String full = null;
         String restricted = null;
         for (Listener l : listeners) {

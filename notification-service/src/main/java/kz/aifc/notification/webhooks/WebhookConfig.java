@@ -41,6 +41,12 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedHosts();
 
+    /**
+     * AES-256 key (base64 of 32 bytes) that encrypts the signing secrets at rest (AES-GCM, {@link SecretBox});
+     * {@code AIFC_WEBHOOKS_SECRET_KEY}. Required: the service does not start without it outside dev and test.
+     */
+    Optional<String> secretKey();
+
     /** Webhook subscriptions one firm may hold (the every-firm subscriptions of regulator and admin share one such quota). */
     @WithDefault("10")
     int maxSubscriptionsPerFirm();

@@ -18,14 +18,17 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
@@ -40,12 +43,16 @@ import kz.aifc.notification.store.Times;
 @ApplicationScoped
 public class WebhookQueue {
 
+    private static final Logger LOG = Logger.getLogger(WebhookQueue.class);
+
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final SecretBox secrets;
 
-    WebhookQueue(DataSource dataSource, ObjectMapper json) {
+    WebhookQueue(DataSource dataSource, ObjectMapper json, SecretBox secrets) {
         this.dataSource = dataSource;
         this.json = json;
+        this.secrets = secrets;
     }
 
     /** A delivery as the log shows it. */
@@ -66,8 +73,12 @@ public class WebhookQueue {
         }
     }
 
-    /** A delivery due to be sent, with what signing needs. */
+    /** A delivery due to be sent, with what signing needs (the secret in clear, so never printed). */
     record Due(UUID id, String url, String secret, String body, int attempts) {
+        @Override
+        public String toString() {
+            return "Due[id=" + id + ", attempts=" + attempts + "]";
+        }
     }
 
     /** Stores a subscription unless its firm already holds {@code quota}; one firm's creations are serialised by a lock. */
@@ -83,7 +94,8 @@ public class WebhookQueue {
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.url = url;
-        s.secret = secret;
+        s.secret = secrets.seal(s.id, secret);
+        s.secretSealed = true;
         s.firmId = firmId;
         s.duties = array(duties);
         s.severities = array(severities);
@@ -92,6 +104,23 @@ public class WebhookQueue {
         s.createdAt = Instant.now();
         s.persist();
         return s.toSubscription();
+    }
+
+    /**
+     * Encrypts the signing secrets still stored in clear (written before encryption at rest, or by a replica of the
+     * previous version during a rolling upgrade); each row once, even with several replicas starting together.
+     */
+    @Transactional
+    void sealPlaintextSecrets(@Observes StartupEvent started) {
+        List<WebhookSubscription> plain = WebhookSubscription.<WebhookSubscription>find("secretSealed = false")
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (WebhookSubscription s : plain) {
+            s.secret = secrets.seal(s.id, s.secret);
+            s.secretSealed = true;
+        }
+        if (!plain.isEmpty()) {
+            LOG.infof("encrypted the signing secrets of %d webhook subscriptions stored in clear", plain.size());
+        }
     }
 
     /** Removes a subscription with its deliveries, pending ones included; answers false when there was none. */
@@ -145,14 +174,23 @@ public class WebhookQueue {
                 where d.id in (select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
                                order by next_attempt_at limit ? for update skip locked)
                   and s.id = d.subscription_id
-                returning d.id, s.url, s.secret, d.body, d.attempts""";
+                returning d.id, s.url, s.secret, d.body, d.attempts, s.id, s.secret_sealed""";
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
             q.setLong(1, leaseSeconds);
             q.setInt(2, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    UUID subscription = rs.getObject(6, UUID.class);
+                    String secret;
+                    try {
+                        secret = rs.getBoolean(7) ? secrets.open(subscription, rs.getString(3)) : rs.getString(3);
+                    } catch (IllegalStateException e) {
+                        // Never sent unsigned or with a wrong signature: it stays leased and is tried again later.
+                        LOG.warn(e.getMessage());
+                        continue;
+                    }
+                    due.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), secret, rs.getString(4),
                             rs.getInt(5)));
                 }
             }

@@ -28,8 +28,12 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String url;
 
+    /** The signing secret, sealed by {@link SecretBox} when {@link #secretSealed} (always, for rows written now). */
     @Column(nullable = false)
     public String secret;
+
+    @Column(name = "secret_sealed", nullable = false)
+    public boolean secretSealed;
 
     @Column(name = "firm_id")
     public String firmId;

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,15 +68,6 @@ class TargetPolicyTest {
     }
 
     private static WebhookConfig config(List<String> allowed) {
-        return new WebhookConfig() {
-            public Duration pollEvery() { return Duration.ofSeconds(2); }
-            public Duration retryBase() { return Duration.ofSeconds(5); }
-            public Duration retryMax() { return Duration.ofMinutes(30); }
-            public int maxAttempts() { return 60; }
-            public Duration timeout() { return Duration.ofSeconds(5); }
-            public int batch() { return 50; }
-            public Optional<List<String>> allowedHosts() { return Optional.of(allowed); }
-            public int maxSubscriptionsPerFirm() { return 10; }
-        };
+        return TestWebhookConfig.with(allowed, null);
     }
 }

@@ -3,6 +3,7 @@ package kz.aifc.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,7 +17,6 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -24,15 +24,15 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Signs bearer tokens for the local stack and the tests: an RSA key pair kept in a folder (made on first use),
- * the public half is what every service verifies with. Production takes tokens from the firm's identity provider.
+ * the public half is what every service verifies with. The private key file is readable by its owner only. Production takes tokens from the firm's identity provider.
  */
 public final class TokenIssuer {
 
     public static final String ISSUER = "https://aifc-compliance.local/issuer";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final String PRIVATE_KEY_FILE = "jwt-private.pem";
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final PrivateKey signingKey;
     private final Path publicKey;
@@ -53,9 +53,16 @@ public final class TokenIssuer {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.deleteIfExists(privateFile);
+                if (POSIX) {
+                    // Owner-only from its first byte, not tightened after the key was written.
+                    Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                }
+                Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            } else if (POSIX && !Files.getPosixFilePermissions(privateFile).equals(OWNER_ONLY)) {
+                // A key made before keys were owner-only.
+                Files.setPosixFilePermissions(privateFile, OWNER_ONLY);
             }
-            ownerOnly(privateFile);
             String body = Files.readString(privateFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
@@ -64,23 +71,6 @@ public final class TokenIssuer {
             throw new UncheckedIOException("cannot keep token keys in " + dir + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("bad token key in " + privateFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Creates {@code file} readable and writable by its owner alone before any key byte is in it. */
-    private static void writeOwnerOnly(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        }
-        Files.writeString(file, text);
-    }
-
-    /** A signing key left readable by others (by an older version, say) is made owner-only. */
-    private static void ownerOnly(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")
-                && !OWNER_ONLY.equals(Files.getPosixFilePermissions(file))) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
     }
 
