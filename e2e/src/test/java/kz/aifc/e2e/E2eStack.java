@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,8 @@ final class E2eStack implements AutoCloseable {
     final String run;
     final String suffix;
     final TokenIssuer tokens;
+    /** aml-service's alert id key for this run (production must set one; the packaged service runs as production). */
+    private final String amlAlertIdKey;
     private final Path pids;
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -64,6 +68,9 @@ final class E2eStack implements AutoCloseable {
         Path work = Path.of(System.getProperty("aifc.e2e.work", "target/e2e")).toAbsolutePath();
         run = "e2e" + Long.toString(System.currentTimeMillis(), 36);
         suffix = "." + run;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        amlAlertIdKey = HexFormat.of().formatHex(key);
         dir = work.resolve(name + "-" + run);
         pids = work.resolve("pids");
         Files.createDirectories(dir);
@@ -283,7 +290,8 @@ final class E2eStack implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1"));
             properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.addAll(List.of("-jar", jar.toString()));
-            process = launch(args, log(), Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString()));
+            process = launch(args, log(), Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
+                    "AIFC_AML_ALERT_ID_KEY", amlAlertIdKey));
             return this;
         }
 

@@ -47,14 +47,16 @@ public final class AmlRules {
 
     private final AmlRulebook book;
     private final BusinessCalendar calendar;
+    private final AlertIds alertIds;
 
     /** Structuring band edges, precomputed: the band test runs for every transfer. */
     private final BigDecimal[] usdBand;
     private final BigDecimal[] kztBand;
 
-    public AmlRules(AmlRulebook book, BusinessCalendar calendar) {
+    public AmlRules(AmlRulebook book, BusinessCalendar calendar, AlertIds alertIds) {
         this.book = book;
         this.calendar = calendar;
+        this.alertIds = alertIds;
         this.usdBand = band(book, book.structuringThresholdUsd());
         this.kztBand = band(book, book.structuringThresholdKzt());
     }
@@ -530,12 +532,16 @@ public final class AmlRules {
                 null, null, false));
     }
 
-    /** A finding of the rule {@code ruleId}, titled as the rulebook titles it. */
-    private Finding<Suspicion> finding(String ruleId, String alertId, String firmId, String customerId, String detail,
+    /**
+     * A finding of the rule {@code ruleId}, titled as the rulebook titles it. {@code naturalKey} names the breach
+     * (rule, firm and what it is about); the alert id is its opaque form ({@link AlertIds}), which names no customer,
+     * transaction or case.
+     */
+    private Finding<Suspicion> finding(String ruleId, String naturalKey, String firmId, String customerId, String detail,
             Map<String, Object> evidence, List<String> causedBy, List<String> transactionIds,
             OffsetDateTime deadline, String deadlineBasis, boolean opensCase) {
         Rule rule = book.rule(ruleId);
-        return new Finding<>(rule, alertId, firmId, rule.title(), detail, evidence, deadline, deadlineBasis,
+        return new Finding<>(rule, alertIds.of(ruleId, naturalKey), firmId, rule.title(), detail, evidence, deadline, deadlineBasis,
                 new Suspicion(customerId, causedBy, transactionIds, opensCase));
     }
 

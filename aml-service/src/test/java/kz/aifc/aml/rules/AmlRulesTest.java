@@ -1,5 +1,6 @@
 package kz.aifc.aml.rules;
 
+import static kz.aifc.aml.rules.TxBuilder.alertId;
 import static kz.aifc.aml.rules.TxBuilder.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class AmlRulesTest {
 
     @BeforeEach
     void setUp() {
-        rules = new AmlRules(TxBuilder.bundledRulebook(), BusinessCalendar.kazakhstan());
+        rules = new AmlRules(TxBuilder.bundledRulebook(), BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
         history = new CustomerHistory("F-0001", "C-1");
     }
 
@@ -52,7 +53,7 @@ class AmlRulesTest {
         void shouldRaiseCriticalWithImmediateDeadlineAtDetectionTime() {
             List<Finding<Suspicion>> f = of(run(tx().id("T-S").sanctions("UN SC 1267")), "AML-001");
             assertThat(f).hasSize(1);
-            assertThat(f.get(0).alertId()).isEqualTo("AML-001:F-0001:T-S");
+            assertThat(f.get(0).alertId()).isEqualTo(alertId("AML-001:F-0001:T-S"));
             assertThat(f.get(0).deadline()).isEqualTo(DETECTED);
             assertThat(f.get(0).deadlineBasis()).contains("immediately").contains("12.1");
             assertThat(f.get(0).duty().opensCase()).isTrue();
@@ -146,7 +147,7 @@ class AmlRulesTest {
             run(tx().id("B").usd("800").at("2026-11-20T20:00:00+05:00"));
             List<Finding<Suspicion>> f = of(run(tx().id("C").usd("999.99").at("2026-11-21T10:00:00+05:00")), "AML-005");
             assertThat(f).hasSize(1);
-            assertThat(f.get(0).alertId()).isEqualTo("AML-005:F-0001:C-1:USD:A");
+            assertThat(f.get(0).alertId()).isEqualTo(alertId("AML-005:F-0001:C-1:USD:A"));
             assertThat(f.get(0).duty().transactionIds()).containsExactly("A", "B", "C");
             assertThat(f.get(0).duty().causedBy()).containsExactly("urn:test/A", "urn:test/B", "urn:test/C");
             assertThat(f.get(0).duty().opensCase()).isTrue();
@@ -179,7 +180,7 @@ class AmlRulesTest {
                     book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailDepositDirections(),
                     book.offshoreThresholdKzt(), book.thresholdReportBusinessDays(), book.caseDecisionTime(),
                     book.highRiskJurisdictions(), book.rules());
-            rules = new AmlRules(two, BusinessCalendar.kazakhstan());
+            rules = new AmlRules(two, BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
             assertThat(of(run(tx().id("A").usd("950")), "AML-005")).isEmpty();
             assertThat(of(run(tx().id("B").usd("950").at("2026-11-20T11:00:00+05:00")), "AML-005")).hasSize(1);
         }
@@ -190,7 +191,7 @@ class AmlRulesTest {
                 List<Finding<Suspicion>> f = of(run(tx().id("K" + i).usd("1500").kzt("4500000").at(
                         OffsetDateTime.parse("2026-11-20T10:00:00+05:00").plusHours(i))), "AML-005");
                 if (i == 2) {
-                    assertThat(f).extracting(Finding::alertId).containsExactly("AML-005:F-0001:C-1:KZT:K0");
+                    assertThat(f).extracting(Finding::alertId).containsExactly(alertId("AML-005:F-0001:C-1:KZT:K0"));
                 }
             }
         }
@@ -214,7 +215,7 @@ class AmlRulesTest {
             List<Finding<Suspicion>> f = of(run(tx().id("W2").direction(Direction.TRANSFER_OUT).usd("2500")
                     .at("2026-11-21T10:00:00+05:00")), "AML-006");
             assertThat(f).hasSize(1);
-            assertThat(f.get(0).alertId()).isEqualTo("AML-006:F-0001:C-1:D");
+            assertThat(f.get(0).alertId()).isEqualTo(alertId("AML-006:F-0001:C-1:D"));
             assertThat(f.get(0).duty().transactionIds()).containsExactly("D", "W1", "W2");
         }
 
@@ -250,7 +251,7 @@ class AmlRulesTest {
         void shouldRaiseForACounterpartyInAListedJurisdictionWithoutEdd() {
             Counterparty iran = new Counterparty("X", "W", "V", false, null, true, "IR", false);
             List<Finding<Suspicion>> f = of(run(tx().counterparty(iran)), "AML-008");
-            assertThat(f).extracting(Finding::alertId).containsExactly("AML-008:F-0001:C-1:IR");
+            assertThat(f).extracting(Finding::alertId).containsExactly(alertId("AML-008:F-0001:C-1:IR"));
             assertThat(f.get(0).evidence()).containsEntry("listAsOf", "2026-06-19").containsEntry("listConfidence", "secondary");
         }
 
@@ -278,7 +279,7 @@ class AmlRulesTest {
             assertThat(of(run(deposit("A", "600", "2026-11-01T00:30:00+05:00")), "AML-009")).isEmpty();
             assertThat(of(run(deposit("B", "400", "2026-11-15T10:00:00+05:00")), "AML-009")).isEmpty();
             List<Finding<Suspicion>> f = of(run(deposit("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
-            assertThat(f).extracting(Finding::alertId).containsExactly("AML-009:F-0001:C-1:2026-11");
+            assertThat(f).extracting(Finding::alertId).containsExactly(alertId("AML-009:F-0001:C-1:2026-11"));
         }
 
         @Test
@@ -287,7 +288,7 @@ class AmlRulesTest {
             // 2026-11-30T19:30Z is already 1 December in Almaty (UTC+5).
             assertThat(of(run(deposit("B", "900", "2026-11-30T19:30:00Z")), "AML-009")).isEmpty();
             assertThat(of(run(deposit("C", "200", "2026-12-02T10:00:00+05:00")), "AML-009"))
-                    .extracting(Finding::alertId).containsExactly("AML-009:F-0001:C-1:2026-12");
+                    .extracting(Finding::alertId).containsExactly(alertId("AML-009:F-0001:C-1:2026-12"));
         }
 
         @Test
@@ -331,7 +332,7 @@ class AmlRulesTest {
         @Test
         void shouldRaiseForAPepWithoutEddOncePerCustomer() {
             assertThat(of(run(tx().pep(true)), "AML-011")).extracting(Finding::alertId)
-                    .containsExactly("AML-011:F-0001:C-1");
+                    .containsExactly(alertId("AML-011:F-0001:C-1"));
             assertThat(of(run(tx().pep(true).edd(true)), "AML-011")).isEmpty();
         }
     }
@@ -345,8 +346,69 @@ class AmlRulesTest {
             assertThat(rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit).minusSeconds(1)))
                     .isNull();
             Finding<Suspicion> f = rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit));
-            assertThat(f.alertId()).isEqualTo("AML-012:F-0001:CASE-1");
+            assertThat(f.alertId()).isEqualTo(alertId("AML-012:F-0001:CASE-1"));
             assertThat(f.deadlineBasis()).contains("13.8.1").contains("unverified");
+        }
+    }
+
+    /**
+     * Tipping-off (AML 13.x, Law 191-IV; contract/README.md §3): a compliance officer sees AML alert ids, so an id
+     * must not say on whom. Every rule's id is opaque ({@link AlertIds}) and stable for one breach.
+     */
+    @Nested
+    class OpaqueAlertIds_TippingOff {
+        static final String CUSTOMER = "CUST-7731";
+
+        @Test
+        void shouldNameNoCustomerTransactionOrCaseInAnyRulesAlertId() {
+            CustomerHistory h = new CustomerHistory("F-0001", CUSTOMER);
+            Counterparty hostedNoDd = new Counterparty("X Ltd", "W1", "V1", false, null, false, "IR", false);
+            Counterparty selfHosted = new Counterparty(null, "W2", null, true, false, null, null, false);
+            Counterparty offshore = new Counterparty("Off Ltd", "W3", "V3", false, null, true, "VG", true);
+            List<TxBuilder> txs = List.of(
+                    tx().id("TXN-4401").sanctions("UN").travelRule(null).counterparty(hostedNoDd)
+                            .exposures(Exposure.MIXER).pep(true),
+                    tx().id("TXN-4402").usd("1500").counterparty(selfHosted),
+                    tx().id("TXN-4403").usd("950").at("2026-11-20T10:00:00+05:00"),
+                    tx().id("TXN-4404").usd("960").at("2026-11-20T11:00:00+05:00"),
+                    tx().id("TXN-4405").usd("970").at("2026-11-20T12:00:00+05:00"),
+                    tx().id("TXN-4406").direction(Direction.DEPOSIT).usd("5000").retail(true).knowledgeTest(false)
+                            .at("2026-11-20T13:00:00+05:00"),
+                    tx().id("TXN-4407").direction(Direction.WITHDRAWAL).usd("4800").at("2026-11-20T14:00:00+05:00"),
+                    tx().id("TXN-4408").kzt("6000000").counterparty(offshore));
+            List<Finding<Suspicion>> found = new java.util.ArrayList<>();
+            for (TxBuilder b : txs) {
+                found.addAll(rules.evaluate(h, "urn:test/" + b.id, b.customer(CUSTOMER).build(), DETECTED));
+            }
+            found.add(rules.overdueDecision("F-0001", "CASE-5521", CUSTOMER, Instant.parse("2026-11-01T00:00:00Z"),
+                    Instant.parse("2026-11-20T00:00:00Z")));
+
+            assertThat(found).extracting(Finding::ruleId).contains("AML-001", "AML-002", "AML-003", "AML-004",
+                    "AML-005", "AML-006", "AML-007", "AML-008", "AML-009", "AML-010", "AML-011", "AML-012");
+            for (Finding<Suspicion> f : found) {
+                assertThat(f.alertId()).matches(f.ruleId() + "-[0-9a-f]{32}").doesNotContain(CUSTOMER)
+                        .doesNotContain("CASE-5521").doesNotContain("F-0001");
+                for (TxBuilder b : txs) {
+                    assertThat(f.alertId()).doesNotContain(b.id);
+                }
+            }
+        }
+
+        @Test
+        void shouldGiveTheSameBreachTheSameIdAndAnotherBreachOrKeyAnother() {
+            String first = of(run(tx().id("T-1").sanctions("UN")), "AML-001").get(0).alertId();
+            assertThat(of(run(tx().id("T-1").sanctions("UN")), "AML-001").get(0).alertId()).isEqualTo(first);
+            assertThat(of(run(tx().id("T-2").sanctions("UN")), "AML-001").get(0).alertId()).isNotEqualTo(first);
+            AlertIds otherKey = new AlertIds("another-installation-key-0123456789abcdef");
+            assertThat(otherKey.of("AML-001", "AML-001:F-0001:T-1")).isNotEqualTo(first);
+        }
+
+        @Test
+        void shouldRefuseAShortOrMissingKey() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlertIds("short"))
+                    .hasMessageContaining("aifc.aml.alert-id-key");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AlertIds(null))
+                    .hasMessageContaining("at least 32");
         }
     }
 

@@ -65,7 +65,7 @@ class RulebookTest {
     @Test
     void shouldDescribeHowEachResolvableAlertEnds() throws Exception {
         var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
-        AmlRules rules = new AmlRules(AmlRulebook.parse(doc), BusinessCalendar.kazakhstan());
+        AmlRules rules = new AmlRules(AmlRulebook.parse(doc), BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
         for (var rule : doc.path("rules")) {
             String id = rule.path("id").asText();
             String resolvedWhen = rule.path("resolvedWhen").asText("");

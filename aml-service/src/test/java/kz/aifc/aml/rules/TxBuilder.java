@@ -25,6 +25,14 @@ public final class TxBuilder {
 
     static int seq;
 
+    /** Alert ids as the test profile's key makes them (application.properties, {@code %test.aifc.aml.alert-id-key}). */
+    public static final AlertIds ALERT_IDS = new AlertIds("test-only-aml-alert-id-key-0123456789abcdef");
+
+    /** The opaque alert id of the breach with this natural key ({@code <ruleId>:<firm>:...}), as the rules make it. */
+    public static String alertId(String naturalKey) {
+        return ALERT_IDS.of(naturalKey.substring(0, naturalKey.indexOf(':')), naturalKey);
+    }
+
     public String firmId = "F-0001";
     public String id = "T-" + (++seq);
     OffsetDateTime at = OffsetDateTime.parse("2026-11-20T10:00:00+05:00");

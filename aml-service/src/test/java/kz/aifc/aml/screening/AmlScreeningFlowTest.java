@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kz.aifc.aml.Flows;
 import kz.aifc.aml.cases.OverdueDecisions;
 import kz.aifc.aml.rules.TxBuilder;
 import kz.aifc.contract.CloudEvent;
@@ -76,7 +77,7 @@ class AmlScreeningFlowTest {
             events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
         }
         events.forEach(AmlScreeningFlowTest::send);
-        String alertId = "AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId();
+        String alertId = Flows.alertId("AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId());
         awaitOpenAlert(alertId);
         assertThat(count("select count(*) from aml_case where customer_id = ? and status = 'OPEN' "
                 + "and cardinality(transaction_ids) = 3 and 'AML-005' = any(rule_ids)", customer)).isEqualTo(1);
@@ -106,7 +107,7 @@ class AmlScreeningFlowTest {
             events.add(event(tx().customer(customer).usd("9" + i + "0.00").at("2026-11-20T1" + i + ":00:00+05:00")));
         }
         events.forEach(AmlScreeningFlowTest::send);
-        awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId());
+        awaitOpenAlert(Flows.alertId("AML-005:F-0001:" + customer + ":USD:" + ((ScreenedTransaction) events.get(0).data()).transactionId()));
         assertThat(count("select count(*) from aml_case where customer_id = ? and overdue_alert is not null", customer))
                 .as("not overdue while within the decision time").isZero();
 
@@ -128,7 +129,7 @@ class AmlScreeningFlowTest {
         String customer = "C-" + UUID.randomUUID();
         TxBuilder b = tx().customer(customer).sanctions("UN SC 1718").direction(Direction.WITHDRAWAL);
         send(event(b));
-        String alertId = "AML-001:F-0001:" + b.id;
+        String alertId = Flows.alertId("AML-001:F-0001:" + b.id);
         awaitOpenAlert(alertId);
         assertThat(count("select count(*) from alert_state where alert_id = ? and severity = 'CRITICAL' "
                 + "and payload->>'regulatoryDeadline' = payload->>'detectedAt'", alertId)).isEqualTo(1);
@@ -140,7 +141,7 @@ class AmlScreeningFlowTest {
         TxBuilder b = tx().customer(customer).kzt("5000000.00")
                 .counterparty(new Counterparty("Offshore Ltd", "W9", "V9", false, null, true, "SC", true));
         send(event(b));
-        String alertId = "AML-010:F-0001:" + b.id;
+        String alertId = Flows.alertId("AML-010:F-0001:" + b.id);
         awaitOpenAlert(alertId);
         assertThat(count("select count(*) from alert_state where alert_id = ? "
                 + "and payload->>'regulatoryDeadline' = '2026-11-23T18:00:00+05:00'", alertId)).isEqualTo(1);
@@ -178,8 +179,8 @@ class AmlScreeningFlowTest {
         IngestFlow.awaitApplied(db, "aml_transaction", b.eventKey());
         cache.clear(); // what a restart or a partition moving to another instance leaves behind
         send(event(tx().customer(customer).usd("950").at("2026-11-20T12:00:00+05:00")));
-        awaitOpenAlert("AML-005:F-0001:" + customer + ":USD:"
-                + ((ScreenedTransaction) a.data()).transactionId());
+        awaitOpenAlert(Flows.alertId("AML-005:F-0001:" + customer + ":USD:"
+                + ((ScreenedTransaction) a.data()).transactionId()));
     }
 
     @Test
@@ -197,7 +198,7 @@ class AmlScreeningFlowTest {
         cache.clear();
         send(event(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false)
                 .usd("400.01").at("2026-11-02T10:00:00+05:00")));
-        awaitOpenAlert("AML-009:F-0001:" + customer + ":2026-11");
+        awaitOpenAlert(Flows.alertId("AML-009:F-0001:" + customer + ":2026-11"));
     }
 
     @Test
