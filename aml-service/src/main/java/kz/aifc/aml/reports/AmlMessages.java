@@ -232,6 +232,10 @@ public interface AmlMessages {
             + "Monitoring concerning case {caseId} (customer {customerId}, rules {rules}).")
     String afsa_notice_text(String firmId, String caseId, String customerId, String rules);
 
+    @Message("AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA immediately, in writing, "
+            + "with full details (the suspicious transaction report above)")
+    String afsa_datf_basis();
+
     // Threshold-transaction reports (Law 191-IV Art. 4(1), 10(2))
 
     @Message("Threshold-transaction reports due on {dueOn}")

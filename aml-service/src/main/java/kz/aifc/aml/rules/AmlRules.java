@@ -28,7 +28,7 @@ import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.rules.Rule;
 
 /**
- * AML-001 … AML-012 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
+ * AML-001 … AML-014 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
  * what it triggers; {@link #overdueDecision} judges an open case against the clock; {@link #resolution} and
  * {@link #settledByDecision} say when an alert is over. No framework, no I/O.
  */
@@ -199,6 +199,41 @@ public final class AmlRules {
                 List.of(), List.of(), due.atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
                 "MLRO decides without delay (AML 13.8.1); configured decision time " + book.caseDecisionTime()
                         + " (unverified)", false);
+    }
+
+    /**
+     * The AFSA notices a filed STR makes due, as findings of the case (not suspicions: they open no case):
+     * <ul>
+     * <li>AML-013 (DAA 2.13.1(b)), a DATF operator only: "immediately report to the AFSA any suspected ... money
+     * laundering ... in writing"; due at the decision (the rule does not say from when "immediately" runs: an
+     * interpretation, labelled so in the rulebook's basis);</li>
+     * <li>AML-014 (AML 13.8.1(c)), every firm: the MLRO "promptly notifies the AFSA"; due {@code afsaNoticeTime}
+     * after the decision (unverified, configurable).</li>
+     * </ul>
+     * Both end when the MLRO marks the case's AFSA notice sent.
+     */
+    public List<Finding<Suspicion>> afsaNoticesAfterStr(String firmId, String caseId, String customerId,
+            boolean datfOperator, OffsetDateTime decidedAt) {
+        LocalDate day = decidedAt.atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
+        List<Finding<Suspicion>> out = new ArrayList<>();
+        if (datfOperator && inForce("AML-013", day)) {
+            out.add(finding("AML-013", "AML-013:" + firmId + ":" + caseId, firmId, customerId,
+                    "The MLRO decided to file an STR on case " + caseId + " of DATF operator " + firmId
+                            + ": report the suspected money laundering to AFSA immediately, in writing, with full "
+                            + "details (DAA 2.13.1(b)).",
+                    evidence("caseId", caseId, "decidedAt", decidedAt.toString(), "datfOperator", true),
+                    List.of(), List.of(), decidedAt, book.rule("AML-013").deadlineBasis(), false));
+        }
+        if (inForce("AML-014", day)) {
+            out.add(finding("AML-014", "AML-014:" + firmId + ":" + caseId, firmId, customerId,
+                    "The MLRO decided to file an STR on case " + caseId + ": notify AFSA promptly (AML 13.8.1(c)).",
+                    evidence("caseId", caseId, "decidedAt", decidedAt.toString(), "afsaNoticeTime",
+                            book.afsaNoticeTime().toString()),
+                    List.of(), List.of(), decidedAt.plus(book.afsaNoticeTime()),
+                    book.rule("AML-014").deadlineBasis() + "; configured time " + book.afsaNoticeTime()
+                            + " (unverified)", false));
+        }
+        return out;
     }
 
     /**

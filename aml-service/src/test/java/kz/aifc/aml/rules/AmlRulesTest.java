@@ -179,7 +179,7 @@ class AmlRulesTest {
                     book.rapidInOutPct(), book.rapidInOutMinDepositUsd(), book.walletRiskScoreLimit(),
                     book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailDepositDirections(),
                     book.offshoreThresholdKzt(), book.thresholdReportBusinessDays(), book.caseDecisionTime(),
-                    book.highRiskJurisdictions(), book.rules());
+                    book.afsaNoticeTime(), book.highRiskJurisdictions(), book.rules());
             rules = new AmlRules(two, BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
             assertThat(of(run(tx().id("A").usd("950")), "AML-005")).isEmpty();
             assertThat(of(run(tx().id("B").usd("950").at("2026-11-20T11:00:00+05:00")), "AML-005")).hasSize(1);
@@ -348,6 +348,41 @@ class AmlRulesTest {
             Finding<Suspicion> f = rules.overdueDecision("F-0001", "CASE-1", "C-1", opened, opened.plus(limit));
             assertThat(f.alertId()).isEqualTo(alertId("AML-012:F-0001:CASE-1"));
             assertThat(f.deadlineBasis()).contains("13.8.1").contains("unverified");
+        }
+    }
+
+    /**
+     * After a FILE_STR decision: DAA 2.13.1(b), a DATF operator reports the suspected money laundering to AFSA
+     * "immediately" and in writing (AML-013); AML 13.8.1(c), the MLRO "promptly notifies the AFSA" (AML-014).
+     */
+    @Nested
+    class AfsaNoticesAfterStr_Daa2_13_1b_Aml13_8_1c {
+        final OffsetDateTime decided = OffsetDateTime.parse("2026-11-20T15:00:00+05:00");
+
+        @Test
+        void shouldMakeADatfOperatorsReportDueAtTheDecisionAndTheAfsaNoticeAfterTheConfiguredTime() {
+            List<Finding<Suspicion>> f = rules.afsaNoticesAfterStr("F-0001", "CASE-9", "C-1", true, decided);
+            assertThat(f).extracting(Finding::ruleId).containsExactly("AML-013", "AML-014");
+            Finding<Suspicion> datf = f.get(0);
+            assertThat(datf.citation()).isEqualTo("AIFC DAA 2.13.1(b)");
+            assertThat(datf.deadline()).isEqualTo(decided);
+            assertThat(datf.deadlineBasis()).contains("immediately").contains("in writing")
+                    .contains("interpretation, not rule text");
+            assertThat(datf.alertId()).isEqualTo(alertId("AML-013:F-0001:CASE-9"));
+            Finding<Suspicion> notice = f.get(1);
+            assertThat(notice.citation()).isEqualTo("AIFC AML 13.8.1(c)");
+            assertThat(notice.deadline()).isEqualTo(decided.plus(rules.rulebook().afsaNoticeTime()));
+            assertThat(notice.deadlineBasis()).contains("promptly").contains("unverified")
+                    .contains("interpretation, not rule text");
+            assertThat(f).allSatisfy(x -> assertThat(x.duty().opensCase()).isFalse());
+            assertThat(rules.rulebook().rule("AML-014").parameters().all().get("afsaNoticeTime").confidence().name())
+                    .isEqualToIgnoringCase("unverified");
+        }
+
+        @Test
+        void shouldMakeOnlyTheAfsaNoticeDueForAFirmThatIsNoDatfOperator() {
+            assertThat(rules.afsaNoticesAfterStr("F-0001", "CASE-9", "C-1", false, decided))
+                    .extracting(Finding::ruleId).containsExactly("AML-014");
         }
     }
 
