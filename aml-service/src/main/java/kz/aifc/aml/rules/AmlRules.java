@@ -337,19 +337,55 @@ public final class AmlRules {
                 null, null, false));
     }
 
-    /** AML-004 (AML 11-1.2): a self-hosted wallet transfer above USD 1,000 needs ownership verified. */
+    /**
+     * AML-004 (AML 11-1.2(2)): a transfer to or from a self-hosted wallet "exceeds USD 1,000 or there is a suspicion":
+     * adequate measures on a risk-sensitive basis. Above the amount, while the wallet's ownership is not verified (the
+     * ownership check is the guidance's measure); with a suspicion, whatever the amount and the ownership check. A
+     * suspicion is what the event itself flags: a sanctions hit, any exposure category, or a wallet risk score above
+     * AML-007's limit. Constant work per event.
+     */
     void selfHosted(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
-        if (c == null || !Boolean.TRUE.equals(c.selfHosted()) || Boolean.TRUE.equals(c.ownershipVerified())
-                || t.amountUsd().compareTo(book.selfHostedThresholdUsd()) <= 0) {
+        if (c == null || !Boolean.TRUE.equals(c.selfHosted())) {
             return;
         }
+        List<String> suspicion = selfHostedSuspicion(t);
+        boolean aboveUnverified = !Boolean.TRUE.equals(c.ownershipVerified())
+                && t.amountUsd().compareTo(book.selfHostedThresholdUsd()) > 0;
+        if (suspicion.isEmpty() && !aboveUnverified) {
+            return;
+        }
+        String why = aboveUnverified ? "of USD " + plain(t.amountUsd()) + " whose ownership is not verified"
+                : "of USD " + plain(t.amountUsd()) + " with a suspicion " + suspicion;
+        if (aboveUnverified && !suspicion.isEmpty()) {
+            why += ", and a suspicion " + suspicion;
+        }
         out.add(perTransaction("AML-004", t, eventKey,
-                "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " with self-hosted wallet "
-                        + c.wallet() + " whose ownership is not verified.",
+                "Transfer " + t.transactionId() + " with self-hosted wallet " + c.wallet() + " " + why
+                        + ": adequate measures on a risk-sensitive basis (AML 11-1.2(2)).",
                 evidence("wallet", c.wallet(), "amountUsd", plain(t.amountUsd()),
-                        "thresholdUsd", plain(book.selfHostedThresholdUsd())),
+                        "thresholdUsd", plain(book.selfHostedThresholdUsd()),
+                        "ownershipVerified", c.ownershipVerified(),
+                        "basis", aboveUnverified ? (suspicion.isEmpty() ? "amount" : "amount and suspicion")
+                                : "suspicion",
+                        "suspicion", suspicion.isEmpty() ? null : suspicion),
                 null, null, false));
+    }
+
+    /** What in the event itself is a suspicion for AML-004: a sanctions hit, an exposure, a high wallet risk score. */
+    private List<String> selfHostedSuspicion(ScreenedTransaction t) {
+        List<String> flags = new ArrayList<>(2);
+        if (Boolean.TRUE.equals(t.screening().sanctionsHit())) {
+            flags.add("sanctionsHit");
+        }
+        for (Exposure e : t.screening().exposures()) {
+            flags.add("exposure " + e.name());
+        }
+        Integer score = t.screening().walletRiskScore();
+        if (score != null && score > book.walletRiskScoreLimit()) {
+            flags.add("walletRiskScore " + score);
+        }
+        return flags;
     }
 
     /**

@@ -123,7 +123,7 @@ class AmlRulesTest {
     }
 
     @Nested
-    class Aml004SelfHosted_Aml11_1_2 {
+    class Aml004SelfHosted_Aml11_1_2_2 {
         Counterparty unverified = new Counterparty(null, "W", null, true, null, null, null, false);
 
         @Test
@@ -136,6 +136,29 @@ class AmlRulesTest {
             assertThat(of(run(tx().usd("1000.00").counterparty(unverified)), "AML-004")).isEmpty();
             Counterparty verified = new Counterparty(null, "W", null, true, true, null, null, false);
             assertThat(of(run(tx().usd("5000").counterparty(verified)), "AML-004")).isEmpty();
+        }
+
+        /** AML 11-1.2(2): "exceeds USD 1,000 or there is a suspicion": with a suspicion, whatever the amount. */
+        @Test
+        void shouldRaiseForASuspicionWhateverTheAmountAndOwnershipCheck() {
+            Counterparty verified = new Counterparty(null, "W", null, true, true, null, null, false);
+            List<Finding<Suspicion>> exposure = of(run(tx().usd("10").counterparty(verified)
+                    .exposures(Exposure.SCAM)), "AML-004");
+            assertThat(exposure).hasSize(1);
+            assertThat(exposure.get(0).evidence()).containsEntry("basis", "suspicion")
+                    .containsEntry("suspicion", List.of("exposure SCAM"));
+            assertThat(exposure.get(0).detail()).contains("11-1.2(2)");
+            assertThat(of(run(tx().usd("10").counterparty(unverified).score(81)), "AML-004")).hasSize(1);
+            assertThat(of(run(tx().usd("10").counterparty(unverified).sanctions("UN")), "AML-004")).hasSize(1);
+            List<Finding<Suspicion>> both = of(run(tx().usd("1500").counterparty(unverified)
+                    .exposures(Exposure.MIXER)), "AML-004");
+            assertThat(both.get(0).evidence()).containsEntry("basis", "amount and suspicion");
+        }
+
+        @Test
+        void shouldNotTakeAScoreAtTheLimitOrAHostedCounterpartyForASelfHostedSuspicion() {
+            assertThat(of(run(tx().usd("10").counterparty(unverified).score(80)), "AML-004")).isEmpty();
+            assertThat(of(run(tx().usd("10").exposures(Exposure.SCAM)), "AML-004")).isEmpty();
         }
     }
 
