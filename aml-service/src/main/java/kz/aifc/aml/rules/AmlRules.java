@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import kz.aifc.contract.v1.Counterparty;
 import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.CustomerType;
 import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.ScreenedTransaction;
@@ -295,9 +296,14 @@ public final class AmlRules {
                 detectedAt, book.rule("AML-001").deadlineBasis(), true));
     }
 
-    /** AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer. */
+    /**
+     * AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer "involving
+     * natural persons". A transfer involves one when the customer is a natural person or the counterparty's person
+     * is, or is not known to be a legal entity ({@code counterparty.personType} absent: as before the field existed);
+     * a legal-entity customer's transfer with a counterparty known to be a legal entity is outside both sets.
+     */
     void travelRule(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
-        if (t.direction() == Direction.TRADE) {
+        if (t.direction() == Direction.TRADE || !involvesNaturalPerson(t)) {
             return;
         }
         boolean full = t.amountUsd().compareTo(book.travelRuleThresholdUsd()) >= 0;
@@ -318,8 +324,16 @@ public final class AmlRules {
                 "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " lacks Travel Rule data "
                         + missing + " required by " + basis + ".",
                 evidence("missing", missing, "basis", basis, "amountUsd", plain(t.amountUsd()),
-                        "thresholdUsd", plain(book.travelRuleThresholdUsd())),
+                        "thresholdUsd", plain(book.travelRuleThresholdUsd()), "customerType",
+                        t.customer().type().name(), "counterpartyPersonType", t.counterparty() == null
+                                || t.counterparty().personType() == null ? null
+                                : t.counterparty().personType().name()),
                 null, null, false));
+    }
+
+    private static boolean involvesNaturalPerson(ScreenedTransaction t) {
+        return t.customer().type() == CustomerType.NATURAL || t.counterparty() == null
+                || t.counterparty().personType() != CustomerType.LEGAL;
     }
 
     /** AML-003 (AML 11-2.1): due diligence on the counterparty VASP before transferring. */

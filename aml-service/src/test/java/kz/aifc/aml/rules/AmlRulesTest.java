@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import kz.aifc.contract.v1.Counterparty;
+import kz.aifc.contract.v1.CustomerType;
 import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.TravelRule;
@@ -67,7 +68,7 @@ class AmlRulesTest {
     }
 
     @Nested
-    class Aml002TravelRule_Aml11_1_1 {
+    class Aml002TravelRule_Aml11_1_1_3_4 {
         @Test
         void shouldRequireTheOriginatorIdentifierFromUsd1000() {
             TravelRule noId = new TravelRule("A", "W1", null, "B", "W2");
@@ -96,6 +97,31 @@ class AmlRulesTest {
         void shouldTreatAnAbsentTravelRuleSetAsIncompleteButIgnoreTrades() {
             assertThat(of(run(tx().travelRule(null)), "AML-002")).hasSize(1);
             assertThat(of(run(tx().direction(Direction.TRADE)), "AML-002")).isEmpty();
+        }
+
+        /** AML 11-1.1(3)-(4): the sets apply to transfers "involving natural persons". */
+        @Test
+        void shouldLeaveATransferBetweenLegalEntitiesOutsideTheSets() {
+            Counterparty legal = new Counterparty("Corp Ltd", "W", "V", false, null, true, "AE", false,
+                    CustomerType.LEGAL);
+            Counterparty natural = new Counterparty("A. Person", "W", "V", false, null, true, "AE", false,
+                    CustomerType.NATURAL);
+            assertThat(of(run(tx().customerType(CustomerType.LEGAL).counterparty(legal).travelRule(null)), "AML-002"))
+                    .isEmpty();
+            List<Finding<Suspicion>> f = of(run(tx().customerType(CustomerType.LEGAL).counterparty(natural)
+                    .travelRule(null)), "AML-002");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).evidence()).containsEntry("customerType", "LEGAL")
+                    .containsEntry("counterpartyPersonType", "NATURAL");
+            assertThat(of(run(tx().customerType(CustomerType.NATURAL).counterparty(legal).travelRule(null)),
+                    "AML-002")).hasSize(1);
+        }
+
+        @Test
+        void shouldApplyAsBeforeWhenTheCounterpartysPersonTypeIsNotGiven() {
+            Counterparty unknown = new Counterparty("Corp Ltd", "W", "V", false, null, true, "AE", false);
+            assertThat(of(run(tx().customerType(CustomerType.LEGAL).counterparty(unknown).travelRule(null)),
+                    "AML-002")).hasSize(1);
         }
 
         @Test

@@ -40,6 +40,7 @@ public final class TxBuilder {
     BigDecimal usd = new BigDecimal("100.00");
     BigDecimal kzt = new BigDecimal("51000.00");
     String customerId = "C-1";
+    CustomerType customerType = CustomerType.NATURAL;
     String residency = "KZ";
     boolean pep;
     boolean edd;
@@ -63,6 +64,7 @@ public final class TxBuilder {
     public TxBuilder usd(String v) { usd = new BigDecimal(v); return this; }
     public TxBuilder kzt(String v) { kzt = v == null ? null : new BigDecimal(v); return this; }
     public TxBuilder customer(String v) { customerId = v; return this; }
+    public TxBuilder customerType(CustomerType v) { customerType = v; return this; }
     public TxBuilder residency(String v) { residency = v; return this; }
     public TxBuilder pep(boolean v) { pep = v; return this; }
     public TxBuilder edd(boolean v) { edd = v; return this; }
@@ -76,7 +78,7 @@ public final class TxBuilder {
 
     public ScreenedTransaction build() {
         return new ScreenedTransaction(firmId, id, at, direction, "USDT", usd, usd, kzt,
-                new Customer(customerId, CustomerType.NATURAL, residency, RiskRating.LOW, pep, edd, retail, knowledgeTest),
+                new Customer(customerId, customerType, residency, RiskRating.LOW, pep, edd, retail, knowledgeTest),
                 direction == Direction.TRADE ? null : counterparty,
                 direction == Direction.TRADE ? null : travelRule,
                 new Screening(sanctionsHit, sanctionsList, BigDecimal.ZERO, score, exposures), null);
