@@ -121,14 +121,15 @@ public final class AmlRules {
     }
 
     /**
-     * Whether AML-009 will read the customer's Almaty-month deposit total for this transaction: a deposit of a
-     * KZ-resident retail client who has not passed the knowledge test (cooperation rules 3.1.1-3.1.3).
+     * Whether AML-009 will read the customer's Almaty-month total for this transaction: a purchase of digital assets
+     * (the rulebook's {@code retailPurchaseDirections}, a TRADE) by a KZ-resident retail client who has not passed the
+     * knowledge test (cooperation rules 3.1.1-3.1.3; AFSA's guidance counts only purchases in the Centre, H10).
      */
     public boolean needsMonthTotal(ScreenedTransaction t) {
         Customer c = t.customer();
         return "KZ".equals(c.residency()) && Boolean.TRUE.equals(c.retailClient())
                 && !Boolean.TRUE.equals(c.knowledgeTestPassed())
-                && book.retailDepositDirections().contains(t.direction());
+                && book.retailPurchaseDirections().contains(t.direction());
     }
 
     /**
@@ -143,7 +144,7 @@ public final class AmlRules {
         }
         // Month totals are kept up once restored, or while AML-009 judges the customer (the pipeline restores them
         // before it does); for anyone else they would be read from the database the day they are needed.
-        if (book.retailDepositDirections().contains(t.direction())
+        if (book.retailPurchaseDirections().contains(t.direction())
                 && (history.monthsKnown() || needsMonthTotal(t))) {
             history.addDeposit(tx.occurredAt(), t.amountUsd());
         }
@@ -566,7 +567,12 @@ public final class AmlRules {
         }
     }
 
-    /** AML-009 (cooperation rules 3.1.1–3.1.3): KZ-resident retail deposits above USD 1,000 in an Almaty month. */
+    /**
+     * AML-009 (cooperation rules 3.1.1–3.1.3, DAA 3.1.1): a KZ-resident retail client without the knowledge test may
+     * not deposit more than USD 1,000 in a calendar month; AFSA's guidance counts "only purchase transactions of
+     * Digital Assets in the jurisdiction of the Centre" (domain-facts H10), so the month total sums the client's
+     * purchases (trades on the firm), not its deposits.
+     */
     void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding<Suspicion>> out) {
         if (!needsMonthTotal(t)) {
             return;
@@ -579,10 +585,10 @@ public final class AmlRules {
         }
         out.add(finding("AML-009", "AML-009:" + t.firmId() + ":" + c.id() + ":" + month,
                 t.firmId(), c.id(),
-                "KZ-resident retail client " + c.id() + " deposited USD " + plain(total) + " in " + month
-                        + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
-                        + ") without passing the knowledge test; deposit " + t.transactionId() + " should be blocked.",
-                evidence("month", month.toString(), "monthDepositsUsd", plain(total),
+                "KZ-resident retail client " + c.id() + " bought digital assets for USD " + plain(total) + " in "
+                        + month + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
+                        + ") without passing the knowledge test; purchase " + t.transactionId() + " should be blocked.",
+                evidence("month", month.toString(), "monthPurchasesUsd", plain(total),
                         "limitUsd", plain(book.retailMonthlyDepositLimitUsd())),
                 List.of(current.eventKey()), List.of(t.transactionId()), null, null, false));
     }

@@ -226,7 +226,7 @@ class AmlRulesTest {
                     book.structuringThresholdUsd(), book.structuringThresholdKzt(), book.structuringWindow(),
                     book.structuringBandLowPct(), book.structuringBandHighPct(), 1, book.rapidInOutWindow(),
                     book.rapidInOutPct(), book.rapidInOutMinDepositUsd(), book.walletRiskScoreLimit(),
-                    book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailDepositDirections(),
+                    book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailPurchaseDirections(),
                     book.offshoreThresholdKzt(), book.thresholdReportBusinessDays(), book.caseDecisionTime(),
                     book.afsaNoticeTime(), book.highRiskJurisdictions(), book.rules());
             rules = new AmlRules(two, BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
@@ -319,32 +319,46 @@ class AmlRulesTest {
 
     @Nested
     class Aml009RetailMonthlyLimit_Dasp3_1 {
-        TxBuilder deposit(String id, String usd, String at) {
-            return tx().id(id).direction(Direction.DEPOSIT).usd(usd).at(at).retail(true).knowledgeTest(false);
+        /** A purchase of digital assets (a trade on the firm) by a KZ-resident retail client without the test. */
+        TxBuilder purchase(String id, String usd, String at) {
+            return tx().id(id).direction(Direction.TRADE).usd(usd).at(at).retail(true).knowledgeTest(false);
+        }
+
+        /** AFSA guidance (domain-facts H10): "Only purchase transactions of Digital Assets ... are taken into account". */
+        @Test
+        void shouldCountPurchasesNotDeposits() {
+            for (String id : List.of("D1", "D2", "D3")) {
+                assertThat(of(run(tx().id(id).direction(Direction.DEPOSIT).usd("900").at("2026-11-05T10:00:00+05:00")
+                        .retail(true).knowledgeTest(false)), "AML-009")).isEmpty();
+            }
+            List<Finding<Suspicion>> f = of(run(purchase("P1", "1000.01", "2026-11-06T10:00:00+05:00")), "AML-009");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).evidence()).containsEntry("monthPurchasesUsd", "1000.01");
+            assertThat(rules.rulebook().rule("AML-009").fires()).contains("purchases").contains("H10");
         }
 
         @Test
-        void shouldRaiseWhenDepositsInAnAlmatyMonthExceedUsd1000() {
-            assertThat(of(run(deposit("A", "600", "2026-11-01T00:30:00+05:00")), "AML-009")).isEmpty();
-            assertThat(of(run(deposit("B", "400", "2026-11-15T10:00:00+05:00")), "AML-009")).isEmpty();
-            List<Finding<Suspicion>> f = of(run(deposit("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
+        void shouldRaiseWhenPurchasesInAnAlmatyMonthExceedUsd1000() {
+            assertThat(of(run(purchase("A", "600", "2026-11-01T00:30:00+05:00")), "AML-009")).isEmpty();
+            assertThat(of(run(purchase("B", "400", "2026-11-15T10:00:00+05:00")), "AML-009")).isEmpty();
+            List<Finding<Suspicion>> f = of(run(purchase("C", "0.01", "2026-11-30T23:59:00+05:00")), "AML-009");
             assertThat(f).extracting(Finding::alertId).containsExactly(alertId("AML-009:F-0001:C-1:2026-11"));
         }
 
         @Test
         void shouldStartAgainAcrossTheAlmatyMonthBoundary() {
-            run(deposit("A", "900", "2026-11-30T23:59:00+05:00"));
+            run(purchase("A", "900", "2026-11-30T23:59:00+05:00"));
             // 2026-11-30T19:30Z is already 1 December in Almaty (UTC+5).
-            assertThat(of(run(deposit("B", "900", "2026-11-30T19:30:00Z")), "AML-009")).isEmpty();
-            assertThat(of(run(deposit("C", "200", "2026-12-02T10:00:00+05:00")), "AML-009"))
+            assertThat(of(run(purchase("B", "900", "2026-11-30T19:30:00Z")), "AML-009")).isEmpty();
+            assertThat(of(run(purchase("C", "200", "2026-12-02T10:00:00+05:00")), "AML-009"))
                     .extracting(Finding::alertId).containsExactly(alertId("AML-009:F-0001:C-1:2026-12"));
         }
 
         @Test
         void shouldNotApplyToNonResidentsNonRetailOrTestedClients() {
-            assertThat(of(run(deposit("A", "5000", "2026-11-20T10:00:00+05:00").residency("AE")), "AML-009")).isEmpty();
-            assertThat(of(run(deposit("B", "5000", "2026-11-20T10:00:00+05:00").retail(false)), "AML-009")).isEmpty();
-            assertThat(of(run(deposit("C", "5000", "2026-11-20T10:00:00+05:00").knowledgeTest(true)), "AML-009")).isEmpty();
+            assertThat(of(run(purchase("A", "5000", "2026-11-20T10:00:00+05:00").residency("AE")), "AML-009")).isEmpty();
+            assertThat(of(run(purchase("B", "5000", "2026-11-20T10:00:00+05:00").retail(false)), "AML-009")).isEmpty();
+            assertThat(of(run(purchase("C", "5000", "2026-11-20T10:00:00+05:00").knowledgeTest(true)), "AML-009")).isEmpty();
         }
     }
 
@@ -456,8 +470,8 @@ class AmlRulesTest {
                     tx().id("TXN-4403").usd("950").at("2026-11-20T10:00:00+05:00"),
                     tx().id("TXN-4404").usd("960").at("2026-11-20T11:00:00+05:00"),
                     tx().id("TXN-4405").usd("970").at("2026-11-20T12:00:00+05:00"),
-                    tx().id("TXN-4406").direction(Direction.DEPOSIT).usd("5000").retail(true).knowledgeTest(false)
-                            .at("2026-11-20T13:00:00+05:00"),
+                    tx().id("TXN-4406").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T13:00:00+05:00"),
+                    tx().id("TXN-4409").direction(Direction.TRADE).usd("1500").retail(true).knowledgeTest(false),
                     tx().id("TXN-4407").direction(Direction.WITHDRAWAL).usd("4800").at("2026-11-20T14:00:00+05:00"),
                     tx().id("TXN-4408").kzt("6000000").counterparty(offshore));
             List<Finding<Suspicion>> found = new java.util.ArrayList<>();
@@ -581,15 +595,17 @@ class AmlRulesTest {
         }
 
         @Test
-        void shouldAskForTheMonthTotalOnlyForADepositAml009Judges() {
-            TxBuilder retailDeposit = tx().direction(Direction.DEPOSIT).retail(true).knowledgeTest(false);
+        void shouldAskForTheMonthTotalOnlyForAPurchaseAml009Judges() {
+            TxBuilder retailDeposit = tx().direction(Direction.TRADE).retail(true).knowledgeTest(false);
             assertThat(rules.needsMonthTotal(retailDeposit.build())).isTrue();
             assertThat(rules.needsMonthTotal(retailDeposit.knowledgeTest(true).build())).isFalse();
-            assertThat(rules.needsMonthTotal(tx().direction(Direction.DEPOSIT).retail(true).knowledgeTest(false)
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.TRADE).retail(true).knowledgeTest(false)
                     .residency("AE").build())).isFalse();
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.DEPOSIT).retail(true).knowledgeTest(false)
+                    .build())).isFalse();
             assertThat(rules.needsMonthTotal(tx().direction(Direction.WITHDRAWAL).retail(true).knowledgeTest(false)
                     .build())).isFalse();
-            assertThat(rules.needsMonthTotal(tx().direction(Direction.DEPOSIT).retail(false).knowledgeTest(false)
+            assertThat(rules.needsMonthTotal(tx().direction(Direction.TRADE).retail(false).knowledgeTest(false)
                     .build())).isFalse();
         }
     }

@@ -98,9 +98,9 @@ class CustomerCuresFlowTest {
     void shouldResolveTheRetailLimitAlertWhenTheKnowledgeTestIsPassed() {
         String customer = "C-" + UUID.randomUUID();
         String alertId = Flows.alertId("AML-009:F-0001:" + customer + ":2026-11");
-        Flows.send(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false).usd("600")
+        Flows.send(tx().customer(customer).direction(Direction.TRADE).retail(true).knowledgeTest(false).usd("600")
                 .at("2026-11-10T10:00:00+05:00"));
-        Flows.send(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false).usd("500")
+        Flows.send(tx().customer(customer).direction(Direction.TRADE).retail(true).knowledgeTest(false).usd("500")
                 .at("2026-11-11T10:00:00+05:00"));
         Flows.awaitAlert(db, alertId, "OPEN");
         // A withdrawal still without the test changes nothing; the test passed on a later one cures the breach.
