@@ -593,20 +593,41 @@ public final class AmlRules {
                 List.of(current.eventKey()), List.of(t.transactionId()), null, null, false));
     }
 
-    /** AML-010 (Law 191-IV Art. 4(1), 10(2)): offshore counterparty at or above KZT 5,000,000; report next business day. */
+    /**
+     * AML-010 (Law 191-IV Art. 4(1), 10(2)): threshold operations, reported by the next business day: KZT 5,000,000
+     * or more with an offshore counterparty, and KZT 5,000,000 or more from or to an anonymous account
+     * ({@code counterparty.anonymousAccount}). Both rest on a translation of the law (secondary, domain-facts H11).
+     */
     void offshoreThreshold(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
-        if (c == null || !Boolean.TRUE.equals(c.offshore()) || t.amountKzt() == null
-                || t.amountKzt().compareTo(book.offshoreThresholdKzt()) < 0) {
+        if (c == null || t.amountKzt() == null) {
             return;
+        }
+        boolean offshore = Boolean.TRUE.equals(c.offshore())
+                && t.amountKzt().compareTo(book.offshoreThresholdKzt()) >= 0;
+        boolean anonymous = Boolean.TRUE.equals(c.anonymousAccount())
+                && t.amountKzt().compareTo(book.anonymousAccountThresholdKzt()) >= 0;
+        if (!offshore && !anonymous) {
+            return;
+        }
+        List<String> grounds = new ArrayList<>(2);
+        if (offshore) {
+            grounds.add("offshore counterparty");
+        }
+        if (anonymous) {
+            grounds.add("anonymous account");
         }
         OffsetDateTime due = calendar.deadline(t.occurredAt().toInstant(), book.thresholdReportBusinessDays());
         boolean covered = calendar.isCovered(due.toLocalDate());
+        String who = c.name() != null ? c.name() : c.wallet();
         out.add(perTransaction("AML-010", t, eventKey,
-                "Operation " + t.transactionId() + " of KZT " + plain(t.amountKzt()) + " with offshore counterparty "
-                        + (c.name() != null ? c.name() : c.wallet()) + ": threshold report to the FIU due " + due + ".",
-                evidence("amountKzt", plain(t.amountKzt()), "thresholdKzt", plain(book.offshoreThresholdKzt()),
-                        "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
+                "Operation " + t.transactionId() + " of KZT " + plain(t.amountKzt()) + " with "
+                        + (offshore ? "offshore counterparty " + who : "") + (offshore && anonymous ? ", " : "")
+                        + (anonymous ? "an anonymous account (" + who + ")" : "")
+                        + ": threshold report to the FIU due " + due + ".",
+                evidence("amountKzt", plain(t.amountKzt()), "thresholdKzt",
+                        plain(offshore ? book.offshoreThresholdKzt() : book.anonymousAccountThresholdKzt()),
+                        "grounds", grounds, "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
                 due, book.rule("AML-010").deadlineBasis()
                         + (covered ? "" : "; holidays of that year not configured, weekends only"), false));
     }

@@ -159,4 +159,19 @@ class ReportResourceTest {
                 .get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
                 .contentType(ContentType.JSON).body("reports[0].operation", containsString(name));
     }
+
+    /** Law 191-IV Art. 4(1): an operation from or to an anonymous account from KZT 5,000,000 is a threshold operation. */
+    @Test
+    void shouldPutAnAnonymousAccountsThresholdOperationIntoTheThresholdReport() {
+        String firm = firm();
+        TxBuilder b = of(firm, "C-" + UUID.randomUUID()).kzt("5000000.00")
+                .counterparty(new Counterparty("Cash desk", "W-ANON", null, false, null, true, "KZ", false, null, true));
+        sendAll(b);
+        Flows.awaitAlert(db, Flows.alertId("AML-010:" + firm + ":" + b.id), "OPEN");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
+                .contentType(ContentType.JSON).body("reports", org.hamcrest.Matchers.hasSize(1))
+                .body("reports[0].operation", containsString("anonymous account"))
+                .body("reports[0].evidence.grounds", equalTo(java.util.List.of("anonymous account")));
+    }
 }

@@ -227,7 +227,8 @@ class AmlRulesTest {
                     book.structuringBandLowPct(), book.structuringBandHighPct(), 1, book.rapidInOutWindow(),
                     book.rapidInOutPct(), book.rapidInOutMinDepositUsd(), book.walletRiskScoreLimit(),
                     book.severeExposures(), book.retailMonthlyDepositLimitUsd(), book.retailPurchaseDirections(),
-                    book.offshoreThresholdKzt(), book.thresholdReportBusinessDays(), book.caseDecisionTime(),
+                    book.offshoreThresholdKzt(), book.anonymousAccountThresholdKzt(),
+                    book.thresholdReportBusinessDays(), book.caseDecisionTime(),
                     book.afsaNoticeTime(), book.highRiskJurisdictions(), book.rules());
             rules = new AmlRules(two, BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
             assertThat(of(run(tx().id("A").usd("950")), "AML-005")).isEmpty();
@@ -365,6 +366,28 @@ class AmlRulesTest {
     @Nested
     class Aml010OffshoreThreshold_Law191_Art4 {
         Counterparty offshore = new Counterparty("Offshore Ltd", "W", "V", false, null, true, "VG", true);
+
+        /** Law 191-IV Art. 4(1): "transfers from or to anonymous accounts" from KZT 5,000,000 (H11, secondary). */
+        @Test
+        void shouldRaiseForAnAnonymousAccountFromKzt5Million() {
+            Counterparty anonymous = new Counterparty(null, "W", null, false, null, true, "KZ", false, null, true);
+            List<Finding<Suspicion>> f = of(run(tx().kzt("5000000").counterparty(anonymous).edd(true)), "AML-010");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).evidence()).containsEntry("grounds", List.of("anonymous account"));
+            assertThat(f.get(0).detail()).contains("anonymous account");
+            assertThat(of(run(tx().kzt("4999999.99").counterparty(anonymous)), "AML-010")).isEmpty();
+            Counterparty both = new Counterparty("Off", "W", null, false, null, true, "VG", true, null, true);
+            assertThat(of(run(tx().kzt("6000000").counterparty(both)), "AML-010").get(0).evidence())
+                    .containsEntry("grounds", List.of("offshore counterparty", "anonymous account"));
+            assertThat(rules.rulebook().rule("AML-010").parameters().all().get("anonymousAccountThresholdKzt")
+                    .confidence().name()).isEqualToIgnoringCase("secondary");
+        }
+
+        @Test
+        void shouldNotTakeAnAccountNotMarkedAnonymousForOne() {
+            Counterparty plain = new Counterparty(null, "W", null, false, null, true, "KZ", false);
+            assertThat(of(run(tx().kzt("9000000").counterparty(plain)), "AML-010")).isEmpty();
+        }
 
         @Test
         void shouldRaiseAtKzt5MillionWithTheReportDueEndOfNextBusinessDay() {
