@@ -128,7 +128,7 @@ public record AmlRulebook(
     /** Reads the AML rules' parameters, each from the rule that uses it; a missing or malformed one fails start-up. */
     public static AmlRulebook parse(Rulebook book) {
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= 14; i++) {
+        for (int i = 1; i <= 15; i++) {
             ids.add(String.format("AML-%03d", i));
         }
         book.requireRules(ids);

@@ -629,7 +629,25 @@ public final class AmlRules {
                         plain(offshore ? book.offshoreThresholdKzt() : book.anonymousAccountThresholdKzt()),
                         "grounds", grounds, "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
                 due, book.rule("AML-010").deadlineBasis()
-                        + (covered ? "" : "; holidays of that year not configured, weekends only"), false));
+                        + calendar.caveat(due.toLocalDate()).map(caveat -> "; " + caveat).orElse(""), false));
+        if (!covered) {
+            calendarGap(t, eventKey, due, out);
+        }
+    }
+
+    /**
+     * AML-015 (internal): the threshold report's deadline (AML-010) falls in a year the Kazakhstan calendar does not
+     * cover ({@link BusinessCalendar#isCovered}), so it was counted on weekends only: a configuration alert, one per
+     * firm and year, worded the same each time (an update only when something changes).
+     */
+    private void calendarGap(ScreenedTransaction t, String eventKey, OffsetDateTime due, List<Finding<Suspicion>> out) {
+        int year = due.getYear();
+        out.add(finding("AML-015", "AML-015:" + t.firmId() + ":" + year, t.firmId(), t.customer().id(),
+                "The Kazakhstan business calendar has no days off for " + year + ", so AML-010 threshold-report "
+                        + "deadlines in " + year + " are counted on weekends only. Add " + year + " to the calendar "
+                        + "file (aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
+                evidence("year", year, "affectedRule", "AML-010"), List.of(eventKey), List.of(t.transactionId()),
+                null, null, false));
     }
 
     /** AML-011 (EDD for PEPs): a politically exposed customer without enhanced due diligence. */

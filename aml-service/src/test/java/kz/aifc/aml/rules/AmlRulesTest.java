@@ -413,6 +413,39 @@ class AmlRulesTest {
         }
     }
 
+    /**
+     * AML-015 (internal, #16.6): a business-day deadline in a year the Kazakhstan calendar does not cover raises a
+     * configuration alert instead of being counted on weekends only in silence (as CAP-007 and FP-010 do).
+     */
+    @Nested
+    class Aml015CalendarGap_Internal {
+        Counterparty offshore = new Counterparty("Offshore Ltd", "W", "V", false, null, true, "VG", true);
+
+        @Test
+        void shouldRaiseAConfigurationAlertOncePerFirmAndYearForAThresholdReportInAnUncoveredYear() {
+            assertThat(BusinessCalendar.kazakhstan().isCovered(java.time.LocalDate.of(2031, 6, 2))).isFalse();
+            List<Finding<Suspicion>> first = run(tx().id("Y1").at("2031-06-02T10:00:00+05:00").kzt("6000000")
+                    .counterparty(offshore));
+            assertThat(of(first, "AML-010").get(0).deadlineBasis())
+                    .contains("no Kazakhstan days off are configured for 2031");
+            List<Finding<Suspicion>> gap = of(first, "AML-015");
+            assertThat(gap).hasSize(1);
+            assertThat(gap.get(0).alertId()).isEqualTo(alertId("AML-015:F-0001:2031"));
+            assertThat(gap.get(0).detail()).contains("2031", "AML-010", "aifc.calendar.location").doesNotContain("C-1");
+            assertThat(gap.get(0).evidence()).containsEntry("year", 2031);
+            assertThat(gap.get(0).citation()).isEqualTo("internal");
+            List<Finding<Suspicion>> second = of(run(tx().id("Y2").at("2031-07-01T10:00:00+05:00").kzt("7000000")
+                    .counterparty(offshore)), "AML-015");
+            assertThat(second.get(0).alertId()).isEqualTo(gap.get(0).alertId());
+            assertThat(second.get(0).detail()).isEqualTo(gap.get(0).detail());
+        }
+
+        @Test
+        void shouldRaiseNoneInACoveredYear() {
+            assertThat(of(run(tx().kzt("6000000").counterparty(offshore)), "AML-015")).isEmpty();
+        }
+    }
+
     @Nested
     class Aml011PepWithoutEdd {
         @Test

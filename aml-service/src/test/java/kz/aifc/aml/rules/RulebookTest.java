@@ -31,7 +31,7 @@ class RulebookTest {
         assertThat(book.structuringWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(book.severeExposures()).containsExactlyInAnyOrder(Exposure.MIXER, Exposure.DARKNET,
                 Exposure.SANCTIONED, Exposure.RANSOMWARE);
-        assertThat(book.rules()).hasSize(14);
+        assertThat(book.rules()).hasSize(15);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 11, 20))).hasSize(2);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 6, 18))).isEmpty();
     }

@@ -135,6 +135,18 @@ class AmlScreeningFlowTest {
                 + "and payload->>'regulatoryDeadline' = payload->>'detectedAt'", alertId)).isEqualTo(1);
     }
 
+    /** #16.6: a threshold-report deadline in a year the calendar does not cover raises AML-015 on the desk. */
+    @Test
+    void shouldRaiseACalendarConfigurationAlertForAThresholdReportDueInAnUncoveredYear() {
+        String firm = "F-CAL-" + UUID.randomUUID().toString().substring(0, 8);
+        TxBuilder b = tx().customer("C-" + UUID.randomUUID()).kzt("5000000.00").at("2031-06-02T10:00:00+05:00")
+                .counterparty(new Counterparty("Offshore Ltd", "W9", "V9", false, null, true, "SC", true));
+        b.firmId = firm;
+        send(event(b));
+        awaitOpenAlert(Flows.alertId("AML-010:" + firm + ":" + b.id));
+        awaitOpenAlert(Flows.alertId("AML-015:" + firm + ":2031"));
+    }
+
     @Test
     void shouldRaiseOffshoreThresholdAlertWithNextBusinessDayDeadline() {
         String customer = "C-" + UUID.randomUUID();
