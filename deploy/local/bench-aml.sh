@@ -83,7 +83,7 @@ PGPASSWORD=aifc psql -X -q -h 127.0.0.1 -U aifc -d aifc_aml -c "drop database if
 start_service() {
   info "starting aml-service (heap $HEAP, topics *$SUFFIX, database $DB; log: $LOG)"
   # glibc's per-thread malloc arenas inflate a JVM's resident size for nothing: two are plenty.
-  MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+  MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
     -Xlog:gc:file="$LOG_DIR/aml-bench-gc.log" -Dquarkus.http.port=$PORT -Daifc.kafka.topic-suffix="$SUFFIX" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
     -jar "$svc_jar" >>"$LOG" 2>&1 </dev/null &

@@ -24,6 +24,8 @@
 #                                  exits with its status; inside the locked run it returns at once.
 #                                  Children (daemons) do not inherit the lock (flock -o).
 #   java_bin                       path of the java launcher (JAVA_HOME first, then PATH)
+#   aml_alert_id_key               the local installation's aml-service alert id key (made on first use in
+#                                  $STATE_DIR/aml-alert-id.key, kept so alert ids stay the same across runs)
 
 if [[ -n "${AIFC_LOCAL_LIB_LOADED:-}" ]]; then
   return 0
@@ -139,4 +141,15 @@ run_exclusive() {
     die "another run still holds $lockfile after ${seconds}s"
   fi
   exit "$rc"
+}
+
+# aml_alert_id_key: aml-service refuses to start without aifc.aml.alert-id-key outside dev and test (its alert ids
+# are keyed hashes, so that they name no customer). The local stack makes one random key and keeps it.
+aml_alert_id_key() {
+  local file="$STATE_DIR/aml-alert-id.key"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$STATE_DIR"
+    (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
 }

@@ -40,6 +40,9 @@ fi
 # Bearer tokens: the key pair is made on first use; every service verifies with its public half.
 "$LOCAL_DIR/token.sh" admin >/dev/null
 export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem"
+# aml-service's alert ids are keyed hashes (no customer in an id): the installation's key, kept in .state.
+AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)"
+export AIFC_AML_ALERT_ID_KEY
 # Webhooks reach only public addresses unless allow-listed: let the demo deliver to a receiver on this machine.
 export AIFC_WEBHOOKS_ALLOWED_HOSTS="${AIFC_WEBHOOKS_ALLOWED_HOSTS:-localhost,127.0.0.1,::1}"
 # Webhook signing secrets are encrypted at rest under this AES-256 key; notification-service refuses to start without

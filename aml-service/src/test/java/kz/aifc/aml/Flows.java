@@ -14,7 +14,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import kz.aifc.aml.rules.AlertIds;
 import kz.aifc.aml.rules.TxBuilder;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
@@ -32,6 +34,15 @@ public final class Flows {
     public static final Duration WAIT = Duration.ofSeconds(45);
 
     private Flows() {
+    }
+
+    /**
+     * The opaque alert id the running service gives the breach with this natural key ({@code <ruleId>:<firm>:...}):
+     * the service's own {@link AlertIds} under the key the test profile configures.
+     */
+    public static String alertId(String naturalKey) {
+        AlertIds ids = new AlertIds(ConfigProvider.getConfig().getValue("aifc.aml.alert-id-key", String.class));
+        return ids.of(naturalKey.substring(0, naturalKey.indexOf(':')), naturalKey);
     }
 
     /** Sends the transaction on the run's screened-transactions topic, keyed by its firm. */

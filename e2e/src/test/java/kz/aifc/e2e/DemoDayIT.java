@@ -111,7 +111,8 @@ class DemoDayIT {
 
         JsonNode structuring = desk.get("F-DATF-01 AML-005");
         assertRuleAndSeverity(structuring, "aml-service", "HIGH");
-        assertThat(structuring.get("alertId").asText()).startsWith("AML-005:F-DATF-01:C-STRUCT:USD:");
+        // Opaque (tipping-off, contract/README.md §3): the id names neither the customer nor a transaction.
+        assertThat(structuring.get("alertId").asText()).matches("AML-005-[0-9a-f]{32}").doesNotContain("C-STRUCT");
         // AML 13.8.1 says "without delay"; the hours are the rulebook's configurable, unverified setting, read from
         // the rulebook the service ships.
         assertDeadline(structuring, detectedAt(structuring).plus(Duration.parse(

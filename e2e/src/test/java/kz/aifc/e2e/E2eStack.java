@@ -12,10 +12,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,8 @@ final class E2eStack implements AutoCloseable {
     final TokenIssuer tokens;
     /** This run's key for notification-service's webhook secrets at rest (production requires one). */
     final String webhookSecretKey = newAesKey();
+    /** aml-service's alert id key for this run (production must set one; the packaged service runs as production). */
+    private final String amlAlertIdKey;
     private final Path pids;
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -72,6 +76,9 @@ final class E2eStack implements AutoCloseable {
         Path work = Path.of(System.getProperty("aifc.e2e.work", "target/e2e")).toAbsolutePath();
         run = "e2e" + Long.toString(System.currentTimeMillis(), 36);
         suffix = "." + run;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        amlAlertIdKey = HexFormat.of().formatHex(key);
         dir = work.resolve(name + "-" + run);
         pids = work.resolve("pids");
         Files.createDirectories(dir);
@@ -325,7 +332,7 @@ final class E2eStack implements AutoCloseable {
             properties.forEach((k, v) -> args.add("-D" + k + "=" + v));
             args.addAll(List.of("-jar", jar.toString()));
             Map<String, String> variables = new HashMap<>(Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
-                    "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey));
+                    "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey, "AIFC_AML_ALERT_ID_KEY", amlAlertIdKey));
             variables.putAll(env);
             process = launch(args, log(), variables);
             return this;

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import kz.aifc.aml.cases.AfsaNotices;
+import kz.aifc.aml.cases.AfsaNotices.NoticeAlert;
 import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.DraftDocuments;
@@ -53,10 +56,12 @@ public class CaseResource {
     private final SecurityIdentity identity;
     private final StrDrafts drafts;
     private final DraftDocuments documents;
+    private final AfsaNotices notices;
 
     CaseResource(Cases cases, FirmAccess access, SecurityIdentity identity, StrDrafts drafts,
-            DraftDocuments documents) {
+            DraftDocuments documents, AfsaNotices notices) {
         this.cases = cases;
+        this.notices = notices;
         this.drafts = drafts;
         this.documents = documents;
         this.access = access;
@@ -67,6 +72,11 @@ public class CaseResource {
     public record Decision(
             @NotNull @Pattern(regexp = "FILE_STR|NO_STR", message = "must be FILE_STR or NO_STR") String decision,
             @NotBlank String reasons) {
+    }
+
+    /** That the case's AFSA notice was sent; {@code reference} is the firm's own (letter number, e-mail id), optional. */
+    public record NoticeSent(
+            @Size(max = 200, message = "must be at most 200 characters") String reference) {
     }
 
     @GET
@@ -137,7 +147,8 @@ public class CaseResource {
                     + "the alerts whose deadline was the decision: the case's AML-005, AML-006 and AML-007 alerts and "
                     + "its overdue-decision alert (AML-012) if one was raised; a sanctions hit (AML-001) stays open for "
                     + "the team (freeze, report, notify: AML 12.1). The resolution reason is the same for both decisions "
-                    + "and names no case (the compliance team reads alerts).")
+                    + "and names no case (the compliance team reads alerts). A FILE_STR raises the case's AFSA "
+                    + "notices (AML-013 for a DATF operator, AML-014; GET /firms/{firmId}/afsa-notices).")
     @APIResponse(responseCode = "200", description = "The case as decided", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, or reasons blank")
@@ -146,8 +157,60 @@ public class CaseResource {
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
         CaseView c = readable(caseId);
         access.requireWrite(c.firmId());
-        return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(),
-                OffsetDateTime.now(CustomerHistory.ALMATY).truncatedTo(ChronoUnit.MILLIS));
+        return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(), now());
+    }
+
+    @GET
+    @Path("firms/{firmId}/afsa-notices")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Operation(summary = "The AFSA notices the firm's filed STRs made due (AML-013, AML-014), newest first",
+            description = "Raised with each FILE_STR decision: AML-014 (AML 13.8.1(c), notify AFSA promptly; due "
+                    + "afsaNoticeTime after the decision, unverified) for every firm, and AML-013 (DAA 2.13.1(b), "
+                    + "report the suspected money laundering to AFSA immediately and in writing; due at the decision, "
+                    + "an interpretation) when the firm's licence permits operating a DATF. Open until the MLRO marks "
+                    + "the case's notice sent. Visible to the firm's mlro and to the regulator only, and never "
+                    + "published to the alert desk: that such an alert exists tells that an STR was filed "
+                    + "(tipping-off). status filters by OPEN or SENT.")
+    @APIResponse(responseCode = "200", description = "The notice alerts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeAlert.class)))
+    @APIResponse(responseCode = "400", description = "status other than OPEN or SENT, or limit not a whole number "
+            + "from 1 to 1000 (problem names the parameter)")
+    public List<NoticeAlert> afsaNotices(@PathParam("firmId") String firmId,
+            @Parameter(description = "OPEN or SENT (default: all)") @QueryParam("status") String status,
+            @Parameter(description = "At most this many, 1 to 1000 (default 100)") @QueryParam("limit")
+            String limit) {
+        access.requireRead(firmId);
+        if (status != null && !List.of("OPEN", "SENT").contains(status)) {
+            throw ProblemException.badRequest("status", "must be OPEN or SENT");
+        }
+        return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
+    }
+
+    @POST
+    @Path("cases/{caseId}/afsa-notice/sent")
+    @RolesAllowed(Roles.MLRO)
+    @Operation(summary = "Mark the case's AFSA notice sent (ends AML-013 and AML-014 of the case)",
+            description = "The MLRO of the firm records that the written notice to AFSA after the STR was sent (the "
+                    + "draft is the AFSA notice of GET /cases/{caseId}/str-draft); one notice serves both rules. "
+                    + "Once per case: 409 when the case has no FILE_STR decision or the notice was already marked "
+                    + "sent. Recorded in the hash-chained audit log. The body is optional.")
+    @APIResponse(responseCode = "200", description = "The case's notice alerts, now SENT", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NoticeAlert.class)))
+    @APIResponse(responseCode = "400", description = "reference longer than 200 characters (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
+    @APIResponse(responseCode = "409", description = "No FILE_STR decision on the case, or the notice already marked "
+            + "sent")
+    public List<NoticeAlert> afsaNoticeSent(@PathParam("caseId") String caseId, @Valid NoticeSent sent) {
+        CaseView c = readable(caseId);
+        access.requireWrite(c.firmId());
+        return notices.markSent(c.firmId(), caseId, identity.getPrincipal().getName(), now(),
+                sent == null ? null : sent.reference());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(CustomerHistory.ALMATY).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**

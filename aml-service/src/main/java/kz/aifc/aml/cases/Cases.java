@@ -27,11 +27,13 @@ public class Cases {
     private final AuditTrail audit;
     private final AlertBook alerts;
     private final AmlRules rules;
+    private final AfsaNotices notices;
 
-    Cases(AuditTrail audit, AlertBook alerts, AmlRules rules) {
+    Cases(AuditTrail audit, AlertBook alerts, AmlRules rules, AfsaNotices notices) {
         this.audit = audit;
         this.alerts = alerts;
         this.rules = rules;
+        this.notices = notices;
     }
 
     /** A case as the MLRO and the regulator see it. */
@@ -58,7 +60,8 @@ public class Cases {
     /**
      * Records the MLRO's decision once: {@code FILE_STR} or {@code NO_STR}, reasons required for both (AML 13.8.1
      * asks for the reasons when no STR is filed; for an STR they become the report's additional information). The
-     * decision resolves the case's alerts whose deadline it was ({@link AmlRules#settledByDecision}).
+     * decision resolves the case's alerts whose deadline it was ({@link AmlRules#settledByDecision}); a FILE_STR
+     * raises the AFSA notices it makes due ({@link AfsaNotices}: AML-013 for a DATF operator, AML-014).
      */
     @Transactional
     public CaseView decide(String caseId, String decision, String reasons, String decidedBy, OffsetDateTime at) {
@@ -71,6 +74,9 @@ public class Cases {
         AmlCase.flush();
         audit.append(decidedBy, "case." + decision.toLowerCase(), kase.firmId, caseId,
                 Map.of("decision", decision, "reasons", reasons));
+        if (kase.status == AmlCase.Status.FILE_STR) {
+            notices.raiseForStr(kase.firmId, caseId, kase.customerId, at);
+        }
         Set<String> settled = new LinkedHashSet<>();
         for (FindingView f : findings) {
             if (rules.settledByDecision(f.ruleId())) {

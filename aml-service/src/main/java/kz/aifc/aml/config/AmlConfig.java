@@ -1,6 +1,7 @@
 package kz.aifc.aml.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,6 +29,13 @@ public interface AmlConfig {
     /** Only histories of at least this many transactions stay in memory; lighter ones are rebuilt when they matter. */
     @WithDefault("16")
     int historyCacheMinTransactions();
+
+    /**
+     * The installation's secret for opaque alert ids (HMAC-SHA256, at least 32 characters; environment
+     * {@code AIFC_AML_ALERT_ID_KEY}). Required outside the dev and test profiles, which set a fixed one; keep it
+     * unchanged for the life of the installation, since a new key gives every breach a new id.
+     */
+    Optional<String> alertIdKey();
 
     /** Where a malformed screened transaction is parked, with its reason. */
     String transactionsDlqTopic();

@@ -232,6 +232,10 @@ public interface AmlMessages {
             + "Monitoring concerning case {caseId} (customer {customerId}, rules {rules}).")
     String afsa_notice_text(String firmId, String caseId, String customerId, String rules);
 
+    @Message("AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA immediately, in writing, "
+            + "with full details (the suspicious transaction report above)")
+    String afsa_datf_basis();
+
     // Threshold-transaction reports (Law 191-IV Art. 4(1), 10(2))
 
     @Message("Threshold-transaction reports due on {dueOn}")
@@ -240,7 +244,8 @@ public interface AmlMessages {
     @Message("Due on")
     String threshold_due_on();
 
-    @Message("Law 191-IV Art. 4(1) (offshore counterparty, KZT 5,000,000 or more), Art. 10(2); AIFC AML 13.6.1(d)")
+    @Message("Law 191-IV Art. 4(1) (KZT 5,000,000 or more with an offshore counterparty, or from or to an anonymous "
+            + "account), Art. 10(2); AIFC AML 13.6.1(d)")
     String threshold_legal_basis();
 
     @Message("Submit electronically to the Agency for Financial Monitoring in Kazakh or Russian, no later than the "

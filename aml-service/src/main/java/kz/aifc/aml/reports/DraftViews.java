@@ -21,7 +21,7 @@ public final class DraftViews {
     /** The STR's facts; each language section words them (StrSection). */
     public record Str(String caseId, String status, String firmId, List<Operation> operations, StrCustomer customer,
             List<StrCounterparty> counterparties, List<Indicator> indicators, String additionalInformation,
-            String customerId, String rules) {
+            String customerId, String rules, boolean datfOperator) {
 
         static Str of(StrDraft d, String customerId, List<String> ruleIds) {
             List<Operation> operations = d.operations().stream().map(o -> {
@@ -34,7 +34,8 @@ public final class DraftViews {
             String info = d.additionalInformation();
             return new Str(d.caseId(), d.status(), d.reportingSubject().firmId(), operations,
                     d.participants().customer(), d.participants().counterparties(), indicators,
-                    info == null || info.isEmpty() ? null : info, customerId, String.join(", ", ruleIds));
+                    info == null || info.isEmpty() ? null : info, customerId, String.join(", ", ruleIds),
+                    d.afsaNotice().datfOperatorBasis() != null);
         }
     }
 

@@ -74,7 +74,10 @@ public record StrDraft(String caseId, String status, String legalBasis, List<Str
     public record RenderedIndicator(String ruleId, String indicator) {
     }
 
-    /** The notice to AFSA after filing (AML 13.8.1(c)). */
-    public record AfsaNotice(String to, String basis, String text) {
+    /**
+     * The notice to AFSA after filing (AML 13.8.1(c)); for a DATF operator also the written report of the suspected
+     * money laundering with full details (DAA 2.13.1(b)), {@code datfOperatorBasis} null otherwise.
+     */
+    public record AfsaNotice(String to, String basis, String text, String datfOperatorBasis) {
     }
 }

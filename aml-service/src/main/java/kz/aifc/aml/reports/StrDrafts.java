@@ -3,6 +3,7 @@ package kz.aifc.aml.reports;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import kz.aifc.aml.reports.StrDraft.StrRendering;
 import kz.aifc.aml.reports.StrDraft.SuspicionIndicator;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.store.FirmLicences;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.platform.store.Jdbc;
 
@@ -37,12 +39,24 @@ import kz.aifc.platform.store.Jdbc;
 @ApplicationScoped
 public class StrDrafts {
 
+    /** What a DATF operator's notice adds (DAA 2.13.1(b), domain-facts H6); the print words it per language. */
+    static final String DATF_BASIS = "AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA "
+            + "immediately, in writing, with full details (the suspicious transaction report above)";
+
     private final Jdbc jdbc;
     private final AmlRules rules;
+    private final FirmLicences licences;
 
-    StrDrafts(Jdbc jdbc, AmlRules rules) {
+    StrDrafts(Jdbc jdbc, AmlRules rules, FirmLicences licences) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.licences = licences;
+    }
+
+    /** Whether the case's firm was a DATF operator on the day of the decision (today while undecided): DAA 2.13.1(b). */
+    public boolean datfOperator(CaseView c) {
+        OffsetDateTime day = c.decidedAt() != null ? c.decidedAt() : OffsetDateTime.now(CustomerHistory.ALMATY);
+        return licences.datfOperator(c.firmId(), day.atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate());
     }
 
     public StrDraft draft(CaseView c) {
@@ -63,7 +77,8 @@ public class StrDrafts {
                 "AIFC AML 13.8.1(c): notify AFSA promptly after filing an STR with the FIU",
                 "The firm " + c.firmId() + " has filed (or is filing) a suspicious transaction report with the "
                         + "Agency for Financial Monitoring concerning case " + c.caseId() + " (customer "
-                        + c.customerId() + ", rules " + String.join(", ", c.ruleIds()) + ").");
+                        + c.customerId() + ", rules " + String.join(", ", c.ruleIds()) + ").",
+                datfOperator(c) ? DATF_BASIS : null);
         return new StrDraft(c.caseId(), status, "Law 191-IV Art. 10(2); AIFC AML 13.6.1(d), 13.8.1",
                 List.of("Submit electronically to the Agency for Financial Monitoring in Kazakh or Russian (Law 191-IV "
                                 + "Art. 10(2)).",

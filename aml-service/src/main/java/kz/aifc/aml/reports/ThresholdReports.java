@@ -12,6 +12,7 @@ import kz.aifc.platform.store.Jdbc;
 
 /**
  * Threshold-transaction report drafts (Law 191-IV Art. 4(1), 10(2); MLRO duty AML 13.6.1(d)): the AML-010 operations
+ * (offshore counterparty or anonymous account)
  * whose report falls due on a date, with what the FIU report needs.
  */
 @ApplicationScoped
@@ -32,7 +33,8 @@ public class ThresholdReports {
                     a.deadlineBasis(), a.causedBy());
         }, firmId, date.toString());
         return new ThresholdDraft(firmId, date,
-                "Law 191-IV Art. 4(1) (offshore counterparty, KZT 5,000,000 or more), Art. 10(2); AIFC AML 13.6.1(d)",
+                "Law 191-IV Art. 4(1) (KZT 5,000,000 or more with an offshore counterparty, or from or to an anonymous "
+                        + "account), Art. 10(2); AIFC AML 13.6.1(d)",
                 List.of("Submit electronically to the Agency for Financial Monitoring in Kazakh or Russian, no later "
                                 + "than the business day after the operation (Law 191-IV Art. 10(2)).",
                         "The AFM form and XML schema are not verified (domain-facts G6).",

@@ -36,10 +36,12 @@ public record AmlRulebook(
         int walletRiskScoreLimit,
         Set<Exposure> severeExposures,
         BigDecimal retailMonthlyDepositLimitUsd,
-        Set<Direction> retailDepositDirections,
+        Set<Direction> retailPurchaseDirections,
         BigDecimal offshoreThresholdKzt,
+        BigDecimal anonymousAccountThresholdKzt,
         int thresholdReportBusinessDays,
         Duration caseDecisionTime,
+        Duration afsaNoticeTime,
         List<JurisdictionList> highRiskJurisdictions,
         Map<String, Rule> rules) {
 
@@ -126,7 +128,7 @@ public record AmlRulebook(
     /** Reads the AML rules' parameters, each from the rule that uses it; a missing or malformed one fails start-up. */
     public static AmlRulebook parse(Rulebook book) {
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= 12; i++) {
+        for (int i = 1; i <= 15; i++) {
             ids.add(String.format("AML-%03d", i));
         }
         book.requireRules(ids);
@@ -145,6 +147,7 @@ public record AmlRulebook(
         Parameters aml009 = book.rule("AML-009").parameters();
         Parameters aml010 = book.rule("AML-010").parameters();
         Parameters aml012 = book.rule("AML-012").parameters();
+        Parameters aml014 = book.rule("AML-014").parameters();
         return new AmlRulebook(book.version(),
                 aml002.decimal("travelRuleThresholdUsd"),
                 aml004.decimal("selfHostedThresholdUsd"),
@@ -160,10 +163,12 @@ public record AmlRulebook(
                 aml007.integer("walletRiskScoreLimit"),
                 aml007.enums("severeExposures", Exposure.class),
                 aml009.decimal("retailMonthlyDepositLimitUsd"),
-                aml009.enums("retailDepositDirections", Direction.class),
+                aml009.enums("retailPurchaseDirections", Direction.class),
                 aml010.decimal("offshoreThresholdKzt"),
+                aml010.decimal("anonymousAccountThresholdKzt"),
                 aml010.integer("thresholdReportBusinessDays"),
                 aml012.duration("caseDecisionTime"),
+                aml014.duration("afsaNoticeTime"),
                 List.copyOf(lists),
                 Map.copyOf(book.rules()));
     }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import kz.aifc.contract.v1.Counterparty;
 import kz.aifc.contract.v1.Customer;
+import kz.aifc.contract.v1.CustomerType;
 import kz.aifc.contract.v1.Direction;
 import kz.aifc.contract.v1.Exposure;
 import kz.aifc.contract.v1.ScreenedTransaction;
@@ -28,7 +29,7 @@ import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.rules.Rule;
 
 /**
- * AML-001 … AML-012 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
+ * AML-001 … AML-014 as pure functions: {@link #evaluate} adds a transaction to the customer's history and answers
  * what it triggers; {@link #overdueDecision} judges an open case against the clock; {@link #resolution} and
  * {@link #settledByDecision} say when an alert is over. No framework, no I/O.
  */
@@ -47,14 +48,16 @@ public final class AmlRules {
 
     private final AmlRulebook book;
     private final BusinessCalendar calendar;
+    private final AlertIds alertIds;
 
     /** Structuring band edges, precomputed: the band test runs for every transfer. */
     private final BigDecimal[] usdBand;
     private final BigDecimal[] kztBand;
 
-    public AmlRules(AmlRulebook book, BusinessCalendar calendar) {
+    public AmlRules(AmlRulebook book, BusinessCalendar calendar, AlertIds alertIds) {
         this.book = book;
         this.calendar = calendar;
+        this.alertIds = alertIds;
         this.usdBand = band(book, book.structuringThresholdUsd());
         this.kztBand = band(book, book.structuringThresholdKzt());
     }
@@ -118,14 +121,15 @@ public final class AmlRules {
     }
 
     /**
-     * Whether AML-009 will read the customer's Almaty-month deposit total for this transaction: a deposit of a
-     * KZ-resident retail client who has not passed the knowledge test (cooperation rules 3.1.1-3.1.3).
+     * Whether AML-009 will read the customer's Almaty-month total for this transaction: a purchase of digital assets
+     * (the rulebook's {@code retailPurchaseDirections}, a TRADE) by a KZ-resident retail client who has not passed the
+     * knowledge test (cooperation rules 3.1.1-3.1.3; AFSA's guidance counts only purchases in the Centre, H10).
      */
     public boolean needsMonthTotal(ScreenedTransaction t) {
         Customer c = t.customer();
         return "KZ".equals(c.residency()) && Boolean.TRUE.equals(c.retailClient())
                 && !Boolean.TRUE.equals(c.knowledgeTestPassed())
-                && book.retailDepositDirections().contains(t.direction());
+                && book.retailPurchaseDirections().contains(t.direction());
     }
 
     /**
@@ -140,7 +144,7 @@ public final class AmlRules {
         }
         // Month totals are kept up once restored, or while AML-009 judges the customer (the pipeline restores them
         // before it does); for anyone else they would be read from the database the day they are needed.
-        if (book.retailDepositDirections().contains(t.direction())
+        if (book.retailPurchaseDirections().contains(t.direction())
                 && (history.monthsKnown() || needsMonthTotal(t))) {
             history.addDeposit(tx.occurredAt(), t.amountUsd());
         }
@@ -197,6 +201,41 @@ public final class AmlRules {
                 List.of(), List.of(), due.atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
                 "MLRO decides without delay (AML 13.8.1); configured decision time " + book.caseDecisionTime()
                         + " (unverified)", false);
+    }
+
+    /**
+     * The AFSA notices a filed STR makes due, as findings of the case (not suspicions: they open no case):
+     * <ul>
+     * <li>AML-013 (DAA 2.13.1(b)), a DATF operator only: "immediately report to the AFSA any suspected ... money
+     * laundering ... in writing"; due at the decision (the rule does not say from when "immediately" runs: an
+     * interpretation, labelled so in the rulebook's basis);</li>
+     * <li>AML-014 (AML 13.8.1(c)), every firm: the MLRO "promptly notifies the AFSA"; due {@code afsaNoticeTime}
+     * after the decision (unverified, configurable).</li>
+     * </ul>
+     * Both end when the MLRO marks the case's AFSA notice sent.
+     */
+    public List<Finding<Suspicion>> afsaNoticesAfterStr(String firmId, String caseId, String customerId,
+            boolean datfOperator, OffsetDateTime decidedAt) {
+        LocalDate day = decidedAt.atZoneSameInstant(CustomerHistory.ALMATY).toLocalDate();
+        List<Finding<Suspicion>> out = new ArrayList<>();
+        if (datfOperator && inForce("AML-013", day)) {
+            out.add(finding("AML-013", "AML-013:" + firmId + ":" + caseId, firmId, customerId,
+                    "The MLRO decided to file an STR on case " + caseId + " of DATF operator " + firmId
+                            + ": report the suspected money laundering to AFSA immediately, in writing, with full "
+                            + "details (DAA 2.13.1(b)).",
+                    evidence("caseId", caseId, "decidedAt", decidedAt.toString(), "datfOperator", true),
+                    List.of(), List.of(), decidedAt, book.rule("AML-013").deadlineBasis(), false));
+        }
+        if (inForce("AML-014", day)) {
+            out.add(finding("AML-014", "AML-014:" + firmId + ":" + caseId, firmId, customerId,
+                    "The MLRO decided to file an STR on case " + caseId + ": notify AFSA promptly (AML 13.8.1(c)).",
+                    evidence("caseId", caseId, "decidedAt", decidedAt.toString(), "afsaNoticeTime",
+                            book.afsaNoticeTime().toString()),
+                    List.of(), List.of(), decidedAt.plus(book.afsaNoticeTime()),
+                    book.rule("AML-014").deadlineBasis() + "; configured time " + book.afsaNoticeTime()
+                            + " (unverified)", false));
+        }
+        return out;
     }
 
     /**
@@ -258,9 +297,14 @@ public final class AmlRules {
                 detectedAt, book.rule("AML-001").deadlineBasis(), true));
     }
 
-    /** AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer. */
+    /**
+     * AML-002 (AML 11-1.1(3) from USD 1,000; 11-1.1(4) below it): the Travel Rule set of a transfer "involving
+     * natural persons". A transfer involves one when the customer is a natural person or the counterparty's person
+     * is, or is not known to be a legal entity ({@code counterparty.personType} absent: as before the field existed);
+     * a legal-entity customer's transfer with a counterparty known to be a legal entity is outside both sets.
+     */
     void travelRule(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
-        if (t.direction() == Direction.TRADE) {
+        if (t.direction() == Direction.TRADE || !involvesNaturalPerson(t)) {
             return;
         }
         boolean full = t.amountUsd().compareTo(book.travelRuleThresholdUsd()) >= 0;
@@ -281,8 +325,16 @@ public final class AmlRules {
                 "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " lacks Travel Rule data "
                         + missing + " required by " + basis + ".",
                 evidence("missing", missing, "basis", basis, "amountUsd", plain(t.amountUsd()),
-                        "thresholdUsd", plain(book.travelRuleThresholdUsd())),
+                        "thresholdUsd", plain(book.travelRuleThresholdUsd()), "customerType",
+                        t.customer().type().name(), "counterpartyPersonType", t.counterparty() == null
+                                || t.counterparty().personType() == null ? null
+                                : t.counterparty().personType().name()),
                 null, null, false));
+    }
+
+    private static boolean involvesNaturalPerson(ScreenedTransaction t) {
+        return t.customer().type() == CustomerType.NATURAL || t.counterparty() == null
+                || t.counterparty().personType() != CustomerType.LEGAL;
     }
 
     /** AML-003 (AML 11-2.1): due diligence on the counterparty VASP before transferring. */
@@ -300,19 +352,55 @@ public final class AmlRules {
                 null, null, false));
     }
 
-    /** AML-004 (AML 11-1.2): a self-hosted wallet transfer above USD 1,000 needs ownership verified. */
+    /**
+     * AML-004 (AML 11-1.2(2)): a transfer to or from a self-hosted wallet "exceeds USD 1,000 or there is a suspicion":
+     * adequate measures on a risk-sensitive basis. Above the amount, while the wallet's ownership is not verified (the
+     * ownership check is the guidance's measure); with a suspicion, whatever the amount and the ownership check. A
+     * suspicion is what the event itself flags: a sanctions hit, any exposure category, or a wallet risk score above
+     * AML-007's limit. Constant work per event.
+     */
     void selfHosted(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
-        if (c == null || !Boolean.TRUE.equals(c.selfHosted()) || Boolean.TRUE.equals(c.ownershipVerified())
-                || t.amountUsd().compareTo(book.selfHostedThresholdUsd()) <= 0) {
+        if (c == null || !Boolean.TRUE.equals(c.selfHosted())) {
             return;
         }
+        List<String> suspicion = selfHostedSuspicion(t);
+        boolean aboveUnverified = !Boolean.TRUE.equals(c.ownershipVerified())
+                && t.amountUsd().compareTo(book.selfHostedThresholdUsd()) > 0;
+        if (suspicion.isEmpty() && !aboveUnverified) {
+            return;
+        }
+        String why = aboveUnverified ? "of USD " + plain(t.amountUsd()) + " whose ownership is not verified"
+                : "of USD " + plain(t.amountUsd()) + " with a suspicion " + suspicion;
+        if (aboveUnverified && !suspicion.isEmpty()) {
+            why += ", and a suspicion " + suspicion;
+        }
         out.add(perTransaction("AML-004", t, eventKey,
-                "Transfer " + t.transactionId() + " of USD " + plain(t.amountUsd()) + " with self-hosted wallet "
-                        + c.wallet() + " whose ownership is not verified.",
+                "Transfer " + t.transactionId() + " with self-hosted wallet " + c.wallet() + " " + why
+                        + ": adequate measures on a risk-sensitive basis (AML 11-1.2(2)).",
                 evidence("wallet", c.wallet(), "amountUsd", plain(t.amountUsd()),
-                        "thresholdUsd", plain(book.selfHostedThresholdUsd())),
+                        "thresholdUsd", plain(book.selfHostedThresholdUsd()),
+                        "ownershipVerified", c.ownershipVerified(),
+                        "basis", aboveUnverified ? (suspicion.isEmpty() ? "amount" : "amount and suspicion")
+                                : "suspicion",
+                        "suspicion", suspicion.isEmpty() ? null : suspicion),
                 null, null, false));
+    }
+
+    /** What in the event itself is a suspicion for AML-004: a sanctions hit, an exposure, a high wallet risk score. */
+    private List<String> selfHostedSuspicion(ScreenedTransaction t) {
+        List<String> flags = new ArrayList<>(2);
+        if (Boolean.TRUE.equals(t.screening().sanctionsHit())) {
+            flags.add("sanctionsHit");
+        }
+        for (Exposure e : t.screening().exposures()) {
+            flags.add("exposure " + e.name());
+        }
+        Integer score = t.screening().walletRiskScore();
+        if (score != null && score > book.walletRiskScoreLimit()) {
+            flags.add("walletRiskScore " + score);
+        }
+        return flags;
     }
 
     /**
@@ -479,7 +567,12 @@ public final class AmlRules {
         }
     }
 
-    /** AML-009 (cooperation rules 3.1.1–3.1.3): KZ-resident retail deposits above USD 1,000 in an Almaty month. */
+    /**
+     * AML-009 (cooperation rules 3.1.1–3.1.3, DAA 3.1.1): a KZ-resident retail client without the knowledge test may
+     * not deposit more than USD 1,000 in a calendar month; AFSA's guidance counts "only purchase transactions of
+     * Digital Assets in the jurisdiction of the Centre" (domain-facts H10), so the month total sums the client's
+     * purchases (trades on the firm), not its deposits.
+     */
     void retailLimit(CustomerHistory h, ScreenedTransaction t, Tx current, List<Finding<Suspicion>> out) {
         if (!needsMonthTotal(t)) {
             return;
@@ -492,30 +585,69 @@ public final class AmlRules {
         }
         out.add(finding("AML-009", "AML-009:" + t.firmId() + ":" + c.id() + ":" + month,
                 t.firmId(), c.id(),
-                "KZ-resident retail client " + c.id() + " deposited USD " + plain(total) + " in " + month
-                        + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
-                        + ") without passing the knowledge test; deposit " + t.transactionId() + " should be blocked.",
-                evidence("month", month.toString(), "monthDepositsUsd", plain(total),
+                "KZ-resident retail client " + c.id() + " bought digital assets for USD " + plain(total) + " in "
+                        + month + " (limit USD " + plain(book.retailMonthlyDepositLimitUsd())
+                        + ") without passing the knowledge test; purchase " + t.transactionId() + " should be blocked.",
+                evidence("month", month.toString(), "monthPurchasesUsd", plain(total),
                         "limitUsd", plain(book.retailMonthlyDepositLimitUsd())),
                 List.of(current.eventKey()), List.of(t.transactionId()), null, null, false));
     }
 
-    /** AML-010 (Law 191-IV Art. 4(1), 10(2)): offshore counterparty at or above KZT 5,000,000; report next business day. */
+    /**
+     * AML-010 (Law 191-IV Art. 4(1), 10(2)): threshold operations, reported by the next business day: KZT 5,000,000
+     * or more with an offshore counterparty, and KZT 5,000,000 or more from or to an anonymous account
+     * ({@code counterparty.anonymousAccount}). Both rest on a translation of the law (secondary, domain-facts H11).
+     */
     void offshoreThreshold(ScreenedTransaction t, String eventKey, List<Finding<Suspicion>> out) {
         Counterparty c = t.counterparty();
-        if (c == null || !Boolean.TRUE.equals(c.offshore()) || t.amountKzt() == null
-                || t.amountKzt().compareTo(book.offshoreThresholdKzt()) < 0) {
+        if (c == null || t.amountKzt() == null) {
             return;
+        }
+        boolean offshore = Boolean.TRUE.equals(c.offshore())
+                && t.amountKzt().compareTo(book.offshoreThresholdKzt()) >= 0;
+        boolean anonymous = Boolean.TRUE.equals(c.anonymousAccount())
+                && t.amountKzt().compareTo(book.anonymousAccountThresholdKzt()) >= 0;
+        if (!offshore && !anonymous) {
+            return;
+        }
+        List<String> grounds = new ArrayList<>(2);
+        if (offshore) {
+            grounds.add("offshore counterparty");
+        }
+        if (anonymous) {
+            grounds.add("anonymous account");
         }
         OffsetDateTime due = calendar.deadline(t.occurredAt().toInstant(), book.thresholdReportBusinessDays());
         boolean covered = calendar.isCovered(due.toLocalDate());
+        String who = c.name() != null ? c.name() : c.wallet();
         out.add(perTransaction("AML-010", t, eventKey,
-                "Operation " + t.transactionId() + " of KZT " + plain(t.amountKzt()) + " with offshore counterparty "
-                        + (c.name() != null ? c.name() : c.wallet()) + ": threshold report to the FIU due " + due + ".",
-                evidence("amountKzt", plain(t.amountKzt()), "thresholdKzt", plain(book.offshoreThresholdKzt()),
-                        "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
+                "Operation " + t.transactionId() + " of KZT " + plain(t.amountKzt()) + " with "
+                        + (offshore ? "offshore counterparty " + who : "") + (offshore && anonymous ? ", " : "")
+                        + (anonymous ? "an anonymous account (" + who + ")" : "")
+                        + ": threshold report to the FIU due " + due + ".",
+                evidence("amountKzt", plain(t.amountKzt()), "thresholdKzt",
+                        plain(offshore ? book.offshoreThresholdKzt() : book.anonymousAccountThresholdKzt()),
+                        "grounds", grounds, "jurisdiction", c.jurisdiction(), "calendarCovered", covered),
                 due, book.rule("AML-010").deadlineBasis()
-                        + (covered ? "" : "; holidays of that year not configured, weekends only"), false));
+                        + calendar.caveat(due.toLocalDate()).map(caveat -> "; " + caveat).orElse(""), false));
+        if (!covered) {
+            calendarGap(t, eventKey, due, out);
+        }
+    }
+
+    /**
+     * AML-015 (internal): the threshold report's deadline (AML-010) falls in a year the Kazakhstan calendar does not
+     * cover ({@link BusinessCalendar#isCovered}), so it was counted on weekends only: a configuration alert, one per
+     * firm and year, worded the same each time (an update only when something changes).
+     */
+    private void calendarGap(ScreenedTransaction t, String eventKey, OffsetDateTime due, List<Finding<Suspicion>> out) {
+        int year = due.getYear();
+        out.add(finding("AML-015", "AML-015:" + t.firmId() + ":" + year, t.firmId(), t.customer().id(),
+                "The Kazakhstan business calendar has no days off for " + year + ", so AML-010 threshold-report "
+                        + "deadlines in " + year + " are counted on weekends only. Add " + year + " to the calendar "
+                        + "file (aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
+                evidence("year", year, "affectedRule", "AML-010"), List.of(eventKey), List.of(t.transactionId()),
+                null, null, false));
     }
 
     /** AML-011 (EDD for PEPs): a politically exposed customer without enhanced due diligence. */
@@ -530,12 +662,16 @@ public final class AmlRules {
                 null, null, false));
     }
 
-    /** A finding of the rule {@code ruleId}, titled as the rulebook titles it. */
-    private Finding<Suspicion> finding(String ruleId, String alertId, String firmId, String customerId, String detail,
+    /**
+     * A finding of the rule {@code ruleId}, titled as the rulebook titles it. {@code naturalKey} names the breach
+     * (rule, firm and what it is about); the alert id is its opaque form ({@link AlertIds}), which names no customer,
+     * transaction or case.
+     */
+    private Finding<Suspicion> finding(String ruleId, String naturalKey, String firmId, String customerId, String detail,
             Map<String, Object> evidence, List<String> causedBy, List<String> transactionIds,
             OffsetDateTime deadline, String deadlineBasis, boolean opensCase) {
         Rule rule = book.rule(ruleId);
-        return new Finding<>(rule, alertId, firmId, rule.title(), detail, evidence, deadline, deadlineBasis,
+        return new Finding<>(rule, alertIds.of(ruleId, naturalKey), firmId, rule.title(), detail, evidence, deadline, deadlineBasis,
                 new Suspicion(customerId, causedBy, transactionIds, opensCase));
     }
 

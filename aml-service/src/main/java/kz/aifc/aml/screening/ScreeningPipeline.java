@@ -287,7 +287,7 @@ public class ScreeningPipeline {
             }
         }
         if (!monthsToLoad.isEmpty()) {
-            store.loadMonthTotals(monthsToLoad, rules.rulebook().retailDepositDirections()).forEach((key, totals) ->
+            store.loadMonthTotals(monthsToLoad, rules.rulebook().retailPurchaseDirections()).forEach((key, totals) ->
                     needs.get(key).history.restoreMonths(
                             YearMonth.from(monthsToLoad.get(key).atZone(CustomerHistory.ALMATY)), totals));
         }

@@ -86,8 +86,8 @@ class CaseResourceTest {
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(200).body("status", equalTo("NO_STR"));
         // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over, for the same reason as after an STR.
-        Flows.awaitAlert(db, "AML-007:F-0001:" + b.id, "RESOLVED");
-        assertThat(Flows.publishedResolution("AML-007:F-0001:" + b.id).reason())
+        Flows.awaitAlert(db, Flows.alertId("AML-007:F-0001:" + b.id), "RESOLVED");
+        assertThat(Flows.publishedResolution(Flows.alertId("AML-007:F-0001:" + b.id)).reason())
                 .isEqualTo(AmlAlerts.DECIDED_BY_MLRO).doesNotContain(caseId[0]).doesNotContain("STR");
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(409);

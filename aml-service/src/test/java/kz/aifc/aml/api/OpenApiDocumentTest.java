@@ -52,7 +52,11 @@ class OpenApiDocumentTest {
                 "transactionIds");
         assertThat(doc.properties("Renderings")).containsKeys("ru", "kk", "en");
         assertThat(doc.properties("StrRendering")).containsKeys("title", "headings", "indicators");
-        assertThat(doc.properties("AfsaNotice")).containsKeys("to", "basis", "text");
+        assertThat(doc.properties("AfsaNotice")).containsKeys("to", "basis", "text", "datfOperatorBasis");
+        assertThat(doc.properties("NoticeAlert")).containsKeys("alertId", "ruleId", "title", "citation", "severity",
+                "firmId", "caseId", "raisedAt", "regulatoryDeadline", "deadlineBasis", "status", "overdue", "sentAt",
+                "sentBy", "reference", "links");
+        assertThat(doc.properties("NoticeSent")).containsKeys("reference");
         assertThat(doc.properties("ThresholdDraft")).containsKeys("firmId", "dueOn", "legalBasis", "filingNotes",
                 "reports");
         assertThat(doc.properties("ThresholdOperation")).containsKeys("alertId", "operation", "evidence", "dueBy",

@@ -148,15 +148,30 @@ class ReportResourceTest {
         TxBuilder b = of(firm, "C-" + UUID.randomUUID()).kzt("7000000.00")
                 .counterparty(new Counterparty(name, "W9", "V9", false, null, true, "SC", true));
         sendAll(b);
-        Flows.awaitAlert(db, "AML-010:" + firm + ":" + b.id, "OPEN");
+        Flows.awaitAlert(db, Flows.alertId("AML-010:" + firm + ":" + b.id), "OPEN");
         String html = given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .accept("text/html").get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
-        assertThat(html).contains("Threshold-transaction reports due on 2026-11-23", "AML-010:" + firm + ":" + b.id,
+        assertThat(html).contains("Threshold-transaction reports due on 2026-11-23", Flows.alertId("AML-010:" + firm + ":" + b.id),
                 "&lt;img src=x onerror=alert(1)&gt; Offshore Ltd", "Art. 10(2)", "DRAFT — review before submission");
         assertThat(html).doesNotContain("<img");
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
                 .contentType(ContentType.JSON).body("reports[0].operation", containsString(name));
+    }
+
+    /** Law 191-IV Art. 4(1): an operation from or to an anonymous account from KZT 5,000,000 is a threshold operation. */
+    @Test
+    void shouldPutAnAnonymousAccountsThresholdOperationIntoTheThresholdReport() {
+        String firm = firm();
+        TxBuilder b = of(firm, "C-" + UUID.randomUUID()).kzt("5000000.00")
+                .counterparty(new Counterparty("Cash desk", "W-ANON", null, false, null, true, "KZ", false, null, true));
+        sendAll(b);
+        Flows.awaitAlert(db, Flows.alertId("AML-010:" + firm + ":" + b.id), "OPEN");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
+                .contentType(ContentType.JSON).body("reports", org.hamcrest.Matchers.hasSize(1))
+                .body("reports[0].operation", containsString("anonymous account"))
+                .body("reports[0].evidence.grounds", equalTo(java.util.List.of("anonymous account")));
     }
 }

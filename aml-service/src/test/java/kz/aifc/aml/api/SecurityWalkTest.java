@@ -30,6 +30,8 @@ class SecurityWalkTest {
                 .grants("GET /cases/{caseId}", MLRO, REGULATOR)
                 .grants("GET /cases/{caseId}/str-draft", MLRO, REGULATOR)
                 .grants("POST /cases/{caseId}/decision", MLRO)
+                .grants("GET /firms/{firmId}/afsa-notices", MLRO, REGULATOR)
+                .grants("POST /cases/{caseId}/afsa-notice/sent", MLRO)
                 .grants("GET /firms/{firmId}/reports/threshold", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /firms/{firmId}/reports/annual-aml-return", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /audit/verify", ADMIN, REGULATOR)

@@ -66,7 +66,7 @@ class StrDecisionFlowTest {
                 .counterparty(new Counterparty(name, "W-7", "VASP-7", false, null, true, "AE", false));
         b.firmId = firm;
         Flows.send(b);
-        Flows.awaitAlert(db, "AML-007:" + firm + ":" + b.id, "OPEN");
+        Flows.awaitAlert(db, Flows.alertId("AML-007:" + firm + ":" + b.id), "OPEN");
         String caseId = (String) Flows.value(db, "select case_id from aml_case where firm_id = ?", firm);
         String mlro = TestTokens.bearer(Roles.MLRO, firm);
         // Stored as a batch's chunk: the row keeps only where its payload lies.
@@ -97,7 +97,7 @@ class StrDecisionFlowTest {
                 .counterparty(new Counterparty(HOSTILE_NAME, "W<1>", "VASP-9", false, null, true, "AE", false));
         b.firmId = firm;
         Flows.send(b);
-        String suspicion = "AML-007:" + firm + ":" + b.id;
+        String suspicion = Flows.alertId("AML-007:" + firm + ":" + b.id);
         Flows.awaitAlert(db, suspicion, "OPEN");
         String caseId = (String) Flows.value(db, "select case_id from aml_case where firm_id = ?", firm);
         String mlro = TestTokens.bearer(Roles.MLRO, firm);
@@ -109,7 +109,7 @@ class StrDecisionFlowTest {
         // The decision is overdue (AML-012), then taken: FILE_STR with reasons.
         assertThat(overdue.check(Instant.now().plus(Duration.ofHours(25)))).isGreaterThanOrEqualTo(1);
         String overdueAlert = (String) Flows.value(db, "select overdue_alert from aml_case where case_id = ?", caseId);
-        assertThat(overdueAlert).isEqualTo("AML-012:" + firm + ":" + caseId);
+        assertThat(overdueAlert).isEqualTo(Flows.alertId("AML-012:" + firm + ":" + caseId));
         String reasons = "Mixer exposure unexplained <b>bold</b> & funds traced to a darknet market";
         given().header("Authorization", mlro).contentType(ContentType.JSON)
                 .body("{\"decision\":\"FILE_STR\",\"reasons\":\"" + reasons + "\"}")

@@ -19,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.aml.cases.Cases.CaseView;
+import kz.aifc.aml.rules.TxBuilder;
 import kz.aifc.aml.cases.Cases.FindingView;
 import kz.aifc.aml.reports.StrDraft.Participants;
 import kz.aifc.aml.reports.StrDraft.StrCounterparty;
@@ -71,7 +72,7 @@ class DraftDocumentsTest {
 
     static CaseView kase(String customer, String reasons) {
         return new CaseView("CASE-1", "F-0001", customer, "FILE_STR", AT, AT, List.of("AML-005"), List.of("T-1"), null,
-                AT, "mlro", reasons, List.of(new FindingView("AML-005:F-0001:" + customer, "AML-005", AT,
+                AT, "mlro", reasons, List.of(new FindingView(TxBuilder.alertId("AML-005:F-0001:" + customer), "AML-005", AT,
                         "3 transfers of USD 950 within 24 h", List.of("T-1"), Map.of())));
     }
 
@@ -164,7 +165,7 @@ class DraftDocumentsTest {
         evidence.put("amountKzt", "6000000");
         evidence.put("calendarCovered", true);
         ThresholdDraft d = new ThresholdDraft(due.firmId(), due.dueOn(), due.legalBasis(), due.filingNotes(),
-                List.of(new ThresholdDraft.ThresholdOperation("AML-010:F-1:T-9",
+                List.of(new ThresholdDraft.ThresholdOperation(TxBuilder.alertId("AML-010:F-1:T-9"),
                         "Operation T-9 with offshore counterparty " + HOSTILE, evidence,
                         OffsetDateTime.parse("2026-11-23T18:00:00+05:00"), "Law 191-IV Art. 10(2)",
                         List.of("sim/1"))));

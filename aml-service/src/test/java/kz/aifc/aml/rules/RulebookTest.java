@@ -31,7 +31,7 @@ class RulebookTest {
         assertThat(book.structuringWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(book.severeExposures()).containsExactlyInAnyOrder(Exposure.MIXER, Exposure.DARKNET,
                 Exposure.SANCTIONED, Exposure.RANSOMWARE);
-        assertThat(book.rules()).hasSize(12);
+        assertThat(book.rules()).hasSize(15);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 11, 20))).hasSize(2);
         assertThat(book.jurisdictionListsOn(LocalDate.of(2026, 6, 18))).isEmpty();
     }
@@ -65,7 +65,7 @@ class RulebookTest {
     @Test
     void shouldDescribeHowEachResolvableAlertEnds() throws Exception {
         var doc = new ObjectMapper().readTree(getClass().getClassLoader().getResource("rulebook.json"));
-        AmlRules rules = new AmlRules(AmlRulebook.parse(doc), BusinessCalendar.kazakhstan());
+        AmlRules rules = new AmlRules(AmlRulebook.parse(doc), BusinessCalendar.kazakhstan(), TxBuilder.ALERT_IDS);
         for (var rule : doc.path("rules")) {
             String id = rule.path("id").asText();
             String resolvedWhen = rule.path("resolvedWhen").asText("");

@@ -25,6 +25,14 @@ public final class TxBuilder {
 
     static int seq;
 
+    /** Alert ids as the test profile's key makes them (application.properties, {@code %test.aifc.aml.alert-id-key}). */
+    public static final AlertIds ALERT_IDS = new AlertIds("test-only-aml-alert-id-key-0123456789abcdef");
+
+    /** The opaque alert id of the breach with this natural key ({@code <ruleId>:<firm>:...}), as the rules make it. */
+    public static String alertId(String naturalKey) {
+        return ALERT_IDS.of(naturalKey.substring(0, naturalKey.indexOf(':')), naturalKey);
+    }
+
     public String firmId = "F-0001";
     public String id = "T-" + (++seq);
     OffsetDateTime at = OffsetDateTime.parse("2026-11-20T10:00:00+05:00");
@@ -32,6 +40,7 @@ public final class TxBuilder {
     BigDecimal usd = new BigDecimal("100.00");
     BigDecimal kzt = new BigDecimal("51000.00");
     String customerId = "C-1";
+    CustomerType customerType = CustomerType.NATURAL;
     String residency = "KZ";
     boolean pep;
     boolean edd;
@@ -55,6 +64,7 @@ public final class TxBuilder {
     public TxBuilder usd(String v) { usd = new BigDecimal(v); return this; }
     public TxBuilder kzt(String v) { kzt = v == null ? null : new BigDecimal(v); return this; }
     public TxBuilder customer(String v) { customerId = v; return this; }
+    public TxBuilder customerType(CustomerType v) { customerType = v; return this; }
     public TxBuilder residency(String v) { residency = v; return this; }
     public TxBuilder pep(boolean v) { pep = v; return this; }
     public TxBuilder edd(boolean v) { edd = v; return this; }
@@ -68,7 +78,7 @@ public final class TxBuilder {
 
     public ScreenedTransaction build() {
         return new ScreenedTransaction(firmId, id, at, direction, "USDT", usd, usd, kzt,
-                new Customer(customerId, CustomerType.NATURAL, residency, RiskRating.LOW, pep, edd, retail, knowledgeTest),
+                new Customer(customerId, customerType, residency, RiskRating.LOW, pep, edd, retail, knowledgeTest),
                 direction == Direction.TRADE ? null : counterparty,
                 direction == Direction.TRADE ? null : travelRule,
                 new Screening(sanctionsHit, sanctionsList, BigDecimal.ZERO, score, exposures), null);

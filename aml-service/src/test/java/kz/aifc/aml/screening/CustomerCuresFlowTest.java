@@ -35,7 +35,7 @@ class CustomerCuresFlowTest {
 
     /** A PEP customer's transaction at 10:00 without EDD; answers the AML-011 alert id, once the alert is open. */
     private String pepWithoutEddAtTen(String customer) {
-        String alertId = "AML-011:F-0001:" + customer;
+        String alertId = Flows.alertId("AML-011:F-0001:" + customer);
         Flows.send(tx().customer(customer).pep(true).at("2026-11-20T10:00:00+05:00"));
         Flows.awaitAlert(db, alertId, "OPEN");
         return alertId;
@@ -85,7 +85,7 @@ class CustomerCuresFlowTest {
     @Test
     void shouldResolveTheHighRiskJurisdictionAlertWhenEddIsCompleted() {
         String customer = "C-" + UUID.randomUUID();
-        String alertId = "AML-008:F-0001:" + customer + ":IR";
+        String alertId = Flows.alertId("AML-008:F-0001:" + customer + ":IR");
         Flows.send(tx().customer(customer).at("2026-11-20T10:00:00+05:00")
                 .counterparty(new Counterparty("Tehran OTC", "W-IR", "VASP-IR", false, null, true, "IR", false)));
         Flows.awaitAlert(db, alertId, "OPEN");
@@ -97,10 +97,10 @@ class CustomerCuresFlowTest {
     @Test
     void shouldResolveTheRetailLimitAlertWhenTheKnowledgeTestIsPassed() {
         String customer = "C-" + UUID.randomUUID();
-        String alertId = "AML-009:F-0001:" + customer + ":2026-11";
-        Flows.send(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false).usd("600")
+        String alertId = Flows.alertId("AML-009:F-0001:" + customer + ":2026-11");
+        Flows.send(tx().customer(customer).direction(Direction.TRADE).retail(true).knowledgeTest(false).usd("600")
                 .at("2026-11-10T10:00:00+05:00"));
-        Flows.send(tx().customer(customer).direction(Direction.DEPOSIT).retail(true).knowledgeTest(false).usd("500")
+        Flows.send(tx().customer(customer).direction(Direction.TRADE).retail(true).knowledgeTest(false).usd("500")
                 .at("2026-11-11T10:00:00+05:00"));
         Flows.awaitAlert(db, alertId, "OPEN");
         // A withdrawal still without the test changes nothing; the test passed on a later one cures the breach.
