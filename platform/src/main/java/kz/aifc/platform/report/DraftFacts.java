@@ -14,7 +14,7 @@ import java.util.Set;
  * <ul>
  * <li>{@code datetime} — an ISO time, printed in Astana time; {@code date} — an ISO date;</li>
  * <li>{@code amount:USD} — an amount in a fixed currency; {@code amount:@currency} — in the currency another field
- * names; {@code number}; {@code percent} — a value already in percent;</li>
+ * names; {@code number}; {@code percent} — a value already in percent; {@code duration} — an ISO duration;</li>
  * <li>{@code yesno}; {@code code} — a coded value worded by {@code value.CODE};</li>
  * <li>{@code hidden} — an internal id, left out; anything else is printed as text.</li>
  * </ul>
@@ -82,6 +82,7 @@ public final class DraftFacts {
         }
         return switch (kind) {
             case "datetime", "date" -> DraftFormat.dateTimeText(text, lang);
+            case "duration" -> DraftFormat.duration(text, lang);
             case "number" -> DraftFormat.number(text, text.contains(".") ? 2 : 0, lang);
             case "percent" -> DraftFormat.percent(text, lang);
             case "yesno" -> DraftFormat.yesNo(Boolean.valueOf(text), lang);

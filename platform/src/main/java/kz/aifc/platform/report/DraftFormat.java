@@ -2,6 +2,7 @@ package kz.aifc.platform.report;
 
 import java.math.BigDecimal;
 import java.text.DateFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -107,6 +108,32 @@ public final class DraftFormat {
         }
         String number = String.format(locale(locale), "%,." + Math.max(0, Math.min(value.scale(), 2)) + "f", value);
         return "en".equals(language(locale)) ? number + "%" : number + "\u00a0%";
+    }
+
+    /** An ISO duration ("PT36H30M", "P2D") in days, hours and minutes of the language ("1 d 12 h 30 min"); else as is. */
+    public static String duration(String iso, Object locale) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = Duration.parse(iso);
+        } catch (DateTimeParseException notDuration) {
+            return iso;
+        }
+        String[] units = switch (language(locale)) {
+            case "ru" -> new String[] { "дн.", "ч", "мин" };
+            case "kk" -> new String[] { "тәу.", "сағ", "мин" };
+            default -> new String[] { "d", "h", "min" };
+        };
+        long[] parts = { d.toDays(), d.toHoursPart(), d.toMinutesPart() };
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != 0) {
+                out.append(out.isEmpty() ? "" : " ").append(parts[i]).append('\u00a0').append(units[i]);
+            }
+        }
+        return out.isEmpty() ? "0\u00a0" + units[2] : out.toString();
     }
 
     /** yes/no, да/нет, иә/жоқ; null → null. */

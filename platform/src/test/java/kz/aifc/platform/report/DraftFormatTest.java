@@ -34,6 +34,8 @@ class DraftFormatTest {
         assertThat(DraftFormat.amount("250000", "USD", "kk")).isEqualTo("250\u00a0000,00\u00a0USD");
         assertThat(DraftFormat.percent("96.00", "en")).isEqualTo("96.00%");
         assertThat(DraftFormat.percent("-4.5", "ru")).isEqualTo("-4,5\u00a0%");
+        assertThat(DraftFormat.duration("PT36H30M", "en")).isEqualTo("1\u00a0d 12\u00a0h 30\u00a0min");
+        assertThat(DraftFormat.duration("P2D", "ru")).isEqualTo("2\u00a0дн.");
         assertThat(DraftFormat.yesNo(true, "en")).isEqualTo("yes");
         assertThat(DraftFormat.yesNo(false, "ru")).isEqualTo("нет");
         assertThat(DraftFormat.yesNo(true, "kk")).isEqualTo("иә");
