@@ -35,7 +35,7 @@ class ReportDocumentsTest {
             "Open alerts", "History", "Firm", "Licence", "Licensed activities", "Dealing in Investments",
             "DEALING_AS_PRINCIPAL", "Capital resources", "Paid-up share capital", "less ", "Base capital requirement",
             "Headroom", "early-warning", "Liquid assets", "Severity", "critical", "Deadline", "As of", "Resources (USD)",
-            "Almaty time", "Drafted by", "Notification to AFSA", "To:", "Under:", "Alert", "Detected", "Notify AFSA",
+            "Almaty time", "Astana time", "Drafted by", "Notification to AFSA", "To:", "Under:", "Alert", "Detected", "Notify AFSA",
             "Evidence", "To complete", "Cause of the matter", "Signed", "Quarterly report", "Statement of compliance",
             "Compliant", "Snapshots", "Below the requirement", "Alerts concerning", "Status", "Raised", "Detail",
             "None.", "verified", "The matter", "notifies", "active");

@@ -14,8 +14,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code datetime} — an ISO time, printed in Astana time; {@code date} — an ISO date;</li>
  * <li>{@code amount:USD} — an amount in a fixed currency; {@code amount:@currency} — in the currency another field
- * names; {@code number}; {@code percent} — a value already in percent; {@code duration} — an ISO duration;</li>
- * <li>{@code yesno}; {@code code} — a coded value worded by {@code value.CODE};</li>
+ * names; {@code number}; {@code percent} — a value already in percent; {@code duration} — an ISO duration; {@code days} — "10 business days";</li>
+ * <li>{@code yesno}; {@code code} — a coded value (or several, comma-separated) worded by {@code value.CODE};</li>
  * <li>{@code hidden} — an internal id, left out; anything else is printed as text.</li>
  * </ul>
  * A field with no label, no value, or an empty value is left out; list items print once each; a fact that repeats an
@@ -83,10 +83,12 @@ public final class DraftFacts {
         return switch (kind) {
             case "datetime", "date" -> DraftFormat.dateTimeText(text, lang);
             case "duration" -> DraftFormat.duration(text, lang);
+            case "days" -> DraftFormat.days(text, lang);
             case "number" -> DraftFormat.number(text, text.contains(".") ? 2 : 0, lang);
             case "percent" -> DraftFormat.percent(text, lang);
             case "yesno" -> DraftFormat.yesNo(Boolean.valueOf(text), lang);
-            case "code" -> labels.value(text);
+            case "code" -> text.contains(", ") ? format(List.of(text.split(", ")), kind, fields, labels)
+                    : labels.value(text);
             default -> text;
         };
     }

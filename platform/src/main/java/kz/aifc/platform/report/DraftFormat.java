@@ -13,6 +13,8 @@ import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kz.aifc.platform.time.BusinessCalendar;
 
@@ -25,6 +27,8 @@ public final class DraftFormat {
 
     private static final Locale KAZAKH = Locale.forLanguageTag("kk");
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+    private static final Pattern DAYS = Pattern.compile("(\\d+) (business|calendar) days?");
     private static final boolean KAZAKH_DATES = Arrays.asList(DateFormatSymbols.getAvailableLocales()).contains(KAZAKH);
 
     private DraftFormat() {
@@ -57,7 +61,7 @@ public final class DraftFormat {
     /** The time in Astana: "5 December 2026, 14:58" / "5 декабря 2026 г., 14:58" / "2026 ж. 5 желтоқсан, 14:58". */
     public static String dateTime(TemporalAccessor time, Object locale) {
         ZonedDateTime astana = astana(time);
-        return astana == null ? null : dateFormat(locale).format(astana) + ", " + DateTimeFormatter.ofPattern("HH:mm").format(astana);
+        return astana == null ? null : dateFormat(locale).format(astana) + ", " + HOURS.format(astana);
     }
 
     /** The Astana date of a time, worded as {@link #date}. */
@@ -134,6 +138,31 @@ public final class DraftFormat {
             }
         }
         return out.isEmpty() ? "0\u00a0" + units[2] : out.toString();
+    }
+
+    /** A period as "10 business days" / "30 calendar days" words it, in the language; other text as is. */
+    public static String days(String period, Object locale) {
+        Matcher m = period == null ? null : DAYS.matcher(period.strip());
+        if (m == null || !m.matches()) {
+            return period;
+        }
+        long n = Long.parseLong(m.group(1));
+        boolean business = "business".equals(m.group(2));
+        return switch (language(locale)) {
+            case "ru" -> n + (business ? " рабоч" + ruPlural(n, "ий день", "их дня", "их дней")
+                    : " календарн" + ruPlural(n, "ый день", "ых дня", "ых дней"));
+            case "kk" -> n + (business ? " жұмыс күні" : " күнтізбелік күн");
+            default -> n + (business ? " business" : " calendar") + (n == 1 ? " day" : " days");
+        };
+    }
+
+    private static String ruPlural(long n, String one, String few, String many) {
+        long tens = n % 100;
+        long units = n % 10;
+        if (tens >= 11 && tens <= 14) {
+            return many;
+        }
+        return units == 1 ? one : units >= 2 && units <= 4 ? few : many;
     }
 
     /** yes/no, да/нет, иә/жоқ; null → null. */

@@ -36,6 +36,9 @@ class DraftFormatTest {
         assertThat(DraftFormat.percent("-4.5", "ru")).isEqualTo("-4,5\u00a0%");
         assertThat(DraftFormat.duration("PT36H30M", "en")).isEqualTo("1\u00a0d 12\u00a0h 30\u00a0min");
         assertThat(DraftFormat.duration("P2D", "ru")).isEqualTo("2\u00a0дн.");
+        assertThat(DraftFormat.days("10 business days", "ru")).isEqualTo("10 рабочих дней");
+        assertThat(DraftFormat.days("1 calendar day", "ru")).isEqualTo("1 календарный день");
+        assertThat(DraftFormat.days("30 calendar days", "kk")).isEqualTo("30 күнтізбелік күн");
         assertThat(DraftFormat.yesNo(true, "en")).isEqualTo("yes");
         assertThat(DraftFormat.yesNo(false, "ru")).isEqualTo("нет");
         assertThat(DraftFormat.yesNo(true, "kk")).isEqualTo("иә");
