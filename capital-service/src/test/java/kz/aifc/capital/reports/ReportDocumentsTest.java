@@ -206,4 +206,10 @@ class ReportDocumentsTest {
         assertThat(facts).filteredOn(f -> f.name().equals("affectedAlertId")).singleElement()
                 .satisfies(f -> assertThat(f.label()).isNull());
     }
+
+    @Test
+    void shouldWordEveryEvidenceLabelInRussianAndKazakh() {
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(CapitalReports.EVIDENCE_LABELS, "ru")).isEmpty();
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(CapitalReports.EVIDENCE_LABELS, "kk")).isEmpty();
+    }
 }

@@ -153,4 +153,10 @@ class NotificationDocumentsTest {
                 .contains(new NotificationDocuments.Fact("Full name", "Aigerim <Example>"))
                 .extracting(NotificationDocuments.Fact::text).doesNotContain("P-7", "2026-11-18");
     }
+
+    @Test
+    void shouldWordEveryFactLabelInRussianAndKazakh() {
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "ru")).isEmpty();
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "kk")).isEmpty();
+    }
 }

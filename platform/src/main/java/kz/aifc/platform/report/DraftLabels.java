@@ -1,9 +1,17 @@
 package kz.aifc.platform.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The words of a draft in its language: a service's labels bundle ({@code <base>.properties} in English, {@code
@@ -42,6 +50,36 @@ public final class DraftLabels {
 
     private static ResourceBundle bundle(String baseName, Locale locale, ClassLoader loader) {
         return ResourceBundle.getBundle(baseName, locale, loader, EXACT);
+    }
+
+    /**
+     * The labels of {@code baseName}'s English bundle that its {@code lang} bundle does not word itself (and so would
+     * print in English): empty when the translation is complete. Kinds ({@code .kind}) are language-free.
+     */
+    public static SortedSet<String> untranslated(String baseName, String lang) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context == null ? DraftLabels.class.getClassLoader() : context;
+        Properties english = properties(loader, baseName);
+        Properties translated = properties(loader, baseName + "_" + DraftFormat.language(lang));
+        SortedSet<String> missing = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            if (!key.endsWith(".kind") && !translated.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        return missing;
+    }
+
+    private static Properties properties(ClassLoader loader, String name) {
+        Properties out = new Properties();
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".properties")) {
+            if (in != null) {
+                out.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The language these labels are in. */

@@ -71,4 +71,11 @@ class DraftFormatTest {
                 "Money Laundering Reporting Officer, Director");
         assertThat(en).doesNotContain("P-1", "2026-12-05T", "=250000", "false", "unlabelledKey", "null");
     }
+
+    @Test
+    void shouldWordEverySharedLabelInRussianAndKazakh() {
+        assertThat(DraftLabels.untranslated("kz.aifc.platform.report.DraftLabels", "ru")).isEmpty();
+        assertThat(DraftLabels.untranslated("kz.aifc.platform.report.DraftLabels", "kk")).isEmpty();
+        assertThat(DraftLabels.untranslated("kz.aifc.platform.report.TestLabels", "ru")).isEmpty();
+    }
 }
