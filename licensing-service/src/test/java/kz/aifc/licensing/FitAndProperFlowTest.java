@@ -71,6 +71,13 @@ class FitAndProperFlowTest {
                 .body("status", equalTo("DRAFT"))
                 .body("citation", containsString("GEN 2.1.1"))
                 .body("alertStatus", equalTo("OPEN"));
+        // Beside the raw facts, the JSON carries them labelled and worded in the language asked for, ids left out.
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm)).accept("application/json")
+                .queryParam("lang", "ru").get(report).then().statusCode(200)
+                .body("facts.departedPersonId", equalTo("P-4"))
+                .body("labelledFacts.label", hasItem("Должность"))
+                .body("labelledFacts.text", hasItem("Ответственный сотрудник по ПОД/ФТ (MLRO)"))
+                .body("labelledFacts.text", org.hamcrest.Matchers.not(hasItem("P-4")));
         given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).accept("text/html")
                 .get(report).then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("DRAFT — review before submission"))

@@ -73,7 +73,7 @@ public class CapitalResource {
             @Parameter(description = LANG) @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         access.requireRead(firmId);
         Locale locale = DraftLanguage.of(lang, headers);
-        ReportViews.BreachNotice notice = reports.breachNotice(firmId, alertId);
+        ReportViews.BreachNotice notice = reports.breachNotice(firmId, alertId, locale);
         return DraftResponses.answer(headers, notice, () -> documents.breachNotice(notice, locale));
     }
 

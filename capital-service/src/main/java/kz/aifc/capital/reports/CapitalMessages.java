@@ -1,7 +1,5 @@
 package kz.aifc.capital.reports;
 
-import java.time.LocalDate;
-
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -16,10 +14,6 @@ public interface CapitalMessages {
     /** The language tag of this bundle, for the document's lang attribute. */
     @Message("en")
     String lang();
-
-    /** How a time is printed (java.time pattern), in Almaty. */
-    @Message("d MMM yyyy, HH:mm 'Almaty time'")
-    String time_pattern();
 
     @Message("DRAFT — review before submission")
     String banner();
@@ -116,9 +110,8 @@ public interface CapitalMessages {
     @Message("Liquid assets test (PRU(INV) 4.2)")
     String liquid_test();
 
-    @Message("{currency} {liquid} against {currency} {required} ({fraction} of annual operating expenditure): "
-            + "{#if met}met{#else}not met{/if}")
-    String liquid_value(String currency, String liquid, String required, String fraction, Boolean met);
+    @Message("{liquid} against {required} ({fraction} of annual operating expenditure): {#if met}met{#else}not met{/if}")
+    String liquid_value(String liquid, String required, String fraction, Boolean met);
 
     @Message("not applied to this firm (PRU(INV) 4.2 not configured)")
     String liquid_not_applied();
@@ -239,30 +232,6 @@ public interface CapitalMessages {
     @Message("Evidence")
     String evidence();
 
-    @Message("{#when key}"
-            + "{#is 'asOf'}As of{#is 'bufferPercent'}Early-warning buffer (%)"
-            + "{#is 'capitalReductionApprovalRef'}Capital reduction approval reference"
-            + "{#is 'capitalResources'}Capital resources (USD)"
-            + "{#is 'capitalResourcesInCurrency'}Capital resources (reporting currency)"
-            + "{#is 'coveragePercent'}Coverage (%){#is 'currency'}Currency"
-            + "{#is 'earlyWarningLevel'}Early-warning level (USD){#is 'gapAtDetection'}Gap at detection"
-            + "{#is 'headroomPercent'}Headroom (%){#is 'lastAsOf'}Last snapshot as of{#is 'licence'}Licence"
-            + "{#is 'licenceNumber'}Licence number{#is 'liquidAssets'}Liquid assets"
-            + "{#is 'liquidAssetsFraction'}Required fraction of annual operating expenditure"
-            + "{#is 'liquidAssetsRequired'}Liquid assets required{#is 'maxGap'}Longest allowed gap"
-            + "{#is 'monitoredSince'}Monitored since{#is 'paidUpShareCapital'}Paid-up share capital"
-            + "{#is 'paidUpShareCapitalBefore'}Paid-up share capital before"
-            + "{#is 'paidUpShareCapitalBeforeCurrency'}Currency before"
-            + "{#is 'paidUpShareCapitalBeforeUsdRate'}USD rate before"
-            + "{#is 'pruInvFirm'}Firm under PRU(INV) (configured)"
-            + "{#is 'requirement'}Requirement (USD)"
-            + "{#is 'requirementBasis'}Requirement basis (activity){#is 'requirementCitation'}Requirement citation"
-            + "{#is 'requirementConfidence'}Requirement confidence"
-            + "{#is 'requirementSetting'}Setting that holds the amount{#is 'rulebookVersion'}Rulebook version"
-            + "{#is 'unconfiguredActivities'}Activities with no configured amount{#is 'usdRate'}USD rate"
-            + "{#else}{key}{/when}")
-    String evidence_key(String key);
-
     @Message("To complete before submission")
     String to_complete();
 
@@ -283,11 +252,11 @@ public interface CapitalMessages {
     @Message("Quarterly report: capital resources calculation and statement of compliance")
     String quarterly_title();
 
-    @Message("Quarter {quarter}: {start} to {end} (Asia/Almaty).")
-    String quarter_period(String quarter, LocalDate start, LocalDate end);
+    @Message("Quarter {quarter}: {start} to {end} (Astana time).")
+    String quarter_period(String quarter, String start, String end);
 
     @Message("Submit by {dueBy}")
-    String submit_by(LocalDate dueBy);
+    String submit_by(String dueBy);
 
     @Message("DAA 2.13.11(1) and 3.13.1(1) set no deadline; AFSA's guidance for prudential returns is one month after "
             + "the quarter end (domain-facts D1, G3)")

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,9 @@ import kz.aifc.contract.v1.Currency;
 import kz.aifc.contract.v1.LicenceChanged;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.api.ProblemException;
+import kz.aifc.platform.report.DraftFacts;
+import kz.aifc.platform.report.DraftFormat;
+import kz.aifc.platform.report.DraftLabels;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /** Drafts the capital position, the breach notice to AFSA and the quarterly return from the stored state. */
@@ -33,6 +38,8 @@ import kz.aifc.platform.time.BusinessCalendar;
 public class CapitalReports {
 
     public static final String BANNER = "DRAFT — review before submission";
+    /** The labels and kinds of the alerts' evidence fields, per language. */
+    public static final String EVIDENCE_LABELS = "kz.aifc.capital.reports.EvidenceLabels";
     private static final int HISTORY = 100;
 
     private final CapitalStore store;
@@ -63,23 +70,26 @@ public class CapitalReports {
                 firm(firmId, licence), rulebook.version(), current, open, history, now());
     }
 
+    /** The breach notice with its evidence labelled in English. */
     public ReportViews.BreachNotice breachNotice(String firmId, String alertId) {
+        return breachNotice(firmId, alertId, Locale.ENGLISH);
+    }
+
+    /** The breach notice; its evidence carries labels and formatted values in {@code locale} beside the raw ones. */
+    public ReportViews.BreachNotice breachNotice(String firmId, String alertId, Locale locale) {
         requireFirm(firmId);
         AlertBook.StoredAlert stored = alerts.find(alertId).filter(a -> a.firmId().equals(firmId))
                 .orElseThrow(() -> ProblemException.notFound("firm " + firmId + " has no alert " + alertId));
         AlertRaised alert = stored.payload();
         LicenceChanged licence = licence(firmId);
         ReportViews.Firm firm = firm(firmId, licence);
-        List<ReportViews.Fact> evidence = new ArrayList<>();
-        for (Map.Entry<String, Object> e : alert.evidence().entrySet()) {
-            evidence.add(new ReportViews.Fact(e.getKey(), e.getValue() == null ? "—" : String.valueOf(e.getValue())));
-        }
+        List<ReportViews.Fact> evidence = evidence(alert.evidence(), locale);
         String firmName = firm.firmName() == null ? firmId : firm.firmName();
         String licenceText = firm.licenceNumber() == null ? "" : " (licence " + firm.licenceNumber() + ")";
         List<String> statement = new ArrayList<>();
         statement.add(firmName + licenceText + " notifies the AIFC Financial Services Authority under "
                 + alert.citation() + " of the following matter, detected on "
-                + alert.detectedAt().atZoneSameInstant(BusinessCalendar.ALMATY).toLocalDate() + ": " + alert.detail());
+                + DraftFormat.dateOf(alert.detectedAt(), Locale.ENGLISH) + ": " + alert.detail());
         CapitalMessages english = MessageBundles.get(CapitalMessages.class);
         Boolean pruInvFirm = null;
         if (CapitalRulebook.CAP_001.equals(alert.ruleId())) {
@@ -107,6 +117,25 @@ public class CapitalReports {
                 stored.open() ? "OPEN" : "RESOLVED", alert.detectedAt(), alert.regulatoryDeadline(),
                 alert.deadlineBasis(), alert.detail(), evidence, statement, toComplete, alert.rulebookVersion(), now(),
                 pruInvFirm, unverified);
+    }
+
+    /**
+     * Every field of an alert's evidence with its raw value, and, for those a person reads, the label and formatted
+     * value in {@code locale} (EvidenceLabels bundle: Astana times, amounts with currency, yes/no; ids and empty
+     * fields unlabelled).
+     */
+    public static List<ReportViews.Fact> evidence(Map<String, Object> raw, Locale locale) {
+        Map<String, DraftFacts.Fact> printed = new LinkedHashMap<>();
+        for (DraftFacts.Fact fact : DraftFacts.of(raw, DraftLabels.of(EVIDENCE_LABELS, locale))) {
+            printed.put(fact.key(), fact);
+        }
+        List<ReportViews.Fact> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            DraftFacts.Fact fact = printed.get(e.getKey());
+            out.add(new ReportViews.Fact(e.getKey(), e.getValue() == null ? "—" : String.valueOf(e.getValue()),
+                    fact == null ? null : fact.label(), fact == null ? null : fact.text()));
+        }
+        return out;
     }
 
     /** The amount a CAP-001 alert rests on when its row is not verified (from the alert's evidence), else null. */

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
+
+import kz.aifc.platform.report.DraftFormat;
 
 /**
  * The printable reports (Accept: text/html): Qute templates under templates/ReportDocuments, worded by
@@ -39,14 +39,6 @@ public class ReportDocuments {
 
     /** ru or kk for a Russian or Kazakh locale (a Locale or a tag), else en. */
     static String language(Object locale) {
-        String lang = locale instanceof Locale l ? l.getLanguage()
-                : locale == null ? "en" : Locale.forLanguageTag(locale.toString()).getLanguage();
-        return "ru".equals(lang) || "kk".equals(lang) ? lang : "en";
-    }
-
-    /** The bundle of one language: en is the default bundle, ru and kk its localized files. */
-    static CapitalMessages messages(String lang) {
-        return "en".equals(lang) ? MessageBundles.get(CapitalMessages.class)
-                : MessageBundles.get(CapitalMessages.class, Localized.Literal.of(lang));
+        return DraftFormat.language(locale);
     }
 }

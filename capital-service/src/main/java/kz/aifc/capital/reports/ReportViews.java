@@ -61,9 +61,17 @@ public final class ReportViews {
             List<OpenAlert> openAlerts, List<HistoryLine> history, OffsetDateTime preparedAt) {
     }
 
-    /** A label and value of the breach's evidence. */
+    /**
+     * One field of the breach's evidence: the machine key and raw value as the alert carries them, and the label and
+     * formatted value a person reads in the draft's language (both null for a field the notice does not print: an
+     * internal id, an empty value, a repeat).
+     */
     @TemplateData
-    public record Fact(String name, String value) {
+    public record Fact(String name, String value, String label, String text) {
+
+        public Fact(String name, String value) {
+            this(name, value, null, null);
+        }
     }
 
     /** {@code GET /firms/{firmId}/reports/capital-breach-notice/{alertId}}: drafted notice to AFSA. */

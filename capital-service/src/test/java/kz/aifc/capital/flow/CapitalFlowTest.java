@@ -82,7 +82,12 @@ class CapitalFlowTest {
                 .body("draft", equalTo(true)).body("alertId", equalTo(alert.alertId()))
                 .body("deadlineBasis", equalTo(alert.deadlineBasis())).body("pruInvFirm", equalTo(false))
                 .body("statement", hasItem(containsString("this draft's interpretation of 'immediately'")))
-                .body("firm.licenceNumber", equalTo("AFSA-A-LA-2026-F-1001"));
+                .body("firm.licenceNumber", equalTo("AFSA-A-LA-2026-F-1001"))
+                .body("evidence.find { it.name == 'requirement' }.value", equalTo("250000"))
+                .body("evidence.find { it.name == 'requirement' }.text", equalTo("USD 250,000.00"));
+        given().header("Authorization", REGULATOR).queryParam("lang", "ru").get(alert.links().get("report")).then()
+                .statusCode(200).body("evidence.find { it.name == 'requirement' }.label", equalTo("Требование"))
+                .body("evidence.find { it.name == 'requirement' }.text", equalTo("250\u00a0000,00\u00a0USD"));
         given().header("Authorization", REGULATOR).accept("text/html").get(alert.links().get("report")).then()
                 .statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("DRAFT — review before submission")).body(containsString("GEN 6.2.3"))

@@ -81,8 +81,9 @@ public class FirmResource {
     @Path("/notifications/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @Operation(summary = "One drafted AFSA notification: JSON, or a printable HTML document on Accept: text/html",
-            description = "The printed document's labels and headings are in English, Russian or Kazakh: `lang`, "
-                    + "else Accept-Language, else English; the drafted statement and facts stay as drafted.")
+            description = "The printed document's labels, headings, facts and times are in English, Russian or "
+                    + "Kazakh: `lang`, else Accept-Language, else English (JSON: `labelledFacts`); the drafted "
+                    + "statement stays as drafted (English).")
     @APIResponse(responseCode = "200", description = "The draft", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
@@ -95,6 +96,6 @@ public class FirmResource {
         access.requireRead(firmId);
         Locale locale = DraftLanguage.of(lang, headers);
         Map<String, Object> draft = views.draft(firmId, id);
-        return DraftResponses.answer(headers, NotificationView.of(draft), () -> documents.render(draft, locale));
+        return DraftResponses.answer(headers, NotificationView.of(draft, locale), () -> documents.render(draft, locale));
     }
 }

@@ -1,9 +1,12 @@
 package kz.aifc.licensing.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import kz.aifc.licensing.reports.NotificationDocuments;
 
 /** JSON body of {@code GET /firms/{firmId}/notifications/{id}}: one drafted AFSA notification and its alert's state. */
 @Schema(description = "A drafted AFSA notification, to review before submission")
@@ -35,18 +38,23 @@ public record NotificationView(
         @Schema(description = "Events that caused the finding (source/id)") List<String> causedBy,
         @Schema(format = "date-time") String draftedAt,
         @Schema(description = "OPEN or RESOLVED (the alert's state), NO_ALERT for a notice drafted without one")
-        String alertStatus) {
+        String alertStatus,
+        @Schema(description = "The facts as the printed notice shows them: labelled and formatted in the language "
+                + "asked for (lang, else Accept-Language, else English), without internal ids or empty fields; "
+                + "`facts` keeps the raw values")
+        List<NotificationDocuments.Fact> labelledFacts) {
 
     /** The stored draft document (as reports/NotificationDrafts writes it) with the alert's current state. */
     @SuppressWarnings("unchecked")
-    static NotificationView of(Map<String, Object> d) {
+    static NotificationView of(Map<String, Object> d, Locale locale) {
         return new NotificationView(text(d, "id"), text(d, "status"), text(d, "banner"), text(d, "kind"),
                 text(d, "heading"), text(d, "firmId"), text(d, "firmName"), text(d, "licenceNumber"),
                 text(d, "addressee"), text(d, "subject"), text(d, "ruleId"), text(d, "rulebookVersion"),
                 text(d, "citation"), text(d, "confidence"), text(d, "severity"), text(d, "detectedAt"),
                 text(d, "regulatoryDeadline"), text(d, "deadlineBasis"),
                 d.get("facts") instanceof Map<?, ?> facts ? (Map<String, Object>) facts : Map.of(),
-                texts(d, "statement"), texts(d, "causedBy"), text(d, "draftedAt"), text(d, "alertStatus"));
+                texts(d, "statement"), texts(d, "causedBy"), text(d, "draftedAt"), text(d, "alertStatus"),
+                NotificationDocuments.facts(d, locale));
     }
 
     static String text(Map<String, Object> d, String key) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import kz.aifc.contract.v1.Role;
 import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.contract.v1.StaffChangeKind;
 import kz.aifc.licensing.rules.Obligation;
+import kz.aifc.platform.report.DraftFormat;
+import kz.aifc.platform.report.DraftLabels;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.NotificationKind;
 
@@ -68,11 +71,15 @@ public final class NotificationDrafts {
         boolean appointed = e.change() == StaffChangeKind.APPOINTED;
         String firm = licence.map(l -> l.firmName() + " (licence " + l.licenceNumber() + ", firm " + e.firmId() + ")")
                 .orElse("firm " + e.firmId());
-        String roles = controlled.stream().sorted().map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("");
+        String codes = controlled.stream().sorted().map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("");
+        DraftLabels english = DraftLabels.shared(Locale.ENGLISH);
+        String roles = controlled.stream().sorted().map(r -> english.value(r.name())).reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        String from = DraftFormat.date(e.effectiveDate(), Locale.ENGLISH);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("personId", e.personId());
         facts.put("fullName", e.fullName());
-        facts.put("controlledFunctions", roles);
+        facts.put("controlledFunctions", codes);
         facts.put("afsaApproval", e.afsaApproval().name());
         facts.put("residentInKazakhstan", e.residentInKazakhstan());
         facts.put("seniority", e.seniority().name());
@@ -99,13 +106,11 @@ public final class NotificationDrafts {
                 + "period found in AIFC text (domain-facts D10, G2).");
         d.put("facts", facts);
         d.put("statement", List.of(appointed
-                ? firm + " notifies the AFSA of the appointment of " + e.fullName() + " (" + e.personId() + ") to "
-                        + roles + " with effect from " + e.effectiveDate() + ". AFSA approval status: "
-                        + e.afsaApproval() + ". The individual will not perform a Controlled Function before the AFSA "
-                        + "approves it (GEN 2.2)."
-                : firm + " notifies the AFSA that " + e.fullName() + " (" + e.personId() + ") ceased to hold "
-                        + roles + " with effect from " + e.effectiveDate() + " and asks the AFSA to withdraw the "
-                        + "approval for those Controlled Functions.",
+                ? firm + " notifies the AFSA of the appointment of " + e.fullName() + " to " + roles
+                        + " with effect from " + from + ". AFSA approval status: " + english.value(e.afsaApproval().name())
+                        + ". The individual will not perform a Controlled Function before the AFSA approves it (GEN 2.2)."
+                : firm + " notifies the AFSA that " + e.fullName() + " ceased to hold " + roles + " with effect from "
+                        + from + " and asks the AFSA to withdraw the approval for those Controlled Functions.",
                 "Deadline basis: " + d.get("deadlineBasis")));
         d.put("causedBy", List.of());
         d.put("draftedAt", now.toString());
@@ -138,8 +143,10 @@ public final class NotificationDrafts {
             case UNFITNESS_EVENT -> {
                 out.add(firm + " notifies the AFSA immediately under GEN 6.2.3 of a matter affecting the fitness and "
                         + "propriety of an individual: " + alert.detail());
+                Object due = e.get("individualNoticeDeadline");
                 out.add("The individual must also notify the AFSA; the firm has recorded that notice as due by "
-                        + e.getOrDefault("individualNoticeDeadline", "(see deadline)") + " (AFSA F&P Guidance 5.4).");
+                        + (due == null ? "(see deadline)" : DraftFormat.dateTimeText(due.toString(), Locale.ENGLISH)
+                                + " Astana time") + " (AFSA F&P Guidance 5.4).");
             }
             case MATERIAL_MATTER -> out.add(firm + " notifies the AFSA of a material matter: " + alert.detail());
             case CHANGE_IN_CONTROL -> {

@@ -79,36 +79,8 @@ public interface NotificationMessages {
     @Message("Facts")
     String facts();
 
-    @Message("The statement and the facts are given as the service drafted them.")
+    @Message("The statement, and the facts the firm or the rules described in words, are given as the service drafted them (in English).")
     String drafted_note();
-
-    @Message("{#if value is null}—{#else if value}yes{#else}no{/if}")
-    String yes_no(Boolean value);
-
-    @Message("{#when key}"
-            + "{#is 'role'}Role{#is 'roleCitation'}Citation of the role{#is 'requiresApproval'}AFSA approval required"
-            + "{#is 'holdersWithoutApproval'}Holders without AFSA approval"
-            + "{#is 'departedPersonId'}Departed person (identifier){#is 'departedFullName'}Departed person"
-            + "{#is 'departedOn'}Departed on{#is 'notificationPeriod'}Notification period"
-            + "{#is 'notificationPeriodConfidence'}Confidence of the notification period"
-            + "{#is 'controlledFunctions'}Controlled functions{#is 'problems'}Problems"
-            + "{#is 'personId'}Person (identifier){#is 'fullName'}Full name{#is 'roles'}Roles"
-            + "{#is 'disclosureKind'}Matter disclosed{#is 'occurredOn'}Occurred on{#is 'details'}Details"
-            + "{#is 'individualNoticeDeadline'}The individual's notice due by{#is 'firmNoticeRule'}The firm's notice"
-            + "{#is 'combinedRoles'}Combined roles{#is 'approvalSource'}Source of the approval"
-            + "{#is 'boardSize'}Board size{#is 'independentDirectors'}Independent directors"
-            + "{#is 'minimumFraction'}Minimum independent fraction{#is 'directors'}Directors"
-            + "{#is 'thresholdsCrossedWithoutApproval'}Thresholds crossed without approval (%)"
-            + "{#is 'controllerThresholdPct'}Controller threshold (%)"
-            + "{#is 'controllerThresholdConfidence'}Confidence of the controller threshold"
-            + "{#is 'afsaDecisionPeriod'}AFSA decision period{#is 'controllerId'}Controller (identifier)"
-            + "{#is 'name'}Name{#is 'type'}Type{#is 'holdingPct'}Holding (%)"
-            + "{#is 'previousHoldingPct'}Previous holding (%){#is 'newHoldingPct'}New holding (%)"
-            + "{#is 'sourceOfWealthEvidence'}Source-of-wealth evidence{#is 'effectiveDate'}Effective date"
-            + "{#is 'afsaApproval'}AFSA approval{#is 'residentInKazakhstan'}Resident in Kazakhstan"
-            + "{#is 'seniority'}Seniority"
-            + "{#else}{key}{/when}")
-    String fact(String key);
 
     @Message("Signed: ______________________ (Compliance Officer / Senior Executive Officer)")
     String signature();
@@ -116,6 +88,6 @@ public interface NotificationMessages {
     @Message("Date: ______________")
     String date_line();
 
-    @Message("Drafted {draftedAt} by licensing-service, notification {id}.")
-    String drafted(String draftedAt, String id);
+    @Message("Drafted {draftedAt} by licensing-service.")
+    String drafted(String draftedAt);
 }

@@ -42,6 +42,6 @@ class OpenApiDocumentTest {
                 "severity", "detectedAt", "regulatoryDeadline", "alertStatus", "href");
         assertThat(doc.properties("NotificationView")).containsKeys("id", "status", "banner", "kind", "firmId",
                 "subject", "ruleId", "citation", "severity", "regulatoryDeadline", "facts", "statement", "causedBy",
-                "alertStatus");
+                "alertStatus", "labelledFacts");
     }
 }

@@ -51,7 +51,7 @@ class NotificationDocumentsTest {
         String html = documents.render(d, Locale.ENGLISH);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", (String) d.get("banner"),
                 "To: " + d.get("addressee"), "<h1>" + d.get("heading") + "</h1>", "FSFR s.43(3)", "Steppe Exchange",
-                "2026-11-20T18:00+05:00", "<dd>critical</dd>", "<dd>open</dd>", "Full name");
+                "20 November 2026, 18:00 Astana time", "<dd>critical</dd>", "<dd>open</dd>", "Full name");
         assertThat(html).contains("Aigerim &lt;Example&gt;", "Fraud &amp; forgery").doesNotContain("<Example>");
     }
 
@@ -85,12 +85,78 @@ class NotificationDocumentsTest {
         Map<String, Object> d = printed(NotificationDrafts.staffNotice(e, Set.of(Role.MLRO), Optional.empty(), "2026.1",
                 NotificationDraftsTest.AT), "NO_ALERT");
         assertThat(documents.render(d, Locale.ENGLISH)).contains("<tr><th>Resident in Kazakhstan</th><td>no</td></tr>",
-                "Dana &lt;i&gt;Example&lt;/i&gt;", "none set").doesNotContain("<i>");
+                "<tr><th>AFSA approval</th><td>pending</td></tr>", "<tr><th>Seniority</th><td>Senior Manager</td></tr>",
+                "<tr><th>Effective date</th><td>20 November 2026</td></tr>", "Dana &lt;i&gt;Example&lt;/i&gt;", "none set")
+                .doesNotContain("<i>", "P-9", "SENIOR_MANAGER", "PENDING", "false", "2026-11-20");
         assertThat(documents.render(d, Locale.forLanguageTag("ru")))
                 .contains("<tr><th>Резидент Республики Казахстан</th><td>нет</td></tr>", "не установлен",
                         "без оповещения", "Заявление / уведомление о назначении");
         assertThat(documents.render(d, Locale.forLanguageTag("kk")))
                 .contains("<tr><th>Қазақстан Республикасының резиденті</th><td>жоқ</td></tr>", "белгіленбеген",
                         "ескертусіз", "тағайындау туралы өтініш");
+    }
+
+    /** Raw forms no printed notice may show in its facts and header (issue 17: drafts read as documents). */
+    static final String[] RAW = { "personId", "P-7", "2026-11-", "2026-12-", "T18:00", "+05:00",
+            "SERIOUS_CRIMINAL_CONVICTION", "SENIOR_MANAGER", "APPROVED", "true", "false", "residentInKazakhstan",
+            "occurredOn", "individualNoticeDeadline" };
+
+    /** The document without the statement, which stays as drafted (English, with the rule's own detail). */
+    static String withoutStatement(String html) {
+        return html.replaceAll("(?s)<h2>[^<]*</h2>\\s*(<p>[^<]*</p>\\s*)+<h2>", "<h2>");
+    }
+
+    @Test
+    void shouldPrintTheFactsLabelledAndFormattedInEnglish() throws Exception {
+        Map<String, Object> d = printed(NotificationDraftsTest.unfitnessDraft(), "OPEN");
+        String html = withoutStatement(documents.render(d, Locale.ENGLISH));
+        assertThat(html).contains("<tr><th>Occurred on</th><td>18 November 2026</td></tr>",
+                "<tr><th>Matter disclosed</th><td>serious criminal conviction</td></tr>",
+                "<tr><th>Roles</th><td>Money Laundering Reporting Officer</td></tr>",
+                "<tr><th>The individual&#39;s notice due by</th><td>9 December 2026, 23:59</td></tr>",
+                "<dd>20 November 2026, 18:00 Astana time</dd>", "Drafted 20 November 2026, 10:00 Astana time");
+        assertThat(html).doesNotContain(RAW).doesNotContain((String) d.get("id"));
+    }
+
+    @Test
+    void shouldPrintTheFactsLabelledAndFormattedInRussian() throws Exception {
+        assertFactsInItsLanguage("ru", "<tr><th>Дата события</th><td>18 ноября 2026 г.</td></tr>",
+                "<tr><th>Раскрытое обстоятельство</th><td>судимость за тяжкое преступление</td></tr>",
+                "<tr><th>Должности</th><td>Ответственный сотрудник по ПОД/ФТ (MLRO)</td></tr>",
+                "<td>9 декабря 2026 г., 23:59</td>", "<dd>20 ноября 2026 г., 18:00 по времени Астаны</dd>");
+    }
+
+    @Test
+    void shouldPrintTheFactsLabelledAndFormattedInKazakh() throws Exception {
+        assertFactsInItsLanguage("kk", "<td>2026 ж. 18 қараша</td>", "<td>ауыр қылмыс үшін сотталғандық</td>",
+                "<td>КЖ/ТҚҚ жөніндегі жауапты қызметкер (MLRO)</td>", "<td>2026 ж. 9 желтоқсан, 23:59</td>",
+                "<dd>2026 ж. 20 қараша, 18:00 Астана уақытымен</dd>");
+    }
+
+    void assertFactsInItsLanguage(String lang, String... expected) throws Exception {
+        Map<String, Object> d = printed(NotificationDraftsTest.unfitnessDraft(), "OPEN");
+        String html = withoutStatement(documents.render(d, Locale.forLanguageTag(lang)));
+        assertThat(html).contains(expected);
+        assertThat(html).doesNotContain(RAW).doesNotContain((String) d.get("id"));
+        // Values a rule or the firm wrote in words (deadline basis, details) stay in English; the labels do not.
+        assertThat(html.replaceAll("<dd>[^<]*</dd>", "<dd></dd>").replaceAll("<td>[^<]*</td>", "<td></td>")
+                .replaceAll("<title>[^<]*</title>", "").replaceAll("<strong>[^<]*</strong>", ""))
+                .doesNotContain(ENGLISH_LABELS.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldKeepTheRawFactsForMachinesAndLabelTheirWordsBeside() throws Exception {
+        Map<String, Object> d = NotificationDraftsTest.unfitnessDraft();
+        assertThat(d.get("facts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("personId", "P-7").containsEntry("occurredOn", "2026-11-18");
+        assertThat(NotificationDocuments.facts(d, Locale.ENGLISH))
+                .contains(new NotificationDocuments.Fact("Full name", "Aigerim <Example>"))
+                .extracting(NotificationDocuments.Fact::text).doesNotContain("P-7", "2026-11-18");
+    }
+
+    @Test
+    void shouldWordEveryFactLabelInRussianAndKazakh() {
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "ru")).isEmpty();
+        assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "kk")).isEmpty();
     }
 }

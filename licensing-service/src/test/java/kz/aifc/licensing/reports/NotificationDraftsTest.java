@@ -57,7 +57,8 @@ class NotificationDraftsTest {
         assertThat(draft).containsEntry("kind", "UNFITNESS_EVENT").containsEntry("firmName", "Steppe Exchange")
                 .containsEntry("regulatoryDeadline", "2026-11-20T18:00+05:00")
                 .containsEntry("banner", "DRAFT — review before submission");
-        assertThat(draft.get("statement").toString()).contains("GEN 6.2.3").contains("2026-12-09");
+        assertThat(draft.get("statement").toString()).contains("GEN 6.2.3").contains("9 December 2026")
+                .doesNotContain("2026-12-09");
     }
 
     @Test
