@@ -111,12 +111,13 @@ final class ComplianceOracle {
             if (cp.vaspId() != null && !Boolean.TRUE.equals(cp.vaspDueDiligenceCompleted())) {
                 fire("AML-003", o, "VASP " + cp.vaspId() + " without due diligence");
             }
-            if (cp.selfHosted() && tx.amountUsd().compareTo(USD_1000) > 0
-                    && !Boolean.TRUE.equals(cp.ownershipVerified())) {
-                fire("AML-004", o, "self-hosted unverified");
+            boolean suspicion = Boolean.TRUE.equals(s.sanctionsHit()) || !s.exposures().isEmpty() || s.walletRiskScore() > 50;
+            if (cp.selfHosted() && (suspicion
+                    || tx.amountUsd().compareTo(USD_1000) > 0 && !Boolean.TRUE.equals(cp.ownershipVerified()))) {
+                fire("AML-004", o, suspicion ? "self-hosted with a suspicion, any amount" : "self-hosted unverified");
             }
-            if (cp.offshore()) {
-                fire("AML-010", o, "offshore counterparty");
+            if (cp.offshore() || Boolean.TRUE.equals(cp.anonymousAccount())) {
+                fire("AML-010", o, "offshore counterparty or anonymous account");
             }
             if (cp.jurisdiction() != null && Vasps.HIGH_RISK_COUNTRIES.contains(cp.jurisdiction())) {
                 fire("AML-008", o, "counterparty in " + cp.jurisdiction());
@@ -129,9 +130,10 @@ final class ComplianceOracle {
         if (c.pep() && !c.eddCompleted()) {
             fire("AML-011", o, "PEP without EDD");
         }
+        // aml-service counts purchases (TRADE) since H10; deposits stay in, so the oracle stays pessimistic.
         if ("KZ".equals(c.residency()) && c.retailClient() && !c.knowledgeTestPassed()
-                && tx.direction() == Direction.DEPOSIT) {
-            fire("AML-009", o, "KZ retail deposit without knowledge test");
+                && (tx.direction() == Direction.TRADE || tx.direction() == Direction.DEPOSIT)) {
+            fire("AML-009", o, "KZ retail purchase or deposit without knowledge test");
         }
         if (inBand(tx.amountUsd(), USD_1000) || tx.amountKzt() != null && inBand(tx.amountKzt(), KZT_5M)) {
             List<ScreenedTransaction> h = history.computeIfAbsent(firm + "/" + c.id(), k -> new ArrayList<>());
