@@ -96,9 +96,7 @@ public class CaseResource {
             @Parameter(description = "At most this many cases, 1 to 1000 (default 100)") @QueryParam("limit")
             String limit) {
         access.requireRead(firmId);
-        if (status != null && !List.of("OPEN", "FILE_STR", "NO_STR").contains(status)) {
-            throw ProblemException.badRequest("status", "must be OPEN, FILE_STR or NO_STR");
-        }
+        QueryParams.oneOf("status", status, "OPEN", "FILE_STR", "NO_STR");
         return cases.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000));
     }
 
@@ -181,9 +179,7 @@ public class CaseResource {
             @Parameter(description = "At most this many, 1 to 1000 (default 100)") @QueryParam("limit")
             String limit) {
         access.requireRead(firmId);
-        if (status != null && !List.of("OPEN", "SENT").contains(status)) {
-            throw ProblemException.badRequest("status", "must be OPEN or SENT");
-        }
+        QueryParams.oneOf("status", status, "OPEN", "SENT");
         return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
     }
 

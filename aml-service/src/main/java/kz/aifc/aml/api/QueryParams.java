@@ -5,6 +5,7 @@ import static kz.aifc.platform.api.PlausibleDates.LAST_YEAR;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import kz.aifc.platform.api.ProblemException;
 
@@ -15,6 +16,16 @@ import kz.aifc.platform.api.ProblemException;
 final class QueryParams {
 
     private QueryParams() {
+    }
+
+    /** An optional value that must be one of {@code allowed} (case-sensitive); null when absent. */
+    static String oneOf(String name, String value, String... allowed) {
+        if (value != null && !List.of(allowed).contains(value)) {
+            String last = allowed[allowed.length - 1];
+            String rest = String.join(", ", List.of(allowed).subList(0, allowed.length - 1));
+            throw ProblemException.badRequest(name, "must be " + (rest.isEmpty() ? last : rest + " or " + last));
+        }
+        return value;
     }
 
     /** A whole number from {@code min} to {@code max}; {@code fallback} when absent. */
