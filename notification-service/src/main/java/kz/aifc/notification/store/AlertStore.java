@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import kz.aifc.contract.v1.AlertRaised;
@@ -16,9 +17,17 @@ import kz.aifc.contract.v1.AlertRaised;
 @ApplicationScoped
 public class AlertStore {
 
-    /** Filters of {@code GET /alerts}; empty lists mean any. */
+    /**
+     * Filters of {@code GET /alerts} and its CSV export; empty lists mean any, a null bound no bound. Detection time
+     * ({@code detectedAt}) falls in [{@code detectedFrom}, {@code detectedBefore}).
+     */
     public record Query(List<String> firmIds, List<String> duties, List<String> statuses, List<String> severities,
-            int page, int size) {
+            List<String> ruleIds, Instant detectedFrom, Instant detectedBefore, int page, int size) {
+
+        /** The same filters, another page. */
+        public Query page(int page, int size) {
+            return new Query(firmIds, duties, statuses, severities, ruleIds, detectedFrom, detectedBefore, page, size);
+        }
     }
 
     public record Page(List<StoredAlert> items, long total) {
@@ -31,18 +40,37 @@ public class AlertStore {
         return alert.map(Alert::toStored);
     }
 
+    /** One page in a stable order: newest detection first, then by alertId. */
     public Page list(Query query) {
+        var found = matching(query);
+        long total = found.count();
+        List<StoredAlert> items = found.page(query.page(), query.size()).list().stream().map(Alert::toStored).toList();
+        return new Page(items, total);
+    }
+
+    /** How many alerts match, whatever the page. */
+    public long count(Query query) {
+        return matching(query).count();
+    }
+
+    private static PanacheQuery<Alert> matching(Query query) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         anyOf(where, params, "firmId", query.firmIds());
         anyOf(where, params, "duty", query.duties());
         anyOf(where, params, "status", query.statuses());
         anyOf(where, params, "severity", query.severities());
-        var found = Alert.<Alert>find(where.isEmpty() ? "" : String.join(" and ", where),
+        anyOf(where, params, "ruleId", query.ruleIds());
+        if (query.detectedFrom() != null) {
+            where.add("detectedAt >= :detectedFrom");
+            params.and("detectedFrom", query.detectedFrom());
+        }
+        if (query.detectedBefore() != null) {
+            where.add("detectedAt < :detectedBefore");
+            params.and("detectedBefore", query.detectedBefore());
+        }
+        return Alert.find(where.isEmpty() ? "" : String.join(" and ", where),
                 Sort.descending("detectedAt").and("alertId"), params);
-        long total = found.count();
-        List<StoredAlert> items = found.page(query.page(), query.size()).list().stream().map(Alert::toStored).toList();
-        return new Page(items, total);
     }
 
     /** Inserts a first-seen alert as OPEN. */

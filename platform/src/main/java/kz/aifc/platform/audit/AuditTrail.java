@@ -89,6 +89,27 @@ public class AuditTrail {
         });
     }
 
+    /** One entry as the log holds it; {@code detail} is its JSON text. */
+    public record Recorded(long seq, Instant at, String actor, String action, String firmId, String subject,
+            String detail) {
+    }
+
+    /**
+     * The history of one thing: the newest {@code limit} entries of {@code firmId} about {@code subject} whose action
+     * starts with {@code actionPrefix}, oldest first (an alert's lifecycle, say). Reads only; the chain is untouched.
+     */
+    public List<Recorded> about(String firmId, String subject, String actionPrefix, int limit) {
+        return jdbc.query("read an audit history", """
+                select seq, at, actor, action, firm_id, subject, detail from (
+                    select seq, at, actor, action, firm_id, subject, detail from audit_log
+                    where subject = ? and firm_id = ? and starts_with(action, ?)
+                    order by seq desc limit ?) newest
+                order by seq""",
+                rs -> new Recorded(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)),
+                subject, firmId, actionPrefix, limit);
+    }
+
     /**
      * Recomputes the whole chain and names the first entry that breaks it: one whose content or position no longer
      * matches its hash (changed, or moved by renumbering), one sealed after a different predecessor (the entry

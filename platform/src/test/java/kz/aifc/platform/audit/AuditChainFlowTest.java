@@ -1,6 +1,7 @@
 package kz.aifc.platform.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -61,6 +62,19 @@ class AuditChainFlowTest {
     @AfterEach
     void emptyLog() {
         TestDb.execute(db, "truncate audit_log");
+    }
+
+    @Test
+    @DisplayName("one subject's history reads back oldest first, that firm's and that action family's only, newest kept")
+    void shouldReadOneSubjectsHistoryOldestFirst() {
+        List<AuditTrail.Recorded> history = trail.about("F-1", "CAP-001:F-1:2026-11-20", "alert.", 10);
+        assertThat(history).extracting(AuditTrail.Recorded::action)
+                .containsExactly("alert.raised", "alert.acknowledged", "alert.resolved");
+        assertThat(history.get(1).actor()).isEqualTo("compliance-officer@F-1");
+        assertThat(history.get(2).detail()).contains("capital restored");
+        assertThat(trail.about("F-2", "CAP-001:F-1:2026-11-20", "alert.", 10)).isEmpty();
+        assertThat(trail.about("F-1", "CAP-001:F-1:2026-11-20", "alert.", 2))
+                .extracting(AuditTrail.Recorded::action).containsExactly("alert.acknowledged", "alert.resolved");
     }
 
     @Test
