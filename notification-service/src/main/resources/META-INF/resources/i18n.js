@@ -140,5 +140,69 @@ const I18N = {
   }
 };
 
+// ---- history (#17.4): the History view's words (history.js), kept apart from the desk's own ------------------------
+Object.assign(I18N.en, {
+  'history.heading': 'History',
+  'history.hint': 'Every alert, open, acknowledged or resolved, newest detection first. Days and times are Astana time '
+    + '(UTC+05:00).',
+  'history.rule': 'Rule', 'history.rulePlaceholder': 'e.g. CAP-001', 'history.duty': 'Duty',
+  'history.allDuties': 'All duties', 'history.status': 'Status', 'history.allStatuses': 'All statuses',
+  'history.from': 'Detected from', 'history.to': 'Detected to', 'history.search': 'Search',
+  'history.export': 'Export CSV', 'history.caption': 'Alerts found', 'history.col.detected': 'Detected',
+  'history.timeline': 'Timeline', 'history.showTimeline': 'Show timeline', 'history.hideTimeline': 'Hide timeline',
+  'history.range': '{0}–{1} of {2}', 'history.none': 'No alerts match.', 'history.previous': 'Previous',
+  'history.next': 'Next', 'history.exporting': 'Exporting…', 'history.exported': 'Exported {0} alerts.',
+  'history.error': 'Could not search (HTTP {0}).', 'history.exportError': 'Could not export (HTTP {0}).',
+  'history.timelineError': 'Could not load the timeline (HTTP {0}).', 'history.truncated': 'Older steps left out.',
+  'history.withheld': "the reason is for the firm's MLRO", 'history.resolvedBy': 'resolved by {0}, {1}',
+  'status.RESOLVED': 'Resolved',
+  'event.RAISED': 'Raised', 'event.UPDATED': 'Updated', 'event.REOPENED': 'Reopened',
+  'event.ACKNOWLEDGED': 'Acknowledged', 'event.ESCALATED': 'Escalated', 'event.RESOLVED': 'Resolved',
+  'actor.SOURCE_SERVICE': 'source service', 'actor.PERSON': 'person', 'actor.ESCALATION_CLOCK': 'escalation clock'
+});
+Object.assign(I18N.ru, {
+  'history.heading': 'История',
+  'history.hint': 'Все оповещения — открытые, принятые и закрытые, сначала последние выявленные. Дни и время '
+    + 'астанинские (UTC+05:00).',
+  'history.rule': 'Правило', 'history.rulePlaceholder': 'напр. CAP-001', 'history.duty': 'Обязанность',
+  'history.allDuties': 'Все обязанности', 'history.status': 'Статус', 'history.allStatuses': 'Все статусы',
+  'history.from': 'Выявлено с', 'history.to': 'Выявлено по', 'history.search': 'Найти',
+  'history.export': 'Экспорт в CSV', 'history.caption': 'Найденные оповещения', 'history.col.detected': 'Выявлено',
+  'history.timeline': 'Хронология', 'history.showTimeline': 'Показать хронологию',
+  'history.hideTimeline': 'Скрыть хронологию',
+  'history.range': '{0}–{1} из {2}', 'history.none': 'Подходящих оповещений нет.', 'history.previous': 'Назад',
+  'history.next': 'Далее', 'history.exporting': 'Экспорт…', 'history.exported': 'Выгружено оповещений: {0}.',
+  'history.error': 'Не удалось выполнить поиск (HTTP {0}).',
+  'history.exportError': 'Не удалось выполнить экспорт (HTTP {0}).',
+  'history.timelineError': 'Не удалось загрузить хронологию (HTTP {0}).',
+  'history.truncated': 'Более ранние шаги не показаны.', 'history.withheld': 'причина доступна только MLRO фирмы',
+  'history.resolvedBy': 'закрыто: {0}, {1}',
+  'status.RESOLVED': 'Закрыто',
+  'event.RAISED': 'Поступило', 'event.UPDATED': 'Обновлено', 'event.REOPENED': 'Открыто снова',
+  'event.ACKNOWLEDGED': 'Принято', 'event.ESCALATED': 'Эскалировано', 'event.RESOLVED': 'Закрыто',
+  'actor.SOURCE_SERVICE': 'сервис-источник', 'actor.PERSON': 'сотрудник', 'actor.ESCALATION_CLOCK': 'таймер эскалации'
+});
+Object.assign(I18N.kk, {
+  'history.heading': 'Тарих',
+  'history.hint': 'Барлық ескертулер — ашық, қабылданған және жабылған, алдымен соңғы анықталғандары. Күндер мен '
+    + 'уақыт — Астана уақыты (UTC+05:00).',
+  'history.rule': 'Ереже', 'history.rulePlaceholder': 'мыс. CAP-001', 'history.duty': 'Міндет',
+  'history.allDuties': 'Барлық міндеттер', 'history.status': 'Күйі', 'history.allStatuses': 'Барлық күйлер',
+  'history.from': 'Анықталған күннен', 'history.to': 'Анықталған күнге дейін', 'history.search': 'Іздеу',
+  'history.export': 'CSV-ге экспорттау', 'history.caption': 'Табылған ескертулер', 'history.col.detected': 'Анықталды',
+  'history.timeline': 'Хронология', 'history.showTimeline': 'Хронологияны көрсету',
+  'history.hideTimeline': 'Хронологияны жасыру',
+  'history.range': '{2} ішінен {0}–{1}', 'history.none': 'Сәйкес ескертулер жоқ.', 'history.previous': 'Артқа',
+  'history.next': 'Келесі', 'history.exporting': 'Экспортталуда…', 'history.exported': 'Экспортталған ескертулер: {0}.',
+  'history.error': 'Іздеу мүмкін болмады (HTTP {0}).', 'history.exportError': 'Экспорттау мүмкін болмады (HTTP {0}).',
+  'history.timelineError': 'Хронологияны жүктеу мүмкін болмады (HTTP {0}).',
+  'history.truncated': 'Ертерек қадамдар көрсетілмеген.',
+  'history.withheld': 'себебі тек фирманың MLRO-сына арналған', 'history.resolvedBy': 'жапқан: {0}, {1}',
+  'status.RESOLVED': 'Жабылды',
+  'event.RAISED': 'Түсті', 'event.UPDATED': 'Жаңартылды', 'event.REOPENED': 'Қайта ашылды',
+  'event.ACKNOWLEDGED': 'Қабылданды', 'event.ESCALATED': 'Жоғары деңгейге берілді', 'event.RESOLVED': 'Жабылды',
+  'actor.SOURCE_SERVICE': 'дереккөз сервисі', 'actor.PERSON': 'қызметкер', 'actor.ESCALATION_CLOCK': 'эскалация таймері'
+});
+
 /** BCP 47 locale of each desk language, for dates and numbers. */
 const LOCALES = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };

@@ -36,7 +36,8 @@ import kz.aifc.testing.TestTokens;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver packages): alerts produced to
- * Kafka appear without a reload, a click acknowledges one, and the change shows.
+ * Kafka appear without a reload, a click acknowledges one, and the change shows; a resolved alert is found again in the
+ * History view, its timeline opened and the view exported as CSV.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
@@ -46,6 +47,8 @@ class DashboardBrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(40);
+    /** Where the browser saves the desk's CSV export. */
+    private static final java.nio.file.Path DOWNLOADS = java.nio.file.Path.of("target", "downloads").toAbsolutePath();
 
     private static ChromeDriverService service;
     private static WebDriver browser;
@@ -64,7 +67,12 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                 "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         browser = new ChromeDriver(service, options);
+        // Headless Chromium saves a download only where it is told to.
+        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
     }
 
     @AfterAll
@@ -185,6 +193,63 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "AIFC alert desk"));
         assertThat(text(wait, row)).contains("Critical", "Acknowledge");
         browser.findElement(By.id("forget-token")).click();
+    }
+
+    @Test
+    void shouldFindAResolvedAlertBySearchShowItsTimelineAndExportTheViewAsCsv() throws Exception {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String resolved = AlertEvents.newAlertId("CAP-001", firm);
+        String open = AlertEvents.newAlertId("CAP-001", firm);
+        String bearer = TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
+        AlertEvents.raise(resolved, firm, "HIGH");
+        AlertEvents.raise(open, firm, "MEDIUM");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> given().header("Authorization", bearer)
+                .get("/alerts").jsonPath().getInt("total") == 2);
+        given().header("Authorization", bearer).post("/alerts/{id}/acknowledge", resolved).then().statusCode(200);
+        given().header("Authorization", bearer).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"reason\":\"Capital injection received; AFSA notified\"}")
+                .post("/alerts/{id}/resolve", resolved).then().statusCode(200);
+
+        WebDriverWait wait = openLive(bearer.substring("Bearer ".length()));
+        assertThat(browser.findElement(By.id("history-firm")).getAttribute("value")).isEqualTo(firm);
+        browser.findElement(By.id("history-rule")).sendKeys("CAP-001");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("history-status"))).selectByValue("RESOLVED");
+        browser.findElement(By.id("history-search")).click();
+
+        By row = By.cssSelector("#history-rows tr[data-history-id='" + resolved + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(text(wait, row)).contains("Resolved", "resolved by compliance-officer@" + firm, "CAP-001", firm)
+                .containsPattern("\\d{2} [A-Z][a-z]{2,3} \\d{4}, \\d{2}:\\d{2}");
+        assertThat(browser.findElements(By.cssSelector("#history-rows tr[data-history-id='" + open + "']")))
+                .as("the open alert is not RESOLVED").isEmpty();
+        assertThat(text(wait, By.id("history-range"))).isEqualTo("1–1 of 1");
+
+        browser.findElement(By.cssSelector("button[data-timeline='" + resolved + "']")).click();
+        By steps = By.cssSelector("#history-rows tr[data-timeline-of='" + resolved + "'] li");
+        wait.until(ExpectedConditions.numberOfElementsToBe(steps, 3));
+        java.util.List<String> events = browser.findElements(steps).stream().map(e -> e.getAttribute("data-event")).toList();
+        assertThat(events).containsExactly("RAISED", "ACKNOWLEDGED", "RESOLVED");
+        String timeline = text(wait, By.cssSelector("#history-rows tr[data-timeline-of='" + resolved + "']"));
+        assertThat(timeline).contains("Raised", "Acknowledged", "compliance-officer@" + firm + " (person)",
+                "Capital injection received; AFSA notified");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser.findElement(By.cssSelector("#history-rows tr[data-timeline-of='" + resolved + "']")));
+        screenshot("history-timeline.png");
+
+        java.nio.file.Files.createDirectories(DOWNLOADS);
+        browser.findElement(By.id("history-export")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("history-note"), "data-exported-rows", "1"));
+        java.nio.file.Path file = DOWNLOADS.resolve(browser.findElement(By.id("history-note"))
+                .getAttribute("data-exported-file"));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> java.nio.file.Files.exists(file)
+                && java.nio.file.Files.size(file) > 0);
+        String csv = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"alertId\",").contains("\"" + resolved + "\"", "\"RESOLVED\"",
+                "Capital injection received; AFSA notified").doesNotContain(open);
+        assertThat(csv.split("\r\n")).hasSize(2);
+        screenshot("history-exported.png");
+        browser.findElement(By.id("forget-token")).click();
+        assertThat(browser.findElements(By.cssSelector("#history-rows tr"))).as("nothing left for the next user").isEmpty();
     }
 
     /** Opens the desk with a token in the address, as the demo's link does, and waits for the live stream. */
