@@ -23,12 +23,12 @@ import kz.aifc.testing.TestTokens;
 class FailClosedScopingTest {
 
     @Test
-    @DisplayName("alerts, one alert, the live stream and subscriptions: 403 for a firm-scoped token without firm_id")
+    @DisplayName("alerts, one alert, its timeline, the export, the live stream and subscriptions: 403 for a firm-scoped token without firm_id")
     void shouldRefuseAFirmScopedTokenWithoutAFirmOnEveryChannel() {
         for (String role : new String[] {Roles.COMPLIANCE_OFFICER, Roles.MLRO}) {
             String token = TestTokens.bearerWithoutFirmClaim(role);
             for (String path : new String[] {"/alerts", "/alerts/stream", "/alerts/CAP-001:F-0001:2026-11-20",
-                "/subscriptions"}) {
+                "/subscriptions", "/alerts/export", "/alerts/CAP-001:F-0001:2026-11-20/timeline"}) {
                 given().header("Authorization", token).get(path).then().statusCode(403)
                         .contentType("application/problem+json")
                         .body("detail", equalTo("a firm-scoped role needs the firm_id claim naming its firm"));

@@ -34,7 +34,7 @@ class NoExistenceOracleTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void shouldAnswerAnotherFirmsAlertExactlyLikeAnUnknownOneOnReadAcknowledgeAndResolve() {
+    void shouldAnswerAnotherFirmsAlertExactlyLikeAnUnknownOneOnReadTimelineAcknowledgeAndResolve() {
         String owner = newFirm();
         String alertId = AlertEvents.newAlertId("AML-005", owner);
         AlertEvents.raise(alertId, owner, "HIGH");
@@ -46,6 +46,7 @@ class NoExistenceOracleTest {
             String stranger = TestTokens.bearer(role, newFirm());
             Map<String, Function<String, Response>> calls = Map.of(
                     "read", id -> given().header("Authorization", stranger).get("/alerts/{id}", id),
+                    "timeline", id -> given().header("Authorization", stranger).get("/alerts/{id}/timeline", id),
                     "acknowledge", id -> given().header("Authorization", stranger).post("/alerts/{id}/acknowledge", id),
                     "resolve", id -> given().header("Authorization", stranger).contentType(ContentType.JSON)
                             .body(Map.of("reason", "probing")).post("/alerts/{id}/resolve", id));
