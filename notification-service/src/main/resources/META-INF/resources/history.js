@@ -6,11 +6,24 @@
 'use strict';
 
 const HISTORY_PAGE_SIZE = 25;
+/** The choices of the form's lists (after their "all" option), each worded by the desk's key prefix + value. */
+const HISTORY_CHOICES = {
+  'history-duty': ['duty.', ['CAPITAL', 'AML', 'FIT_AND_PROPER']],
+  'history-severity': ['sev.', SEVERITIES],
+  'history-status': ['status.', ['OPEN', 'ACKNOWLEDGED', 'RESOLVED']]
+};
 const historyView = { query: null, page: 0, body: null, timelines: new Map() };
 
 document.addEventListener('DOMContentLoaded', historyStart);
 
 function historyStart() {
+  for (const [id, [prefix, values]] of Object.entries(HISTORY_CHOICES)) {
+    $(id).append(...values.map((value) => {
+      const option = new Option(t(prefix + value), value);
+      option.dataset.i18n = prefix + value;
+      return option;
+    }));
+  }
   $('history-form').addEventListener('submit', (e) => {
     e.preventDefault();
     historySearch(0);

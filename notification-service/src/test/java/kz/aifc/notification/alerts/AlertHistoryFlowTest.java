@@ -246,6 +246,13 @@ class AlertHistoryFlowTest {
                 .statusCode(200).header("X-Total-Count", "20");
     }
 
+    @Test
+    void shouldDescribeTheSearchTheTimelineAndTheExportInTheOpenApiDocument() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(document).contains("\"/alerts/export\"", "\"/alerts/{alertId}/timeline\"", "\"ruleId\"",
+                "\"from\"", "\"to\"", "\"text/csv\"", "\"AlertTimeline\"", "\"TimelineStep\"");
+    }
+
     private static void badRequest(String path, String parameter, String value) {
         given().header("Authorization", co("F-BAD")).queryParam(parameter, value).get(path).then()
                 .statusCode(400).contentType("application/problem+json")
