@@ -34,24 +34,28 @@ MAIL_LOG="$LOG_DIR/mail.log"
 CENTRAL="${MAVEN_CENTRAL_URL:-https://repo.maven.apache.org/maven2}"
 mkdir -p "$MAIL_DIR"
 
-# The jar from the local Maven repository when it is there, else from Maven Central, checked against its SHA-1.
+# The jar through the project's Maven Wrapper (so a Maven mirror or proxy in settings.xml applies), else straight from
+# Maven Central with curl, checked against its SHA-1.
 ensure_jar() {
   [[ -s "$MAIL_JAR" ]] && return 0
+  info "fetching GreenMail $GREENMAIL_VERSION from Maven Central (first run only)"
+  local mvnw=("$ROOT/mvnw")
+  [[ -x "$ROOT/mvnw" ]] || mvnw=(sh "$ROOT/mvnw")
+  if (cd "$MAIL_DIR" && "${mvnw[@]}" -q -B -ntp dependency:copy \
+    -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" -DoutputDirectory="$MAIL_DIR" </dev/null) &&
+    [[ -s "$MAIL_JAR" ]]; then
+    return 0
+  fi
+  have curl || die "could not fetch GreenMail with ./mvnw, and curl is missing (apt-get install -y curl)"
+  warn "./mvnw could not fetch GreenMail; trying $CENTRAL with curl"
   local path="com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
-  local cached="${HOME}/.m2/repository/$path"
-  if [[ -s "$cached" ]]; then
-    cp "$cached" "$MAIL_JAR.part"
-  else
-    have curl || die "curl is needed to fetch GreenMail from Maven Central (apt-get install -y curl)"
-    info "fetching GreenMail $GREENMAIL_VERSION from Maven Central (first run only)"
-    curl -fsSL --retry 3 -o "$MAIL_JAR.part" "$CENTRAL/$path" || die "could not fetch $CENTRAL/$path"
-    local want got
-    want="$(curl -fsSL --retry 3 "$CENTRAL/$path.sha1" | cut -c1-40)" || die "could not fetch $CENTRAL/$path.sha1"
-    got="$(sha1sum "$MAIL_JAR.part" | cut -c1-40)"
-    if [[ "$want" != "$got" ]]; then
-      rm -f "$MAIL_JAR.part"
-      die "GreenMail jar checksum mismatch (expected $want, got $got)"
-    fi
+  curl -fsSL --retry 3 -o "$MAIL_JAR.part" "$CENTRAL/$path" || die "could not fetch $CENTRAL/$path"
+  local want got
+  want="$(curl -fsSL --retry 3 "$CENTRAL/$path.sha1" | cut -c1-40)" || die "could not fetch $CENTRAL/$path.sha1"
+  got="$(sha1sum "$MAIL_JAR.part" | cut -c1-40)"
+  if [[ "$want" != "$got" ]]; then
+    rm -f "$MAIL_JAR.part"
+    die "GreenMail jar checksum mismatch (expected $want, got $got)"
   fi
   mv "$MAIL_JAR.part" "$MAIL_JAR"
 }
