@@ -1,12 +1,14 @@
 // The admin's Subscriptions panel: every webhook subscription with pause/resume and delete (after a confirmation).
-// It keeps to itself: it shows when the desk opens for an admin (watching #desk), re-renders on a language change,
-// and uses app.js's state, api(), t(), astana() and announceText().
+// It keeps to itself: it shows when the desk opens for an admin (watching #desk and the address), re-renders on a
+// language change, and uses app.js's state, api(), t(), astana() and announceText().
 'use strict';
 
 const subscriptions = { list: [] };
 
 document.addEventListener('DOMContentLoaded', () => {
   new MutationObserver(showSubscriptionsPanel).observe($('desk'), { attributes: true, attributeFilter: ['hidden'] });
+  // A token given in the address while the desk is open changes who is looking without hiding the desk.
+  window.addEventListener('hashchange', () => setTimeout(showSubscriptionsPanel, 0));
   $('language').addEventListener('change', renderSubscriptions);
   $('subscription-rows').addEventListener('click', onSubscriptionAction);
   $('subscription-delete-cancel').addEventListener('click', () => $('subscription-delete-dialog').close());
