@@ -214,6 +214,8 @@ class DashboardBrowserTest {
         choose("kk");
         wait.until(ExpectedConditions.textToBe(By.id("subscriptions-heading"), "Жазылымдар"));
         assertThat(text(wait, row)).contains("тоқтатылған");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('subscriptions-panel').scrollIntoView()");
         screenshot("dashboard-subscriptions-kk.png");
         choose("en");
 
