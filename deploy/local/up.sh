@@ -14,6 +14,8 @@ mkdir -p "$RUN_DIR"
 "$LOCAL_DIR/postgres.sh" ensure
 "$LOCAL_DIR/kafka.sh" start
 "$LOCAL_DIR/kafka.sh" topics
+# Alert mail goes to a real SMTP server on this machine (GreenMail; read it over IMAP or its REST API).
+"$LOCAL_DIR/mail.sh" start
 
 needs_build() {
   local module jar
@@ -55,6 +57,10 @@ if [[ -z "${AIFC_WEBHOOKS_SECRET_KEY:-}" ]]; then
   AIFC_WEBHOOKS_SECRET_KEY="$(cat "$webhook_key")"
   export AIFC_WEBHOOKS_SECRET_KEY
 fi
+
+# notification-service mails CRITICAL alerts, escalations and near deadlines through the local SMTP server.
+export AIFC_SMTP_HOST="${AIFC_SMTP_HOST:-localhost}" AIFC_SMTP_PORT="${AIFC_SMTP_PORT:-${MAIL_SMTP_PORT:-2525}}"
+export AIFC_DESK_URL="${AIFC_DESK_URL:-http://localhost:8080/}"
 
 # On the secured broker every process gets its own user's KAFKA_* settings (kafka.sh wrote them, owner-only).
 kafka_env() { # USER -> the file to source, or /dev/null on the plain broker
@@ -100,6 +106,16 @@ for svc in "${SERVICES[@]}"; do
   info "$svc ready: http://localhost:$port"
 done
 
+# Alert mail for the demo firms: each firm's compliance officer and MLRO at <role>@<firm>.demo (an admin sets them; an
+# MLRO address gets AML alerts in full, a compliance officer's the restricted view).
+demo_admin_token="$("$LOCAL_DIR/token.sh" admin)"
+for firm in F-DATF-01 F-CUST-01 F-DEAL-01 F-CLEAN-01; do
+  domain="$(tr '[:upper:]' '[:lower:]' <<<"$firm").demo"
+  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $demo_admin_token" -H 'Content-Type: application/json' \
+    -d "{\"complianceOfficer\":[\"compliance-officer@$domain\"],\"mlro\":[\"mlro@$domain\"]}" \
+    "http://127.0.0.1:8080/firms/$firm/mail-recipients" || warn "could not set the mail recipients of $firm"
+done
+
 # Demo feed: each demo firm's roster and controllers first; its licence is registered once licensing-service
 # shows them applied (and capital-service knows it before the first snapshot), so loading a roster one event at a
 # time raises no vacancy. Then a compressed day of events that carries on in real time.
@@ -142,6 +158,9 @@ The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/
   aml-service                              http://localhost:8082/rulebook
   licensing-service                        http://localhost:8083/rulebook
   Kafka                                    $bootstrap     PostgreSQL 127.0.0.1:5432 (aifc/aifc)
+  Alert mail (GreenMail)                   http://localhost:${MAIL_API_PORT:-8025}/api/user/mlro@f-deal-01.demo/messages/INBOX
+                                           (also compliance-officer@<firm>.demo; or IMAP localhost:${MAIL_IMAP_PORT:-3143},
+                                           user: the address, any password)
   Logs                                     $LOG_DIR
   Demo firms: F-DATF-01 (exchange), F-CUST-01 (custodian), F-DEAL-01 (dealer), F-CLEAN-01 (clean); the day's
   incidents arrive within about 90 s. Try:

@@ -206,3 +206,48 @@ Object.assign(I18N.kk, {
 
 /** BCP 47 locale of each desk language, for dates and numbers. */
 const LOCALES = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
+
+// The admin's Subscriptions panel (subscriptions.js).
+Object.assign(I18N.en, {
+  'subs.heading': 'Subscriptions',
+  'subs.hint': 'Webhook endpoints that receive alert changes. A paused one keeps its deliveries queued and receives '
+    + 'them in order once resumed.',
+  'subs.caption': 'Webhook subscriptions', 'subs.col.url': 'Endpoint', 'subs.col.filters': 'Filters',
+  'subs.col.state': 'State', 'subs.empty': 'No subscriptions.', 'subs.everyFirm': 'Every firm',
+  'subs.everything': 'everything', 'subs.active': 'Active', 'subs.paused': 'Paused since {0} by {1}',
+  'subs.pause': 'Pause', 'subs.resume': 'Resume', 'subs.delete': 'Delete…',
+  'subs.delete.heading': 'Delete subscription?',
+  'subs.delete.warning': 'Its queued deliveries and delivery log are deleted with it. This cannot be undone.',
+  'subs.delete.confirm': 'Delete subscription', 'subs.done.paused': 'Subscription paused',
+  'subs.done.resumed': 'Subscription resumed', 'subs.done.deleted': 'Subscription deleted',
+  'subs.error': 'Could not change the subscription (HTTP {0}).', 'subs.error.load': 'Could not load subscriptions (HTTP {0}).'
+});
+Object.assign(I18N.ru, {
+  'subs.heading': 'Подписки',
+  'subs.hint': 'Адреса вебхуков, получающие изменения оповещений. Приостановленная подписка сохраняет очередь '
+    + 'отправок и получает их по порядку после возобновления.',
+  'subs.caption': 'Подписки на вебхуки', 'subs.col.url': 'Адрес', 'subs.col.filters': 'Фильтры',
+  'subs.col.state': 'Состояние', 'subs.empty': 'Подписок нет.', 'subs.everyFirm': 'Все фирмы',
+  'subs.everything': 'все', 'subs.active': 'Активна', 'subs.paused': 'Приостановлена с {0}, {1}',
+  'subs.pause': 'Приостановить', 'subs.resume': 'Возобновить', 'subs.delete': 'Удалить…',
+  'subs.delete.heading': 'Удалить подписку?',
+  'subs.delete.warning': 'Вместе с ней удаляются очередь отправок и журнал доставки. Это нельзя отменить.',
+  'subs.delete.confirm': 'Удалить подписку', 'subs.done.paused': 'Подписка приостановлена',
+  'subs.done.resumed': 'Подписка возобновлена', 'subs.done.deleted': 'Подписка удалена',
+  'subs.error': 'Не удалось изменить подписку (HTTP {0}).', 'subs.error.load': 'Не удалось загрузить подписки (HTTP {0}).'
+});
+Object.assign(I18N.kk, {
+  'subs.heading': 'Жазылымдар',
+  'subs.hint': 'Ескерту өзгерістерін алатын вебхук мекенжайлары. Тоқтатылған жазылым жіберу кезегін сақтайды және '
+    + 'қайта іске қосылғанда оларды ретімен алады.',
+  'subs.caption': 'Вебхук жазылымдары', 'subs.col.url': 'Мекенжай', 'subs.col.filters': 'Сүзгілер',
+  'subs.col.state': 'Күйі', 'subs.empty': 'Жазылымдар жоқ.', 'subs.everyFirm': 'Барлық фирмалар',
+  'subs.everything': 'барлығы', 'subs.active': 'Белсенді', 'subs.paused': '{0} бастап тоқтатылған, {1}',
+  'subs.pause': 'Тоқтата тұру', 'subs.resume': 'Жалғастыру', 'subs.delete': 'Жою…',
+  'subs.delete.heading': 'Жазылымды жою керек пе?',
+  'subs.delete.warning': 'Онымен бірге жіберу кезегі мен жеткізу журналы да жойылады. Мұны қайтару мүмкін емес.',
+  'subs.delete.confirm': 'Жазылымды жою', 'subs.done.paused': 'Жазылым тоқтатылды',
+  'subs.done.resumed': 'Жазылым жалғастырылды', 'subs.done.deleted': 'Жазылым жойылды',
+  'subs.error': 'Жазылымды өзгерту мүмкін болмады (HTTP {0}).',
+  'subs.error.load': 'Жазылымдарды жүктеу мүмкін болмады (HTTP {0}).'
+});

@@ -80,9 +80,11 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe a webhook endpoint",
             description = "Each new or changed alert the subscriber may see (same visibility as GET /alerts) is POSTed "
                     + "as JSON {id, change, occurredAt, alert} with headers X-Signature: sha256=<hex HMAC-SHA256 of the "
-                    + "body under the secret>, X-Signature-Timestamp (epoch seconds of the attempt), X-Delivery-Id and "
-                    + "X-Delivery-Attempt. Any 2xx acknowledges; anything else is retried with exponential back-off "
-                    + "from a persistent queue. The body's id is unique per delivery: use it to drop replays. The "
+                    + "body under the secret>, X-Signature-Timestamp (epoch seconds of the attempt), X-Timed-Signature: t=<those seconds>,v1=<hex "
+                    + "HMAC-SHA256 of t + \".\" + body> (check it and the timestamp's age to refuse replays), X-Delivery-Id "
+                    + "and X-Delivery-Attempt. Deliveries to one subscription go one at a time in order; a slow receiver "
+                    + "delays only its own. Any 2xx acknowledges; anything else is retried with exponential back-off "
+                    + "(less a random share, aifc.webhooks.retry-jitter) from a persistent queue. The body's id is unique per delivery: use it to drop replays. The "
                     + "regulator may subscribe (it changes no firm's data); firm-scoped callers subscribe to their own "
                     + "firm. The secret is returned in this answer only; it is stored encrypted (AES-256-GCM under the "
                     + "operator's aifc.webhooks.secret-key) and never logged or shown again. The URL is shown back as given, so "
@@ -132,15 +134,31 @@ public class SubscriptionResource {
                     + "the regulator those it made; any other id answers 404 exactly as an unknown one.")
     @APIResponse(responseCode = "204", description = "Deleted, with its delivery log and pending deliveries")
     public Response delete(@PathParam("id") String id) {
-        Subscription s = visible(id);
-        if (access.hasRole(Roles.REGULATOR) && !access.hasRole(Roles.ADMIN)
-                && !s.createdBy().equals(identity.getPrincipal().getName())) {
-            throw unknownSubscription();
-        }
+        Subscription s = changeable(id);
         if (!queue.delete(s.id())) {
             throw unknownSubscription();
         }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause a subscription",
+            description = "Changes keep being queued for it, but none is sent until it is resumed; then they go out in "
+                    + "the order they were made (attempts and back-off as usual). Pausing a paused subscription changes "
+                    + "nothing. Who may: as for DELETE; any other id answers 404 exactly as an unknown one. Audited.")
+    public Subscription pause(@PathParam("id") String id) {
+        return setPaused(id, true);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resume a paused subscription: its queued deliveries go out in order",
+            description = "Who may: as for DELETE; any other id answers 404 exactly as an unknown one. Audited.")
+    public Subscription resume(@PathParam("id") String id) {
+        return setPaused(id, false);
     }
 
     @GET
@@ -156,6 +174,21 @@ public class SubscriptionResource {
             @QueryParam("limit") String limit) {
         int max = Filters.number(limit, "limit", 100, 1, 1000);
         return queue.deliveries(visible(id).id(), max);
+    }
+
+    private Subscription setPaused(String id, boolean paused) {
+        return queue.pause(changeable(id).id(), paused, identity.getPrincipal().getName())
+                .orElseThrow(SubscriptionResource::unknownSubscription);
+    }
+
+    /** The subscription if the caller may change it (the regulator only those it made); else as an unknown id. */
+    private Subscription changeable(String id) {
+        Subscription s = visible(id);
+        if (access.hasRole(Roles.REGULATOR) && !access.hasRole(Roles.ADMIN)
+                && !s.createdBy().equals(identity.getPrincipal().getName())) {
+            throw unknownSubscription();
+        }
+        return s;
     }
 
     /** The subscription if the caller may see it; another firm's answers exactly like an unknown id. */

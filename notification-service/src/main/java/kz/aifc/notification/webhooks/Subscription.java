@@ -14,5 +14,9 @@ import kz.aifc.notification.alerts.AmlView;
  */
 public record Subscription(UUID id, String url, String firmId, List<String> duties, List<String> severities,
         @Schema(description = "How much of an AML alert its deliveries show: the view of the role that made it")
-        AmlView amlView, String createdBy, OffsetDateTime createdAt, boolean active) {
+        AmlView amlView, String createdBy, OffsetDateTime createdAt, boolean active,
+        @Schema(description = "Set while paused: deliveries are queued but not sent until it is resumed")
+        OffsetDateTime pausedAt,
+        @Schema(description = "Who paused it")
+        String pausedBy) {
 }

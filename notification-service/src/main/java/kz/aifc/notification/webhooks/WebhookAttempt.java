@@ -1,8 +1,6 @@
 package kz.aifc.notification.webhooks;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -14,11 +12,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import kz.aifc.notification.delivery.AttemptKey;
 
 /** One attempt to send a delivery (table {@code webhook_attempt}): the delivery log a subscriber reads. */
 @Entity
 @Table(name = "webhook_attempt")
-@IdClass(WebhookAttempt.Key.class)
+@IdClass(AttemptKey.class)
 public class WebhookAttempt extends PanacheEntityBase {
 
     @Id
@@ -40,28 +39,4 @@ public class WebhookAttempt extends PanacheEntityBase {
 
     @Column(name = "duration_ms", nullable = false)
     public long durationMs;
-
-    /** The primary key: delivery and attempt number. */
-    public static class Key implements Serializable {
-        public UUID deliveryId;
-        public int attempt;
-
-        public Key() {
-        }
-
-        Key(UUID deliveryId, int attempt) {
-            this.deliveryId = deliveryId;
-            this.attempt = attempt;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(deliveryId, k.deliveryId) && attempt == k.attempt;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(deliveryId, attempt);
-        }
-    }
 }

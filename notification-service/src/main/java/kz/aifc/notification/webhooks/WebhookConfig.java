@@ -23,6 +23,21 @@ public interface WebhookConfig {
     @WithDefault("30m")
     Duration retryMax();
 
+    /**
+     * Share of each wait taken off at random (0 to 1): a wait w becomes one between (1 − jitter) × w and w, so receivers
+     * that failed together are not retried together.
+     */
+    @WithDefault("0.2")
+    double retryJitter();
+
+    /** Subscriptions sent to at once by one instance; deliveries of one subscription go one at a time, in order. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Deliveries of one subscription claimed per round (a slow receiver holds at most these). */
+    @WithDefault("10")
+    int perSubscription();
+
     /** Attempts before a delivery is marked FAILED (with the defaults about a day of retrying). */
     @WithDefault("60")
     int maxAttempts();
@@ -30,10 +45,6 @@ public interface WebhookConfig {
     /** Timeout of one HTTP call to a receiver. */
     @WithDefault("5s")
     Duration timeout();
-
-    /** Deliveries claimed per round. */
-    @WithDefault("50")
-    int batch();
 
     /**
      * Internal targets webhooks may reach nonetheless: host names (exact, case-insensitive), addresses or CIDR networks

@@ -3,15 +3,22 @@ package kz.aifc.notification.webhooks;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +38,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.delivery.Backoff;
+import kz.aifc.notification.delivery.Drainer;
 
 /**
  * Sends queued webhook deliveries: woken after each committed change, and on a timer so retries and deliveries
- * left by a crash go out. Failures back off exponentially (base × 2^(attempt−1), capped) until the attempt limit.
+ * left by a crash go out. Different subscriptions are sent to at once (a bounded pool), the deliveries of one
+ * subscription one at a time in the order of their changes, so a slow receiver holds up only itself. Failures back off
+ * exponentially (base × 2^(attempt−1), capped) less a random share, until the attempt limit.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -46,18 +57,24 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final MeterRegistry meters;
     private final HttpClient http;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "webhook-dispatcher");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Backoff backoff;
+    private final Drainer drainer = new Drainer("webhook-dispatcher", this::drain);
+    private final ExecutorService senders;
+    /** Subscriptions whose deliveries this instance is sending now: not claimed again until those are done. */
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
 
     WebhookDispatcher(WebhookQueue queue, TargetPolicy targets, WebhookConfig config, MeterRegistry meters, Vertx vertx) {
         this.queue = queue;
         this.targets = targets;
         this.config = config;
         this.meters = meters;
+        this.backoff = new Backoff(config.retryBase(), config.retryMax(), config.retryJitter());
+        AtomicInteger n = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), r -> {
+            Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         // One connection per delivery (no pool to reuse a connection made to an address checked earlier).
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setVerifyHost(true)
                 .setConnectTimeout((int) config.timeout().toMillis()));
@@ -74,31 +91,48 @@ public class WebhookDispatcher {
 
     /** Runs one drain on the dispatcher's thread unless one is already waiting to run. */
     public void wake() {
-        if (scheduled.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                scheduled.set(false);
-                try {
-                    drain();
-                } catch (RuntimeException e) {
-                    LOG.warnf("webhook dispatch round failed: %s", e.getMessage());
-                }
-            });
-        }
+        drainer.wake();
     }
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        drainer.stop();
+        senders.shutdownNow();
         http.close();
     }
 
+    /**
+     * Claims work for the free senders and hands each subscription's deliveries to one of them; returns without
+     * waiting for the receivers. A sender that finishes wakes the dispatcher again.
+     */
     private void drain() {
-        long lease = Math.max(30, config.timeout().toSeconds() * 3);
-        List<WebhookQueue.Due> due;
-        do {
-            due = queue.claimDue(config.batch(), lease);
-            due.forEach(this::send);
-        } while (due.size() == config.batch());
+        int free = Math.max(1, config.concurrency()) - busy.size();
+        if (free <= 0) {
+            return;
+        }
+        // A claimed subscription's deliveries are sent one after the other: the lease covers all of them timing out.
+        long lease = Math.max(30, config.perSubscription() * (2 * config.timeout().toSeconds() + 1) + 30);
+        Map<UUID, List<WebhookQueue.Due>> bySubscription = queue.claimDue(free, config.perSubscription(), lease,
+                List.copyOf(busy)).stream()
+                .sorted(Comparator.comparing(WebhookQueue.Due::createdAt).thenComparing(WebhookQueue.Due::id))
+                .collect(Collectors.groupingBy(WebhookQueue.Due::subscriptionId, LinkedHashMap::new, Collectors.toList()));
+        bySubscription.forEach((subscription, deliveries) -> {
+            busy.add(subscription);
+            try {
+                senders.execute(() -> {
+                    try {
+                        deliveries.forEach(this::send);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("webhook deliveries to subscription %s failed: %s", subscription, e.getMessage());
+                    } finally {
+                        busy.remove(subscription);
+                        wake();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                busy.remove(subscription);
+            }
+        });
     }
 
     private void send(WebhookQueue.Due d) {
@@ -127,7 +161,7 @@ public class WebhookDispatcher {
         long ms = (System.nanoTime() - started) / 1_000_000;
         boolean delivered = outcome == DeliveryOutcome.DELIVERED;
         Instant next = !outcome.retryable() || attempt >= config.maxAttempts() ? null
-                : Instant.now().plus(backoff(attempt));
+                : Instant.now().plus(backoff.next(attempt));
         queue.recordAttempt(d.id(), attempt, status, outcome, ms, next);
         meters.counter("aifc.webhooks.attempts", "outcome", outcome.name()).increment();
     }
@@ -140,6 +174,7 @@ public class WebhookDispatcher {
             throws InterruptedException, ExecutionException, TimeoutException {
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
         long timeout = config.timeout().toMillis();
+        long now = Instant.now().getEpochSecond();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
@@ -154,7 +189,8 @@ public class WebhookDispatcher {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("User-Agent", "aifc-notification-service")
                 .putHeader(Signatures.HEADER, Signatures.sign(d.secret(), body))
-                .putHeader(Signatures.TIMESTAMP_HEADER, Long.toString(Instant.now().getEpochSecond()))
+                .putHeader(Signatures.TIMESTAMP_HEADER, Long.toString(now))
+                .putHeader(Signatures.TIMED_HEADER, Signatures.signTimed(d.secret(), now, body))
                 .putHeader("X-Delivery-Id", d.id().toString())
                 .putHeader("X-Delivery-Attempt", Integer.toString(attempt));
         return http.request(request)
@@ -174,9 +210,4 @@ public class WebhookDispatcher {
         return false;
     }
 
-    /** Wait before attempt {@code failedAttempt + 1}. */
-    Duration backoff(int failedAttempt) {
-        Duration wait = config.retryBase().multipliedBy(1L << Math.min(failedAttempt - 1, 30));
-        return wait.compareTo(config.retryMax()) > 0 ? config.retryMax() : wait;
-    }
 }

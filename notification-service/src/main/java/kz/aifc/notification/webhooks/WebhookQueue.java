@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import io.quarkus.runtime.StartupEvent;
 import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
+import kz.aifc.notification.delivery.AttemptKey;
 import kz.aifc.notification.store.Times;
+import kz.aifc.platform.audit.AuditTrail;
 
 /**
  * Subscriptions and the persistent delivery queue ({@link WebhookSubscription}, {@link WebhookDelivery},
@@ -48,11 +51,13 @@ public class WebhookQueue {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final SecretBox secrets;
+    private final AuditTrail audit;
 
-    WebhookQueue(DataSource dataSource, ObjectMapper json, SecretBox secrets) {
+    WebhookQueue(DataSource dataSource, ObjectMapper json, SecretBox secrets, AuditTrail audit) {
         this.dataSource = dataSource;
         this.json = json;
         this.secrets = secrets;
+        this.audit = audit;
     }
 
     /** A delivery as the log shows it. */
@@ -74,7 +79,7 @@ public class WebhookQueue {
     }
 
     /** A delivery due to be sent, with what signing needs (the secret in clear, so never printed). */
-    record Due(UUID id, String url, String secret, String body, int attempts) {
+    record Due(UUID id, UUID subscriptionId, Instant createdAt, String url, String secret, String body, int attempts) {
         @Override
         public String toString() {
             return "Due[id=" + id + ", attempts=" + attempts + "]";
@@ -123,6 +128,25 @@ public class WebhookQueue {
         }
     }
 
+    /**
+     * Pauses ({@code paused}) or resumes a subscription; answers it as it is now, or empty when there was none. A paused
+     * subscription keeps receiving deliveries in its queue; none is sent until it is resumed, then all go in order.
+     */
+    @Transactional
+    public Optional<Subscription> pause(UUID id, boolean paused, String by) {
+        WebhookSubscription s = WebhookSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            return Optional.empty();
+        }
+        if (paused != (s.pausedAt != null)) {
+            s.pausedAt = paused ? Instant.now() : null;
+            s.pausedBy = paused ? by : null;
+            audit.append(by, paused ? "subscription.paused" : "subscription.resumed", s.firmId, s.id.toString(),
+                    Map.of("url", s.url));
+        }
+        return Optional.of(s.toSubscription());
+    }
+
     /** Removes a subscription with its deliveries, pending ones included; answers false when there was none. */
     @Transactional
     public boolean delete(UUID id) {
@@ -164,20 +188,35 @@ public class WebhookQueue {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries by pushing their next attempt a lease into the future, so no
-     * other dispatcher (or instance) sends them while this one does; the HTTP calls happen outside any transaction.
+     * Claims due deliveries of at most {@code subscriptions} subscriptions, at most {@code perSubscription} of each,
+     * oldest change first, skipping paused subscriptions and those in {@code busy} (being sent to by this instance): it
+     * pushes their next attempt a lease into the future, so no other dispatcher (or instance) sends them meanwhile. The
+     * subscriptions that waited longest come first; the HTTP calls happen outside any transaction.
      */
-    List<Due> claimDue(int limit, long leaseSeconds) {
+    List<Due> claimDue(int subscriptions, int perSubscription, long leaseSeconds, Collection<UUID> busy) {
         String sql = """
+                with candidate as (
+                    select w.id, w.subscription_id, w.created_at, w.next_attempt_at from webhook_delivery w
+                    join webhook_subscription s on s.id = w.subscription_id
+                    where w.status = 'PENDING' and w.next_attempt_at <= now() and s.paused_at is null
+                      and not (w.subscription_id = any(?))
+                    order by w.next_attempt_at limit ? for update of w skip locked),
+                ranked as (
+                    select id, subscription_id, row_number() over (partition by subscription_id order by created_at, id) n,
+                           min(next_attempt_at) over (partition by subscription_id) waited
+                    from candidate),
+                picked as (
+                    select id, n, dense_rank() over (order by waited, subscription_id) g from ranked)
                 update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
-                from webhook_subscription s
-                where d.id in (select id from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
-                               order by next_attempt_at limit ? for update skip locked)
-                  and s.id = d.subscription_id
-                returning d.id, s.url, s.secret, d.body, d.attempts, s.id, s.secret_sealed""";
+                from webhook_subscription s, picked p
+                where d.id = p.id and p.n <= ? and p.g <= ? and s.id = d.subscription_id
+                returning d.id, s.url, s.secret, d.body, d.attempts, s.id, s.secret_sealed, d.created_at""";
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setLong(1, leaseSeconds);
-            q.setInt(2, limit);
+            q.setArray(1, c.createArrayOf("uuid", busy.toArray()));
+            q.setInt(2, subscriptions * perSubscription * 4);
+            q.setLong(3, leaseSeconds);
+            q.setInt(4, perSubscription);
+            q.setInt(5, subscriptions);
             List<Due> due = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -190,7 +229,8 @@ public class WebhookQueue {
                         LOG.warn(e.getMessage());
                         continue;
                     }
-                    due.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), secret, rs.getString(4),
+                    due.add(new Due(rs.getObject(1, UUID.class), subscription,
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(2), secret, rs.getString(4),
                             rs.getInt(5)));
                 }
             }
@@ -212,7 +252,7 @@ public class WebhookQueue {
             return;
         }
         Instant now = Instant.now();
-        if (WebhookAttempt.findByIdOptional(new WebhookAttempt.Key(deliveryId, attempt)).isEmpty()) {
+        if (WebhookAttempt.findByIdOptional(new AttemptKey(deliveryId, attempt)).isEmpty()) {
             WebhookAttempt a = new WebhookAttempt();
             a.deliveryId = deliveryId;
             a.attempt = attempt;

@@ -55,6 +55,12 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active = true;
 
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
+    @Column(name = "paused_by")
+    public String pausedBy;
+
     /** Subscriptions of one firm, or the every-firm ones for {@code firmId == null}. */
     static long countOfFirm(String firmId) {
         return firmId == null ? count("firmId is null") : count("firmId", firmId);
@@ -78,7 +84,7 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     Subscription toSubscription() {
         return new Subscription(id, url, firmId, list(duties), list(severities), amlView, createdBy,
-                Times.almaty(createdAt), active);
+                Times.almaty(createdAt), active, Times.almaty(pausedAt), pausedBy);
     }
 
     private static List<String> list(String[] values) {

@@ -25,7 +25,7 @@ class SecurityWalkTest {
 
     @TestFactory
     Stream<DynamicTest> everyOperationGrantsExactlyItsRoles() {
-        return SecurityWalk.of(Map.of("alertId", "CAP-001:F-0001:2026-12-01", "id", "WALK-1"))
+        return SecurityWalk.of(Map.of("alertId", "CAP-001:F-0001:2026-12-01", "id", "WALK-1", "firmId", "F-0001"))
                 .grants("GET /alerts", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /alerts/stream", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .streaming("GET /alerts/stream")
@@ -38,6 +38,11 @@ class SecurityWalkTest {
                 .grants("GET /subscriptions", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("DELETE /subscriptions/{id}", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /subscriptions/{id}/deliveries", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
+                .grants("POST /subscriptions/{id}/pause", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
+                .grants("POST /subscriptions/{id}/resume", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
+                .grants("GET /firms/{firmId}/mail-recipients", ADMIN)
+                .grants("PUT /firms/{firmId}/mail-recipients", ADMIN)
+                .grants("GET /firms/{firmId}/mail-deliveries", ADMIN)
                 .grants("GET /audit/verify", ADMIN, REGULATOR)
                 .anyToken("GET /rulebook")
                 .open("GET /config.json")

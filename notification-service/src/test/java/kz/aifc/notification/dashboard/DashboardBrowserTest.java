@@ -253,6 +253,54 @@ class DashboardBrowserTest {
     }
 
     /** Opens the desk with a token in the address, as the demo's link does, and waits for the live stream. */
+    @Test
+    void shouldLetAnAdminListPauseResumeAndDeleteSubscriptionsFromTheDesk() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        String id = given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("url", "http://127.0.0.1:9/hooks/" + firm, "severities", java.util.List.of("CRITICAL")))
+                .post("/subscriptions").then().statusCode(201).extract().path("id");
+        By row = By.cssSelector("tr[data-subscription-id='" + id + "']");
+
+        openLive(TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm).substring("Bearer ".length()));
+        assertThat(browser.findElement(By.id("subscriptions-panel")).isDisplayed()).as("admin only").isFalse();
+
+        WebDriverWait wait = openLive(TestTokens.bearer(Roles.ADMIN).substring("Bearer ".length()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(text(wait, row)).contains("http://127.0.0.1:9/hooks/" + firm, firm, "Critical", "Active");
+
+        stable(wait, b -> {
+            b.findElement(row).findElement(By.cssSelector("button[data-subscription-action='pause']")).click();
+            return true;
+        });
+        wait.until(b -> b.findElement(row).getText().contains("Paused"));
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/subscriptions").then()
+                .body("find { it.id == '" + id + "' }.pausedBy", equalTo("admin"));
+        choose("kk");
+        wait.until(ExpectedConditions.textToBe(By.id("subscriptions-heading"), "Жазылымдар"));
+        assertThat(text(wait, row)).contains("тоқтатылған");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('subscriptions-panel').scrollIntoView()");
+        screenshot("dashboard-subscriptions-kk.png");
+        choose("en");
+
+        stable(wait, b -> {
+            b.findElement(row).findElement(By.cssSelector("button[data-subscription-action='resume']")).click();
+            return true;
+        });
+        wait.until(b -> b.findElement(row).getText().contains("Active"));
+        stable(wait, b -> {
+            b.findElement(row).findElement(By.cssSelector("button[data-subscription-action='delete']")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription-delete-dialog")));
+        assertThat(browser.findElement(By.id("subscription-delete-url")).getText()).contains("/hooks/" + firm);
+        browser.findElement(By.cssSelector("#subscription-delete-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/subscriptions").then()
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+    }
+
     private WebDriverWait openLive(String token) {
         browser.get(page + "#token=" + token);
         WebDriverWait wait = new WebDriverWait(browser, WAIT);

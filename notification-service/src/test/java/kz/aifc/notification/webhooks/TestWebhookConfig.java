@@ -18,7 +18,9 @@ final class TestWebhookConfig {
             public Duration retryMax() { return Duration.ofMinutes(30); }
             public int maxAttempts() { return 60; }
             public Duration timeout() { return Duration.ofSeconds(5); }
-            public int batch() { return 50; }
+            public double retryJitter() { return 0.2; }
+            public int concurrency() { return 8; }
+            public int perSubscription() { return 10; }
             public Optional<List<String>> allowedHosts() { return Optional.of(allowed); }
             public Optional<String> secretKey() { return Optional.ofNullable(secretKey); }
             public int maxSubscriptionsPerFirm() { return 10; }

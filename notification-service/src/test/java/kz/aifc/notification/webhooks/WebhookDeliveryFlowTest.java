@@ -95,7 +95,11 @@ class WebhookDeliveryFlowTest {
             await().atMost(WAIT).until(() -> !received.isEmpty());
             Received first = received.get(0);
             assertThat(first.header("X-Signature")).isEqualTo("sha256=" + hmac(SECRET, first.body()));
-            assertThat(Long.parseLong(first.header("X-Signature-Timestamp"))).isPositive();
+            long t = Long.parseLong(first.header("X-Signature-Timestamp"));
+            assertThat(t).isPositive();
+            // The timed signature covers the timestamp with the body: t=<unix>,v1=HMAC(t + "." + body).
+            byte[] timed = (t + "." + new String(first.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            assertThat(first.header("X-Timed-Signature")).isEqualTo("t=" + t + ",v1=" + hmac(SECRET, timed));
             JsonNode body = JSON.readTree(first.body());
             assertThat(body.path("change").asText()).isEqualTo("RAISED");
             assertThat(body.path("alert").path("alertId").asText()).isEqualTo(alertId);

@@ -1,0 +1,208 @@
+package kz.aifc.notification.mail;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertView;
+import kz.aifc.notification.alerts.AmlView;
+import kz.aifc.notification.delivery.AttemptKey;
+import kz.aifc.notification.store.StoredAlert;
+import kz.aifc.notification.store.Times;
+import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.security.Roles;
+
+/**
+ * Who gets alert mail ({@link MailRecipient}) and the persistent mail queue ({@link MailDelivery}, {@link MailAttempt}).
+ * A mail is queued per recipient in the transaction that changed the alert, at most once per alert, event and address
+ * (the table's unique key): a redelivered event or a second replica adds nothing. The text is written then, in the AML
+ * view of the recipient's role, so the log holds what was sent.
+ */
+@ApplicationScoped
+public class MailQueue {
+
+    private static final Logger LOG = Logger.getLogger(MailQueue.class);
+    public static final String COMPLIANCE_OFFICER = Roles.COMPLIANCE_OFFICER;
+    public static final String MLRO = Roles.MLRO;
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final MailConfig config;
+
+    MailQueue(DataSource dataSource, AuditTrail audit, MailConfig config) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /** A firm's alert mail addresses by role. */
+    @Schema(name = "MailRecipients", description = "The addresses that receive a firm's CRITICAL alerts, escalations and "
+            + "approaching deadlines. An MLRO address gets AML alerts in full; a compliance officer's address gets them "
+            + "in the restricted view (no detail; tipping-off). Other alerts go to both in full.")
+    public record Recipients(
+            @Schema(description = "Addresses of the firm's compliance officers") List<String> complianceOfficer,
+            @Schema(description = "Addresses of the firm's MLRO (and deputy)") List<String> mlro) {
+    }
+
+    /** A mail as the log shows it (the address, the subject and the outcome; not the body). */
+    public record Sent(UUID id, String alertId, String event, String recipient, AmlView amlView, String subject,
+            @Schema(enumeration = { "PENDING", "SENT", "FAILED" }) String status, int attempts,
+            OffsetDateTime createdAt, OffsetDateTime nextAttemptAt, OffsetDateTime sentAt,
+            @Schema(enumeration = { "SENT", "SMTP_UNAVAILABLE" }) String lastOutcome) {
+    }
+
+    /** A mail due to be sent. */
+    record Due(UUID id, String recipient, String subject, String body, int attempts) {
+        @Override
+        public String toString() {
+            return "Due[id=" + id + ", attempts=" + attempts + "]";
+        }
+    }
+
+    public Recipients recipients(String firmId) {
+        List<MailRecipient> all = MailRecipient.ofFirm(firmId);
+        return new Recipients(addresses(all, COMPLIANCE_OFFICER), addresses(all, MLRO));
+    }
+
+    /** Replaces a firm's addresses (already validated) and audits the change with who made it. */
+    @Transactional
+    public Recipients replace(String firmId, Recipients wanted, String by) {
+        MailRecipient.delete("firmId", firmId);
+        Instant now = Instant.now();
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        byRole.put(COMPLIANCE_OFFICER, wanted.complianceOfficer());
+        byRole.put(MLRO, wanted.mlro());
+        byRole.forEach((role, addresses) -> addresses.forEach(address -> {
+            MailRecipient r = new MailRecipient();
+            r.firmId = firmId;
+            r.role = role;
+            r.address = address;
+            r.updatedBy = by;
+            r.updatedAt = now;
+            r.persist();
+        }));
+        audit.append(by, "mail-recipients.replaced", firmId, "mail-recipients", byRole);
+        return recipients(firmId);
+    }
+
+    /**
+     * Queues the mail a change calls for (a CRITICAL alert raised or reopened, any escalation) for each address of the
+     * alert's firm, inside the change's transaction. An address configured for both roles gets one mail, in the MLRO's
+     * view.
+     */
+    void enqueue(@Observes AlertChanged change) {
+        StoredAlert a = change.alert();
+        var event = MailText.event(change.change(), a.severity(), a.escalationReason(), a.version());
+        if (!config.enabled() || event.isEmpty()) {
+            return;
+        }
+        Map<String, String> roleOf = new LinkedHashMap<>();
+        for (MailRecipient r : MailRecipient.ofFirm(a.firmId())) {
+            roleOf.merge(r.address, r.role, (first, second) -> MLRO.equals(first) ? first : second);
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, String> to : roleOf.entrySet()) {
+            AmlView view = MLRO.equals(to.getValue()) ? AmlView.FULL : AmlView.RESTRICTED;
+            MailText.Text text = MailText.of(AlertView.of(a, view), change.change(), to.getValue(), config.deskUrl());
+            int added = MailDelivery.getEntityManager().createNativeQuery("""
+                    insert into mail_delivery (id, alert_id, event, firm_id, recipient, aml_view, subject, body, status,
+                                               attempts, next_attempt_at, created_at)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?9, ?9)
+                    on conflict (alert_id, event, recipient) do nothing""")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, a.alertId()).setParameter(3, event.get())
+                    .setParameter(4, a.firmId()).setParameter(5, to.getKey()).setParameter(6, view.name())
+                    .setParameter(7, text.subject()).setParameter(8, text.body()).setParameter(9, now)
+                    .executeUpdate();
+            if (added == 0) {
+                LOG.debugf("mail for alert %s event %s already queued for one recipient", a.alertId(), event.get());
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due mails by pushing their next attempt a lease into the future, so no other instance
+     * sends them meanwhile; the SMTP calls happen outside any transaction.
+     */
+    List<Due> claimDue(int limit, long leaseSeconds) {
+        String sql = """
+                update mail_delivery set next_attempt_at = now() + make_interval(secs => ?)
+                where id in (select id from mail_delivery where status = 'PENDING' and next_attempt_at <= now()
+                             order by next_attempt_at limit ? for update skip locked)
+                returning id, recipient, subject, body, attempts""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setLong(1, leaseSeconds);
+            q.setInt(2, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5)));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot claim mail deliveries: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records an attempt; {@code nextAttempt == null} without success means the mail gave up. */
+    @Transactional
+    void recordAttempt(UUID deliveryId, int attempt, boolean sent, long durationMs, Instant nextAttempt) {
+        MailDelivery d = MailDelivery.findById(deliveryId);
+        if (d == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String outcome = sent ? MailAttempt.SENT : MailAttempt.SMTP_UNAVAILABLE;
+        if (MailAttempt.findByIdOptional(new AttemptKey(deliveryId, attempt)).isEmpty()) {
+            MailAttempt a = new MailAttempt();
+            a.deliveryId = deliveryId;
+            a.attempt = attempt;
+            a.at = now;
+            a.outcome = outcome;
+            a.durationMs = durationMs;
+            a.persist();
+        }
+        d.attempts = attempt;
+        d.lastOutcome = outcome;
+        d.status = sent ? MailDelivery.SENT : nextAttempt == null ? MailDelivery.FAILED : MailDelivery.PENDING;
+        d.sentAt = sent ? now : null;
+        if (nextAttempt != null) {
+            d.nextAttemptAt = nextAttempt;
+        }
+    }
+
+    /** A firm's mail log, newest first. */
+    public List<Sent> log(String firmId, int limit) {
+        return MailDelivery.<MailDelivery>find("firmId", Sort.descending("createdAt").and("id"), firmId).page(0, limit)
+                .list().stream()
+                .map(d -> new Sent(d.id, d.alertId, d.event, d.recipient, d.amlView, d.subject, d.status, d.attempts,
+                        Times.almaty(d.createdAt), MailDelivery.PENDING.equals(d.status) ? Times.almaty(d.nextAttemptAt)
+                                : null, Times.almaty(d.sentAt), d.lastOutcome))
+                .toList();
+    }
+
+    private static List<String> addresses(List<MailRecipient> all, String role) {
+        return all.stream().filter(r -> role.equals(r.role)).map(r -> r.address).collect(Collectors.toList());
+    }
+}
