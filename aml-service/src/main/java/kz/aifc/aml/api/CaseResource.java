@@ -37,6 +37,7 @@ import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.DraftDocuments;
 import kz.aifc.aml.reports.StrDraft;
+import kz.aifc.aml.reports.StrDraft.NoticeRendering;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
@@ -135,6 +136,31 @@ public class CaseResource {
         Locale locale = DraftLanguage.of(lang, headers);
         StrDraft draft = drafts.draft(c);
         return DraftResponses.answer(headers, draft, () -> documents.strDraft(c, draft, locale));
+    }
+
+    @GET
+    @Path("cases/{caseId}/afsa-notice")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "The drafted notice to AFSA after the STR, alone, in one language (AML 13.8.1(c))",
+            description = "The same notice the STR draft ends with (and, for a DATF operator, the written report of "
+                    + "DAA 2.13.1(b)), worded in Russian, Kazakh or English (`lang`, else Accept-Language, else "
+                    + "English): its title, text and labelled facts (firm, customer, suspicion indicators, date of the "
+                    + "decision), no internal ids. JSON, or a printable document on Accept: text/html.")
+    @APIResponse(responseCode = "200", description = "The notice", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeRendering.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
+    public Response afsaNotice(@PathParam("caseId") String caseId,
+            @Parameter(description = "ru, kk or en (default: Accept-Language, else en)") @QueryParam("lang")
+            String lang,
+            @Context HttpHeaders headers) {
+        CaseView c = readable(caseId);
+        Locale locale = DraftLanguage.of(lang, headers);
+        StrDraft draft = drafts.draft(c);
+        NoticeRendering notice = draft.renderings().of(locale.getLanguage()).afsaNotice();
+        return DraftResponses.answer(headers, notice, () -> documents.afsaNotice(c, draft, locale));
     }
 
     @POST

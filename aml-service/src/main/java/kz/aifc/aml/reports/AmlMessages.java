@@ -75,6 +75,18 @@ public interface AmlMessages {
     @Message("Tipping-off: do not disclose this report to the customer (AML 13.8.3(b)).")
     String str_note_tipping_off();
 
+    @Message("Date of the MLRO's decision")
+    String str_decided_at();
+
+    @Message("Operation {number}")
+    String op_number(int number);
+
+    @Message("No operation of the case is stored.")
+    String str_no_operations();
+
+    @Message("None given.")
+    String str_no_additional_information();
+
     @Message("Reporting subject")
     String str_heading_reporting_subject();
 
@@ -232,6 +244,10 @@ public interface AmlMessages {
             + "Monitoring concerning case {caseId} (customer {customerId}, rules {rules}).")
     String afsa_notice_text(String firmId, String caseId, String customerId, String rules);
 
+    @Message("The firm {firmId} has filed (or is filing) a suspicious transaction report with the Agency for Financial "
+            + "Monitoring of the Republic of Kazakhstan concerning the customer and on the grounds below.")
+    String afsa_notice_body(String firmId);
+
     @Message("AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA immediately, in writing, "
             + "with full details (the suspicious transaction report above)")
     String afsa_datf_basis();
@@ -268,6 +284,9 @@ public interface AmlMessages {
 
     @Message("Due by")
     String threshold_due_by();
+
+    @Message("Operation {number}")
+    String threshold_operation_number(int number);
 
     @Message("Evidence")
     String threshold_evidence();

@@ -95,6 +95,20 @@ public final class DraftFormat {
         return "en".equals(language(locale)) ? currency + " " + number : number + "\u00a0" + currency;
     }
 
+    /**
+     * An amount of an asset at its own precision ("USDT 950.00", "BTC 0.12345678"; "0,12345678 BTC" in Russian and
+     * Kazakh): as {@link #amount}, with at least two decimals and never fewer than the amount carries.
+     */
+    public static String quantity(Object plain, String unit, Object locale) {
+        BigDecimal value = decimal(plain);
+        String number = value == null ? number(plain, 2, locale)
+                : number(value, Math.max(2, value.stripTrailingZeros().scale()), locale);
+        if (number == null || unit == null || unit.isBlank()) {
+            return number;
+        }
+        return "en".equals(language(locale)) ? unit + " " + number : number + "\u00a0" + unit;
+    }
+
     /** A decimal with grouped digits in the language ("250,000.00" / "250 000,00"); not a number → as is. */
     public static String number(Object plain, int scale, Object locale) {
         BigDecimal value = decimal(plain);
@@ -163,6 +177,22 @@ public final class DraftFormat {
             return many;
         }
         return units == 1 ? one : units >= 2 && units <= 4 ? few : many;
+    }
+
+    /**
+     * A country by its ISO 3166 alpha-2 code, named in the language with the code beside it ("Kazakhstan (KZ)",
+     * "Казахстан (KZ)"); a code the JDK does not name, or other text, as is.
+     */
+    public static String country(String code, Object locale) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String iso = code.strip();
+        if (!iso.matches("[A-Z]{2}")) {
+            return iso;
+        }
+        String name = new Locale("", iso).getDisplayCountry(locale(locale));
+        return name.isBlank() || name.equals(iso) ? iso : name + " (" + iso + ")";
     }
 
     /** yes/no, да/нет, иә/жоқ; null → null. */

@@ -78,4 +78,14 @@ class DraftFormatTest {
         assertThat(DraftLabels.untranslated("kz.aifc.platform.report.DraftLabels", "kk")).isEmpty();
         assertThat(DraftLabels.untranslated("kz.aifc.platform.report.TestLabels", "ru")).isEmpty();
     }
+
+    @Test
+    void shouldNameCountriesInTheLanguageAndKeepAnAssetsOwnPrecision() {
+        assertThat(DraftFormat.country("KZ", "en")).isEqualTo("Kazakhstan (KZ)");
+        assertThat(DraftFormat.country("KZ", "ru")).isEqualTo("Казахстан (KZ)");
+        assertThat(DraftFormat.country("KZ", "kk")).isEqualTo("Қазақстан (KZ)");
+        assertThat(DraftFormat.country("not a code", "en")).isEqualTo("not a code");
+        assertThat(DraftFormat.quantity("0.12345678", "BTC", "en")).isEqualTo("BTC 0.12345678");
+        assertThat(DraftFormat.quantity("9500", "USDT", "ru")).isEqualTo("9\u00a0500,00\u00a0USDT");
+    }
 }
