@@ -72,7 +72,7 @@ public class CaseResource {
     /** The MLRO's decision on a case. */
     public record Decision(
             @NotNull @Pattern(regexp = "FILE_STR|NO_STR", message = "must be FILE_STR or NO_STR") String decision,
-            @NotBlank String reasons) {
+            @NotBlank @Size(max = 4000, message = "must be at most 4000 characters") String reasons) {
     }
 
     /** That the case's AFSA notice was sent; {@code reference} is the firm's own (letter number, e-mail id), optional. */
@@ -86,7 +86,9 @@ public class CaseResource {
     @Operation(summary = "The firm's suspicious-activity cases, newest first",
             description = "One case per customer episode gathers the suspicion findings (AML-001, AML-005, AML-006, "
                     + "AML-007) while it is OPEN. status filters by OPEN, FILE_STR or NO_STR. Visible to the firm's "
-                    + "mlro and to the regulator only (tipping-off).")
+                    + "mlro and to the regulator only (tipping-off). Each case carries the overdue-decision clock "
+                    + "(decisionDueAt, overdue), the rules that fired (rules) and the USD total of its transactions "
+                    + "(amountUsd).")
     @APIResponse(responseCode = "200", description = "The cases, without their findings", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.class)))
@@ -98,18 +100,23 @@ public class CaseResource {
             String limit) {
         access.requireRead(firmId);
         QueryParams.oneOf("status", status, "OPEN", "FILE_STR", "NO_STR");
-        return cases.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000));
+        return cases.deskOf(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
     }
 
     @GET
     @Path("cases/{caseId}")
     @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
-    @Operation(summary = "One case with its triggering rules, transactions and findings")
+    @Operation(summary = "One case with its triggering rules, transactions, findings and timeline",
+            description = "The case desk's view: the overdue-decision clock (decisionDueAt, overdue), the rules that "
+                    + "fired, the transactions as screened, and the timeline from the hash-chained audit trail (opened, "
+                    + "alerts raised, updated and resolved, the MLRO's decision with who and why, the AFSA notice due "
+                    + "and sent).")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     public CaseView get(@PathParam("caseId") String caseId) {
-        return readable(caseId);
+        readable(caseId);
+        return cases.file(caseId, now()).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
     }
 
     @GET
@@ -175,13 +182,16 @@ public class CaseResource {
                     + "notices (AML-013 for a DATF operator, AML-014; GET /firms/{firmId}/afsa-notices).")
     @APIResponse(responseCode = "200", description = "The case as decided", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, or reasons blank")
+    @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, reasons blank or longer "
+            + "than 4000 characters (problem names the field)")
     @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     @APIResponse(responseCode = "409", description = "The case was already decided")
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
         CaseView c = readable(caseId);
         access.requireWrite(c.firmId());
-        return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(), now());
+        CaseView decided = cases.decide(caseId, decision.decision(), decision.reasons(),
+                identity.getPrincipal().getName(), now());
+        return cases.file(decided, now());
     }
 
     @GET

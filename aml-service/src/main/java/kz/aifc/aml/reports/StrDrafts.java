@@ -1,8 +1,6 @@
 package kz.aifc.aml.reports;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.aifc.aml.cases.Cases.CaseView;
@@ -28,13 +25,12 @@ import kz.aifc.aml.reports.StrDraft.StrRendering;
 import kz.aifc.aml.reports.StrDraft.SuspicionIndicator;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.store.CaseOperations;
 import kz.aifc.aml.store.FirmLicences;
-import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.platform.report.DraftFacts;
 import kz.aifc.platform.report.DraftFacts.Fact;
 import kz.aifc.platform.report.DraftFormat;
 import kz.aifc.platform.report.DraftLabels;
-import kz.aifc.platform.store.Jdbc;
 
 /**
  * Drafts the suspicious transaction report for the FIU from a case: the five parts Law 191-IV Art. 10(2) names
@@ -49,12 +45,12 @@ public class StrDrafts {
     static final String DATF_BASIS = "AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA "
             + "immediately, in writing, with full details (the suspicious transaction report above)";
 
-    private final Jdbc jdbc;
+    private final CaseOperations stored;
     private final AmlRules rules;
     private final FirmLicences licences;
 
-    StrDrafts(Jdbc jdbc, AmlRules rules, FirmLicences licences) {
-        this.jdbc = jdbc;
+    StrDrafts(CaseOperations stored, AmlRules rules, FirmLicences licences) {
+        this.stored = stored;
         this.rules = rules;
         this.licences = licences;
     }
@@ -142,33 +138,20 @@ public class StrDrafts {
 
     /** The stored operations of a firm among {@code transactionIds} (of one customer unless null), oldest first. */
     public List<StrOperation> operations(String firmId, String customerId, List<String> transactionIds) {
-        String sql = """
-                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt,
-                       coalesce(t.payload, convert_from(substring(c.payloads from t.payload_from + 1
-                                                                  for t.payload_length), 'UTF8'))
-                from aml_transaction t
-                left join aml_payload_chunk c on c.chunk_id = t.payload_chunk
-                where t.firm_id = ? and (?::text is null or t.customer_id = ?) and t.transaction_id = any(?)
-                order by t.occurred_at""";
-        return jdbc.query("read the operations of a case", sql, StrDrafts::operation, firmId, customerId, customerId,
-                transactionIds);
+        return stored.of(firmId, customerId, transactionIds).stream().map(StrDrafts::operation).toList();
     }
 
-    private static StrOperation operation(ResultSet rs) throws SQLException {
-        JsonNode payload;
-        try {
-            payload = CloudEventCodec.mapper().readTree(rs.getString(6));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored payload is not JSON: " + e.getOriginalMessage(), e);
-        }
-        BigDecimal kzt = rs.getBigDecimal(5);
-        return new StrOperation(rs.getString(1),
-                rs.getTimestamp(2).toInstant().atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
-                rs.getString(3), text(payload.path("asset")), text(payload.path("amount")),
-                rs.getBigDecimal(4).stripTrailingZeros().toPlainString(),
-                kzt == null ? null : kzt.stripTrailingZeros().toPlainString(),
+    private static StrOperation operation(CaseOperations.Stored t) {
+        JsonNode payload = t.payload();
+        return new StrOperation(t.transactionId(),
+                t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toOffsetDateTime(), t.direction(),
+                text(payload.path("asset")), text(payload.path("amount")), plain(t.amountUsd()), plain(t.amountKzt()),
                 customer(payload.path("customer")),
                 payload.hasNonNull("counterparty") ? counterparty(payload.path("counterparty")) : null);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     private static StrCustomer customer(JsonNode p) {

@@ -38,6 +38,22 @@ public class AuditTrail {
     public record Entry(String actor, String action, String firmId, String subject, Object detail) {
     }
 
+    /** An entry as logged: its place in the chain, when, who, what, about what, and its detail (JSON). */
+    public record Logged(long seq, Instant at, String actor, String action, String subject, String detail) {
+    }
+
+    /** The firm's entries about any of {@code subjects} (a case, its alerts), oldest first: a timeline's source. */
+    public List<Logged> about(String firmId, List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("read the audit log of a subject", """
+                select seq, at, actor, action, subject, detail from audit_log
+                where firm_id = ? and subject = any(?) order by seq""",
+                rs -> new Logged(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), firmId, subjects);
+    }
+
     /** Appends one entry inside the caller's transaction. */
     public void append(String actor, String action, String firmId, String subject, Object detail) {
         appendAll(List.of(new Entry(actor, action, firmId, subject, detail)));
