@@ -213,10 +213,14 @@ public class CaseResource {
     public List<NoticeAlert> afsaNotices(@PathParam("firmId") String firmId,
             @Parameter(description = "OPEN or SENT (default: all)") @QueryParam("status") String status,
             @Parameter(description = "At most this many, 1 to 1000 (default 100)") @QueryParam("limit")
-            String limit) {
+            String limit,
+            @Parameter(description = "Language of labelledFacts: ru, kk or en (default: Accept-Language, else en)")
+            @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         access.requireRead(firmId);
         QueryParams.oneOf("status", status, "OPEN", "SENT");
-        return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
+        Locale locale = DraftLanguage.of(lang, headers);
+        return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now(), locale);
     }
 
     @POST

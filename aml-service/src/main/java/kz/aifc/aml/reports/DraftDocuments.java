@@ -9,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import kz.aifc.aml.cases.AfsaNotices;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.platform.report.DraftFormat;
 import kz.aifc.platform.report.DraftLabels;
@@ -25,7 +26,7 @@ public class DraftDocuments {
     static final List<String> STR_LANGUAGES = List.of("ru", "kk", "en");
 
     /** The labels of the drafts' facts (FactLabels.properties, _ru, _kk) with those every draft shares. */
-    static final String FACT_LABELS = "kz.aifc.aml.reports.FactLabels";
+    static final String FACT_LABELS = AfsaNotices.FACT_LABELS;
 
     @CheckedTemplate
     static class Templates {

@@ -29,6 +29,8 @@ public final class DraftFormat {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
     private static final Pattern DAYS = Pattern.compile("(\\d+) (business|calendar) days?");
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})");
     private static final boolean KAZAKH_DATES = Arrays.asList(DateFormatSymbols.getAvailableLocales()).contains(KAZAKH);
 
     private DraftFormat() {
@@ -84,6 +86,17 @@ public final class DraftFormat {
                 return iso;
             }
         }
+    }
+
+    /**
+     * Text recorded with ISO times in it (an alert's detail: "… as of 2026-12-05T14:58:28.100+05:00.") with each time
+     * worded in Astana time ("… as of 5 December 2026, 14:58."); the rest as is; null → null.
+     */
+    public static String withTimes(String text, Object locale) {
+        if (text == null) {
+            return null;
+        }
+        return ISO_TIME.matcher(text).replaceAll(m -> Matcher.quoteReplacement(dateTimeText(m.group(), locale)));
     }
 
     /** "USD 250,000.00" in English, "250 000,00 USD" in Russian and Kazakh; a plain decimal in, null → null. */
