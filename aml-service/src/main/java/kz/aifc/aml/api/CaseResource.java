@@ -37,6 +37,7 @@ import kz.aifc.aml.cases.Cases;
 import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.DraftDocuments;
 import kz.aifc.aml.reports.StrDraft;
+import kz.aifc.aml.reports.StrDraft.NoticeRendering;
 import kz.aifc.aml.reports.StrDrafts;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.platform.api.ProblemException;
@@ -71,7 +72,7 @@ public class CaseResource {
     /** The MLRO's decision on a case. */
     public record Decision(
             @NotNull @Pattern(regexp = "FILE_STR|NO_STR", message = "must be FILE_STR or NO_STR") String decision,
-            @NotBlank String reasons) {
+            @NotBlank @Size(max = 4000, message = "must be at most 4000 characters") String reasons) {
     }
 
     /** That the case's AFSA notice was sent; {@code reference} is the firm's own (letter number, e-mail id), optional. */
@@ -85,7 +86,9 @@ public class CaseResource {
     @Operation(summary = "The firm's suspicious-activity cases, newest first",
             description = "One case per customer episode gathers the suspicion findings (AML-001, AML-005, AML-006, "
                     + "AML-007) while it is OPEN. status filters by OPEN, FILE_STR or NO_STR. Visible to the firm's "
-                    + "mlro and to the regulator only (tipping-off).")
+                    + "mlro and to the regulator only (tipping-off). Each case carries the overdue-decision clock "
+                    + "(decisionDueAt, overdue), the rules that fired (rules) and the USD total of its transactions "
+                    + "(amountUsd).")
     @APIResponse(responseCode = "200", description = "The cases, without their findings", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.class)))
@@ -97,18 +100,23 @@ public class CaseResource {
             String limit) {
         access.requireRead(firmId);
         QueryParams.oneOf("status", status, "OPEN", "FILE_STR", "NO_STR");
-        return cases.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000));
+        return cases.deskOf(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
     }
 
     @GET
     @Path("cases/{caseId}")
     @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
-    @Operation(summary = "One case with its triggering rules, transactions and findings")
+    @Operation(summary = "One case with its triggering rules, transactions, findings and timeline",
+            description = "The case desk's view: the overdue-decision clock (decisionDueAt, overdue), the rules that "
+                    + "fired, the transactions as screened, and the timeline from the hash-chained audit trail (opened, "
+                    + "alerts raised, updated and resolved, the MLRO's decision with who and why, the AFSA notice due "
+                    + "and sent).")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     public CaseView get(@PathParam("caseId") String caseId) {
-        return readable(caseId);
+        readable(caseId);
+        return cases.file(caseId, now()).orElseThrow(() -> ProblemException.notFound("no case " + caseId));
     }
 
     @GET
@@ -137,6 +145,31 @@ public class CaseResource {
         return DraftResponses.answer(headers, draft, () -> documents.strDraft(c, draft, locale));
     }
 
+    @GET
+    @Path("cases/{caseId}/afsa-notice")
+    @RolesAllowed({Roles.MLRO, Roles.REGULATOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "The drafted notice to AFSA after the STR, alone, in one language (AML 13.8.1(c))",
+            description = "The same notice the STR draft ends with (and, for a DATF operator, the written report of "
+                    + "DAA 2.13.1(b)), worded in Russian, Kazakh or English (`lang`, else Accept-Language, else "
+                    + "English): its title, text and labelled facts (firm, customer, suspicion indicators, date of the "
+                    + "decision), no internal ids. JSON, or a printable document on Accept: text/html.")
+    @APIResponse(responseCode = "200", description = "The notice", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeRendering.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "lang other than ru, kk or en (problem names `lang`)")
+    @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
+    public Response afsaNotice(@PathParam("caseId") String caseId,
+            @Parameter(description = "ru, kk or en (default: Accept-Language, else en)") @QueryParam("lang")
+            String lang,
+            @Context HttpHeaders headers) {
+        CaseView c = readable(caseId);
+        Locale locale = DraftLanguage.of(lang, headers);
+        StrDraft draft = drafts.draft(c);
+        NoticeRendering notice = draft.renderings().of(locale.getLanguage()).afsaNotice();
+        return DraftResponses.answer(headers, notice, () -> documents.afsaNotice(c, draft, locale));
+    }
+
     @POST
     @Path("cases/{caseId}/decision")
     @RolesAllowed(Roles.MLRO)
@@ -149,13 +182,16 @@ public class CaseResource {
                     + "notices (AML-013 for a DATF operator, AML-014; GET /firms/{firmId}/afsa-notices).")
     @APIResponse(responseCode = "200", description = "The case as decided", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, or reasons blank")
+    @APIResponse(responseCode = "400", description = "decision other than FILE_STR or NO_STR, reasons blank or longer "
+            + "than 4000 characters (problem names the field)")
     @APIResponse(responseCode = "404", description = "No such case, or another firm's (answered alike)")
     @APIResponse(responseCode = "409", description = "The case was already decided")
     public CaseView decide(@PathParam("caseId") String caseId, @Valid @NotNull Decision decision) {
         CaseView c = readable(caseId);
         access.requireWrite(c.firmId());
-        return cases.decide(caseId, decision.decision(), decision.reasons(), identity.getPrincipal().getName(), now());
+        CaseView decided = cases.decide(caseId, decision.decision(), decision.reasons(),
+                identity.getPrincipal().getName(), now());
+        return cases.file(decided, now());
     }
 
     @GET
@@ -177,10 +213,14 @@ public class CaseResource {
     public List<NoticeAlert> afsaNotices(@PathParam("firmId") String firmId,
             @Parameter(description = "OPEN or SENT (default: all)") @QueryParam("status") String status,
             @Parameter(description = "At most this many, 1 to 1000 (default 100)") @QueryParam("limit")
-            String limit) {
+            String limit,
+            @Parameter(description = "Language of labelledFacts: ru, kk or en (default: Accept-Language, else en)")
+            @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
         access.requireRead(firmId);
         QueryParams.oneOf("status", status, "OPEN", "SENT");
-        return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now());
+        Locale locale = DraftLanguage.of(lang, headers);
+        return notices.ofFirm(firmId, status, QueryParams.number("limit", limit, 100, 1, 1000), now(), locale);
     }
 
     @POST

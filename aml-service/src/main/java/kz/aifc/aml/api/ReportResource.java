@@ -74,7 +74,7 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         access.requireRead(firmId);
         Locale locale = DraftLanguage.of(lang, headers);
-        ThresholdDraft draft = threshold.dueOn(firmId, QueryParams.date("date", date));
+        ThresholdDraft draft = threshold.dueOn(firmId, QueryParams.date("date", date), locale);
         return DraftResponses.answer(headers, draft, () -> documents.thresholdReports(draft, locale));
     }
 

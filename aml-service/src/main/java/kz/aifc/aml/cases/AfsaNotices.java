@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
@@ -16,6 +19,9 @@ import kz.aifc.aml.rules.Suspicion;
 import kz.aifc.aml.store.FirmLicences;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.report.DraftFacts;
+import kz.aifc.platform.report.DraftFacts.Fact;
+import kz.aifc.platform.report.DraftLabels;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.rules.Rule;
 import kz.aifc.platform.store.Jdbc;
@@ -42,11 +48,20 @@ public class AfsaNotices {
         this.audit = audit;
     }
 
-    /** One notice alert as the MLRO and the regulator see it; {@code status} OPEN until marked sent, then SENT. */
+    /** The labels of aml-service's drafts and notices (FactLabels.properties, _ru, _kk), with the shared ones. */
+    public static final String FACT_LABELS = "kz.aifc.aml.reports.FactLabels";
+
+    /**
+     * One notice alert as the MLRO and the regulator see it; {@code status} OPEN until marked sent, then SENT;
+     * {@code labelledFacts} the deadline, status and sending as an officer reads them, in the language asked for.
+     */
     public record NoticeAlert(String alertId, String ruleId, String title, String citation, String severity,
             String firmId, String caseId, OffsetDateTime raisedAt, OffsetDateTime regulatoryDeadline,
             String deadlineBasis, String status, boolean overdue, OffsetDateTime sentAt, String sentBy,
-            String reference, Map<String, String> links) {
+            String reference, Map<String, String> links,
+            @Schema(description = "Deadline, status, overdue, sent and reference labelled and worded in the language "
+                    + "asked for (lang, else Accept-Language, else English): Astana times, yes/no in words, no ids")
+            List<Fact> labelledFacts) {
     }
 
     /** Raises the notices a FILE_STR decision on the case makes due; called in the decision's transaction. */
@@ -64,15 +79,17 @@ public class AfsaNotices {
     }
 
     /** The firm's notice alerts, newest first; {@code status} OPEN or SENT, or null for all. */
-    public List<NoticeAlert> ofFirm(String firmId, String status, int limit, OffsetDateTime now) {
+    public List<NoticeAlert> ofFirm(String firmId, String status, int limit, OffsetDateTime now, Locale locale) {
         String filter = status == null ? "" : "OPEN".equals(status) ? " and sent_at is null" : " and sent_at is not null";
+        DraftLabels labels = DraftLabels.of(FACT_LABELS, locale);
         return jdbc.query("read the AFSA notices of a firm", SELECT + " where firm_id = ?" + filter
-                + " order by raised_at desc, rule_id limit ?", rs -> view(rs, now), firmId, limit);
+                + " order by raised_at desc, rule_id limit ?", rs -> view(rs, now, labels), firmId, limit);
     }
 
     public List<NoticeAlert> ofCase(String caseId, OffsetDateTime now) {
+        DraftLabels labels = DraftLabels.of(FACT_LABELS, Locale.ENGLISH);
         return jdbc.query("read the AFSA notices of a case", SELECT + " where case_id = ? order by rule_id",
-                rs -> view(rs, now), caseId);
+                rs -> view(rs, now, labels), caseId);
     }
 
     /**
@@ -107,21 +124,30 @@ public class AfsaNotices {
                    sent_reference
             from aml_afsa_notice""";
 
-    private NoticeAlert view(ResultSet rs, OffsetDateTime now) throws SQLException {
+    private NoticeAlert view(ResultSet rs, OffsetDateTime now, DraftLabels labels) throws SQLException {
         Rule rule = rules.rulebook().rule(rs.getString(2));
         OffsetDateTime due = almaty(rs.getObject(6, OffsetDateTime.class));
         OffsetDateTime sentAt = almaty(rs.getObject(8, OffsetDateTime.class));
         String caseId = rs.getString(4);
+        String status = sentAt == null ? "OPEN" : "SENT";
+        boolean overdue = sentAt == null && now.isAfter(due);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("deadline", due.toString());
+        facts.put("status", status);
+        facts.put("overdue", overdue);
+        facts.put("sentAt", sentAt == null ? null : sentAt.toString());
+        facts.put("reference", rs.getString(10));
         return new NoticeAlert(rs.getString(1), rule.id(), rule.title(), rule.citation(), rule.severity().name(),
                 rs.getString(3), caseId, almaty(rs.getObject(5, OffsetDateTime.class)), due, rs.getString(7),
-                sentAt == null ? "OPEN" : "SENT", sentAt == null && now.isAfter(due), sentAt, rs.getString(9),
-                rs.getString(10), links(caseId));
+                status, overdue, sentAt, rs.getString(9), rs.getString(10), links(caseId),
+                DraftFacts.of(facts, labels));
     }
 
     private static Map<String, String> links(String caseId) {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("case", "/cases/" + caseId);
         links.put("strDraft", "/cases/" + caseId + "/str-draft");
+        links.put("afsaNotice", "/cases/" + caseId + "/afsa-notice");
         links.put("markSent", "/cases/" + caseId + "/afsa-notice/sent");
         return links;
     }

@@ -27,9 +27,6 @@ public interface AmlMessages {
     @Message("Signed: ______________________ (MLRO)    Date: ______________")
     String signature();
 
-    @Message("{#if value is null}—{#else if value}yes{#else}no{/if}")
-    String yes_no(Boolean value);
-
     @Message("Firm")
     String firm();
 
@@ -51,9 +48,6 @@ public interface AmlMessages {
     @Message("Suspicious transaction report")
     String str_title();
 
-    @Message("Case")
-    String str_case();
-
     @Message("Status")
     String str_status_label();
 
@@ -74,6 +68,18 @@ public interface AmlMessages {
 
     @Message("Tipping-off: do not disclose this report to the customer (AML 13.8.3(b)).")
     String str_note_tipping_off();
+
+    @Message("Date of the MLRO's decision")
+    String str_decided_at();
+
+    @Message("Operation {number}")
+    String op_number(int number);
+
+    @Message("No operation of the case is stored.")
+    String str_no_operations();
+
+    @Message("None given.")
+    String str_no_additional_information();
 
     @Message("Reporting subject")
     String str_heading_reporting_subject();
@@ -99,119 +105,22 @@ public interface AmlMessages {
     @Message("AIFC participant, financial-monitoring subject (Law 191-IV Art. 3(1)(19))")
     String str_regime();
 
-    @Message("Transaction")
-    String op_transaction();
-
-    @Message("Occurred at")
-    String op_occurred_at();
-
-    @Message("Direction")
-    String op_direction();
-
-    @Message("Asset")
-    String op_asset();
-
-    @Message("Amount")
-    String op_amount();
-
-    @Message("USD")
-    String op_amount_usd();
-
-    @Message("KZT")
-    String op_amount_kzt();
-
-    @Message("Counterparty")
-    String op_counterparty();
-
-    @Message("{#when direction}{#is 'DEPOSIT'}deposit{#is 'WITHDRAWAL'}withdrawal{#is 'TRANSFER_IN'}incoming transfer"
-            + "{#is 'TRANSFER_OUT'}outgoing transfer{#is 'TRADE'}trade{#else}{direction}{/when}")
-    String direction(String direction);
-
     @Message("Customer")
     String str_customer();
 
     @Message("Counterparties")
     String str_counterparties();
 
-    @Message("Customer identifier")
-    String customer_id();
-
-    @Message("Type")
-    String customer_type();
-
-    @Message("{#when type}{#is 'NATURAL'}natural person{#is 'LEGAL'}legal entity{#else}{type}{/when}")
-    String customer_type_value(String type);
-
-    @Message("Country of residence")
-    String customer_residency();
-
-    @Message("Risk rating")
-    String customer_risk_rating();
-
-    @Message("{#when rating}{#is 'LOW'}low{#is 'MEDIUM'}medium{#is 'HIGH'}high{#else}{rating}{/when}")
-    String risk_rating(String rating);
-
-    @Message("Politically exposed person")
-    String customer_pep();
-
-    @Message("Enhanced due diligence completed")
-    String customer_edd_completed();
-
-    @Message("Retail client")
-    String customer_retail_client();
-
-    @Message("Knowledge test passed")
-    String customer_knowledge_test_passed();
-
-    @Message("Name")
-    String counterparty_name();
-
-    @Message("Wallet")
-    String counterparty_wallet();
-
-    @Message("VASP")
-    String counterparty_vasp();
-
-    @Message("Self-hosted wallet")
-    String counterparty_self_hosted();
-
-    @Message("Ownership verified")
-    String counterparty_ownership_verified();
-
-    @Message("VASP due diligence completed")
-    String counterparty_vasp_due_diligence();
-
-    @Message("Jurisdiction")
-    String counterparty_jurisdiction();
-
-    @Message("Offshore")
-    String counterparty_offshore();
-
     @Message("{#when ruleId}{#is 'AML-001'}Sanctions list match{#is 'AML-005'}Structuring below a reporting threshold"
             + "{#is 'AML-006'}Rapid in-and-out of deposited funds{#is 'AML-007'}Wallet exposure to mixer, darknet, "
             + "sanctioned or ransomware addresses{#else}{/when}")
     String indicator(String ruleId);
 
-    @Message("Indicator")
-    String ind_indicator();
-
     @Message("Rule")
     String ind_rule();
 
-    @Message("Citation")
-    String ind_citation();
-
     @Message("Detected")
     String ind_detected();
-
-    @Message("Facts")
-    String ind_facts();
-
-    @Message("Transactions")
-    String ind_transactions();
-
-    @Message("Facts are given as the monitoring system recorded them.")
-    String facts_note();
 
     @Message("Notice to AFSA")
     String afsa_notice();
@@ -229,8 +138,8 @@ public interface AmlMessages {
     String afsa_notice_basis();
 
     @Message("The firm {firmId} has filed (or is filing) a suspicious transaction report with the Agency for Financial "
-            + "Monitoring concerning case {caseId} (customer {customerId}, rules {rules}).")
-    String afsa_notice_text(String firmId, String caseId, String customerId, String rules);
+            + "Monitoring of the Republic of Kazakhstan concerning the customer and on the grounds below.")
+    String afsa_notice_body(String firmId);
 
     @Message("AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA immediately, in writing, "
             + "with full details (the suspicious transaction report above)")
@@ -263,22 +172,8 @@ public interface AmlMessages {
     @Message("No threshold operation falls due on this date.")
     String threshold_none();
 
-    @Message("Operation")
-    String threshold_operation();
-
-    @Message("Due by")
-    String threshold_due_by();
-
-    @Message("Evidence")
-    String threshold_evidence();
-
-    @Message("Events")
-    String threshold_events();
-
-    @Message("{#when key}{#is 'amountKzt'}amount, KZT{#is 'thresholdKzt'}threshold, KZT"
-            + "{#is 'jurisdiction'}counterparty jurisdiction{#is 'calendarCovered'}holidays of the deadline year "
-            + "configured{#else}{key}{/when}")
-    String evidence_key(String key);
+    @Message("Operation {number}")
+    String threshold_operation_number(int number);
 
     // The annual AML return (DAA 2.13.11(2), 3.13.1(2); AFSA Annual AML Return)
 

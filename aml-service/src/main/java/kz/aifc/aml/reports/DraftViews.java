@@ -1,97 +1,82 @@
 package kz.aifc.aml.reports;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kz.aifc.aml.cases.Cases.CaseView;
 import kz.aifc.aml.reports.AnnualReturnDraft.AnnualFigure;
-import kz.aifc.aml.reports.StrDraft.StrCounterparty;
-import kz.aifc.aml.reports.StrDraft.StrCustomer;
+import kz.aifc.platform.report.DraftFacts.Fact;
+import kz.aifc.platform.report.DraftFormat;
+import kz.aifc.platform.report.DraftLabels;
 
 /**
  * What the printed drafts show, typed for the templates and read from the very records the JSON answers carry, so
- * the print and the JSON cannot tell different facts. Text stays text: the templates escape it.
+ * the print and the JSON cannot tell different facts. Values are worded for people in the document's language (the
+ * platform's DraftFormat: Astana times, grouped amounts, yes/no); internal ids stay out. Text stays text: the
+ * templates escape it.
  */
 public final class DraftViews {
 
     private DraftViews() {
     }
 
-    /** The STR's facts; each language section words them (StrSection). */
-    public record Str(String caseId, String status, String firmId, List<Operation> operations, StrCustomer customer,
-            List<StrCounterparty> counterparties, List<Indicator> indicators, String additionalInformation,
-            String customerId, String rules, boolean datfOperator) {
+    /** The STR's front matter, worded in the document's language; each language section prints its rendering. */
+    public record Str(String firmId, String status, String decidedAt, String additionalInformation,
+            boolean datfOperator, List<String> citations) {
 
-        static Str of(StrDraft d, String customerId, List<String> ruleIds) {
-            List<Operation> operations = d.operations().stream().map(o -> {
-                StrCounterparty cp = o.counterparty();
-                return new Operation(o.transactionId(), text(o.occurredAt()), o.direction(), o.asset(), o.amount(),
-                        o.amountUsd(), o.amountKzt(), cp == null ? null : cp.name() != null ? cp.name() : cp.wallet());
-            }).toList();
-            List<Indicator> indicators = d.suspicionIndicators().stream().map(i -> new Indicator(i.ruleId(),
-                    i.citation(), text(i.detectedAt()), i.facts(), joined(i.transactionIds()))).toList();
+        static Str of(CaseView c, StrDraft d, Locale locale) {
             String info = d.additionalInformation();
-            return new Str(d.caseId(), d.status(), d.reportingSubject().firmId(), operations,
-                    d.participants().customer(), d.participants().counterparties(), indicators,
-                    info == null || info.isEmpty() ? null : info, customerId, String.join(", ", ruleIds),
-                    d.afsaNotice().datfOperatorBasis() != null);
+            return new Str(d.reportingSubject().firmId(), d.status(), DraftFormat.dateTime(c.decidedAt(), locale),
+                    info == null || info.isEmpty() ? null : info, d.afsaNotice().datfOperatorBasis() != null,
+                    d.suspicionIndicators().stream().map(StrDraft.SuspicionIndicator::citation).toList());
         }
     }
 
-    /** One screened transaction of the case. */
-    public record Operation(String transactionId, String occurredAt, String direction, String asset, String amount,
-            String amountUsd, String amountKzt, String counterparty) {
-    }
-
-    /** A finding behind the suspicion; its name is the section's (StrSection.names). */
-    public record Indicator(String ruleId, String citation, String detectedAt, String facts, String transactionIds) {
-    }
-
-    /** One language section of the STR: its lang attribute, its bundle, and the indicators named in it. */
-    public record StrSection(String lang, AmlMessages m, List<NamedIndicator> indicators) {
-    }
-
-    /** An indicator with its name in the section's language. */
-    public record NamedIndicator(String name, Indicator indicator) {
+    /** One language section of the STR: its lang attribute, its bundle, and the JSON's rendering in that language. */
+    public record StrSection(String lang, AmlMessages m, StrDraft.StrRendering r) {
     }
 
     /** The threshold-transaction reports due on a date. */
     public record Threshold(String firmId, String dueOn, List<ThresholdReport> reports) {
 
-        static Threshold of(ThresholdDraft d) {
-            return new Threshold(d.firmId(), text(d.dueOn()), d.reports().stream()
-                    .map(r -> new ThresholdReport(r.alertId(), r.operation(), text(r.dueBy()), r.deadlineBasis(),
-                            entries(r.evidence()), joined(r.causedBy())))
-                    .toList());
+        static Threshold of(ThresholdDraft d, Locale locale) {
+            List<ThresholdReport> reports = new ArrayList<>();
+            // The deadline's basis is recorded in English: the Russian and Kazakh prints rest on their legal basis.
+            boolean english = "en".equals(DraftFormat.language(locale));
+            for (ThresholdDraft.ThresholdOperation r : d.reports()) {
+                reports.add(new ThresholdReport(reports.size() + 1, english ? r.deadlineBasis() : null,
+                        r.labelledFacts()));
+            }
+            return new Threshold(d.firmId(), DraftFormat.date(d.dueOn(), locale), reports);
         }
     }
 
-    /** One AML-010 operation's report. */
-    public record ThresholdReport(String alertId, String operation, String dueBy, String deadlineBasis,
-            List<Entry> evidence, String events) {
-    }
-
-    /** A named value of evidence; a yes/no value is {@code flag}. */
-    public record Entry(String key, String value, Boolean flag) {
+    /** One AML-010 operation's report, numbered in the document; its facts labelled in the document's language. */
+    public record ThresholdReport(int number, String deadlineBasis, List<Fact> facts) {
     }
 
     /** The annual AML return's figures. */
     public record Annual(String firmId, String year, String from, String to, String zone, String dueBy,
             String rulebookVersion, List<Figure> figures, List<Item> toComplete, List<Note> notes) {
 
-        static Annual of(AnnualReturnDraft d) {
+        static Annual of(AnnualReturnDraft d, Locale locale) {
             AnnualReturnDraft.AnnualFigures f = d.figures();
-            List<Figure> figures = List.of(Figure.of("strsFiled", f.strsFiled()),
-                    Figure.of("eddClients", f.eddClients()), Figure.of("totalClients", f.totalClients()),
-                    Figure.of("clientsFromHighRiskJurisdictions", f.clientsFromHighRiskJurisdictions()));
+            List<Figure> figures = List.of(Figure.of("strsFiled", f.strsFiled(), locale),
+                    Figure.of("eddClients", f.eddClients(), locale),
+                    Figure.of("totalClients", f.totalClients(), locale),
+                    Figure.of("clientsFromHighRiskJurisdictions", f.clientsFromHighRiskJurisdictions(), locale));
             List<Item> items = d.toComplete().stream().map(i -> new Item(i.key(), i.label(), i.source())).toList();
             List<Note> notes = new ArrayList<>();
             for (int i = 0; i < d.notes().size(); i++) {
                 notes.add(new Note(i, d.notes().get(i)));
             }
-            return new Annual(d.firmId(), text(d.year()), text(d.period().from()), text(d.period().to()),
-                    d.period().zone(), text(d.dueBy()), d.rulebookVersion(), figures, items, notes);
+            return new Annual(d.firmId(), String.valueOf(d.year()), date(d.period().from(), locale),
+                    date(d.period().to(), locale), DraftLabels.shared(locale).require("astana_time"),
+                    date(d.dueBy(), locale), d.rulebookVersion(), figures, items, notes);
         }
     }
 
@@ -99,10 +84,10 @@ public final class DraftViews {
     public record Figure(String key, String label, String value, String source, String confidence, String derivation,
             String byCountry, String listConfidence, boolean withheld) {
 
-        static Figure of(String key, AnnualFigure f) {
-            return new Figure(key, f.label(), text(f.value()), f.source(), f.confidence(), f.derivation(),
-                    f.byCountry() == null || f.byCountry().isEmpty() ? null : joined(f.byCountry()),
-                    f.listConfidence(), Boolean.TRUE.equals(f.withheld()));
+        static Figure of(String key, AnnualFigure f, Locale locale) {
+            return new Figure(key, f.label(), f.value() == null ? null : DraftFormat.number(f.value(), 0, locale),
+                    f.source(), f.confidence(), f.derivation(), countries(f.byCountry(), locale), f.listConfidence(),
+                    Boolean.TRUE.equals(f.withheld()));
         }
     }
 
@@ -114,30 +99,17 @@ public final class DraftViews {
     public record Note(int index, String text) {
     }
 
-    static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
+    private static String date(LocalDate date, Locale locale) {
+        return DraftFormat.date(date, locale);
     }
 
-    static Boolean flag(Object value) {
-        return value instanceof Boolean b ? b : null;
-    }
-
-    /** Lists joined by commas, maps as {@code key: value; …}; null or empty as null. */
-    static String joined(Object value) {
-        if (value instanceof List<?> items) {
-            return items.isEmpty() ? null : items.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    /** "Iran (IR): 1, …" in the document's language; null when there is no breakdown. */
+    private static String countries(Map<String, Long> counts, Locale locale) {
+        if (counts == null || counts.isEmpty()) {
+            return null;
         }
-        if (value instanceof Map<?, ?> m) {
-            return m.isEmpty() ? null : m.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining("; "));
-        }
-        return text(value);
-    }
-
-    static List<Entry> entries(Map<String, Object> value) {
-        return value.entrySet().stream()
-                .map(e -> new Entry(e.getKey(), e.getValue() instanceof Boolean ? null : joined(e.getValue()),
-                        flag(e.getValue())))
-                .toList();
+        return counts.entrySet().stream()
+                .map(e -> DraftFormat.country(e.getKey(), locale) + ": " + DraftFormat.number(e.getValue(), 0, locale))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -3,7 +3,11 @@ package kz.aifc.aml.reports;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import kz.aifc.platform.report.DraftFacts.Fact;
 
 /**
  * The drafted suspicious transaction report (JSON): the five parts of Law 191-IV Art. 10(2) — reporting subject,
@@ -61,8 +65,21 @@ public record StrDraft(String caseId, String status, String legalBasis, List<Str
         }
     }
 
-    /** One language: the title, the headings of the five parts and the indicators named in it. */
-    public record StrRendering(String title, StrHeadings headings, List<RenderedIndicator> indicators) {
+    /**
+     * One language: the title, the headings of the five parts and the indicators named in it, and the facts as the
+     * printed section shows them (labelled and formatted in the language: Astana times, amounts with their currency,
+     * yes/no in words; no internal ids, no empty fields; each counterparty once).
+     */
+    public record StrRendering(String title, StrHeadings headings, List<RenderedIndicator> indicators,
+            @Schema(description = "The operations, each as labelled facts") List<List<Fact>> operations,
+            @Schema(description = "The customer as labelled facts") List<Fact> customer,
+            @Schema(description = "Each distinct counterparty once, as labelled facts with how many operations name it")
+            List<List<Fact>> counterparties,
+            @Schema(description = "The notice to AFSA (AML 13.8.1(c)) worded in the language") NoticeRendering afsaNotice) {
+    }
+
+    /** The notice to AFSA in one language: its title, its text and its facts (no case id: AFSA reads the firm's). */
+    public record NoticeRendering(String lang, String title, String text, List<Fact> labelledFacts) {
     }
 
     /** The headings of the five parts. */
@@ -70,8 +87,10 @@ public record StrDraft(String caseId, String status, String legalBasis, List<Str
             String additionalInformation) {
     }
 
-    /** A rule's suspicion indicator named in the rendering's language. */
-    public record RenderedIndicator(String ruleId, String indicator) {
+    /** A rule's suspicion indicator named in the rendering's language, with what it found as labelled facts. */
+    public record RenderedIndicator(String ruleId, String indicator,
+            @Schema(description = "When it was detected, in Astana time, worded") String detected,
+            @Schema(description = "The finding's evidence as labelled facts") List<Fact> labelledFacts) {
     }
 
     /**

@@ -1,19 +1,18 @@
 package kz.aifc.aml.reports;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import kz.aifc.aml.cases.Cases.CaseView;
-import kz.aifc.aml.cases.Cases.FindingView;
 import kz.aifc.aml.reports.StrDraft.AfsaNotice;
+import kz.aifc.aml.reports.StrDraft.NoticeRendering;
 import kz.aifc.aml.reports.StrDraft.Participants;
 import kz.aifc.aml.reports.StrDraft.RenderedIndicator;
 import kz.aifc.aml.reports.StrDraft.Renderings;
@@ -26,9 +25,12 @@ import kz.aifc.aml.reports.StrDraft.StrRendering;
 import kz.aifc.aml.reports.StrDraft.SuspicionIndicator;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
+import kz.aifc.aml.store.CaseOperations;
 import kz.aifc.aml.store.FirmLicences;
-import kz.aifc.contract.codec.CloudEventCodec;
-import kz.aifc.platform.store.Jdbc;
+import kz.aifc.platform.report.DraftFacts;
+import kz.aifc.platform.report.DraftFacts.Fact;
+import kz.aifc.platform.report.DraftFormat;
+import kz.aifc.platform.report.DraftLabels;
 
 /**
  * Drafts the suspicious transaction report for the FIU from a case: the five parts Law 191-IV Art. 10(2) names
@@ -43,12 +45,12 @@ public class StrDrafts {
     static final String DATF_BASIS = "AIFC DAA 2.13.1(b): a DATF operator reports suspected money laundering to AFSA "
             + "immediately, in writing, with full details (the suspicious transaction report above)";
 
-    private final Jdbc jdbc;
+    private final CaseOperations stored;
     private final AmlRules rules;
     private final FirmLicences licences;
 
-    StrDrafts(Jdbc jdbc, AmlRules rules, FirmLicences licences) {
-        this.jdbc = jdbc;
+    StrDrafts(CaseOperations stored, AmlRules rules, FirmLicences licences) {
+        this.stored = stored;
         this.rules = rules;
         this.licences = licences;
     }
@@ -60,7 +62,11 @@ public class StrDrafts {
     }
 
     public StrDraft draft(CaseView c) {
-        List<StrOperation> operations = operations(c);
+        return compose(c, operations(c.firmId(), c.customerId(), c.transactionIds()));
+    }
+
+    /** The draft of a case over its operations (as stored, or as a test gives them). */
+    public StrDraft compose(CaseView c, List<StrOperation> operations) {
         String status = switch (c.status()) {
             case "FILE_STR" -> "READY_TO_FILE";
             case "NO_STR" -> "NOT_TO_BE_FILED";
@@ -71,14 +77,16 @@ public class StrDrafts {
                 operations.stream().map(StrOperation::counterparty).filter(x -> x != null).distinct().toList());
         List<SuspicionIndicator> indicators = c.findings().stream().map(f -> new SuspicionIndicator(f.ruleId(),
                 rules.rulebook().rule(f.ruleId()).citation(), f.detectedAt(), f.detail(), f.transactionIds())).toList();
-        // Facts above are language-neutral data; each rendering names the parts and indicators in its language.
-        Renderings renderings = new Renderings(section(c, "ru"), section(c, "kk"), section(c, "en"));
+        boolean datf = datfOperator(c);
+        // Facts above are language-neutral data; each rendering names and words them in its language.
+        Renderings renderings = new Renderings(section(c, "ru", operations, participants, datf),
+                section(c, "kk", operations, participants, datf), section(c, "en", operations, participants, datf));
         AfsaNotice notice = new AfsaNotice("AIFC Financial Services Authority",
                 "AIFC AML 13.8.1(c): notify AFSA promptly after filing an STR with the FIU",
                 "The firm " + c.firmId() + " has filed (or is filing) a suspicious transaction report with the "
                         + "Agency for Financial Monitoring concerning case " + c.caseId() + " (customer "
                         + c.customerId() + ", rules " + String.join(", ", c.ruleIds()) + ").",
-                datfOperator(c) ? DATF_BASIS : null);
+                datf ? DATF_BASIS : null);
         return new StrDraft(c.caseId(), status, "Law 191-IV Art. 10(2); AIFC AML 13.6.1(d), 13.8.1",
                 List.of("Submit electronically to the Agency for Financial Monitoring in Kazakh or Russian (Law 191-IV "
                                 + "Art. 10(2)).",
@@ -91,45 +99,59 @@ public class StrDrafts {
                 renderings, notice);
     }
 
-    /** One language: the title, the headings of the five parts and the suspicion indicators named in it. */
-    private StrRendering section(CaseView c, String lang) {
+    /** One language: the title, the headings, the indicators named in it and every fact labelled and worded. */
+    private StrRendering section(CaseView c, String lang, List<StrOperation> operations, Participants participants,
+            boolean datf) {
         AmlMessages m = DraftDocuments.messages(lang);
+        DraftLabels labels = DraftDocuments.labels(lang);
         StrHeadings headings = new StrHeadings(m.str_heading_reporting_subject(), m.str_heading_operations(),
                 m.str_heading_participants(), m.str_heading_indicators(), m.str_heading_additional_information());
-        return new StrRendering(m.str_title(), headings, c.findings().stream().map(FindingView::ruleId).distinct()
-                .map(id -> {
-                    String name = m.indicator(id);
-                    return new RenderedIndicator(id, name.isEmpty() ? rules.rulebook().rule(id).title() : name);
-                }).toList());
+        List<RenderedIndicator> indicators = c.findings().stream().map(f -> new RenderedIndicator(f.ruleId(),
+                indicatorName(m, f.ruleId()), DraftFormat.dateTime(f.detectedAt(), lang),
+                DraftFacts.of(f.evidence(), labels))).toList();
+        List<List<Fact>> ops = operations.stream().map(o -> DraftFacts.of(OperationFacts.of(o), labels)).toList();
+        List<Fact> customer = DraftFacts.of(OperationFacts.of(participants.customer()), labels);
+        List<List<Fact>> counterparties = OperationFacts.counterparties(operations).stream()
+                .map(cp -> DraftFacts.of(cp, labels)).toList();
+        return new StrRendering(m.str_title(), headings, indicators, ops, customer, counterparties,
+                notice(c, lang, participants.customer(), datf));
     }
 
-    private List<StrOperation> operations(CaseView c) {
-        String sql = """
-                select t.transaction_id, t.occurred_at, t.direction, t.amount_usd, t.amount_kzt,
-                       coalesce(t.payload, convert_from(substring(c.payloads from t.payload_from + 1
-                                                                  for t.payload_length), 'UTF8'))
-                from aml_transaction t
-                left join aml_payload_chunk c on c.chunk_id = t.payload_chunk
-                where t.firm_id = ? and t.customer_id = ? and t.transaction_id = any(?) order by t.occurred_at""";
-        return jdbc.query("read the operations of a case", sql, StrDrafts::operation, c.firmId(), c.customerId(),
-                c.transactionIds());
+    /** The notice to AFSA after the STR (AML 13.8.1(c); DAA 2.13.1(b) for a DATF operator) in one language. */
+    public NoticeRendering notice(CaseView c, String lang, StrCustomer customer, boolean datf) {
+        AmlMessages m = DraftDocuments.messages(lang);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("firm", c.firmId());
+        facts.put("customer", customer == null || customer.id() == null ? c.customerId() : customer.id());
+        facts.put("indicators", c.ruleIds().stream().map(id -> indicatorName(m, id)).toList());
+        facts.put("decisionDate", c.decidedAt() == null ? null : c.decidedAt().toString());
+        facts.put("datfOperator", datf ? Boolean.TRUE : null);
+        return new NoticeRendering(lang, m.afsa_notice(), m.afsa_notice_body(c.firmId()),
+                DraftFacts.of(facts, DraftDocuments.labels(lang)));
     }
 
-    private static StrOperation operation(ResultSet rs) throws SQLException {
-        JsonNode payload;
-        try {
-            payload = CloudEventCodec.mapper().readTree(rs.getString(6));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored payload is not JSON: " + e.getOriginalMessage(), e);
-        }
-        BigDecimal kzt = rs.getBigDecimal(5);
-        return new StrOperation(rs.getString(1),
-                rs.getTimestamp(2).toInstant().atZone(CustomerHistory.ALMATY).toOffsetDateTime(),
-                rs.getString(3), text(payload.path("asset")), text(payload.path("amount")),
-                rs.getBigDecimal(4).stripTrailingZeros().toPlainString(),
-                kzt == null ? null : kzt.stripTrailingZeros().toPlainString(),
+    /** The indicator's name in the bundle's language, else the rulebook's (English) title of the rule. */
+    private String indicatorName(AmlMessages m, String ruleId) {
+        String name = m.indicator(ruleId);
+        return name.isEmpty() ? rules.rulebook().rule(ruleId).title() : name;
+    }
+
+    /** The stored operations of a firm among {@code transactionIds} (of one customer unless null), oldest first. */
+    public List<StrOperation> operations(String firmId, String customerId, List<String> transactionIds) {
+        return stored.of(firmId, customerId, transactionIds).stream().map(StrDrafts::operation).toList();
+    }
+
+    private static StrOperation operation(CaseOperations.Stored t) {
+        JsonNode payload = t.payload();
+        return new StrOperation(t.transactionId(),
+                t.occurredAt().atZoneSameInstant(CustomerHistory.ALMATY).toOffsetDateTime(), t.direction(),
+                text(payload.path("asset")), text(payload.path("amount")), plain(t.amountUsd()), plain(t.amountKzt()),
                 customer(payload.path("customer")),
                 payload.hasNonNull("counterparty") ? counterparty(payload.path("counterparty")) : null);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     private static StrCustomer customer(JsonNode p) {

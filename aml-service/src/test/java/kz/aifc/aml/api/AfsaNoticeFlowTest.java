@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -74,7 +75,13 @@ class AfsaNoticeFlowTest {
                 .body("[1].citation", equalTo("AIFC AML 13.8.1(c)"))
                 .body("[1].deadlineBasis", containsString("promptly"))
                 .body("[0].alertId", not(containsString(caseId)))
-                .body("[0].links.strDraft", equalTo("/cases/" + caseId + "/str-draft"));
+                .body("[0].links.strDraft", equalTo("/cases/" + caseId + "/str-draft"))
+                .body("[0].links.afsaNotice", equalTo("/cases/" + caseId + "/afsa-notice"));
+        // Each notice as an officer reads it, in the language asked for: labelled, worded, no ids.
+        given().header("Authorization", mlro).get(notices + (notices.contains("?") ? "&" : "?") + "lang=ru").then()
+                .statusCode(200).body("[0].labelledFacts.label", hasItem("Срок (по времени Астаны)"))
+                .body("[0].labelledFacts.text", hasItem("подлежит направлению"))
+                .body("[0].labelledFacts.text", not(hasItem("false")));
         List<String> deadlines = given().header("Authorization", mlro).get(notices).then().extract()
                 .path("regulatoryDeadline");
         // DAA 2.13.1(b) "immediately": due at the decision; AML 13.8.1(c) "promptly": afsaNoticeTime (PT24H) later.

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -73,7 +74,16 @@ class CaseResourceTest {
                 .body("suspicionIndicators[0].ruleId", equalTo("AML-007"))
                 .body("renderings.ru.title", equalTo("Сообщение о подозрительной операции"))
                 .body("renderings.kk.indicators[0].ruleId", equalTo("AML-007"))
-                .body("afsaNotice.basis", org.hamcrest.Matchers.containsString("13.8.1(c)"));
+                .body("afsaNotice.basis", org.hamcrest.Matchers.containsString("13.8.1(c)"))
+                // Additive: each rendering carries the facts as printed, labelled in its language.
+                .body("renderings.ru.operations[0].label", hasItem("Дата и время (по времени Астаны)"))
+                .body("renderings.kk.customer.label", hasItem("Фирмадағы клиент сәйкестендіргіші"))
+                .body("renderings.en.counterparties[0].label", hasItem("Virtual asset service provider (VASP)"))
+                .body("renderings.ru.operations[0].text", not(hasItem("true")))
+                .body("renderings.ru.indicators[0].labelledFacts", notNullValue())
+                .body("renderings.en.afsaNotice.labelledFacts.label", hasItem("Customer"));
+        given().header("Authorization", TestTokens.bearer(Roles.FIRM_REPORTER, "F-0001"))
+                .get("/cases/" + caseId[0] + "/str-draft").then().statusCode(403);
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, "F-0001"))
                 .get("/cases/" + caseId[0] + "/str-draft").then().statusCode(403);
 
@@ -83,6 +93,15 @@ class CaseResourceTest {
         given().header("Authorization", mlro).contentType(ContentType.JSON)
                 .body("{\"decision\":\"MAYBE\",\"reasons\":\"x\"}").post("/cases/" + caseId[0] + "/decision")
                 .then().statusCode(400).contentType("application/problem+json");
+        // Reasons are required and bounded: a 400 problem naming the field, never a 5xx.
+        for (String[] bad : new String[][] {{"{\"decision\":\"NO_STR\",\"reasons\":\"  \"}", "reasons"},
+                {"{\"decision\":\"NO_STR\"}", "reasons"},
+                {"{\"decision\":\"NO_STR\",\"reasons\":\"" + "x".repeat(4001) + "\"}", "reasons"},
+                {"{\"reasons\":\"Explained\"}", "decision"}}) {
+            given().header("Authorization", mlro).contentType(ContentType.JSON).body(bad[0])
+                    .post("/cases/" + caseId[0] + "/decision").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem(bad[1]));
+        }
         given().header("Authorization", mlro).contentType(ContentType.JSON).body(decision)
                 .post("/cases/" + caseId[0] + "/decision").then().statusCode(200).body("status", equalTo("NO_STR"));
         // The decision was the AML-007 alert's deadline (AML 13.8.1): it is over, for the same reason as after an STR.

@@ -35,7 +35,17 @@ class OpenApiDocumentTest {
 
         assertThat(doc.properties("CaseView")).containsKeys("caseId", "firmId", "customerId", "status", "openedAt",
                 "updatedAt", "ruleIds", "transactionIds", "overdueAlertId", "decidedAt", "decidedBy",
-                "decisionReasons", "findings");
+                "decisionReasons", "findings", "decisionDueAt", "overdue", "amountUsd", "rules", "transactions",
+                "timeline");
+        assertThat(doc.properties("CaseTransaction")).containsKeys("transactionId", "occurredAt", "direction",
+                "asset", "amount", "amountUsd", "amountKzt", "counterparty");
+        assertThat(doc.properties("TimelineEntry")).containsKeys("at", "event", "actor", "ruleId", "reasons",
+                "reference");
+        assertThat(doc.properties("RuleRef")).containsKeys("ruleId", "title", "citation");
+        assertThat(doc.responseRef("/cases/{caseId}/afsa-notice", "get", "200"))
+                .isEqualTo("#/components/schemas/NoticeRendering");
+        assertThat(doc.properties("NoticeRendering")).containsKeys("lang", "title", "text", "labelledFacts");
+        assertThat(doc.properties("Fact")).containsKeys("key", "label", "text");
         assertThat(doc.properties("FindingView")).containsKeys("alertId", "ruleId", "detectedAt", "detail",
                 "transactionIds", "evidence");
         assertThat(doc.properties("Decision")).containsKeys("decision", "reasons");
@@ -51,16 +61,19 @@ class OpenApiDocumentTest {
         assertThat(doc.properties("SuspicionIndicator")).containsKeys("ruleId", "citation", "detectedAt", "facts",
                 "transactionIds");
         assertThat(doc.properties("Renderings")).containsKeys("ru", "kk", "en");
-        assertThat(doc.properties("StrRendering")).containsKeys("title", "headings", "indicators");
+        assertThat(doc.properties("StrRendering")).containsKeys("title", "headings", "indicators", "operations",
+                "customer", "counterparties", "afsaNotice");
+        assertThat(doc.properties("RenderedIndicator")).containsKeys("ruleId", "indicator", "detected",
+                "labelledFacts");
         assertThat(doc.properties("AfsaNotice")).containsKeys("to", "basis", "text", "datfOperatorBasis");
         assertThat(doc.properties("NoticeAlert")).containsKeys("alertId", "ruleId", "title", "citation", "severity",
                 "firmId", "caseId", "raisedAt", "regulatoryDeadline", "deadlineBasis", "status", "overdue", "sentAt",
-                "sentBy", "reference", "links");
+                "sentBy", "reference", "links", "labelledFacts");
         assertThat(doc.properties("NoticeSent")).containsKeys("reference");
         assertThat(doc.properties("ThresholdDraft")).containsKeys("firmId", "dueOn", "legalBasis", "filingNotes",
                 "reports");
         assertThat(doc.properties("ThresholdOperation")).containsKeys("alertId", "operation", "evidence", "dueBy",
-                "deadlineBasis", "causedBy");
+                "deadlineBasis", "causedBy", "labelledFacts");
         assertThat(doc.properties("AnnualReturnDraft")).containsKeys("firmId", "year", "period", "status", "dueBy",
                 "dueByBasis", "legalBasis", "rulebookVersion", "figures", "toComplete", "notes");
         assertThat(doc.properties("AnnualFigures")).containsKeys("strsFiled", "eddClients", "totalClients",

@@ -152,9 +152,22 @@ class ReportResourceTest {
         String html = given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .accept("text/html").get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
-        assertThat(html).contains("Threshold-transaction reports due on 2026-11-23", Flows.alertId("AML-010:" + firm + ":" + b.id),
-                "&lt;img src=x onerror=alert(1)&gt; Offshore Ltd", "Art. 10(2)", "DRAFT — review before submission");
-        assertThat(html).doesNotContain("<img");
+        assertThat(html).contains("Threshold-transaction reports due on 23 November 2026",
+                "&lt;img src=x onerror=alert(1)&gt; Offshore Ltd", "Art. 10(2)", "DRAFT — review before submission",
+                // The operation itself, from its stored payload, as an officer reads it.
+                "<th>Operation reference</th><td>" + b.id + "</td>", "<th>Amount in KZT</th><td>KZT 7,000,000.00</td>",
+                "<th>Jurisdiction</th><td>Seychelles (SC)</td>", "<th>Registered in an offshore zone</th><td>yes</td>");
+        // No internal ids (the alert's, the events'), no raw flags or instants.
+        assertThat(html).doesNotContain("<img", Flows.alertId("AML-010:" + firm + ":" + b.id), ">true<", ">false<",
+                "2026-11-23T", "7000000");
+        String ru = given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .accept("text/html").get("/firms/{f}/reports/threshold?date=2026-11-23&lang=ru", firm).then()
+                .statusCode(200).extract().asString();
+        assertThat(ru).contains("<th>Сумма в тенге</th><td>7\u00a0000\u00a0000,00\u00a0KZT</td>",
+                "<th>Юрисдикция</th><td>Сейшельские Острова (SC)</td>").doesNotContain(">true<", ">false<");
+        given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
+                .get("/firms/{f}/reports/threshold?date=2026-11-23&lang=kk", firm).then().statusCode(200)
+                .body("reports[0].labelledFacts.label", org.hamcrest.Matchers.hasItem("Теңгемен сомасы"));
         given().header("Authorization", TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm))
                 .get("/firms/{f}/reports/threshold?date=2026-11-23", firm).then().statusCode(200)
                 .contentType(ContentType.JSON).body("reports[0].operation", containsString(name));

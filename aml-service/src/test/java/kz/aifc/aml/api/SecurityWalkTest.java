@@ -29,6 +29,7 @@ class SecurityWalkTest {
                 .grants("GET /firms/{firmId}/cases", MLRO, REGULATOR)
                 .grants("GET /cases/{caseId}", MLRO, REGULATOR)
                 .grants("GET /cases/{caseId}/str-draft", MLRO, REGULATOR)
+                .grants("GET /cases/{caseId}/afsa-notice", MLRO, REGULATOR)
                 .grants("POST /cases/{caseId}/decision", MLRO)
                 .grants("GET /firms/{firmId}/afsa-notices", MLRO, REGULATOR)
                 .grants("POST /cases/{caseId}/afsa-notice/sent", MLRO)

@@ -5,6 +5,8 @@ import static kz.aifc.aml.rules.TxBuilder.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -117,6 +119,37 @@ class StrDecisionFlowTest {
                 .body("status", equalTo("FILE_STR")).body("decisionReasons", equalTo(reasons))
                 .body("decidedBy", notNullValue());
 
+        // The case desk: the list shows the clock (overdue until decided), the rules and the amount ...
+        given().header("Authorization", mlro).get("/firms/{firm}/cases", firm).then().statusCode(200)
+                .body("[0].caseId", equalTo(caseId)).body("[0].decisionDueAt", notNullValue())
+                .body("[0].overdue", equalTo(false)).body("[0].rules[0].ruleId", equalTo("AML-007"))
+                .body("[0].rules[0].citation", notNullValue()).body("[0].amountUsd", notNullValue())
+                .body("[0]", not(hasKey("timeline")));
+        // ... one case its transactions and its timeline from the audit trail: opened, alerts, the decision with
+        // who and why, the AFSA notice due and, once marked, sent.
+        given().header("Authorization", mlro).contentType(ContentType.JSON).body("{\"reference\":\"AFSA/2026/17\"}")
+                .post("/cases/{id}/afsa-notice/sent", caseId).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.REGULATOR)).get("/cases/{id}", caseId).then()
+                .statusCode(200).body("transactions[0].transactionId", equalTo(b.id))
+                .body("transactions[0].counterparty", equalTo(HOSTILE_NAME))
+                .body("timeline.event", hasItems("CASE_OPENED", "ALERT_RAISED", "DECIDED_FILE_STR", "ALERT_RESOLVED",
+                        "AFSA_NOTICE_DUE", "AFSA_NOTICE_SENT"))
+                .body("timeline.find { it.event == 'DECIDED_FILE_STR' }.reasons", equalTo(reasons))
+                .body("timeline.find { it.event == 'DECIDED_FILE_STR' }.actor", notNullValue())
+                .body("timeline.find { it.event == 'AFSA_NOTICE_SENT' }.reference", equalTo("AFSA/2026/17"))
+                .body("timeline.find { it.event == 'ALERT_RAISED' }.ruleId", equalTo("AML-007"));
+        // The AFSA notice alone, for printing in each language: labelled, no internal ids.
+        for (String[] lang : new String[][] {{"ru", "Клиент"}, {"kk", "Клиент"}, {"en", "Customer"}}) {
+            given().header("Authorization", mlro).get("/cases/{id}/afsa-notice?lang=" + lang[0], caseId).then()
+                    .statusCode(200).body("lang", equalTo(lang[0])).body("labelledFacts.label", hasItem(lang[1]))
+                    .body("labelledFacts.text", not(hasItem(caseId)));
+            String notice = given().header("Authorization", mlro).accept("text/html")
+                    .get("/cases/{id}/afsa-notice?lang=" + lang[0], caseId).then().statusCode(200)
+                    .contentType(containsString("text/html")).extract().asString();
+            assertThat(notice).contains("<html lang=\"" + lang[0] + "\">", "<th>" + lang[1] + "</th>")
+                    .doesNotContain(caseId, ">true<", ">false<", "+05:00");
+        }
+
         // Recorded and audited; the chain still verifies.
         assertThat(Flows.count(db, "select count(*) from audit_log where action = 'case.file_str' and subject = ? "
                 + "and detail like ?", caseId, "%FILE_STR%")).isEqualTo(1);
@@ -147,7 +180,8 @@ class StrDecisionFlowTest {
         assertThat(html).contains("<section lang=\"ru\">", "Сообщение о подозрительной операции",
                 "Признаки подозрительности", "<section lang=\"kk\">", "Күдікті операция туралы хабарлама",
                 "Күдіктілік белгілері", "<section lang=\"en\">", "Suspicious transaction report",
-                "Notice to AFSA", "13.8.1(c)", "DRAFT — review before submission", caseId);
+                "Notice to AFSA", "13.8.1(c)", "DRAFT — review before submission");
+        assertThat(html).doesNotContain(caseId, suspicion, ">true<", ">false<");
         assertThat(html).contains("&lt;script&gt;alert(&#39;cp&#39;)&lt;/script&gt; Ltd", "W&lt;1&gt;",
                 "Mixer exposure unexplained &lt;b&gt;bold&lt;/b&gt; &amp; funds");
         assertThat(html).doesNotContain("<script", "<b>bold", "W<1>");

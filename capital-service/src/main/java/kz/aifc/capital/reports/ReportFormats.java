@@ -50,4 +50,9 @@ public final class ReportFormats {
     public static String date(LocalDate date, @TemplateAttribute("locale") Object locale) {
         return date == null ? "—" : DraftFormat.date(date, locale);
     }
+
+    /** Recorded text (an alert's detail) with its ISO times worded in Astana time; null → "—". */
+    public static String times(String text, @TemplateAttribute("locale") Object locale) {
+        return text == null ? "—" : DraftFormat.withTimes(text, locale);
+    }
 }

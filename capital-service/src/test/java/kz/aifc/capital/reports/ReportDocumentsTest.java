@@ -102,7 +102,7 @@ class ReportDocumentsTest {
                 LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), "basis",
                 "AIFC DAA 2.13.11(1), 3.13.1(1); DAA 3.2(1)(b)", calculation(), 3, 1, 1, 0, "NON_COMPLIANT", "statement",
                 List.of(new ReportViews.QuarterAlert("CAP-001:F-1:2026-11-20", "CAP-001", "CRITICAL", "OPEN", AT, null,
-                        "USD 240,000.00 < USD 250,000.00")),
+                        "USD 240,000.00 < USD 250,000.00 as of 2026-12-05T14:58:28.100+05:00.")),
                 "2026.1", AT);
     }
 
@@ -211,5 +211,15 @@ class ReportDocumentsTest {
     void shouldWordEveryEvidenceLabelInRussianAndKazakh() {
         assertThat(kz.aifc.platform.report.DraftLabels.untranslated(CapitalReports.EVIDENCE_LABELS, "ru")).isEmpty();
         assertThat(kz.aifc.platform.report.DraftLabels.untranslated(CapitalReports.EVIDENCE_LABELS, "kk")).isEmpty();
+    }
+
+    @Test
+    void shouldWordTheTimesInRecordedAlertDetailsInEachLanguage() {
+        assertThat(documents.quarterlyReturn(quarterly(), Locale.ENGLISH))
+                .contains("as of 5 December 2026, 14:58.").doesNotContain("2026-12-05T");
+        assertThat(documents.quarterlyReturn(quarterly(), Locale.forLanguageTag("ru")))
+                .contains("as of 5 декабря 2026 г., 14:58.").doesNotContain("2026-12-05T");
+        assertThat(documents.quarterlyReturn(quarterly(), Locale.forLanguageTag("kk")))
+                .contains("as of 2026 ж. 5 желтоқсан, 14:58.").doesNotContain("2026-12-05T");
     }
 }

@@ -33,7 +33,7 @@ public class NotificationDocuments {
 
         static Notification of(Map<String, Object> d, Locale locale) {
             List<String> statement = d.get("statement") instanceof List<?> paragraphs
-                    ? paragraphs.stream().map(String::valueOf).toList() : List.of();
+                    ? paragraphs.stream().map(p -> DraftFormat.withTimes(String.valueOf(p), locale)).toList() : List.of();
             String astana = " " + DraftLabels.shared(locale).require("astana_time");
             return new Notification(text(d.get("id")), text(d.get("kind")), text(d.get("heading")),
                     text(d.get("firmId")), text(d.get("firmName")), text(d.get("licenceNumber")),

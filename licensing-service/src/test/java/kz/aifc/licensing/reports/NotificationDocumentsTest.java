@@ -159,4 +159,14 @@ class NotificationDocumentsTest {
         assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "ru")).isEmpty();
         assertThat(kz.aifc.platform.report.DraftLabels.untranslated(NotificationDocuments.FACT_LABELS, "kk")).isEmpty();
     }
+
+    @Test
+    void shouldWordTheTimesOfTheRecordedStatementInAstanaTime() throws Exception {
+        Map<String, Object> d = printed(NotificationDraftsTest.unfitnessDraft(), "OPEN");
+        d.put("statement", List.of("The person was convicted; detected 2026-12-05T14:58:28.100+05:00."));
+        assertThat(documents.render(d, Locale.ENGLISH)).contains("detected 5 December 2026, 14:58.")
+                .doesNotContain("2026-12-05T");
+        assertThat(documents.render(d, Locale.forLanguageTag("ru"))).contains("detected 5 декабря 2026 г., 14:58.")
+                .doesNotContain("2026-12-05T");
+    }
 }

@@ -99,15 +99,26 @@ public class AuditTrail {
      * starts with {@code actionPrefix}, oldest first (an alert's lifecycle, say). Reads only; the chain is untouched.
      */
     public List<Recorded> about(String firmId, String subject, String actionPrefix, int limit) {
+        return about(firmId, List.of(subject), actionPrefix, limit);
+    }
+
+    /**
+     * The same for several subjects at once (a case and its alerts: a case's timeline), in the order logged; an
+     * empty prefix takes every action.
+     */
+    public List<Recorded> about(String firmId, List<String> subjects, String actionPrefix, int limit) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("read an audit history", """
                 select seq, at, actor, action, firm_id, subject, detail from (
                     select seq, at, actor, action, firm_id, subject, detail from audit_log
-                    where subject = ? and firm_id = ? and starts_with(action, ?)
+                    where subject = any(?) and firm_id = ? and starts_with(action, ?)
                     order by seq desc limit ?) newest
                 order by seq""",
                 rs -> new Recorded(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)),
-                subject, firmId, actionPrefix, limit);
+                subjects, firmId, actionPrefix, limit);
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.Set;
  * <ul>
  * <li>{@code datetime} — an ISO time, printed in Astana time; {@code date} — an ISO date;</li>
  * <li>{@code amount:USD} — an amount in a fixed currency; {@code amount:@currency} — in the currency another field
- * names; {@code number}; {@code percent} — a value already in percent; {@code duration} — an ISO duration; {@code days} — "10 business days";</li>
- * <li>{@code yesno}; {@code code} — a coded value (or several, comma-separated) worded by {@code value.CODE};</li>
+ * names; {@code quantity:@asset} — an asset's amount at its own precision; {@code number}; {@code percent} — a value already in percent; {@code duration} — an ISO duration; {@code days} — "10 business days";</li>
+ * <li>{@code yesno}; {@code code} — a coded value (or several, comma-separated) worded by {@code value.CODE};
+ * {@code country} — an ISO 3166 code, the country named in the language;</li>
  * <li>{@code hidden} — an internal id, left out; anything else is printed as text.</li>
  * </ul>
  * A field with no label, no value, or an empty value is left out; list items print once each; a fact that repeats an
@@ -72,13 +73,14 @@ public final class DraftFacts {
         if (value instanceof Boolean b) {
             return DraftFormat.yesNo(b, lang);
         }
-        if (kind.startsWith("amount:")) {
-            String currency = kind.substring("amount:".length());
+        if (kind.startsWith("amount:") || kind.startsWith("quantity:")) {
+            String currency = kind.substring(kind.indexOf(':') + 1);
             if (currency.startsWith("@")) {
                 Object named = fields.get(currency.substring(1));
                 currency = named == null ? null : String.valueOf(named);
             }
-            return DraftFormat.amount(text, currency, lang);
+            return kind.startsWith("amount:") ? DraftFormat.amount(text, currency, lang)
+                    : DraftFormat.quantity(text, currency, lang);
         }
         return switch (kind) {
             case "datetime", "date" -> DraftFormat.dateTimeText(text, lang);
@@ -87,6 +89,7 @@ public final class DraftFacts {
             case "number" -> DraftFormat.number(text, text.contains(".") ? 2 : 0, lang);
             case "percent" -> DraftFormat.percent(text, lang);
             case "yesno" -> DraftFormat.yesNo(Boolean.valueOf(text), lang);
+            case "country" -> DraftFormat.country(text, lang);
             case "code" -> text.contains(", ") ? format(List.of(text.split(", ")), kind, fields, labels)
                     : labels.value(text);
             default -> text;

@@ -29,6 +29,8 @@ public final class DraftFormat {
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
     private static final Pattern DAYS = Pattern.compile("(\\d+) (business|calendar) days?");
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})");
     private static final boolean KAZAKH_DATES = Arrays.asList(DateFormatSymbols.getAvailableLocales()).contains(KAZAKH);
 
     private DraftFormat() {
@@ -86,6 +88,17 @@ public final class DraftFormat {
         }
     }
 
+    /**
+     * Text recorded with ISO times in it (an alert's detail: "… as of 2026-12-05T14:58:28.100+05:00.") with each time
+     * worded in Astana time ("… as of 5 December 2026, 14:58."); the rest as is; null → null.
+     */
+    public static String withTimes(String text, Object locale) {
+        if (text == null) {
+            return null;
+        }
+        return ISO_TIME.matcher(text).replaceAll(m -> Matcher.quoteReplacement(dateTimeText(m.group(), locale)));
+    }
+
     /** "USD 250,000.00" in English, "250 000,00 USD" in Russian and Kazakh; a plain decimal in, null → null. */
     public static String amount(Object plain, String currency, Object locale) {
         String number = number(plain, 2, locale);
@@ -93,6 +106,20 @@ public final class DraftFormat {
             return number;
         }
         return "en".equals(language(locale)) ? currency + " " + number : number + "\u00a0" + currency;
+    }
+
+    /**
+     * An amount of an asset at its own precision ("USDT 950.00", "BTC 0.12345678"; "0,12345678 BTC" in Russian and
+     * Kazakh): as {@link #amount}, with at least two decimals and never fewer than the amount carries.
+     */
+    public static String quantity(Object plain, String unit, Object locale) {
+        BigDecimal value = decimal(plain);
+        String number = value == null ? number(plain, 2, locale)
+                : number(value, Math.max(2, value.stripTrailingZeros().scale()), locale);
+        if (number == null || unit == null || unit.isBlank()) {
+            return number;
+        }
+        return "en".equals(language(locale)) ? unit + " " + number : number + "\u00a0" + unit;
     }
 
     /** A decimal with grouped digits in the language ("250,000.00" / "250 000,00"); not a number → as is. */
@@ -163,6 +190,22 @@ public final class DraftFormat {
             return many;
         }
         return units == 1 ? one : units >= 2 && units <= 4 ? few : many;
+    }
+
+    /**
+     * A country by its ISO 3166 alpha-2 code, named in the language with the code beside it ("Kazakhstan (KZ)",
+     * "Казахстан (KZ)"); a code the JDK does not name, or other text, as is.
+     */
+    public static String country(String code, Object locale) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String iso = code.strip();
+        if (!iso.matches("[A-Z]{2}")) {
+            return iso;
+        }
+        String name = new Locale("", iso).getDisplayCountry(locale(locale));
+        return name.isBlank() || name.equals(iso) ? iso : name + " (" + iso + ")";
     }
 
     /** yes/no, да/нет, иә/жоқ; null → null. */

@@ -78,4 +78,17 @@ class DraftFormatTest {
         assertThat(DraftLabels.untranslated("kz.aifc.platform.report.DraftLabels", "kk")).isEmpty();
         assertThat(DraftLabels.untranslated("kz.aifc.platform.report.TestLabels", "ru")).isEmpty();
     }
+
+    @Test
+    void shouldNameCountriesInTheLanguageAndKeepAnAssetsOwnPrecision() {
+        assertThat(DraftFormat.country("KZ", "en")).isEqualTo("Kazakhstan (KZ)");
+        assertThat(DraftFormat.country("KZ", "ru")).isEqualTo("Казахстан (KZ)");
+        assertThat(DraftFormat.country("KZ", "kk")).isEqualTo("Қазақстан (KZ)");
+        assertThat(DraftFormat.country("not a code", "en")).isEqualTo("not a code");
+        assertThat(DraftFormat.quantity("0.12345678", "BTC", "en")).isEqualTo("BTC 0.12345678");
+        assertThat(DraftFormat.withTimes("below the requirement as of 2026-12-05T14:58:28.100+05:00.", "en"))
+                .isEqualTo("below the requirement as of 5 December 2026, 14:58.");
+        assertThat(DraftFormat.withTimes("due 2026-12-05T09:58Z", "ru")).isEqualTo("due 5 декабря 2026 г., 14:58");
+        assertThat(DraftFormat.quantity("9500", "USDT", "ru")).isEqualTo("9\u00a0500,00\u00a0USDT");
+    }
 }
