@@ -87,9 +87,10 @@ public class CapitalStore {
     /** {@link #current} of these firms in one read, by firm (a firm without a snapshot is absent). */
     public Map<String, StoredSnapshot> current(Collection<String> firmIds) {
         Map<String, StoredSnapshot> out = new HashMap<>();
-        for (StoredSnapshot s : query(SELECT_SNAPSHOT.replace("select ", "select distinct on (firm_id) ")
-                + " where firm_id = any(?) and not late order by firm_id, as_of desc, id desc", CapitalStore::snapshot,
-                new ArrayList<>(firmIds))) {
+        // One index probe per firm (capital_snapshot_current), whatever the length of its history.
+        for (StoredSnapshot s : query("select c.* from unnest(?::text[]) as f(firm_id) cross join lateral ("
+                + SELECT_SNAPSHOT + " where capital_snapshot.firm_id = f.firm_id and not late "
+                + "order by as_of desc, id desc limit 1) c", CapitalStore::snapshot, new ArrayList<>(firmIds))) {
             out.put(s.snapshot().firmId(), s);
         }
         return out;
