@@ -18,7 +18,7 @@
 # decrease notice). licensing: half staff changes (directors and deputy MLROs coming and going), half controller
 # changes. Each run's snapshots are dated after the previous run's, so none is late.
 # Usage: deploy/local/bench-service.sh capital|licensing [EVENTS (default 100000)] [SECONDS (default 30)]
-# Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS),
+# Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS, > 0),
 #   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02), BENCH_RATE (paced phase, 5000), BENCH_HEAP (256m),
 #   BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: capital on +1, licensing on +3), BENCH_SERVICE_JAR (measure another
 #   build of the service, e.g. an older commit's quarkus-run.jar; the set-up and the load side stay this tree's),
@@ -37,6 +37,7 @@ EVENTS="${2:-100000}"
 PACED_SECONDS="${3:-30}"
 RUNS="${BENCH_RUNS:-3}"
 WARMUP="${BENCH_WARMUP:-$EVENTS}"
+((WARMUP > 0)) || die "BENCH_WARMUP must be at least 1"
 BACKLOG=$((WARMUP + EVENTS))
 FIRM_COUNT="${BENCH_FIRMS:-200}"
 BREACH_SHARE="${BENCH_BREACH_SHARE:-0.02}"
@@ -193,13 +194,8 @@ for run in $(seq 1 "$RUNS"); do
   applied="$(cat "$OUT_DIR/applied.json")"
   outbox_waits+=("$(await_outbox "$svc_db")")
   alert_counts+=("$(($(outbox_rows) - before_rows))")
-  if ((WARMUP > 0)); then
-    drain_rates+=("$(field "$applied" measuredEventsPerSecond)")
-    cold_rates+=("$(field "$applied" warmupEventsPerSecond)")
-  else
-    drain_rates+=("$(awk -v n="$EVENTS" -v s="$(field "$applied" secondsFromFirstApplied)" 'BEGIN {printf "%.1f", n / s}')")
-    cold_rates+=("${drain_rates[-1]}")
-  fi
+  drain_rates+=("$(field "$applied" measuredEventsPerSecond)")
+  cold_rates+=("$(field "$applied" warmupEventsPerSecond)")
   info "  drained: $applied -> ${drain_rates[-1]} events/s sustained (first $WARMUP: ${cold_rates[-1]}/s); outbox published ${outbox_waits[-1]} ms after the last event; ${alert_counts[-1]} alert events"
 done
 

@@ -45,11 +45,6 @@ final class ServiceLoadFeed implements Feed {
     }
 
     @Override
-    public int onboardingRecords() {
-        return routine.onboardingRecords();
-    }
-
-    @Override
     public Outgoing next() {
         OffsetDateTime now = clock.tick();
         Outgoing roster = routine.onboarding(now);
@@ -79,5 +74,11 @@ final class ServiceLoadFeed implements Feed {
             return f.moveController(MOVING_CONTROLLER, OVER_THRESHOLD, AfsaApproval.NONE, true, now);
         }
         return f.nextControllerChange(now, rnd);
+    }
+
+    /** The rosters and controllers ahead of load-licensing's changes (none for load-capital). */
+    @Override
+    public int onboardingRecords() {
+        return routine.onboardingRecords();
     }
 }
