@@ -202,7 +202,8 @@ done
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
 applied_probe "$((RATE * PACED_SECONDS))"
 sleep 1
-paced="$(simulate "load-$SERVICE" --rate "$RATE" --duration "${PACED_SECONDS}s" --topic-suffix "$SUFFIX" --seed 99 \
+# --count, not --duration: the probe waits for every record, and a run cut at SECONDS may send a few fewer.
+paced="$(simulate "load-$SERVICE" --rate "$RATE" --count "$((RATE * PACED_SECONDS))" --topic-suffix "$SUFFIX" --seed 99 \
   --pregenerate "$((RATE * PACED_SECONDS))" --start "$(since 1)" --time-scale "$(time_scale "$RATE")")"
 paced_sent="$(field "$paced" sent)"
 if wait "$probe"; then
