@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.restassured.RestAssured;
 import kz.aifc.contract.FirmLanes;
@@ -98,6 +100,54 @@ public final class IngestFlow {
     }
 
     /**
+     * A poll with a poison record in the middle: the good events around it, sent together so the consumer reads them in
+     * one poll and applies them in one unit of work, are each applied exactly once (one of them arrives twice in the
+     * same poll), the poison record is parked on the DLQ with its reason, and none of the good ones is.
+     *
+     * @param goodJsons valid payloads for the firm, distinct events (at least two)
+     * @param effects   what the service keeps per applied event for the firm (a history row, say)
+     */
+    public static void assertPoisonInPollParkedAndOthersAppliedOnce(DataSource db, String inboxTable,
+            String contractTopic, String type, String firmId, String badJson, String reason, List<String> goodJsons,
+            IntSupplier effects) {
+        String topic = LocalStackResource.topic(contractTopic);
+        List<String> goodIds = goodJsons.stream().map(j -> UUID.randomUUID().toString()).toList();
+        String badId = UUID.randomUUID().toString();
+        int middle = goodJsons.size() / 2;
+        List<ProducerRecord<String, byte[]>> poll = new ArrayList<>();
+        for (int i = 0; i < goodJsons.size(); i++) {
+            if (i == middle) {
+                poll.add(record(topic, firmId, badId, type, badJson));
+            }
+            poll.add(record(topic, firmId, goodIds.get(i), type, goodJsons.get(i)));
+        }
+        poll.add(record(topic, firmId, goodIds.get(0), type, goodJsons.get(0)));
+        int before = effects.getAsInt();
+
+        TestKafka.sendTogether(poll);
+
+        List<ConsumerRecord<String, byte[]>> parked = TestKafka.await(Topics.dlq(topic), 1, WAIT,
+                r -> badId.equals(TestKafka.header(r, "ce_id")));
+        assertThat(parked).as("the poison record on %s.dlq", topic).hasSize(1);
+        assertThat(TestKafka.header(parked.get(0), "dead-letter-reason")).contains(reason);
+        assertThat(parked.get(0).value()).as("original bytes kept").isEqualTo(badJson.getBytes(StandardCharsets.UTF_8));
+        for (String id : goodIds) {
+            awaitApplied(db, inboxTable, SOURCE + "/" + id);
+            assertThat(count(db, inboxTable, SOURCE + "/" + id)).as("event %s claimed once", id).isEqualTo(1);
+        }
+        assertThat(effects.getAsInt()).as("one effect per good event, the repeated one's once")
+                .isEqualTo(before + goodJsons.size());
+        assertThat(TestKafka.readToEnd(Topics.dlq(topic))).as("good events on %s.dlq", topic)
+                .noneMatch(r -> goodIds.contains(TestKafka.header(r, "ce_id")));
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, String id, String type, String json) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        binaryHeaders(id, type, key).forEach((name, value) -> r.headers().add(name, value));
+        return r;
+    }
+
+    /**
      * A firm lane speaks only for its firm: an event on {@link #LANE_FIRM}'s lane that claims another firm has no
      * effect, is parked on the shared topic's DLQ with the reason {@code firm mismatch} and is counted in
      * {@code aifc_events_firm_mismatch_total}; the same event for the lane's own firm is applied.
@@ -158,9 +208,15 @@ public final class IngestFlow {
 
     /** How many rows of {@code inboxTable} (a table name from the test's own code) hold the event key. */
     public static int count(DataSource db, String inboxTable, String eventKey) {
-        try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement("select count(*) from " + inboxTable + " where event_key = ?")) {
-            q.setString(1, eventKey);
+        return count(db, "select count(*) from " + inboxTable + " where event_key = ?", List.of(eventKey));
+    }
+
+    /** The count a {@code select count(*)} query (the test's own text) answers for these parameters. */
+    public static int count(DataSource db, String countSql, List<String> params) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(countSql)) {
+            for (int i = 0; i < params.size(); i++) {
+                q.setString(i + 1, params.get(i));
+            }
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,6 +49,20 @@ public final class TestKafka {
             producer().send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic + ": " + e, e);
+        }
+    }
+
+    /** Sends the records in one go and waits for all of them: they travel together, so a consumer reads them in one poll. */
+    public static void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<?>> sent = new ArrayList<>();
+        records.forEach(r -> sent.add(producer().send(r)));
+        producer().flush();
+        try {
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send " + records.size() + " records: " + e, e);
         }
     }
 

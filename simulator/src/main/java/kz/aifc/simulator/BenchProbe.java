@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
  * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
  * <ul>
  * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]}: polls a service's Prometheus endpoint until
- * its {@code aifc_events_in_total{outcome="applied"}} for TOPIC has grown by WARMUP + COUNT from BASE (default: the
+ * its {@code aifc_events_in_total{outcome="applied"}} for TOPIC (or the sum over TOPIC,TOPIC,...) has grown by WARMUP + COUNT from BASE (default: the
  * value at the probe's start; give 0 to start the probe before the service itself); reports when the first and the
  * last event were applied, counted from the probe's start, and with a WARMUP the rate of the first WARMUP events
  * (the service just started: its code still being compiled) and of the COUNT after them (the sustained rate). An
@@ -85,7 +85,7 @@ public final class BenchProbe {
         @Parameters(index = "0", paramLabel = "METRICS_URL", description = "the service's /q/metrics")
         URI metrics;
 
-        @Parameters(index = "1", paramLabel = "TOPIC", description = "the topic whose applied events count")
+        @Parameters(index = "1", paramLabel = "TOPIC", description = "the topic whose applied events count (TOPIC,TOPIC,... for their sum)")
         String topic;
 
         @Parameters(index = "2", paramLabel = "COUNT", description = "events to wait for after the warm-up")
@@ -189,10 +189,11 @@ public final class BenchProbe {
 
     static long appliedCount(String prometheusText, String topic) {
         double sum = 0;
+        List<String> wanted = Arrays.stream(topic.split(",")).map(t -> "topic=\"" + t.trim() + "\"").toList();
         Matcher m = SAMPLE.matcher(prometheusText);
         while (m.find()) {
             String labels = m.group(1);
-            if (labels.contains("outcome=\"applied\"") && labels.contains("topic=\"" + topic + "\"")) {
+            if (labels.contains("outcome=\"applied\"") && wanted.stream().anyMatch(labels::contains)) {
                 sum += Double.parseDouble(m.group(2));
             }
         }

@@ -67,7 +67,7 @@ public record Options(
         if (pregenerate != null) {
             return pregenerate;
         }
-        if (scenario != Scenario.LOAD) {
+        if (!scenario.volume()) {
             return 0;
         }
         return (int) Math.min(count != null ? count : Long.MAX_VALUE, 262_144);

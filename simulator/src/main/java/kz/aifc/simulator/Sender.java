@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import kz.aifc.contract.Topics;
 import kz.aifc.simulator.traffic.Feed;
 import kz.aifc.simulator.traffic.Outgoing;
 import kz.aifc.simulator.traffic.Scenario;
@@ -128,9 +127,7 @@ final class Sender implements AutoCloseable {
     }
 
     private static List<String> topics(Scenario scenario) {
-        return scenario == Scenario.LOAD ? List.of(Topics.TRANSACTIONS_SCREENED)
-                : List.of(Topics.CAPITAL_SNAPSHOTS, Topics.TRANSACTIONS_SCREENED, Topics.STAFF_CHANGES,
-                        Topics.CONTROLLER_CHANGES);
+        return scenario.topics();
     }
 
     /** Asks a running {@link #run} to stop after the current record; used on Ctrl-C. */

@@ -45,29 +45,43 @@ public class CapitalAlerts {
     /**
      * @param breachBegan when the facts behind a new breach hold from (the snapshot's {@code asOf}): it names the
      *                    alert and starts its regulatory deadline
+     * @return whether any alert was raised, changed or resolved (the firm's open alerts are then to be read again)
      */
-    public void apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
+    public boolean apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
             List<String> causedBy, OffsetDateTime now) {
-        resolveCoveredYears(openAlerts, now);
+        boolean changed = resolveCoveredYears(openAlerts, now);
         for (Verdict verdict : verdicts) {
             List<AlertBook.StoredAlert> open = openAlerts.of(verdict.ruleId());
             switch (verdict.outcome()) {
-                case BREACH -> raise(firmId, verdict, open.stream().findFirst(), breachBegan, causedBy, now);
-                case CLEAR -> open.forEach(alert -> book.resolve(alert.alertId(), now, verdict.reason()));
+                case BREACH -> changed |= raise(firmId, verdict, open.stream().findFirst(), breachBegan, causedBy, now);
+                case CLEAR -> {
+                    for (AlertBook.StoredAlert alert : open) {
+                        changed |= book.resolve(alert.alertId(), now, verdict.reason());
+                    }
+                }
                 case UNDETERMINED -> {
                     // The facts say neither breach nor cure: an open alert stays as it is.
                 }
             }
         }
+        return changed;
     }
 
     /** The firm's open alerts, read once per evaluation (call it with the firm's row locked). */
     public OpenAlerts open(String firmId) {
-        Map<String, List<AlertBook.StoredAlert>> byRule = new java.util.HashMap<>();
-        for (AlertBook.StoredAlert open : book.open(firmId, null)) {
-            byRule.computeIfAbsent(open.ruleId(), r -> new ArrayList<>()).add(open);
+        return open(List.of(firmId)).getOrDefault(firmId, new OpenAlerts(Map.of()));
+    }
+
+    /** These firms' open alerts in one read, by firm (a firm with none is absent). */
+    public Map<String, OpenAlerts> open(java.util.Collection<String> firmIds) {
+        Map<String, Map<String, List<AlertBook.StoredAlert>>> byFirm = new java.util.HashMap<>();
+        for (AlertBook.StoredAlert open : book.open(firmIds)) {
+            byFirm.computeIfAbsent(open.firmId(), f -> new java.util.HashMap<>())
+                    .computeIfAbsent(open.ruleId(), r -> new ArrayList<>()).add(open);
         }
-        return new OpenAlerts(byRule);
+        Map<String, OpenAlerts> out = new java.util.HashMap<>();
+        byFirm.forEach((firm, byRule) -> out.put(firm, new OpenAlerts(byRule)));
+        return out;
     }
 
     /** A firm's open alerts by rule. */
@@ -88,7 +102,8 @@ public class CapitalAlerts {
         }
     }
 
-    private void raise(String firmId, Verdict verdict, Optional<AlertBook.StoredAlert> open,
+    /** Raises or refreshes the rule's alert; answers false when an open alert already says the same. */
+    private boolean raise(String firmId, Verdict verdict, Optional<AlertBook.StoredAlert> open,
             OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
         Finding<Void> finding = verdict.finding();
         String alertId;
@@ -124,9 +139,14 @@ public class CapitalAlerts {
         }
         Map<String, String> links = new LinkedHashMap<>();
         links.put("report", reportLink(firmId, alertId));
-        book.raise(new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
+        AlertRaised alert = new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
                 finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
-                latestCauses, detectedAt, deadline, deadline == null ? null : basis, links));
+                latestCauses, detectedAt, deadline, deadline == null ? null : basis, links);
+        if (open.isPresent() && AlertBook.unchanged(open.get(), alert)) {
+            return false;
+        }
+        book.raise(alert);
+        return true;
     }
 
     /**
@@ -150,13 +170,15 @@ public class CapitalAlerts {
     }
 
     /** Resolves the firm's CAP-007 alerts whose year the calendar now covers. */
-    private void resolveCoveredYears(OpenAlerts openAlerts, OffsetDateTime now) {
+    private boolean resolveCoveredYears(OpenAlerts openAlerts, OffsetDateTime now) {
+        boolean resolved = false;
         for (AlertBook.StoredAlert open : openAlerts.of(CapitalRulebook.CAP_007)) {
             Object year = open.payload().evidence().get("year");
             if (year != null && calendar.isCovered(java.time.LocalDate.of(Integer.parseInt(year.toString()), 1, 1))) {
-                book.resolve(open.alertId(), now, "The business calendar now covers " + year);
+                resolved |= book.resolve(open.alertId(), now, "The business calendar now covers " + year);
             }
         }
+        return resolved;
     }
 
     /** Due when detected ("immediately"), or close of business N business days after the breach began. */

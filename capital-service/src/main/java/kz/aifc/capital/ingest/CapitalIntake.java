@@ -3,14 +3,20 @@ package kz.aifc.capital.ingest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import kz.aifc.capital.alerts.CapitalAlerts;
 import kz.aifc.capital.rules.CapitalFacts;
 import kz.aifc.capital.rules.CapitalPosition;
@@ -27,8 +33,10 @@ import kz.aifc.platform.store.Inbox;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**
- * Applies each incoming event once, in one transaction with the record that it was applied: stores it, evaluates
- * the CAP rules on the firm's current position and raises or resolves alerts through the outbox.
+ * Applies a poll's events once, in one transaction with the record that they were applied: stores them, evaluates
+ * the CAP rules on each firm's current position event by event, in the order they were read, and raises or resolves
+ * alerts through the outbox. The poll's firms are locked, and their licences, current positions and open alerts read,
+ * in one statement each; the snapshots are written in one batch; the alert book is written only when an alert changes.
  */
 @ApplicationScoped
 public class CapitalIntake {
@@ -40,70 +48,133 @@ public class CapitalIntake {
     private final CapitalAlerts alerts;
     private final CapitalRulebook rulebook;
     private final Clock clock;
+    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules and alerts, snapshot rows. */
+    private final Map<String, Timer> phases;
 
-    CapitalIntake(Inbox inbox, CapitalStore store, CapitalAlerts alerts, CapitalRulebook rulebook, Clock clock) {
+    CapitalIntake(Inbox inbox, CapitalStore store, CapitalAlerts alerts, CapitalRulebook rulebook, Clock clock,
+            MeterRegistry meters) {
         this.inbox = inbox;
         this.store = store;
         this.alerts = alerts;
         this.rulebook = rulebook;
         this.clock = clock;
+        this.phases = Stream.of("claim", "read", "evaluate", "write").collect(Collectors.toMap(p -> p,
+                p -> Timer.builder("aifc.capital.batch.phase").tag("phase", p).register(meters)));
+    }
+
+    /** The firms of a poll as they stand, kept current while its events are applied. */
+    private final class Firms {
+
+        final Map<String, CapitalStore.StoredLicence> licences;
+        final Map<String, CapitalStore.StoredSnapshot> current;
+        final Map<String, CapitalAlerts.OpenAlerts> open;
+
+        Firms(Set<String> firmIds) {
+            store.lockFirms(firmIds);
+            licences = store.licences(firmIds);
+            current = store.current(firmIds);
+            open = alerts.open(firmIds);
+        }
+
+        LicenceChanged licence(String firmId) {
+            CapitalStore.StoredLicence l = licences.get(firmId);
+            return l == null ? null : l.licence();
+        }
+
+        CapitalAlerts.OpenAlerts open(String firmId) {
+            return open.computeIfAbsent(firmId, f -> new CapitalAlerts.OpenAlerts(Map.of()));
+        }
+
+        /** After an alert changed: the firm's open alerts as now stored. */
+        void reread(String firmId) {
+            open.put(firmId, alerts.open(firmId));
+        }
     }
 
     @Transactional
-    public boolean snapshot(CloudEvent<CapitalSnapshot> event) {
+    public Set<String> snapshots(List<CloudEvent<CapitalSnapshot>> events) {
+        Set<String> claimed = phases.get("claim").record(() -> inbox.claimAll(events, CapitalSnapshot::firmId));
+        List<CloudEvent<CapitalSnapshot>> fresh = Inbox.claimedOf(events, claimed);
+        if (fresh.isEmpty()) {
+            return claimed;
+        }
+        Firms firms = phases.get("read").record(() -> new Firms(firmIds(fresh, CapitalSnapshot::firmId)));
+        List<CapitalStore.NewSnapshot> rows = new ArrayList<>(fresh.size());
+        phases.get("evaluate").record(() -> fresh.forEach(event -> snapshot(event, firms, rows)));
+        phases.get("write").record(() -> store.insertSnapshots(rows));
+        return claimed;
+    }
+
+    private void snapshot(CloudEvent<CapitalSnapshot> event, Firms firms, List<CapitalStore.NewSnapshot> rows) {
         CapitalSnapshot snapshot = event.data();
         String firmId = snapshot.firmId();
-        if (!inbox.claim(event, firmId)) {
-            return false;
-        }
-        store.lockFirm(firmId);
-        LicenceChanged licence = store.licence(firmId).map(CapitalStore.StoredLicence::licence).orElse(null);
-        Optional<CapitalStore.StoredSnapshot> current = store.current(firmId);
-        boolean late = CapitalRules.isLate(current.map(CapitalStore.StoredSnapshot::snapshot).orElse(null), snapshot);
+        LicenceChanged licence = firms.licence(firmId);
+        CapitalStore.StoredSnapshot current = firms.current.get(firmId);
+        CapitalSnapshot currentSnapshot = current == null ? null : current.snapshot();
+        boolean late = CapitalRules.isLate(currentSnapshot, snapshot);
         Requirement requirement = Requirement.of(licence, rulebook, CapitalPosition.almatyDate(snapshot.asOf()));
         CapitalPosition position = CapitalPosition.of(snapshot, requirement, rulebook);
-        store.insertSnapshot(snapshot, event.eventKey(), position.resourcesUsd(), requirement.amountUsd(),
-                requirement.basis() == null ? null : requirement.basis().activity().name(),
+        CapitalStore.NewSnapshot row = new CapitalStore.NewSnapshot(snapshot, event.eventKey(), position.resourcesUsd(),
+                requirement.amountUsd(), requirement.basis() == null ? null : requirement.basis().activity().name(),
                 requirement.hasAmount() ? position.belowRequirement() : null, late);
+        rows.add(row);
         if (late) {
             // Recorded for the history and the quarterly return; the current position and its alerts stand.
             LOG.infof("late snapshot %s for %s as of %s (current as of %s): recorded only", event.eventKey(), firmId,
-                    snapshot.asOf(), current.get().snapshot().asOf());
-            return true;
+                    snapshot.asOf(), currentSnapshot.asOf());
+            return;
         }
+        firms.current.put(firmId, new CapitalStore.StoredSnapshot(0, event.eventKey(), snapshot, row.resourcesUsd(),
+                row.requirementUsd(), row.requirementBasis(), row.belowRequirement(), false, null));
         OffsetDateTime now = now();
-        CapitalAlerts.OpenAlerts open = alerts.open(firmId);
-        CapitalFacts facts = new CapitalFacts(firmId, licence, snapshot,
-                current.map(CapitalStore.StoredSnapshot::snapshot).orElse(null), open.reductionBaseline());
+        CapitalAlerts.OpenAlerts open = firms.open(firmId);
+        CapitalFacts facts = new CapitalFacts(firmId, licence, snapshot, currentSnapshot, open.reductionBaseline());
         List<Verdict> verdicts = new ArrayList<>(CapitalRules.evaluate(facts, rulebook));
         verdicts.add(gapAfterSnapshot(firmId, snapshot, now));
-        alerts.apply(firmId, open, verdicts, snapshot.asOf(), List.of(event.eventKey()), now);
-        return true;
+        if (alerts.apply(firmId, open, verdicts, snapshot.asOf(), List.of(event.eventKey()), now)) {
+            firms.reread(firmId);
+        }
     }
 
     @Transactional
-    public boolean licence(CloudEvent<LicenceChanged> event) {
+    public Set<String> licences(List<CloudEvent<LicenceChanged>> events) {
+        Set<String> claimed = inbox.claimAll(events, LicenceChanged::firmId);
+        List<CloudEvent<LicenceChanged>> fresh = Inbox.claimedOf(events, claimed);
+        if (!fresh.isEmpty()) {
+            Firms firms = new Firms(firmIds(fresh, LicenceChanged::firmId));
+            fresh.forEach(event -> licence(event, firms));
+        }
+        return claimed;
+    }
+
+    private void licence(CloudEvent<LicenceChanged> event, Firms firms) {
         LicenceChanged licence = event.data();
         String firmId = licence.firmId();
-        if (!inbox.claim(event, firmId)) {
-            return false;
-        }
-        store.lockFirm(firmId);
         store.saveLicence(licence, event.eventKey());
+        firms.licences.put(firmId, new CapitalStore.StoredLicence(licence, null));
         // A licence varied after a snapshot changes the requirement that snapshot is held to: re-evaluate it.
-        Optional<CapitalStore.StoredSnapshot> current = store.current(firmId);
+        CapitalStore.StoredSnapshot current = firms.current.get(firmId);
         OffsetDateTime now = now();
-        CapitalAlerts.OpenAlerts open = alerts.open(firmId);
+        CapitalAlerts.OpenAlerts open = firms.open(firmId);
         OffsetDateTime changedAt = event.time() == null ? now : event.time();
-        CapitalFacts facts = new CapitalFacts(firmId, licence, current.map(CapitalStore.StoredSnapshot::snapshot).orElse(null),
-                null, open.reductionBaseline(), CapitalPosition.almatyDate(changedAt));
-        OffsetDateTime began = current.map(s -> s.snapshot().asOf()).filter(asOf -> asOf.isAfter(changedAt))
-                .orElse(changedAt);
+        CapitalFacts facts = new CapitalFacts(firmId, licence, current == null ? null : current.snapshot(), null,
+                open.reductionBaseline(), CapitalPosition.almatyDate(changedAt));
+        OffsetDateTime began = current != null && current.snapshot().asOf().isAfter(changedAt)
+                ? current.snapshot().asOf() : changedAt;
         List<String> causes = new ArrayList<>();
-        current.ifPresent(s -> causes.add(s.eventKey()));
+        if (current != null) {
+            causes.add(current.eventKey());
+        }
         causes.add(event.eventKey());
-        alerts.apply(firmId, open, CapitalRules.evaluate(facts, rulebook), began, causes, now);
-        return true;
+        if (alerts.apply(firmId, open, CapitalRules.evaluate(facts, rulebook), began, causes, now)) {
+            firms.reread(firmId);
+        }
+    }
+
+    private static <T> Set<String> firmIds(List<CloudEvent<T>> events, java.util.function.Function<T, String> firmOf) {
+        Set<String> out = new LinkedHashSet<>();
+        events.forEach(e -> out.add(firmOf.apply(e.data())));
+        return out;
     }
 
     /** A fresh snapshot ends a reporting gap; a stale one leaves the gap alert to the scheduled check. */

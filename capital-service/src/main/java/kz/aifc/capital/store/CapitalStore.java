@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +40,13 @@ public class CapitalStore {
                 + "returning firm_id", rs -> rs.getString(1), firmId);
     }
 
+    /** {@link #lockFirm} for a poll's firms in one statement, in firm order (two polls never wait on each other). */
+    public void lockFirms(Collection<String> firmIds) {
+        query("insert into firm (firm_id) select f from unnest(?::text[]) f order by f "
+                + "on conflict (firm_id) do update set firm_id = excluded.firm_id returning firm_id",
+                rs -> rs.getString(1), new ArrayList<>(new TreeSet<>(firmIds)));
+    }
+
     public boolean firmExists(String firmId) {
         return !query("select 1 from firm where firm_id = ?", rs -> 1, firmId).isEmpty();
     }
@@ -62,16 +73,43 @@ public class CapitalStore {
                         almaty(rs.getTimestamp(2))), firmId).stream().findFirst();
     }
 
-    public long insertSnapshot(CapitalSnapshot snapshot, String eventKey, BigDecimal resourcesUsd,
+    /** These firms' latest licences in one read, by firm. */
+    public Map<String, StoredLicence> licences(Collection<String> firmIds) {
+        Map<String, StoredLicence> out = new HashMap<>();
+        for (StoredLicence l : query("select payload::text, updated_at from licence_state where firm_id = any(?)",
+                rs -> new StoredLicence(CloudEventCodec.readPayload(rs.getString(1), LicenceChanged.class),
+                        almaty(rs.getTimestamp(2))), new ArrayList<>(firmIds))) {
+            out.put(l.licence().firmId(), l);
+        }
+        return out;
+    }
+
+    /** {@link #current} of these firms in one read, by firm (a firm without a snapshot is absent). */
+    public Map<String, StoredSnapshot> current(Collection<String> firmIds) {
+        Map<String, StoredSnapshot> out = new HashMap<>();
+        // One index probe per firm (capital_snapshot_current), whatever the length of its history.
+        for (StoredSnapshot s : query("select c.* from unnest(?::text[]) as f(firm_id) cross join lateral ("
+                + SELECT_SNAPSHOT + " where capital_snapshot.firm_id = f.firm_id and not late "
+                + "order by as_of desc, id desc limit 1) c", CapitalStore::snapshot, new ArrayList<>(firmIds))) {
+            out.put(s.snapshot().firmId(), s);
+        }
+        return out;
+    }
+
+    /** A snapshot to store with the figures computed when it arrived. */
+    public record NewSnapshot(CapitalSnapshot snapshot, String eventKey, BigDecimal resourcesUsd,
             BigDecimal requirementUsd, String requirementBasis, Boolean belowRequirement, boolean late) {
-        return query("""
+    }
+
+    /** Stores a poll's snapshots in their order, in one round trip. */
+    public void insertSnapshots(List<NewSnapshot> snapshots) {
+        jdbc.batch(DOING, """
                 insert into capital_snapshot (firm_id, event_key, as_of, currency, usd_rate, payload,
                   capital_resources_usd, requirement_usd, requirement_basis, below_requirement, late)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", rs -> rs.getLong(1),
-                snapshot.firmId(), eventKey, Timestamp.from(snapshot.asOf().toInstant()), snapshot.currency().name(),
-                snapshot.usdRate(), CloudEventCodec.toJson(snapshot), resourcesUsd, requirementUsd, requirementBasis,
-                belowRequirement,
-                late).get(0);
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""", snapshots, (insert, n) -> Jdbc.bind(insert,
+                n.snapshot().firmId(), n.eventKey(), Timestamp.from(n.snapshot().asOf().toInstant()),
+                n.snapshot().currency().name(), n.snapshot().usdRate(), CloudEventCodec.toJson(n.snapshot()),
+                n.resourcesUsd(), n.requirementUsd(), n.requirementBasis(), n.belowRequirement(), n.late()));
     }
 
     /** The snapshot behind the current position: the latest {@code asOf} among the non-late ones. */

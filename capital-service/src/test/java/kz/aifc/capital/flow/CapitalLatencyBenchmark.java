@@ -121,8 +121,8 @@ class CapitalLatencyBenchmark {
                         + "%d alerts seen, first %d discarded as warm-up%n  p50 = %.1f ms, p90 = %.1f ms, p99 = %.1f ms, max = %.1f ms%n",
                 total, rate, firms, sendSeconds, latencies.size(), warmup, pct(measured, 50), pct(measured, 90),
                 pct(measured, 99), measured.isEmpty() ? Double.NaN : measured.get(measured.size() - 1) / 1e6);
-        var apply = meters.timer("aifc.capital.apply", "event", "snapshot");
-        report += String.format("  applying one snapshot in the service (transaction incl. rules and outbox): "
+        var apply = meters.timer("aifc.events.batch");
+        report += String.format("  applying one poll in the service (transaction incl. rules and outbox): "
                 + "mean = %.1f ms, max = %.1f ms over %d%n", apply.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
                 apply.max(java.util.concurrent.TimeUnit.MILLISECONDS), apply.count());
         System.out.println(report);

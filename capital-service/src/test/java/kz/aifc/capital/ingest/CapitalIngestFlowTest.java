@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -44,6 +47,15 @@ class CapitalIngestFlowTest extends PlatformEndpointsContract {
         String negative = SNAPSHOT.replace("\"liquidAssets\":\"180000.00\"", "\"liquidAssets\":\"-5\"");
         IngestFlow.assertMalformedParkedAndNextApplied(db, "inbound_event", Topics.CAPITAL_SNAPSHOTS,
                 EventTypes.CAPITAL_SNAPSHOT, "F-0001", negative, "liquidAssets", SNAPSHOT, this::snapshotsKept);
+    }
+
+    @Test
+    void shouldApplyAPollAroundAPoisonSnapshotExactlyOnce() {
+        List<String> good = IntStream.range(0, 8).mapToObj(i -> SNAPSHOT.replace("2026-11-20T17:00:00+05:00",
+                "2026-11-21T09:0" + i + ":00+05:00")).toList();
+        IngestFlow.assertPoisonInPollParkedAndOthersAppliedOnce(db, "inbound_event", Topics.CAPITAL_SNAPSHOTS,
+                EventTypes.CAPITAL_SNAPSHOT, "F-0001", SNAPSHOT.replace("\"liquidAssets\":\"180000.00\"", "\"liquidAssets\":\"-5\""),
+                "liquidAssets", good, this::snapshotsKept);
     }
 
     @Test

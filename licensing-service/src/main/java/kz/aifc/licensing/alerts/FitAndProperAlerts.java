@@ -2,13 +2,13 @@ package kz.aifc.licensing.alerts;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,27 +51,42 @@ public class FitAndProperAlerts {
         this.book = book;
     }
 
-    /** Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found. */
+    /** These firms' open alerts in one read: by firm, then by alert id (a firm with none is absent). */
+    public Map<String, Map<String, StoredAlert>> open(Collection<String> firmIds) {
+        Map<String, Map<String, StoredAlert>> out = new HashMap<>();
+        for (StoredAlert a : book.open(firmIds)) {
+            out.computeIfAbsent(a.firmId(), f -> new HashMap<>()).put(a.alertId(), a);
+        }
+        return out;
+    }
+
+    /**
+     * Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found.
+     *
+     * @param open the firm's open alerts by id, as stored now
+     * @return whether any alert was raised, changed or resolved ({@code open} is then out of date)
+     */
     @Transactional(TxType.MANDATORY)
-    public void reconcile(String firmId, String rulebookVersion, List<Finding<Obligation>> standing, List<Finding<Obligation>> triggered,
-            List<String> causedBy, Optional<LicenceChanged> licence, Instant now) {
+    public boolean reconcile(String firmId, String rulebookVersion, List<Finding<Obligation>> standing,
+            List<Finding<Obligation>> triggered, List<String> causedBy, Optional<LicenceChanged> licence, Instant now,
+            Map<String, StoredAlert> open) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
-        Map<String, StoredAlert> open = book.open(firmId, null).stream()
-                .collect(Collectors.toMap(StoredAlert::alertId, Function.identity()));
         Set<String> found = new HashSet<>();
+        boolean changed = false;
         for (Finding<Obligation> f : standing) {
             found.add(f.alertId());
-            raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+            changed |= raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
         }
         for (Finding<Obligation> f : triggered) {
-            raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+            changed |= raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
         }
         for (StoredAlert a : open.values()) {
             if (isStanding(a.alertId(), a.ruleId()) && !found.contains(a.alertId())) {
-                book.resolve(a.alertId(), at, RESOLUTION.getOrDefault(a.ruleId(), "condition no longer holds")
+                changed |= book.resolve(a.alertId(), at, RESOLUTION.getOrDefault(a.ruleId(), "condition no longer holds")
                         + (causedBy.isEmpty() ? "" : " (" + String.join(", ", causedBy) + ")"));
             }
         }
+        return changed;
     }
 
     /** Whether an alert with this id was ever raised (open or resolved). */
@@ -83,7 +98,8 @@ public class FitAndProperAlerts {
         return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
     }
 
-    private void raise(Finding<Obligation> f, StoredAlert existing, String version, List<String> causedBy,
+    /** Raises or refreshes one finding's alert; answers false when its open alert already says the same. */
+    private boolean raise(Finding<Obligation> f, StoredAlert existing, String version, List<String> causedBy,
             Optional<LicenceChanged> licence, OffsetDateTime at) {
         // An open breach keeps the moment it was first detected and the deadline that started then.
         AlertRaised previous = existing == null ? null : existing.payload();
@@ -96,9 +112,13 @@ public class FitAndProperAlerts {
                 f.rule().citation(), f.rule().severity(), f.title(), f.detail(), f.evidence(), causes, detectedAt,
                 deadline, f.deadlineBasis(),
                 notifies ? Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())) : Map.of());
+        if (existing != null && AlertBook.unchanged(existing, alert)) {
+            return false;
+        }
         if (book.raise(alert) && notifies) {
             NotificationDraft.save(alert.alertId(), f.firmId(), f.duty().notification().name(), f.ruleId(), alert.title(), at,
                     NotificationDrafts.draft(f, alert, licence, at));
         }
+        return true;
     }
 }

@@ -3,7 +3,9 @@ package kz.aifc.licensing.alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
@@ -27,9 +29,11 @@ import kz.aifc.licensing.rules.Obligation;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.FitAndProperRules;
 import kz.aifc.licensing.store.Controller;
+import kz.aifc.licensing.store.FirmRecords;
 import kz.aifc.licensing.store.Licence;
 import kz.aifc.licensing.store.NotificationDraft;
 import kz.aifc.licensing.store.Person;
+import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**
@@ -65,9 +69,39 @@ public class FitAndProperMonitor {
 
     /** The facts the standing rules read for one firm. */
     public FirmFacts facts(String firmId) {
-        boolean datf = Licence.ofFirm(firmId).map(l -> l.activityList().contains(Activity.DATF_OPERATOR)).orElse(false);
-        return new FirmFacts(firmId, datf, Person.ofFirm(firmId).stream().map(Person::toState).toList(),
-                Controller.ofFirm(firmId).stream().map(Controller::toState).toList(), approvedCombinations(firmId));
+        return facts(FirmRecords.of(List.of(firmId)), firmId);
+    }
+
+    private FirmFacts facts(FirmRecords records, String firmId) {
+        boolean datf = records.licence(firmId).map(l -> l.activityList().contains(Activity.DATF_OPERATOR)).orElse(false);
+        return new FirmFacts(firmId, datf, records.people(firmId).stream().map(Person::toState).toList(),
+                records.controllers(firmId).stream().map(Controller::toState).toList(), approvedCombinations(firmId));
+    }
+
+    /**
+     * Some firms as they stand: their records ({@link FirmRecords}) and open alerts, read once for all of them and
+     * kept current while changes are applied through it; a poll of events re-evaluates a firm after each of its events
+     * without reading it again. Within one transaction, with the firms locked.
+     */
+    public final class Firms {
+
+        private final FirmRecords records;
+        private final Map<String, Map<String, AlertBook.StoredAlert>> open;
+
+        private Firms(Collection<String> firmIds) {
+            this.records = FirmRecords.of(firmIds);
+            this.open = alerts.open(firmIds);
+        }
+
+        public FirmRecords records() {
+            return records;
+        }
+    }
+
+    /** Reads the firms (call it with them locked, in the transaction that changes them). */
+    @Transactional(TxType.MANDATORY)
+    public Firms read(Collection<String> firmIds) {
+        return new Firms(firmIds);
     }
 
     /**
@@ -77,20 +111,30 @@ public class FitAndProperMonitor {
      */
     @Transactional(TxType.MANDATORY)
     public void reassess(String firmId, List<Finding<Obligation>> triggered, List<String> causedBy, Instant now) {
-        Optional<LicenceChanged> licence = Licence.ofFirm(firmId).map(Licence::toEvent);
+        reassess(read(List.of(firmId)), firmId, triggered, causedBy, now);
+    }
+
+    /** As above, for one of {@code firms}. */
+    @Transactional(TxType.MANDATORY)
+    public void reassess(Firms firms, String firmId, List<Finding<Obligation>> triggered, List<String> causedBy,
+            Instant now) {
+        Optional<LicenceChanged> licence = firms.records.licence(firmId).map(Licence::toEvent);
         if (licence.isEmpty()) {
             return;
         }
         // A withdrawn licence ends the firm's duties as an authorised firm, so its standing findings resolve.
         List<Finding<Obligation>> standing = licence.get().status() == LicenceStatus.WITHDRAWN
                 ? List.of()
-                : rules.evaluate(facts(firmId), now);
-        alerts.reconcile(firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now);
+                : rules.evaluate(facts(firms.records, firmId), now);
+        Map<String, AlertBook.StoredAlert> open = firms.open.computeIfAbsent(firmId, f -> new HashMap<>());
+        if (alerts.reconcile(firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now, open)) {
+            firms.open.put(firmId, alerts.open(List.of(firmId)).getOrDefault(firmId, new HashMap<>()));
+        }
     }
 
     /** Drafts the GEN 6.2.1 notice for an appointment to, or a departure from, a Controlled Function. */
     @Transactional(TxType.MANDATORY)
-    public void draftStaffNotice(StaffChange e, Instant now) {
+    public void draftStaffNotice(Firms firms, StaffChange e, Instant now) {
         if (e.change() != StaffChangeKind.APPOINTED && e.change() != StaffChangeKind.DEPARTED) {
             return;
         }
@@ -99,7 +143,7 @@ public class FitAndProperMonitor {
         if (controlled.isEmpty()) {
             return;
         }
-        Optional<LicenceChanged> licence = Licence.ofFirm(e.firmId()).map(Licence::toEvent);
+        Optional<LicenceChanged> licence = firms.records.licence(e.firmId()).map(Licence::toEvent);
         if (licence.isEmpty()) {
             // The roster of a firm not yet licensed is its starting state, not appointments to notify.
             return;

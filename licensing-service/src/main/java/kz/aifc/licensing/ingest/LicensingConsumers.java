@@ -5,14 +5,17 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import kz.aifc.contract.v1.ControllerChange;
 import kz.aifc.contract.v1.StaffChange;
 import kz.aifc.platform.ingest.EventIngest;
 
-/** Kafka edge of licensing-service: firms' staff and controller changes. */
+/**
+ * Kafka edge of licensing-service: firms' staff and controller changes, a poll at a time (both channels
+ * {@code batch=true}), each poll applied in one transaction; a malformed record is parked on the DLQ alone.
+ */
 @ApplicationScoped
 public class LicensingConsumers {
 
@@ -26,13 +29,13 @@ public class LicensingConsumers {
 
     @Incoming("staff")
     @Blocking
-    public CompletionStage<Void> staff(Message<byte[]> message) {
-        return ingest.process(message, StaffChange.class, intake::staff);
+    public CompletionStage<Void> staff(KafkaRecordBatch<String, byte[]> poll) {
+        return ingest.processBatch(poll, StaffChange.class, intake::staff);
     }
 
     @Incoming("controllers")
     @Blocking
-    public CompletionStage<Void> controllers(Message<byte[]> message) {
-        return ingest.process(message, ControllerChange.class, intake::controller);
+    public CompletionStage<Void> controllers(KafkaRecordBatch<String, byte[]> poll) {
+        return ingest.processBatch(poll, ControllerChange.class, intake::controllers);
     }
 }

@@ -89,7 +89,11 @@ public class Controller extends PanacheEntityBase {
 
     /** Records the controller as {@code state} describes it, replacing what was known before. */
     public static void record(String firmId, ControllerState state, OffsetDateTime at) {
-        Controller c = findById(new Key(firmId, state.controllerId()));
+        record(findById(new Key(firmId, state.controllerId())), firmId, state, at);
+    }
+
+    /** As above, given the controller as already read ({@code null}: not on record yet); answers it as recorded. */
+    static Controller record(Controller c, String firmId, ControllerState state, OffsetDateTime at) {
         if (c == null) {
             c = new Controller();
             c.firmId = firmId;
@@ -99,6 +103,7 @@ public class Controller extends PanacheEntityBase {
         } else {
             c.apply(state, at);
         }
+        return c;
     }
 
     public ControllerState toState() {

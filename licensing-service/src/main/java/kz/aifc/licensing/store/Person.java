@@ -79,7 +79,11 @@ public class Person extends PanacheEntityBase {
 
     /** Records the person as {@code state} describes them, replacing what the firm reported before. */
     public static void record(String firmId, PersonState state, OffsetDateTime at) {
-        Person p = findById(new Key(firmId, state.personId()));
+        record(findById(new Key(firmId, state.personId())), firmId, state, at);
+    }
+
+    /** As above, given the person as already read ({@code null}: not on record yet); answers the person recorded. */
+    static Person record(Person p, String firmId, PersonState state, OffsetDateTime at) {
         if (p == null) {
             p = new Person();
             p.firmId = firmId;
@@ -89,6 +93,7 @@ public class Person extends PanacheEntityBase {
         } else {
             p.apply(state, at);
         }
+        return p;
     }
 
     public PersonState toState() {

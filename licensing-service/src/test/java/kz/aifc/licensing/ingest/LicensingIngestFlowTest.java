@@ -1,5 +1,8 @@
 package kz.aifc.licensing.ingest;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -40,6 +43,16 @@ class LicensingIngestFlowTest extends PlatformEndpointsContract {
     void shouldParkStaffChangeWithUnknownRoleOnDlqAndApplyTheNextOneOnce() {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.STAFF_CHANGES, EventTypes.STAFF_CHANGE, "F-0001",
                 STAFF.replace("[\"MLRO\"]", "[\"CHIEF_VIBES_OFFICER\"]"), "roles", STAFF);
+    }
+
+    @Test
+    void shouldApplyAPollAroundAPoisonStaffChangeExactlyOnce() {
+        String firm = "F-POLL-" + System.nanoTime();
+        String staff = STAFF.replace("F-0001", firm).replace("\"MLRO\"", "\"COMPLIANCE_OFFICER\"");
+        List<String> good = IntStream.range(0, 8).mapToObj(i -> staff.replace("P-7", "P-10" + i)).toList();
+        IngestFlow.assertPoisonInPollParkedAndOthersAppliedOnce(db, "inbound_event", Topics.STAFF_CHANGES,
+                EventTypes.STAFF_CHANGE, firm, staff.replace("[\"COMPLIANCE_OFFICER\"]", "[\"CHIEF_VIBES_OFFICER\"]"),
+                "roles", good, () -> IngestFlow.count(db, "select count(*) from person where firm_id = ?", List.of(firm)));
     }
 
     @Test

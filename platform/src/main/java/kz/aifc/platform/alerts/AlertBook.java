@@ -3,6 +3,7 @@ package kz.aifc.platform.alerts;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,20 @@ public class AlertBook {
         }
         return query("select alert_id, firm_id, rule_id, status, fingerprint, payload::text from alert_state "
                 + "where firm_id = ? and status = 'OPEN' and rule_id = ? order by raised_at", firmId, ruleId);
+    }
+
+    /** The open alerts of these firms, oldest first: one read for a poll's firms. */
+    public List<StoredAlert> open(Collection<String> firmIds) {
+        return query("select alert_id, firm_id, rule_id, status, fingerprint, payload::text from alert_state "
+                + "where firm_id = any(?) and status = 'OPEN' order by raised_at", new ArrayList<>(firmIds));
+    }
+
+    /**
+     * Whether raising {@code alert} again would emit nothing: it is {@code stored}'s id, open, and what a reader sees
+     * is unchanged. A caller holding its open alerts in memory skips the read {@link #raise} would make.
+     */
+    public static boolean unchanged(StoredAlert stored, AlertRaised alert) {
+        return stored.open() && stored.alertId().equals(alert.alertId()) && stored.fingerprint().equals(fingerprint(alert));
     }
 
     private List<StoredAlert> query(String sql, Object... params) {

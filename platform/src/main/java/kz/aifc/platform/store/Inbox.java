@@ -1,5 +1,13 @@
 package kz.aifc.platform.store;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.contract.CloudEvent;
@@ -18,6 +26,12 @@ public class Inbox {
             values (?, ?, ?, ?, ?::jsonb)
             on conflict (event_key) do nothing""";
 
+    private static final String CLAIM_ALL = """
+            insert into inbound_event (event_key, event_type, firm_id, event_time, payload)
+            select * from unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[]::jsonb[])
+            on conflict (event_key) do nothing
+            returning event_key""";
+
     private final Jdbc jdbc;
 
     Inbox(Jdbc jdbc) {
@@ -28,5 +42,40 @@ public class Inbox {
     public boolean claim(CloudEvent<?> event, String firmId) {
         return jdbc.update("record an applied event", CLAIM, event.eventKey(), event.type(), firmId,
                 event.time() == null ? null : event.time().toInstant(), CloudEventCodec.toJson(event.data())) == 1;
+    }
+
+    /**
+     * Claims a poll's events in one statement, inside the transaction that applies them: answers the keys seen for
+     * the first time (an event repeated within {@code events} is claimed once).
+     */
+    public <T> Set<String> claimAll(List<CloudEvent<T>> events, Function<T, String> firmOf) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, CloudEvent<T>> distinct = new LinkedHashMap<>();
+        for (CloudEvent<T> event : events) {
+            distinct.putIfAbsent(event.eventKey(), event);
+        }
+        int n = distinct.size();
+        List<String> keys = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        List<String> firms = new ArrayList<>(n);
+        List<String> times = new ArrayList<>(n);
+        List<String> payloads = new ArrayList<>(n);
+        for (CloudEvent<T> event : distinct.values()) {
+            keys.add(event.eventKey());
+            types.add(event.type());
+            firms.add(firmOf.apply(event.data()));
+            times.add(event.time() == null ? null : event.time().toString());
+            payloads.add(CloudEventCodec.toJson(event.data()));
+        }
+        return new HashSet<>(jdbc.query("record applied events", CLAIM_ALL, rs -> rs.getString(1), keys, types, firms,
+                times, payloads));
+    }
+
+    /** The events {@link #claimAll} claimed: each once (its first occurrence), in their order. */
+    public static <T> List<CloudEvent<T>> claimedOf(List<CloudEvent<T>> events, Set<String> claimed) {
+        Set<String> left = new HashSet<>(claimed);
+        return events.stream().filter(e -> left.remove(e.eventKey())).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import kz.aifc.contract.Topics;
 import kz.aifc.simulator.firms.FirmProfile;
 
 /** The simulator's scenarios and their defaults; simulated time runs {@code timeScale} times faster than wall time. */
@@ -17,7 +18,12 @@ public enum Scenario {
     /** A normal day in real time, for as long as it runs. */
     STEADY("steady", 10, 1, 10, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 2_000),
     /** Screened transactions only, as fast as the broker takes them. */
-    LOAD("load", 0, 1, 50_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 50_000);
+    LOAD("load", 0, 1, 50_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 50_000),
+    /** Capital snapshots only, over many firms, as fast as the broker takes them (capital-service's benchmark). */
+    LOAD_CAPITAL("load-capital", 0, 1, 5_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 1),
+    /** Staff and controller changes only, over many firms, after their rosters (licensing-service's benchmark). */
+    LOAD_LICENSING("load-licensing", 0, 1, 5_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30),
+            1);
 
     /** The contract's regulatory offset (Asia/Almaty, UTC+05:00); fixed so old tz data cannot shift it. */
     public static final ZoneOffset ALMATY = ZoneOffset.ofHours(5);
@@ -49,7 +55,7 @@ public enum Scenario {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + name + "' (expected demo-day, steady or load)");
+        throw new IllegalArgumentException("unknown scenario '" + name + "' (expected demo-day, steady, load, load-capital or load-licensing)");
     }
 
     public String cliName() {
@@ -59,6 +65,22 @@ public enum Scenario {
     /** Events per second when {@code --rate} is not given; 0 means as fast as possible. */
     public double defaultRate() {
         return defaultRate;
+    }
+
+    /** A volume scenario: one service's events only, flat out, pre-generated so encoding stays out of the timing. */
+    public boolean volume() {
+        return this == LOAD || this == LOAD_CAPITAL || this == LOAD_LICENSING;
+    }
+
+    /** The contract topics this scenario writes to. */
+    public List<String> topics() {
+        return switch (this) {
+            case LOAD -> List.of(Topics.TRANSACTIONS_SCREENED);
+            case LOAD_CAPITAL -> List.of(Topics.CAPITAL_SNAPSHOTS);
+            case LOAD_LICENSING -> List.of(Topics.STAFF_CHANGES, Topics.CONTROLLER_CHANGES);
+            default -> List.of(Topics.CAPITAL_SNAPSHOTS, Topics.TRANSACTIONS_SCREENED, Topics.STAFF_CHANGES,
+                    Topics.CONTROLLER_CHANGES);
+        };
     }
 
     public double defaultTimeScale() {
@@ -106,6 +128,8 @@ public enum Scenario {
             case DEMO_DAY -> new DemoDayFeed(settings, firms);
             case STEADY -> new SteadyFeed(settings, firms);
             case LOAD -> new LoadFeed(settings, firms);
+            case LOAD_CAPITAL -> new ServiceLoadFeed(settings, firms, true);
+            case LOAD_LICENSING -> new ServiceLoadFeed(settings, firms, false);
         };
     }
 

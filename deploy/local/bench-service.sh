@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# capital-service or licensing-service benchmark on the real local stack, the simulator as load generator
+# (BENCHMARKS.md, issue #18), the same machinery as bench-aml.sh:
+#   0. set-up: BENCH_FIRMS generic firms (F-0001 ...) onboarded through licensing-service (rosters and controllers
+#      on Kafka, licences registered once they are applied); for capital-service the licences then reach it on
+#      aifc.licences (licensing-service's outbox), so every snapshot is held to a real requirement;
+#   1. raw Kafka produce rate (the yardstick): the simulator's load-capital or load-licensing scenario, flat out, into
+#      the service's topics while the service is stopped;
+#   2. drain: the service starts and works through that backlog; the first WARMUP events warm it up (reported as the
+#      cold start), then the sustained events/s end to end over the next EVENTS (consumed, evaluated, stored, alerts
+#      emitted through the outbox) from its own applied counter, and how long after the last event the outbox had
+#      published every alert; steps 1-2 are repeated BENCH_RUNS times (the service restarts each time), medians quoted;
+#   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up;
+#   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
+# Traffic: every event of a random firm; a share of them (BENCH_BREACH_SHARE, default 2%) breaches and the firm's
+# next event of the kind cures it, so about twice that share of events raises or resolves an alert: a snapshot under
+# the capital requirement (CAP-001 and CAP-002), a controller over 10% without approval (FP-008) and back (its
+# decrease notice). licensing: half staff changes (directors and deputy MLROs coming and going), half controller
+# changes. Each run's snapshots are dated after the previous run's, so none is late.
+# Usage: deploy/local/bench-service.sh capital|licensing [EVENTS (default 100000)] [SECONDS (default 30)]
+# Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS, > 0),
+#   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02), BENCH_RATE (paced phase, 5000), BENCH_HEAP (256m),
+#   BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: capital on +1, licensing on +3), BENCH_SERVICE_JAR (measure another
+#   build of the service, e.g. an older commit's quarkus-run.jar; the set-up and the load side stay this tree's),
+#   BENCH_SETUP_JAR (the licensing-service that onboards the firms; default this tree's).
+#   Results: $STATE_DIR/bench/<service>-*.json
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SERVICE="${1:-}"
+case "$SERVICE" in
+  capital) TOPICS_OF_SERVICE="aifc.capital.snapshots" ;;
+  licensing) TOPICS_OF_SERVICE="aifc.staff.changes,aifc.controllers.changes" ;;
+  *) die "usage: deploy/local/bench-service.sh capital|licensing [EVENTS] [SECONDS]" ;;
+esac
+EVENTS="${2:-100000}"
+PACED_SECONDS="${3:-30}"
+RUNS="${BENCH_RUNS:-3}"
+WARMUP="${BENCH_WARMUP:-$EVENTS}"
+((WARMUP > 0)) || die "BENCH_WARMUP must be at least 1"
+BACKLOG=$((WARMUP + EVENTS))
+FIRM_COUNT="${BENCH_FIRMS:-200}"
+BREACH_SHARE="${BENCH_BREACH_SHARE:-0.02}"
+RATE="${BENCH_RATE:-5000}"
+HEAP="${BENCH_HEAP:-256m}"
+# As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+PORT_BASE="${BENCH_PORT_BASE:-8090}"
+CAPITAL_PORT=$((PORT_BASE + 1))
+LICENSING_PORT=$((PORT_BASE + 3))
+SUFFIX="-bench$(date +%s)"
+OUT_DIR="$STATE_DIR/bench"
+mkdir -p "$OUT_DIR"
+RESULT="$OUT_DIR/$SERVICE$SUFFIX.json"
+java="$(java_bin)"
+sim_jar="$ROOT/simulator/target/simulator-1.0.0-SNAPSHOT.jar"
+sim_cp="$sim_jar:$ROOT/simulator/target/lib/*"
+own_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+svc_jar="${BENCH_SERVICE_JAR:-$(own_jar "$SERVICE")}"
+FIRMS="$(seq -f 'F-%04g' 1 "$FIRM_COUNT" | paste -sd,)"
+
+"$LOCAL_DIR/postgres.sh" ensure >/dev/null
+started_kafka=no
+if ! port_open localhost "${KAFKA_PORT:-9092}"; then
+  "$LOCAL_DIR/kafka.sh" start
+  started_kafka=yes
+fi
+declare -A pids=()
+stop_one() { # NAME
+  local pid="${pids[$1]:-}"
+  if [[ -n "$pid" ]] && pid_alive "$pid"; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  pids[$1]=""
+}
+cleanup() {
+  stop_one capital
+  stop_one licensing
+  if [[ "$started_kafka" == yes ]]; then
+    "$LOCAL_DIR/kafka.sh" stop || true
+  fi
+}
+trap cleanup EXIT
+
+for module in capital licensing; do
+  if [[ ! -f "$(own_jar $module)" || ! -f "$sim_jar" || -n "$(find "$ROOT/$module-service/src/main" \
+    "$ROOT/contract/src/main" "$ROOT/platform/src/main" "$ROOT/simulator/src/main" -newer "$(own_jar $module)" -print -quit)" ]]; then
+    info "building capital-service, licensing-service and the simulator (tests skipped)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl contract,platform,capital-service,licensing-service,simulator)
+    break
+  fi
+done
+
+"$LOCAL_DIR/kafka.sh" topics "$SUFFIX" >/dev/null
+psql_bench() { # DB SQL...
+  local db="$1"
+  shift
+  PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$db" "$@"
+}
+for db in aifc_capital_bench aifc_licensing_bench; do
+  psql_bench aifc_capital -c "drop database if exists $db" -c "create database $db" >/dev/null
+done
+"$LOCAL_DIR/token.sh" admin >/dev/null
+
+start_one() { # NAME JAR PORT
+  local name="$1" jar="$2" port="$3" log="$LOG_DIR/$1-bench-service.log"
+  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$SUFFIX, database aifc_${name}_bench; log: $log)"
+  MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+    -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$SUFFIX" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}_bench" \
+    -jar "$jar" >>"$log" 2>&1 </dev/null &
+  pids[$name]=$!
+  wait_for_port 127.0.0.1 "$port" 300 "$name-service" "$log" "${pids[$name]}"
+  local deadline=$((SECONDS + 300))
+  until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || { show_log_tail "$log"; die "$name-service did not become ready"; }
+    sleep 0.5
+  done
+}
+await_outbox() { # DB -> waits until every outbox row is published; prints the wait in ms
+  local started=$SECONDS
+  local t0
+  t0="$(date +%s%3N)"
+  until [[ "$(psql_bench "$1" -c "select count(*) from outbox where published_at is null")" == 0 ]]; do
+    ((SECONDS - started < 300)) || die "the outbox of $1 was not published within 300 s"
+    sleep 0.2
+  done
+  echo $(($(date +%s%3N) - t0))
+}
+
+field() { # JSON KEY -> value
+  sed -E "s/.*\"$2\":([^,}]*).*/\1/" <<<"$1"
+}
+median() {
+  sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+simulate() { # SCENARIO ARGS... -> the simulator's JSON summary line
+  local scenario="$1"
+  shift
+  "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario "$scenario" --firms "$FIRMS" --malformed-share 0 \
+    --suspicious-share "$BREACH_SHARE" "$@" 2>>"$LOG_DIR/$SERVICE-bench-simulator.log"
+}
+# Simulated time: 10 ms per record, each phase in its own hour, later phases later (none of a firm's snapshots late).
+STEP_S=0.01
+PERIOD_H=$(awk -v n="$BACKLOG" -v l="$((PACED_SECONDS * RATE))" -v s="$STEP_S" \
+  'BEGIN {m = n > l ? n : l; print int(m * s / 3600) + 1}')
+since() { # PERIODS -> RFC 3339 time that many periods ago
+  date -u -d "-$(($1 * PERIOD_H)) hours" +%Y-%m-%dT%H:%M:%SZ
+}
+time_scale() { # RATE -> simulated seconds per wall second for STEP_S per record (rate 0: the scenario's nominal 5,000/s)
+  awk -v s="$STEP_S" -v r="${1:-5000}" 'BEGIN {print s * (r > 0 ? r : 5000)}'
+}
+
+: >"$LOG_DIR/$SERVICE-bench-simulator.log"
+: >"$LOG_DIR/capital-bench-service.log"
+: >"$LOG_DIR/licensing-bench-service.log"
+# Set-up: onboarding through licensing-service (this tree's by default, whichever build is measured: the schema is the
+# same, and the simulator gives a slow one two minutes to apply the rosters).
+setup_jar="${BENCH_SETUP_JAR:-$(own_jar licensing)}"
+start_one licensing "$setup_jar" "$LICENSING_PORT"
+info "set-up: $FIRM_COUNT firms onboarded (rosters and controllers, then licences)"
+simulate load-licensing --rate 0 --count "$((FIRM_COUNT * 20))" --topic-suffix "$SUFFIX" --seed 1 \
+  --start "$(since $((RUNS + 4)))" --time-scale "$(time_scale 0)" \
+  --licensing "http://127.0.0.1:$LICENSING_PORT" --jwt-keys "$STATE_DIR/jwt" >/dev/null
+await_outbox aifc_licensing_bench >/dev/null
+stop_one licensing
+
+svc_db="aifc_${SERVICE}_bench"
+svc_port=$CAPITAL_PORT
+[[ "$SERVICE" == licensing ]] && svc_port=$LICENSING_PORT
+topics="$(tr ',' '\n' <<<"$TOPICS_OF_SERVICE" | sed "s/\$/$SUFFIX/" | paste -sd,)"
+applied_probe() { # COUNT [BASE [WARMUP]] -> runs the probe in the background, result in $OUT_DIR/applied.json
+  "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$svc_port/q/metrics" \
+    "$topics" "$1" 900 ${2:-} ${3:-} >"$OUT_DIR/applied.json" &
+  probe=$!
+}
+outbox_rows() { # before the service's first start its database has no outbox yet
+  psql_bench "$svc_db" -c "select count(*) from outbox" 2>/dev/null || echo 0
+}
+
+raw_rates=() drain_rates=() cold_rates=() outbox_waits=() alert_counts=()
+for run in $(seq 1 "$RUNS"); do
+  stop_one "$SERVICE"
+  info "run $run/$RUNS: raw produce rate, $BACKLOG records into $topics (service stopped)"
+  raw="$(simulate "load-$SERVICE" --rate 0 --count "$BACKLOG" --topic-suffix "$SUFFIX" --seed "$((run + 1))" \
+    --start "$(since $((RUNS + 3 - run)))" --time-scale "$(time_scale 0)")"
+  raw_rates+=("$(field "$raw" eventsPerSecond)")
+  info "  produced: $raw"
+  before_rows="$(outbox_rows)"
+  applied_probe "$EVENTS" 0 "$WARMUP"
+  start_one "$SERVICE" "$svc_jar" "$svc_port"
+  wait "$probe" || { show_log_tail "$LOG_DIR/$SERVICE-bench-service.log"; die "$SERVICE-service did not drain the backlog: $(cat "$OUT_DIR/applied.json")"; }
+  applied="$(cat "$OUT_DIR/applied.json")"
+  outbox_waits+=("$(await_outbox "$svc_db")")
+  alert_counts+=("$(($(outbox_rows) - before_rows))")
+  drain_rates+=("$(field "$applied" measuredEventsPerSecond)")
+  cold_rates+=("$(field "$applied" warmupEventsPerSecond)")
+  info "  drained: $applied -> ${drain_rates[-1]} events/s sustained (first $WARMUP: ${cold_rates[-1]}/s); outbox published ${outbox_waits[-1]} ms after the last event; ${alert_counts[-1]} alert events"
+done
+
+info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
+applied_probe "$((RATE * PACED_SECONDS))"
+sleep 1
+# --count, not --duration: the probe waits for every record, and a run cut at SECONDS may send a few fewer.
+paced="$(simulate "load-$SERVICE" --rate "$RATE" --count "$((RATE * PACED_SECONDS))" --topic-suffix "$SUFFIX" --seed 99 \
+  --pregenerate "$((RATE * PACED_SECONDS))" --start "$(since 1)" --time-scale "$(time_scale "$RATE")")"
+paced_sent="$(field "$paced" sent)"
+if wait "$probe"; then
+  paced_applied="$(cat "$OUT_DIR/applied.json")"
+else
+  paced_applied="$(cat "$OUT_DIR/applied.json")"
+  warn "the paced run was not applied within the probe's time: $paced_applied"
+fi
+info "  sent: $paced"
+info "  applied: $paced_applied"
+
+pid="${pids[$SERVICE]}"
+hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")"
+metrics="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
+dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
+# Where the time goes (mean ms per poll and phase, and the mean poll), over the last start.
+phases="$(awk '/^aifc_(capital_batch_phase|events_batch)_seconds_(count|sum)/ {
+    p = "poll"; if (match($0, /phase="[^"]*"/)) p = substr($0, RSTART + 7, RLENGTH - 8)
+    if ($0 ~ /_count/) c[p] += $2; else s[p] += $2 }
+  /^aifc_events_batch_size_(count|sum)/ { if ($0 ~ /_count/) bc += $2; else bs += $2 }
+  END { sep = ""; for (p in c) { printf "%s\"%s\":%.2f", sep, p, c[p] ? 1000 * s[p] / c[p] : 0; sep = "," }
+    if (bc) printf "%s\"eventsPerPoll\":%.0f", sep, bs / bc }' <<<"$metrics")"
+raw_median="$(printf '%s\n' "${raw_rates[@]}" | median)"
+drain_median="$(printf '%s\n' "${drain_rates[@]}" | median)"
+cold_median="$(printf '%s\n' "${cold_rates[@]}" | median)"
+outbox_median="$(printf '%s\n' "${outbox_waits[@]}" | median)"
+cat >"$RESULT" <<JSON
+{"service":"$SERVICE","jar":"$svc_jar","events":$EVENTS,"runs":$RUNS,"firms":$FIRM_COUNT,"breachShare":$BREACH_SHARE,
+ "rawProduceRates":[$(IFS=,; echo "${raw_rates[*]}")],"rawProduceMedian":$raw_median,
+ "warmup":$WARMUP,"drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
+ "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
+ "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
+ "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied},
+ "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+JSON
+cat "$RESULT"
+printf '\n%s-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \
+  "$SERVICE" "$drain_median" "$RUNS" "$raw_median" "$(awk -v a="$drain_median" -v b="$raw_median" 'BEGIN {printf "%.3f", a / b}')"
+printf 'the first %s after a start %s/s; outbox published %s ms after the last event); paced %s/s: %s; peak RSS %s MB\n' \
+  "$WARMUP" "$cold_median" "$outbox_median" "$RATE" "$paced_applied" "$((hwm_kb / 1024))"
