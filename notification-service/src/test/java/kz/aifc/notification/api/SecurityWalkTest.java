@@ -38,6 +38,10 @@ class SecurityWalkTest {
                 .grants("GET /subscriptions/{id}/deliveries", COMPLIANCE_OFFICER, MLRO, REGULATOR, ADMIN)
                 .grants("GET /audit/verify", ADMIN, REGULATOR)
                 .anyToken("GET /rulebook")
+                .anyToken("GET /upstream/{service}/{path}")
+                .anyToken("POST /upstream/{service}/{path}")
+                .anyToken("GET /login")
+                .open("GET /me")
                 .open("GET /config.json")
                 .tests();
     }
