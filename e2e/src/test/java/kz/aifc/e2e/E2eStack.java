@@ -283,14 +283,6 @@ final class E2eStack implements AutoCloseable {
         }
     }
 
-    private String publicKeyBody() {
-        try {
-            return Files.readString(tokens.publicKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** 32 random bytes, base64: an AES-256 key as {@code openssl rand -base64 32} makes one. */
     private static String newAesKey() {
         byte[] key = new byte[32];
@@ -343,7 +335,7 @@ final class E2eStack implements AutoCloseable {
                     "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey, "AIFC_AML_ALERT_ID_KEY", amlAlertIdKey));
             // notification-service without an identity provider: bearer tokens of this run's key only (quarkus-oidc).
             variables.putAll(Map.of("AIFC_OIDC_APPLICATION_TYPE", "service", "QUARKUS_OIDC_PUBLIC_KEY",
-                    publicKeyBody(), "QUARKUS_OIDC_TOKEN_ISSUER", TokenIssuer.ISSUER));
+                    tokens.publicKeyBody(), "QUARKUS_OIDC_TOKEN_ISSUER", TokenIssuer.ISSUER));
             variables.putAll(env);
             process = launch(args, log(), variables);
             return this;

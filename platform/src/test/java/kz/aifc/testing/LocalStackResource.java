@@ -82,7 +82,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
         if (onClasspath("io.quarkus.oidc.OidcTenantConfig")) {
             // A service that signs people in with quarkus-oidc verifies the same test tokens with the same key.
-            config.put("quarkus.oidc.public-key", TestTokens.publicKeyBody());
+            config.put("quarkus.oidc.public-key", TestTokens.issuer().publicKeyBody());
             config.put("quarkus.oidc.token.issuer", TokenIssuer.ISSUER);
         }
         return config;

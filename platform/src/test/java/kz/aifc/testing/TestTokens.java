@@ -41,15 +41,6 @@ public final class TestTokens {
         return ISSUER.publicKey().toAbsolutePath().toString();
     }
 
-    /** The public key's PEM body (base64, no armour lines), as quarkus-oidc's {@code public-key} takes it. */
-    static String publicKeyBody() {
-        try {
-            return Files.readString(ISSUER.publicKey()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static TokenIssuer create() {
         try {
             return TokenIssuer.inFolder(Files.createTempDirectory("aifc-test-jwt"));

@@ -81,8 +81,10 @@ public class UpstreamResource {
             return CompletableFuture.completedFuture(
                     problem(401, "Unauthorized", "sign in, or send a bearer token"));
         }
+        // The request line as received (not a normalised form): what the caller asked for is what gets checked.
         String prefix = "/upstream/" + service + "/";
-        String rawPath = request.path();
+        String uri = request.uri() == null ? "" : request.uri();
+        String rawPath = uri.indexOf('?') < 0 ? uri : uri.substring(0, uri.indexOf('?'));
         String relative = rawPath != null && rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : "";
         boolean page = wantsPage(headers);
         Upstreams.Call call = new Upstreams.Call(service, relative, request.query(), body == null ? "GET" : "POST",
