@@ -54,7 +54,7 @@ else
   # notification-service asks for a token instead of signing people in.
   AIFC_TOKEN_LOCAL=1 "$LOCAL_DIR/token.sh" admin >/dev/null
   export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_TOKEN_LOCAL=1
-  export AIFC_OIDC_APPLICATION_TYPE=service QUARKUS_OIDC_TOKEN_ISSUER="https://aifc-compliance.local/issuer"
+  export QUARKUS_PROFILE=prod,bearer-only QUARKUS_OIDC_TOKEN_ISSUER="https://aifc-compliance.local/issuer"
   QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$AIFC_JWT_PUBLIC_KEY" | tr -d '\n')"
   export QUARKUS_OIDC_PUBLIC_KEY
 fi

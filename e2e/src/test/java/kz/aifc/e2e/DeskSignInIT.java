@@ -80,7 +80,7 @@ class DeskSignInIT {
                 "aifc.dashboard.report-base-url.capital", capital.url(""),
                 "aifc.dashboard.report-base-url.aml", aml.url(""),
                 "aifc.dashboard.report-base-url.fit-and-proper", licensing.url(""))
-                .env("AIFC_OIDC_APPLICATION_TYPE", "hybrid").env("QUARKUS_OIDC_PUBLIC_KEY", null)
+                .env("QUARKUS_PROFILE", null).env("QUARKUS_OIDC_PUBLIC_KEY", null)
                 .env("QUARKUS_OIDC_TOKEN_ISSUER", null).env("AIFC_OIDC_URL", LocalKeycloak.ISSUER)
                 .env("AIFC_OIDC_CLIENT_SECRET", keycloak.clientSecret());
         List<E2eStack.Service> all = List.of(licensing, capital, aml, desk);
