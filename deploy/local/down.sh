@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stops what up.sh started: the demo feed, the four services, the Kafka broker and the mail server (PostgreSQL belongs
-# to the machine and stays).
+# Stops what up.sh started: the demo feed, the four services, the Kafka broker, the mail server and Keycloak
+# (PostgreSQL belongs to the machine and stays).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -39,4 +39,5 @@ terminate "$RUN_DIR/simulator.pid"
 terminate "$RUN_DIR"/*.pid
 "$LOCAL_DIR/kafka.sh" stop
 "$LOCAL_DIR/mail.sh" stop
+"$LOCAL_DIR/keycloak.sh" stop
 info "stopped"

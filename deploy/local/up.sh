@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Brings the whole system up on this machine: PostgreSQL, a Kafka broker with every contract topic, and the
-# four services (built first when needed). Idempotent: what already runs is reused. Stop it with down.sh.
+# Brings the whole system up on this machine: PostgreSQL, a Kafka broker with every contract topic, Keycloak (the
+# identity provider people sign in at; AIFC_KEYCLOAK=no leaves it out and the services verify locally signed tokens)
+# and the four services (built first when needed). Idempotent: what already runs is reused. Stop it with down.sh.
 # KAFKA_SECURED=1 runs it on the secured broker (kafka.sh): each service and the demo feed with its own Kafka user
 # (stop it with KAFKA_SECURED=1 deploy/local/down.sh).
 set -euo pipefail
@@ -16,6 +17,9 @@ mkdir -p "$RUN_DIR"
 "$LOCAL_DIR/kafka.sh" topics
 # Alert mail goes to a real SMTP server on this machine (GreenMail; read it over IMAP or its REST API).
 "$LOCAL_DIR/mail.sh" start
+if [[ "${AIFC_KEYCLOAK:-yes}" == yes ]]; then
+  "$LOCAL_DIR/keycloak.sh" start
+fi
 
 needs_build() {
   local module jar
@@ -39,9 +43,23 @@ if [[ "${AIFC_SKIP_BUILD:-no}" != yes ]] && needs_build; then
   (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests)
 fi
 
-# Bearer tokens: the key pair is made on first use; every service verifies with its public half.
-"$LOCAL_DIR/token.sh" admin >/dev/null
-export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem"
+if [[ "${AIFC_KEYCLOAK:-yes}" == yes ]]; then
+  # Keycloak issues every token: capital-, aml- and licensing-service verify them with the realm's published keys
+  # (smallrye-jwt reads the JWKS URL); notification-service signs people in there and takes its bearer tokens too.
+  issuer="$("$LOCAL_DIR/keycloak.sh" issuer)"
+  export AIFC_JWT_PUBLIC_KEY="$issuer/protocol/openid-connect/certs" AIFC_JWT_ISSUER="$issuer"
+  export AIFC_OIDC_URL="$issuer"
+  AIFC_OIDC_CLIENT_SECRET="$("$LOCAL_DIR/keycloak.sh" client-secret)"
+  export AIFC_OIDC_CLIENT_SECRET
+else
+  # Bearer tokens signed here: the key pair is made on first use; every service verifies with its public half, and
+  # notification-service asks for a token instead of signing people in.
+  AIFC_TOKEN_LOCAL=1 "$LOCAL_DIR/token.sh" admin >/dev/null
+  export AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_TOKEN_LOCAL=1
+  export QUARKUS_PROFILE=prod,bearer-only QUARKUS_OIDC_TOKEN_ISSUER="https://aifc-compliance.local/issuer"
+  QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$AIFC_JWT_PUBLIC_KEY" | tr -d '\n')"
+  export QUARKUS_OIDC_PUBLIC_KEY
+fi
 # aml-service's alert ids are keyed hashes (no customer in an id): the installation's key, kept in .state.
 AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)"
 export AIFC_AML_ALERT_ID_KEY
@@ -127,7 +145,9 @@ if [[ -f "$sim_pidfile" ]] && kill -0 "$(cat "$sim_pidfile")" 2>/dev/null; then
 elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
   info "starting the demo feed (log: $sim_log): rosters first, then the licences, then the day"
   envfile="$(kafka_env simulator)"
-  (set -a && . "$envfile" && set +a && exec setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day \
+  # The onboarding's admin token: Keycloak's while it runs (the simulator signs one with --jwt-keys otherwise).
+  admin_token="$("$LOCAL_DIR/token.sh" admin)"
+  (set -a && . "$envfile" && set +a && export AIFC_ADMIN_TOKEN="$admin_token" && exec setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day \
     --duration "${AIFC_DEMO_DURATION:-24h}" --bootstrap "$bootstrap" \
     --licensing http://127.0.0.1:8083 --capital http://127.0.0.1:8081 --jwt-keys "$STATE_DIR/jwt" \
     >"$sim_log" 2>&1 </dev/null) &
@@ -148,12 +168,15 @@ elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
   info "$(grep -m1 '^simulator: onboarded ' "$sim_log" | sed 's/^simulator: //')"
 fi
 
-admin_token="$("$LOCAL_DIR/token.sh" admin)"
+if [[ "${AIFC_KEYCLOAK:-yes}" == yes ]]; then
+  desk="http://localhost:8080/   (Sign in with a demo user below)"
+else
+  desk="http://localhost:8080/#token=$("$LOCAL_DIR/token.sh" admin)"
+fi
 cat <<MSG
 
 The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/token.sh ROLE [FIRM_ID]
-  Compliance desk (notification-service)  http://localhost:8080/#token=$admin_token
-                                           (an admin token; a firm's own view: deploy/local/token.sh compliance-officer F-DATF-01)
+  Compliance desk (notification-service)  $desk
   capital-service                          http://localhost:8081/rulebook
   aml-service                              http://localhost:8082/rulebook
   licensing-service                        http://localhost:8083/rulebook
@@ -169,3 +192,8 @@ The AIFC compliance monitor is up. Every API takes a bearer token: deploy/local/
     curl -H "Authorization: Bearer \$(deploy/local/token.sh regulator)" localhost:8083/firms/F-CUST-01/fit-and-proper
 Stop everything with: deploy/local/down.sh
 MSG
+if [[ "${AIFC_KEYCLOAK:-yes}" == yes ]]; then
+  printf '\nDemo users (Keycloak %s, passwords generated for this machine, kept in %s):\n' \
+    "$("$LOCAL_DIR/keycloak.sh" issuer)" "${STATE_DIR#"$ROOT"/}/keycloak/secrets"
+  "$LOCAL_DIR/keycloak.sh" users | sed 's/^/  /'
+fi

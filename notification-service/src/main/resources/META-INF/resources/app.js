@@ -1,7 +1,11 @@
-// The alert desk page: a bearer token from #token=… or the paste box (kept in sessionStorage), the open alerts
-// from GET /alerts, live changes from GET /alerts/stream read with fetch() so the token goes in the
-// Authorization header and never in a URL. The desk speaks English, Russian or Kazakh (i18n.js), chosen in the
-// header and remembered per user in this browser; times are Astana time in every language.
+// The alert desk page. People sign in at the identity provider (GET /login, OpenID Connect) and the page then works
+// on that session: same-origin fetch() with the session cookie, GET /me for who is signed in, GET /logout to sign
+// out. Where no identity provider is configured (config.json signIn false) it takes a bearer token from #token=… or
+// the paste box instead (kept in sessionStorage) and sends it in the Authorization header, never in a URL. The open
+// alerts come from GET /alerts, live changes from GET /alerts/stream read with fetch(). An alert's links open through
+// the desk's own origin (/upstream/<service>/…), so the browser never talks to another port. The desk speaks
+// English, Russian or Kazakh (i18n.js), chosen in the header and remembered per user in this browser; times are
+// Astana time in every language.
 'use strict';
 
 const TOKEN_KEY = 'aifc.token';
@@ -13,6 +17,7 @@ const formats = {};
 const state = {
   language: 'en',
   token: null,
+  session: false,
   claims: {},
   config: { reportBaseUrls: {} },
   alerts: new Map(),
@@ -80,7 +85,7 @@ function applyLanguage() {
   for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
     node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
   }
-  if (state.token) {
+  if (signedIn()) {
     showIdentity();
     setConnection($('connection').dataset.state, t($('connection').dataset.key || 'conn.offline'));
     state.rows.clear();
@@ -103,6 +108,7 @@ async function start() {
     useToken($('token-input').value.trim().replace(/^Bearer\s+/i, ''));
   });
   $('forget-token').addEventListener('click', forgetToken);
+  $('sign-out').addEventListener('click', () => sessionStorage.removeItem(TOKEN_KEY));
   $('firm-filter').addEventListener('change', render);
   $('severity-filter').addEventListener('change', render);
   $('alert-rows').addEventListener('click', onRowAction);
@@ -114,7 +120,11 @@ async function start() {
   try {
     state.config = await (await fetch('/config.json')).json();
   } catch (e) {
-    state.config = { reportBaseUrls: {} };
+    state.config = { reportBaseUrls: {}, upstreams: {} };
+  }
+  if (state.config.signIn) {
+    await resumeSession();
+    return;
   }
   window.addEventListener('hashchange', tokenFromFragment);
   if (tokenFromFragment()) {
@@ -135,6 +145,42 @@ function tokenFromFragment() {
   return true;
 }
 
+/** The identity provider's session, if there is one: the desk opens for it, else the sign-in panel shows. */
+async function resumeSession() {
+  let me;
+  try {
+    const response = await fetch('/me', { credentials: 'same-origin', headers: sessionHeaders() });
+    me = response.ok ? await response.json() : { signedIn: false };
+  } catch (e) {
+    showSignInPanel(t('signIn.failed'));
+    return;
+  }
+  if (!me.signedIn) {
+    showSignInPanel('');
+    return;
+  }
+  state.session = true;
+  openDesk({ upn: me.name, groups: me.roles, firm_id: me.firmId });
+}
+
+function sessionHeaders() {
+  // quarkus-oidc answers such a request 499 when the session has ended, instead of redirecting it to the sign-in page.
+  return { 'X-Requested-With': 'JavaScript', Accept: 'application/json' };
+}
+
+function showSignInPanel(message) {
+  $('sign-in-panel').hidden = false;
+  $('desk').hidden = true;
+  $('sign-out').hidden = true;
+  $('sign-in-error').textContent = message;
+  $('identity').textContent = t('notSignedIn');
+  setConnection('offline', t('conn.offline'), 'conn.offline');
+}
+
+function signedIn() {
+  return state.session || Boolean(state.token);
+}
+
 function useToken(token) {
   const claims = decodeClaims(token);
   if (!claims) {
@@ -146,16 +192,22 @@ function useToken(token) {
     return;
   }
   state.token = token;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('forget-token').hidden = false;
+  openDesk(claims);
+}
+
+function openDesk(claims) {
   state.claims = claims;
   state.alerts.clear();
   state.rows.clear();
   const firmSelect = $('firm-filter');
   firmSelect.disabled = false;
   firmSelect.replaceChildren(allFirmsOption());
-  sessionStorage.setItem(TOKEN_KEY, token);
   $('token-panel').hidden = true;
+  $('sign-in-panel').hidden = true;
   $('desk').hidden = false;
-  $('forget-token').hidden = false;
+  $('sign-out').hidden = !state.session;
   const roles = claims.groups || [];
   state.language = rememberedLanguage();
   applyLanguage();
@@ -171,8 +223,9 @@ function useToken(token) {
 }
 
 function showIdentity() {
-  const roles = state.claims.groups || [];
-  $('identity').textContent = (state.claims.upn || state.claims.sub || t('signedIn')) + ' · ' + roles.join(', ');
+  const roles = (state.claims.groups || []).filter((r) => I18N.en['role.' + r]).map((r) => t('role.' + r));
+  const firm = state.claims.firm_id || t('everyFirm');
+  $('identity').textContent = `${state.claims.upn || state.claims.sub || t('signedIn')} · ${roles.join(', ')} · ${firm}`;
 }
 
 function allFirmsOption() {
@@ -217,8 +270,21 @@ function canWrite() {
 }
 
 function api(path, options = {}) {
-  const headers = Object.assign({ Authorization: 'Bearer ' + state.token, Accept: 'application/json' }, options.headers || {});
-  return fetch(path, Object.assign({}, options, { headers }));
+  const credential = state.session ? sessionHeaders() : { Authorization: 'Bearer ' + state.token, Accept: 'application/json' };
+  const headers = Object.assign(credential, options.headers || {});
+  return fetch(path, Object.assign({ credentials: 'same-origin' }, options, { headers })).then((response) => {
+    if (state.session && (response.status === 499 || response.status === 401)) sessionEnded();
+    return response;
+  });
+}
+
+function sessionEnded() {
+  if (!state.session) return;
+  state.session = false;
+  if (state.stream) state.stream.abort();
+  state.alerts.clear();
+  state.claims = {};
+  showSignInPanel(t('signIn.expired'));
 }
 
 // ---- live stream ---------------------------------------------------------------------------------------------
@@ -230,10 +296,16 @@ async function connect() {
   setConnection('offline', t('conn.connecting'), 'conn.connecting');
   try {
     const response = await api('/alerts/stream', { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
-    if (response.status === 401 || response.status === 403) {
+    if (state.token && (response.status === 401 || response.status === 403)) {
       const problem = await response.json().catch(() => ({}));
       setConnection('offline', t('conn.notAllowed'), 'conn.notAllowed');
       showTokenPanel(problem.detail || t('token.mayNotRead'));
+      return;
+    }
+    if (!state.session && !state.token) return;
+    if (response.status === 403) {
+      setConnection('offline', t('conn.notAllowed'), 'conn.notAllowed');
+      announceText(t('token.mayNotRead'));
       return;
     }
     if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
@@ -241,7 +313,7 @@ async function connect() {
   } catch (e) {
     if (controller.signal.aborted) return;
   }
-  if (controller.signal.aborted || !state.token) return;
+  if (controller.signal.aborted || !signedIn()) return;
   setConnection('offline', t('conn.reconnecting'), 'conn.reconnecting');
   setTimeout(() => { if (state.stream === controller) connect(); }, state.retry);
   state.retry = Math.min(state.retry * 2, 15000);
@@ -366,7 +438,7 @@ function render(changedId) {
 }
 
 function renderDeadlinesOnly() {
-  if (!state.token) return;
+  if (!signedIn()) return;
   state.rows.clear();
   render();
 }
@@ -416,9 +488,9 @@ function row(a, changed) {
   const links = Object.entries(a.links || {});
   if (links.length) {
     for (const [name, path] of links) {
-      const base = (state.config.reportBaseUrls || {})[a.duty] || '';
+      const via = (state.config.upstreams || {})[a.duty] || '';
       const link = el('a', '', name === 'report' ? t('draftedReport') : name);
-      link.href = base + path;
+      link.href = via + '/' + String(path).replace(/^\/+/, '');
       link.target = '_blank';
       link.rel = 'noopener';
       link.append(el('span', 'visually-hidden', t('newTab', a.title, a.firmId)));

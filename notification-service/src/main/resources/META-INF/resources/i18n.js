@@ -5,6 +5,11 @@
 const I18N = {
   en: {
     'lang.name': 'English', 'lang.label': 'Language',
+    'signIn': 'Sign in', 'signOut': 'Sign out', 'signIn.heading': 'Sign in to the alert desk',
+    'signIn.help': 'Sign in with your AIFC compliance account. The desk shows what your role and firm allow.',
+    'signIn.expired': 'Your session has ended; sign in again.', 'signIn.failed': 'The desk cannot be reached; try again.',
+    'role.firm-reporter': 'firm reporter', 'role.compliance-officer': 'compliance officer', 'role.mlro': 'MLRO',
+    'role.regulator': 'regulator', 'role.admin': 'administrator', everyFirm: 'every firm',
     title: 'AIFC alert desk',
     subtitle: 'Open compliance alerts, their regulatory deadlines and the drafted reports',
     skip: 'Skip to open alerts', notSignedIn: 'Not signed in', signedIn: 'signed in', forgetToken: 'Forget token',
@@ -46,6 +51,11 @@ const I18N = {
   },
   ru: {
     'lang.name': 'Русский', 'lang.label': 'Язык',
+    'signIn': 'Войти', 'signOut': 'Выйти', 'signIn.heading': 'Вход в панель оповещений',
+    'signIn.help': 'Войдите со своей учётной записью комплаенс МФЦА. Панель покажет то, что разрешают ваша роль и фирма.',
+    'signIn.expired': 'Сеанс завершён; войдите снова.', 'signIn.failed': 'Панель недоступна; попробуйте ещё раз.',
+    'role.firm-reporter': 'отчётная система фирмы', 'role.compliance-officer': 'комплаенс-офицер', 'role.mlro': 'MLRO',
+    'role.regulator': 'регулятор', 'role.admin': 'администратор', everyFirm: 'все фирмы',
     title: 'Панель оповещений МФЦА',
     subtitle: 'Открытые оповещения комплаенс, регуляторные сроки и проекты отчётов',
     skip: 'Перейти к открытым оповещениям', notSignedIn: 'Вход не выполнен', signedIn: 'вход выполнен',
@@ -93,6 +103,11 @@ const I18N = {
   },
   kk: {
     'lang.name': 'Қазақша', 'lang.label': 'Тіл',
+    'signIn': 'Кіру', 'signOut': 'Шығу', 'signIn.heading': 'Ескертулер панеліне кіру',
+    'signIn.help': 'МҚХО комплаенс есептік жазбаңызбен кіріңіз. Панель рөліңіз бен фирмаңыз рұқсат еткенді көрсетеді.',
+    'signIn.expired': 'Сеанс аяқталды; қайта кіріңіз.', 'signIn.failed': 'Панельге қосылу мүмкін емес; қайталап көріңіз.',
+    'role.firm-reporter': 'фирманың есеп жүйесі', 'role.compliance-officer': 'комплаенс-офицер', 'role.mlro': 'MLRO',
+    'role.regulator': 'реттеуші', 'role.admin': 'әкімші', everyFirm: 'барлық фирмалар',
     title: 'АХҚО ескертулер панелі',
     subtitle: 'Ашық комплаенс ескертулері, реттеушілік мерзімдер және есеп жобалары',
     skip: 'Ашық ескертулерге өту', notSignedIn: 'Жүйеге кірмеген', signedIn: 'жүйеге кірді',

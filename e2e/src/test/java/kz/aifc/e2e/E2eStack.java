@@ -333,6 +333,9 @@ final class E2eStack implements AutoCloseable {
             args.addAll(List.of("-jar", jar.toString()));
             Map<String, String> variables = new HashMap<>(Map.of("AIFC_JWT_PUBLIC_KEY", tokens.publicKey().toString(),
                     "AIFC_WEBHOOKS_SECRET_KEY", webhookSecretKey, "AIFC_AML_ALERT_ID_KEY", amlAlertIdKey));
+            // notification-service without an identity provider: bearer tokens of this run's key only (quarkus-oidc).
+            variables.putAll(Map.of("QUARKUS_PROFILE", "prod,bearer-only", "QUARKUS_OIDC_PUBLIC_KEY",
+                    tokens.publicKeyBody(), "QUARKUS_OIDC_TOKEN_ISSUER", TokenIssuer.ISSUER));
             variables.putAll(env);
             process = launch(args, log(), variables);
             return this;

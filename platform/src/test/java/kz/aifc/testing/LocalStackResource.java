@@ -80,6 +80,11 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.password", dbPassword());
         config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation());
         config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
+        if (onClasspath("io.quarkus.oidc.OidcTenantConfig")) {
+            // A service that signs people in with quarkus-oidc verifies the same test tokens with the same key.
+            config.put("quarkus.oidc.public-key", TestTokens.issuer().publicKeyBody());
+            config.put("quarkus.oidc.token.issuer", TokenIssuer.ISSUER);
+        }
         return config;
     }
 
@@ -192,6 +197,15 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static boolean listening(String host, int port) {

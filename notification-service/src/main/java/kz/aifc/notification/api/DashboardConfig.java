@@ -1,5 +1,7 @@
 package kz.aifc.notification.api;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,6 +11,10 @@ public interface DashboardConfig {
 
     /** Base URLs of the source services; an alert's links are paths on the service of its duty. */
     ReportBaseUrls reportBaseUrl();
+
+    /** How long the desk's forwarding endpoint ({@code /upstream/...}) waits for a service's whole answer. */
+    @WithDefault("10s")
+    Duration upstreamTimeout();
 
     /** One base URL per duty. */
     interface ReportBaseUrls {

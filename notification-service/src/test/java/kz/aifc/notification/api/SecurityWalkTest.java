@@ -45,6 +45,10 @@ class SecurityWalkTest {
                 .grants("GET /firms/{firmId}/mail-deliveries", ADMIN)
                 .grants("GET /audit/verify", ADMIN, REGULATOR)
                 .anyToken("GET /rulebook")
+                .anyToken("GET /upstream/{service}/{path}")
+                .anyToken("POST /upstream/{service}/{path}")
+                .anyToken("GET /login")
+                .open("GET /me")
                 .open("GET /config.json")
                 .tests();
     }

@@ -102,8 +102,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertThat(text(wait, row)).contains("Critical", "Capital resources below requirement", firm);
         String href = stable(wait, b -> b.findElement(row).findElement(By.partialLinkText("Drafted report")).getAttribute("href"));
-        assertThat(href)
-                .isEqualTo("http://localhost:8081/firms/" + firm + "/reports/capital-breach-notice/" + alertId);
+        assertThat(href).as("through the desk's own origin").isEqualTo(page.toString().replaceAll("/$", "")
+                + "/upstream/capital/firms/" + firm + "/reports/capital-breach-notice/" + alertId);
 
         // The row is redrawn when the alert changes (an escalation, say): find the button afresh until the click lands.
         stable(wait, b -> {

@@ -79,6 +79,15 @@ public final class TokenIssuer {
         return publicKey;
     }
 
+    /** The public key's PEM body (base64, no armour lines): how quarkus-oidc's {@code public-key} setting takes it. */
+    public String publicKeyBody() {
+        try {
+            return Files.readString(publicKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + publicKey + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A signed token for one role; {@code firmId} is required for the firm-scoped roles and ignored otherwise. */
     public String token(String role, String firmId, Duration lifetime) {
         if (!Roles.ALL.contains(role)) {

@@ -170,6 +170,15 @@ class ServicesTest {
         }
         JsonNode webhooks = r.get("NetworkPolicy", "notification-service-webhooks");
         assertThat(webhooks.at("/spec/egress/0/ports/0/port").asInt()).isEqualTo(443);
+        // the desk's /upstream/... forwarding reaches each checking service on its own port, and nothing else
+        Set<String> upstream = new TreeSet<>();
+        for (JsonNode rule : r.get("NetworkPolicy", "notification-service-upstream").at("/spec/egress")) {
+            rule.path("ports").forEach(p -> upstream.add(
+                    rule.at("/to/0/podSelector/matchLabels/app.kubernetes.io~1name").asText() + ":" + p.path("port").asText()));
+        }
+        assertThat(upstream).containsExactlyInAnyOrder(ServiceConfig.all().stream()
+                .filter(s -> !s.name().equals("notification-service")).map(s -> s.name() + ":" + s.httpPort())
+                .toArray(String[]::new));
     }
 
     static JsonNode container(Rendered r, String service) {
