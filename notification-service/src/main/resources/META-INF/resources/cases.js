@@ -112,7 +112,8 @@ function clock(c) {
 
 /** GET or POST an aml-service path through /upstream/aml, JSON in and out; the answer's status and body. */
 async function aml(path, body) {
-  const headers = { Accept: 'application/json' };
+  // X-Requested-With: an ended session answers 499 (shown as "sign in first") instead of a redirect fetch cannot follow.
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'JavaScript' };
   const token = sessionStorage.getItem(CASES_TOKEN_KEY);
   if (token) headers.Authorization = 'Bearer ' + token;
   const init = { credentials: 'same-origin', headers };
@@ -135,7 +136,7 @@ async function aml(path, body) {
 /** The message for a refused or failed call: sign in, tipping-off refusal, the problem's own words, or the status. */
 function failure(result, key) {
   if (result.status === 0) return tc('error.network');
-  if (result.status === 401) return tc('error.signIn');
+  if (result.status === 401 || result.status === 499) return tc('error.signIn');
   if (result.status === 403) return tc('error.refused');
   if (result.status === 409) return tc('error.already');
   const p = result.body || {};
@@ -347,8 +348,24 @@ async function decide(event) {
 
 // ---- start ------------------------------------------------------------------------------------------------------
 
-document.addEventListener('DOMContentLoaded', () => {
-  desk.claims = tokenClaims();
+/**
+ * Who is at the desk: the signed-in session's person (GET /me: roles and firm from the identity provider's token), or
+ * else the claims of the bearer token this tab keeps (an installation without an identity provider).
+ */
+async function whoIsHere() {
+  try {
+    const response = await fetch('/me', { credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'JavaScript', Accept: 'application/json' } });
+    const me = response.ok ? await response.json() : {};
+    if (me.signedIn && me.session) return { upn: me.name, groups: me.roles || [], firm_id: me.firmId };
+  } catch (e) {
+    // no session: the token, if any
+  }
+  return tokenClaims();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  desk.claims = await whoIsHere();
   desk.language = casesLanguage();
   el('language').addEventListener('change', (e) => setLanguage(e.target.value));
   el('case-filters').addEventListener('submit', loadCases);
