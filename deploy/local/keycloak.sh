@@ -86,9 +86,18 @@ ensure_distribution() {
   if [[ -x "$KC_HOME/bin/kc.sh" ]]; then
     return 0
   fi
+  mkdir -p "$KC_STATE"
+  # Through the project's Maven Wrapper first: the zip lands in the local Maven repository (~/.m2) as well, so a fresh
+  # clone on the same machine copies it from there instead of downloading it again (mirrors and proxies apply).
+  if [[ ! -s "$KC_ZIP" ]]; then
+    info "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist, about 160 MB the first time)"
+    (cd "$KC_STATE" && sh "$ROOT/mvnw" -q -B -ntp dependency:copy \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$KC_STATE" \
+      </dev/null >/dev/null 2>&1) || true
+  fi
   if [[ ! -s "$KC_ZIP" ]]; then
     local url="$CENTRAL/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
-    info "downloading Keycloak $KEYCLOAK_VERSION from Maven Central (about 160 MB, first run only)"
+    warn "./mvnw could not fetch Keycloak; downloading it from $CENTRAL with curl"
     have curl || die "curl is needed to download Keycloak"
     curl -fsSL --retry 3 -o "$KC_ZIP.part" "$url" || die "could not download $url"
     local want got
@@ -96,6 +105,11 @@ ensure_distribution() {
     got="$(sha1sum "$KC_ZIP.part" | cut -c1-40)"
     [[ "$want" == "$got" ]] || die "the Keycloak download does not match Maven Central's checksum ($got, not $want)"
     mv "$KC_ZIP.part" "$KC_ZIP"
+  fi
+  if ! have unzip && [[ "$(id -u)" == 0 ]] && have apt-get; then
+    info "installing unzip from the distribution"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null; } || true
   fi
   have unzip || die "unzip is needed to unpack Keycloak (Debian: apt-get install -y unzip)"
   rm -rf "$KC_HOME.part"

@@ -39,7 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue #17 (1, 2, 7): people sign in to the alert desk through the local stack's real Keycloak (its login form, in a
  * headless Chromium), the packaged services trust Keycloak's tokens, and every link opens through the desk: a
  * compliance officer, an MLRO and a regulator sign in and out; the capital breach notice opens from its desk link for
- * those entitled to it; a compliance officer who opens the firm's cases or an STR draft gets the plain refusal page.
+ * those entitled to it; the MLRO decides a case at the case desk (cases.html) and opens its STR draft in Russian; a
+ * compliance officer who opens the firm's cases or an STR draft gets the plain refusal page, and the case desk's
+ * refusal.
  * Screenshots of every screen go to {@code target/screenshots/desk-sign-in/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -181,6 +183,34 @@ class DeskSignInIT {
         browser.get(DESK + "/upstream/aml/cases/" + caseId + "/str-draft");
         assertThat(browser.getPageSource()).doesNotContain("not entitled");
         screenshot("07-mlro-str-draft.png");
+
+        // The case desk: the case opened from the list of the MLRO's own firm (from the session), decided, and its
+        // STR draft opened for printing in Russian from its button, as a document with no raw field names.
+        browser.get(DESK + "/cases.html?case=" + caseId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case-rows tr")));
+        assertThat(browser.findElement(By.id("firm")).getAttribute("value")).isEqualTo("F-DATF-01");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
+        assertThat(text(By.id("case-timeline"))).isNotBlank();
+        screenshot("07a-mlro-case-desk.png");
+        browser.findElement(By.cssSelector("input[name='decision'][value='FILE_STR']")).click();
+        browser.findElement(By.id("reasons")).sendKeys("Deposits split below the threshold with no business reason.");
+        browser.findElement(By.cssSelector("#decision-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("desk-error"), "The decision is recorded."));
+        screenshot("07b-mlro-case-decided.png");
+        JsonNode decided = Http.get(aml.url("/cases/" + caseId), mlro).json();
+        assertThat(decided.path("status").asText()).isEqualTo("FILE_STR");
+        assertThat(decided.path("decisionReasons").asText()).contains("no business reason");
+        String deskTab = browser.getWindowHandle();
+        browser.findElement(By.cssSelector("button[data-doc='str-draft'][data-lang='ru']")).click();
+        wait.until(d -> d.getWindowHandles().size() > 1);
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(deskTab)).findFirst()
+                .orElseThrow());
+        wait.until(d -> d.getPageSource().contains("lang=\"ru\""));
+        assertThat(browser.getPageSource()).doesNotContain("not entitled", "firmId", "eventKey", ": false")
+                .containsPattern("[А-Яа-яЁё]{5,}");
+        screenshot("07c-mlro-str-draft-ru.png");
+        browser.close();
+        browser.switchTo().window(deskTab);
         signOut("08-mlro-signed-out.png");
 
         signIn("compliance-officer.f-datf-01", "09-officer-datf-desk.png");
@@ -188,6 +218,11 @@ class DeskSignInIT {
         assertThat(text(By.tagName("h1"))).isEqualTo("You are not entitled to this document");
         assertThat(browser.getPageSource()).doesNotContain(caseId);
         screenshot("10-officer-refused-str-draft.png");
+        browser.get(DESK + "/cases.html");
+        wait.until(ExpectedConditions.textToBe(By.id("desk-error"),
+                "Cases are for the firm's MLRO and the regulator only (tipping-off)."));
+        assertThat(browser.findElement(By.id("decision-form")).isDisplayed()).isFalse();
+        screenshot("10a-officer-refused-case-desk.png");
         signOut("11-officer-datf-signed-out.png");
     }
 
