@@ -238,13 +238,8 @@ cmd_stop() {
     return 0
   fi
   info "stopping Keycloak (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    pid_alive "$pid" || break
-    sleep 0.5
-  done
   # kc.sh forwards TERM to its java child; both belong to the session setsid made for them, and nothing else does.
-  kill -KILL -- "-$pid" 2>/dev/null || true
+  stop_process "$pid" 30 group
   rm -f "$KC_PIDFILE"
 }
 

@@ -88,6 +88,21 @@ pid_alive() {
   [[ "$state" != Z* ]]
 }
 
+# Stops a process this project started: TERM, up to WAIT_SECONDS for it to end, then KILL; with "group", KILL goes to
+# its whole process group (a launcher script whose child runs in the session setsid made for both).
+stop_process() { # PID WAIT_SECONDS [group]
+  local pid="$1" deadline=$((SECONDS + $2))
+  kill -TERM "$pid" 2>/dev/null || true
+  while pid_alive "$pid" && ((SECONDS < deadline)); do
+    sleep 0.25
+  done
+  if [[ "${3:-}" == group ]]; then
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  elif pid_alive "$pid"; then
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+
 # pid_cmdline PID -- the command line of PID with arguments separated by blanks (empty if unknown).
 pid_cmdline() {
   local pid="$1"

@@ -116,12 +116,7 @@ cmd_stop() {
     return 0
   fi
   info "stopping the mail server (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do
-    pid_alive "$pid" || break
-    sleep 0.25
-  done
-  pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
+  stop_process "$pid" 10
   rm -f "$MAIL_PIDFILE"
 }
 
