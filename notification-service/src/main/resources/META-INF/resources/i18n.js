@@ -5,7 +5,7 @@
 const I18N = {
   en: {
     'lang.name': 'English', 'lang.label': 'Language',
-    'signIn': 'Sign in', 'signOut': 'Sign out', 'signIn.heading': 'Sign in to the alert desk',
+    'caseDesk': 'Case desk (MLRO)', 'signIn': 'Sign in', 'signOut': 'Sign out', 'signIn.heading': 'Sign in to the alert desk',
     'signIn.help': 'Sign in with your AIFC compliance account. The desk shows what your role and firm allow.',
     'signIn.expired': 'Your session has ended; sign in again.', 'signIn.failed': 'The desk cannot be reached; try again.',
     'role.firm-reporter': 'firm reporter', 'role.compliance-officer': 'compliance officer', 'role.mlro': 'MLRO',
@@ -51,7 +51,7 @@ const I18N = {
   },
   ru: {
     'lang.name': 'Русский', 'lang.label': 'Язык',
-    'signIn': 'Войти', 'signOut': 'Выйти', 'signIn.heading': 'Вход в панель оповещений',
+    'caseDesk': 'Дела (MLRO)', 'signIn': 'Войти', 'signOut': 'Выйти', 'signIn.heading': 'Вход в панель оповещений',
     'signIn.help': 'Войдите со своей учётной записью комплаенс МФЦА. Панель покажет то, что разрешают ваша роль и фирма.',
     'signIn.expired': 'Сеанс завершён; войдите снова.', 'signIn.failed': 'Панель недоступна; попробуйте ещё раз.',
     'role.firm-reporter': 'отчётная система фирмы', 'role.compliance-officer': 'комплаенс-офицер', 'role.mlro': 'MLRO',
@@ -103,7 +103,7 @@ const I18N = {
   },
   kk: {
     'lang.name': 'Қазақша', 'lang.label': 'Тіл',
-    'signIn': 'Кіру', 'signOut': 'Шығу', 'signIn.heading': 'Ескертулер панеліне кіру',
+    'caseDesk': 'Істер (MLRO)', 'signIn': 'Кіру', 'signOut': 'Шығу', 'signIn.heading': 'Ескертулер панеліне кіру',
     'signIn.help': 'МҚХО комплаенс есептік жазбаңызбен кіріңіз. Панель рөліңіз бен фирмаңыз рұқсат еткенді көрсетеді.',
     'signIn.expired': 'Сеанс аяқталды; қайта кіріңіз.', 'signIn.failed': 'Панельге қосылу мүмкін емес; қайталап көріңіз.',
     'role.firm-reporter': 'фирманың есеп жүйесі', 'role.compliance-officer': 'комплаенс-офицер', 'role.mlro': 'MLRO',
