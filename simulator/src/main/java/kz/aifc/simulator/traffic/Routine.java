@@ -185,13 +185,28 @@ final class Routine {
 
     Outgoing malformed(OffsetDateTime now, boolean transactionsOnly) {
         Malformation kind = KINDS[rnd.nextInt(KINDS.length)];
-        FirmState f = corruptible.get(rnd.nextInt(corruptible.size()));
         String type = EventTypes.TRANSACTION_SCREENED;
         if (!transactionsOnly) {
             do {
                 type = CORRUPTIBLE_TYPES.get(Transactions.weighted(CORRUPTIBLE_WEIGHTS, rnd));
             } while (!Malformer.applies(kind, type));
         }
+        return corrupted(now, kind, type);
+    }
+
+    /** A malformed record of one of {@code types} only (a scenario that streams just those). */
+    Outgoing malformedOf(OffsetDateTime now, List<String> types) {
+        Malformation kind = KINDS[rnd.nextInt(KINDS.length)];
+        String type;
+        do {
+            type = types.get(rnd.nextInt(types.size()));
+        } while (!Malformer.applies(kind, type));
+        return corrupted(now, kind, type);
+    }
+
+    /** A good event of {@code type} from a firm that may send broken records, broken in the {@code kind} way. */
+    private Outgoing corrupted(OffsetDateTime now, Malformation kind, String type) {
+        FirmState f = corruptible.get(rnd.nextInt(corruptible.size()));
         Object payload = switch (type) {
             case EventTypes.CAPITAL_SNAPSHOT -> f.routineSnapshot(now, rnd);
             case EventTypes.STAFF_CHANGE -> f.anyStaffEvent(now, rnd);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.v1.AfsaApproval;
 import kz.aifc.simulator.firms.FirmProfile;
 
@@ -24,6 +25,8 @@ final class ServiceLoadFeed implements Feed {
     private static final String MOVING_CONTROLLER = "K-2";
     private static final BigDecimal OVER_THRESHOLD = new BigDecimal("10.5");
     private static final BigDecimal BACK_UNDER = new BigDecimal("9.0");
+    private static final List<String> CAPITAL_TYPES = List.of(EventTypes.CAPITAL_SNAPSHOT);
+    private static final List<String> LICENSING_TYPES = List.of(EventTypes.STAFF_CHANGE, EventTypes.CONTROLLER_CHANGE);
 
     private final Routine routine;
     private final SimClock clock;
@@ -48,6 +51,10 @@ final class ServiceLoadFeed implements Feed {
     public Outgoing next() {
         OffsetDateTime now = clock.tick();
         Outgoing roster = routine.onboarding(now);
+        if (roster == null && routine.malformedTurn()) {
+            // --malformed-share as in every scenario: broken records of this service's own events (its DLQ's share).
+            return routine.counted(routine.malformedOf(now, capital ? CAPITAL_TYPES : LICENSING_TYPES));
+        }
         FirmState f = routine.firms.get(rnd.nextInt(routine.firms.size()));
         return routine.counted(roster != null ? roster
                 : routine.event(f, capital ? snapshot(f, now) : change(f, now), now));
