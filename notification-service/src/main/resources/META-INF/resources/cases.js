@@ -341,9 +341,10 @@ async function decide(event) {
   }
   el('reasons').value = '';
   desk.current = result.body;
+  // The list first: loading it clears the page's message line, which must then say that the decision is recorded.
+  await loadCases();
   renderCase(desk.current);
   el('desk-error').textContent = tc('decision.done');
-  await loadCases();
 }
 
 // ---- start ------------------------------------------------------------------------------------------------------
