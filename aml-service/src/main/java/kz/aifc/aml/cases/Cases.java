@@ -89,7 +89,8 @@ public class Cases {
 
     /**
      * One event of the case: {@code event} CASE_OPENED, ALERT_RAISED, ALERT_UPDATED, ALERT_RESOLVED, DECIDED_FILE_STR
-     * (the STR is to be filed), DECIDED_NO_STR, AFSA_NOTICE_DUE or AFSA_NOTICE_SENT; {@code actor} who did it,
+     * (the STR is to be filed), DECIDED_NO_STR, AFSA_NOTICE_DUE or AFSA_NOTICE_SENT; {@code actor} who did it (a person's
+     * name, or a service's: "aml-service"),
      * {@code reasons} the MLRO's, {@code reference} the notice's.
      */
     public record TimelineEntry(OffsetDateTime at, String event, String actor, String ruleId, String reasons,

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -137,7 +138,9 @@ class StrDecisionFlowTest {
                 .body("timeline.find { it.event == 'DECIDED_FILE_STR' }.reasons", equalTo(reasons))
                 .body("timeline.find { it.event == 'DECIDED_FILE_STR' }.actor", notNullValue())
                 .body("timeline.find { it.event == 'AFSA_NOTICE_SENT' }.reference", equalTo("AFSA/2026/17"))
-                .body("timeline.find { it.event == 'ALERT_RAISED' }.ruleId", equalTo("AML-007"));
+                .body("timeline.find { it.event == 'ALERT_RAISED' }.ruleId", equalTo("AML-007"))
+                .body("timeline.findAll { it.actor != null }.actor", not(hasItem(startsWith("urn:"))))
+                .body("timeline.find { it.event == 'ALERT_RAISED' }.actor", equalTo("aml-service"));
         // The AFSA notice alone, for printing in each language: labelled, no internal ids.
         for (String[] lang : new String[][] {{"ru", "Клиент"}, {"kk", "Клиент"}, {"en", "Customer"}}) {
             given().header("Authorization", mlro).get("/cases/{id}/afsa-notice?lang=" + lang[0], caseId).then()
