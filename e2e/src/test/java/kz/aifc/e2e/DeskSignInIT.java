@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue #17 (1, 2, 7): people sign in to the alert desk through the local stack's real Keycloak (its login form, in a
  * headless Chromium), the packaged services trust Keycloak's tokens, and every link opens through the desk: a
  * compliance officer, an MLRO and a regulator sign in and out; the capital breach notice opens from its desk link for
- * those entitled to it; the MLRO opens a case at the case desk (cases.html), decides it through the page's form and
- * opens its STR draft in Russian; a compliance officer who opens the firm's cases or an STR draft gets the plain refusal page, and the case desk's
- * refusal.
+ * those entitled to it; the MLRO opens a case at the case desk (cases.html), decides it through the page's form
+ * and opens its STR draft in Russian; a compliance officer who opens the firm's cases or an STR draft gets the plain
+ * refusal page, and the case desk's refusal.
  * Screenshots of every screen go to {@code target/screenshots/desk-sign-in/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -29,7 +29,7 @@ public class CaseFiles {
 
     /** The newest entries a case's timeline shows (its own and its alerts'). */
     private static final int TIMELINE_MAX = 1000;
-    /** How the platform names a service as an event source ({@code aifc.events.source}): {@code urn:aifc:} and its name. */
+    /** How a service names itself as an event source ({@code aifc.events.source}): {@code urn:aifc:} and its name. */
     private static final String SOURCE_PREFIX = "urn:aifc:";
 
     private final CaseOperations operations;
@@ -86,13 +86,14 @@ public class CaseFiles {
             }
             boolean decision = event.startsWith("DECIDED_");
             String ruleId = text(detail.path("ruleId"));
-            out.add(new TimelineEntry(at, event, actorName(e.actor()), ruleId != null ? ruleId : ruleOf.get(e.subject()),
+            String rule = ruleId != null ? ruleId : ruleOf.get(e.subject());
+            out.add(new TimelineEntry(at, event, actorName(e.actor()), rule,
                     decision ? text(detail.path("reasons")) : null, text(detail.path("reference"))));
         }
         return out;
     }
 
-    /** A service by its name ("aml-service"), as the audit trail names it for its own entries, not by its event source URN. */
+    /** A service by its name ("aml-service"), as the audit trail names it in its own entries, not by its source URN. */
     private static String actorName(String actor) {
         return actor != null && actor.startsWith(SOURCE_PREFIX) ? actor.substring(SOURCE_PREFIX.length()) : actor;
     }
