@@ -37,7 +37,10 @@ terminate() {
 shopt -s nullglob
 terminate "$RUN_DIR/simulator.pid"
 terminate "$RUN_DIR"/*.pid
-"$LOCAL_DIR/kafka.sh" stop
+# AIFC_KEEP_BROKER=1 leaves the broker running (bench-demo.sh, when the broker was up before it).
+if [[ "${AIFC_KEEP_BROKER:-0}" != 1 ]]; then
+  "$LOCAL_DIR/kafka.sh" stop
+fi
 "$LOCAL_DIR/mail.sh" stop
 "$LOCAL_DIR/keycloak.sh" stop
 info "stopped"

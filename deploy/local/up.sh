@@ -4,6 +4,8 @@
 # and the four services (built first when needed). Idempotent: what already runs is reused. Stop it with down.sh.
 # KAFKA_SECURED=1 runs it on the secured broker (kafka.sh): each service and the demo feed with its own Kafka user
 # (stop it with KAFKA_SECURED=1 deploy/local/down.sh).
+# The demo feed: AIFC_DEMO=no leaves it out; AIFC_DEMO_RATE (records/s, default the demo day's 20) and
+# AIFC_DEMO_DURATION (default 24h) change it (bench-demo.sh runs it at a multiple of its volume).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -148,7 +150,7 @@ elif [[ "${AIFC_DEMO:-yes}" == yes ]]; then
   # The onboarding's admin token: Keycloak's while it runs (the simulator signs one with --jwt-keys otherwise).
   admin_token="$("$LOCAL_DIR/token.sh" admin)"
   (set -a && . "$envfile" && set +a && export AIFC_ADMIN_TOKEN="$admin_token" && exec setsid nohup "$java" -Xmx256m -jar "$sim_jar" --scenario demo-day \
-    --duration "${AIFC_DEMO_DURATION:-24h}" --bootstrap "$bootstrap" \
+    --duration "${AIFC_DEMO_DURATION:-24h}" ${AIFC_DEMO_RATE:+--rate "$AIFC_DEMO_RATE"} --bootstrap "$bootstrap" \
     --licensing http://127.0.0.1:8083 --capital http://127.0.0.1:8081 --jwt-keys "$STATE_DIR/jwt" \
     >"$sim_log" 2>&1 </dev/null) &
   sim_pid=$!

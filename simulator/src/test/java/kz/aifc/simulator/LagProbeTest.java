@@ -1,0 +1,72 @@
+package kz.aifc.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The demo benchmark's lag probe: how it reads a service's intake and turns counts into time behind. */
+class LagProbeTest {
+
+    @Test
+    void shouldCountEveryOutcomeOfTheWatchedTopicsOnly() {
+        String metrics = """
+                # TYPE aifc_events_in_total counter
+                aifc_events_in_total{outcome="applied",topic="aifc.capital.snapshots"} 120.0
+                aifc_events_in_total{outcome="duplicate",topic="aifc.capital.snapshots"} 3.0
+                aifc_events_in_total{outcome="dlq",topic="aifc.licences"} 2.0
+                aifc_events_in_total{outcome="applied",topic="aifc.staff.changes"} 999.0
+                """;
+
+        assertThat(LagProbe.takenIn(metrics, List.of("aifc.capital.snapshots", "aifc.licences"))).isEqualTo(125);
+        assertThat(LagProbe.takenIn(metrics, List.of("aifc.compliance.alerts"))).isZero();
+    }
+
+    @Test
+    void shouldMeasureLagAsTheTimeUntilTheServiceHadTakenInWhatTheTopicsHeld() {
+        // Every 200 ms the topics grow by 10; the service takes in the same 10 records 400 ms later.
+        List<long[]> produced = new ArrayList<>();
+        List<long[]> taken = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            produced.add(new long[] {i * 200L, 1_000 + 10L * i});
+            taken.add(new long[] {i * 200L, 50 + 10L * Math.max(0, i - 2)});
+        }
+
+        LagProbe.Lag lag = LagProbe.Lag.of(produced, taken);
+
+        assertThat(lag.samples()).isEqualTo(20);
+        assertThat(lag.produced()).isEqualTo(190);
+        // The last two samples' records were not taken in before the run ended.
+        assertThat(lag.caughtUp()).isFalse();
+        assertThat(lag.takenIn()).isEqualTo(170);
+        assertThat(lag.p50Ms()).isEqualTo(400);
+        assertThat(lag.maxMs()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldReportNoLagForAServiceThatKeepsUp() {
+        List<long[]> produced = List.of(new long[] {0, 7}, new long[] {200, 9}, new long[] {400, 9});
+        List<long[]> taken = List.of(new long[] {0, 0}, new long[] {200, 2}, new long[] {400, 2});
+
+        LagProbe.Lag lag = LagProbe.Lag.of(produced, taken);
+
+        assertThat(lag.caughtUp()).isTrue();
+        assertThat(lag.p99Ms()).isZero();
+        assertThat(lag.json()).contains("\"lagP99Ms\":0", "\"caughtUp\":true", "\"produced\":2", "\"takenIn\":2");
+    }
+
+    @Test
+    void shouldTakeAServiceAsNameMetricsUrlAndTopics() {
+        LagProbe.Watched w = LagProbe.Watched.parse(
+                "capital=http://127.0.0.1:8081/q/metrics=aifc.capital.snapshots, aifc.licences");
+
+        assertThat(w.name()).isEqualTo("capital");
+        assertThat(w.metrics()).isEqualTo(URI.create("http://127.0.0.1:8081/q/metrics"));
+        assertThat(w.topics()).containsExactly("aifc.capital.snapshots", "aifc.licences");
+        assertThatThrownBy(() -> LagProbe.Watched.parse("capital=http://x")).hasMessageContaining("NAME=METRICS_URL");
+    }
+}
