@@ -20,7 +20,8 @@
 # Usage: deploy/local/bench-service.sh capital|licensing [EVENTS (default 100000)] [SECONDS (default 30)]
 # Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS, > 0),
 #   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02), BENCH_RATE (paced phase, 5000), BENCH_HEAP (256m),
-#   BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: capital on +1, licensing on +3), BENCH_SERVICE_JAR (measure another
+#   BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: capital on +1, licensing on +3; when set, it also names the run's
+#   databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one machine keep apart), BENCH_SERVICE_JAR (measure another
 #   build of the service, e.g. an older commit's quarkus-run.jar; the set-up and the load side stay this tree's),
 #   BENCH_SETUP_JAR (the licensing-service that onboards the firms; default this tree's).
 #   Results: $STATE_DIR/bench/<service>-*.json
@@ -46,6 +47,7 @@ HEAP="${BENCH_HEAP:-256m}"
 # As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 PORT_BASE="${BENCH_PORT_BASE:-8090}"
+DB_SUFFIX="_bench${BENCH_PORT_BASE:+_$BENCH_PORT_BASE}"
 CAPITAL_PORT=$((PORT_BASE + 1))
 LICENSING_PORT=$((PORT_BASE + 3))
 SUFFIX="-bench$(date +%s)"
@@ -98,17 +100,17 @@ psql_bench() { # DB SQL...
   shift
   PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$db" "$@"
 }
-for db in aifc_capital_bench aifc_licensing_bench; do
+for db in "aifc_capital$DB_SUFFIX" "aifc_licensing$DB_SUFFIX"; do
   psql_bench aifc_capital -c "drop database if exists $db" -c "create database $db" >/dev/null
 done
 "$LOCAL_DIR/token.sh" admin >/dev/null
 
 start_one() { # NAME JAR PORT
   local name="$1" jar="$2" port="$3" log="$LOG_DIR/$1-bench-service.log"
-  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$SUFFIX, database aifc_${name}_bench; log: $log)"
+  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$SUFFIX, database aifc_${name}$DB_SUFFIX; log: $log)"
   MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$SUFFIX" \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}_bench" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
   pids[$name]=$!
   wait_for_port 127.0.0.1 "$port" 300 "$name-service" "$log" "${pids[$name]}"
@@ -163,10 +165,10 @@ info "set-up: $FIRM_COUNT firms onboarded (rosters and controllers, then licence
 simulate load-licensing --rate 0 --count "$((FIRM_COUNT * 20))" --topic-suffix "$SUFFIX" --seed 1 \
   --start "$(since $((RUNS + 4)))" --time-scale "$(time_scale 0)" \
   --licensing "http://127.0.0.1:$LICENSING_PORT" --jwt-keys "$STATE_DIR/jwt" >/dev/null
-await_outbox aifc_licensing_bench >/dev/null
+await_outbox "aifc_licensing$DB_SUFFIX" >/dev/null
 stop_one licensing
 
-svc_db="aifc_${SERVICE}_bench"
+svc_db="aifc_${SERVICE}$DB_SUFFIX"
 svc_port=$CAPITAL_PORT
 [[ "$SERVICE" == licensing ]] && svc_port=$LICENSING_PORT
 topics="$(tr ',' '\n' <<<"$TOPICS_OF_SERVICE" | sed "s/\$/$SUFFIX/" | paste -sd,)"

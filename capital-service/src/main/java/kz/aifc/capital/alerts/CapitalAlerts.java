@@ -2,11 +2,13 @@ package kz.aifc.capital.alerts;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +33,8 @@ public class CapitalAlerts {
 
     /** How many causing events an alert lists (the latest ones); older causes stay in the audit log. */
     private static final int MAX_CAUSES = 20;
+    /** How many ids of one day's breach of a rule are looked up at once when a new one is named. */
+    private static final int ID_LOOKAHEAD = 16;
 
     private final AlertBook book;
     private final BusinessCalendar calendar;
@@ -43,20 +47,87 @@ public class CapitalAlerts {
     }
 
     /**
+     * A unit of work's alert changes, kept in the order they were decided and written by {@link #write} in a few
+     * statements ({@link AlertBook#applyAll}); call it inside the unit's transaction, before its commit.
+     */
+    public final class Changes {
+
+        private final List<AlertBook.Change> changes = new ArrayList<>();
+        /** Whether an alert id is taken (stored, or raised in this unit), as far as it was looked up. */
+        private final Map<String, Boolean> taken = new HashMap<>();
+
+        private Changes() {
+        }
+
+        void raise(AlertRaised alert, OpenAlerts open) {
+            changes.add(new AlertBook.Raise(alert));
+            taken.put(alert.alertId(), true);
+            open.raised(alert);
+        }
+
+        void resolve(AlertBook.StoredAlert alert, OffsetDateTime at, String reason, OpenAlerts open) {
+            changes.add(new AlertBook.Resolution(alert.alertId(), at, reason));
+            open.resolved(alert);
+        }
+
+        /** Writes the changes in order; answers how many alert events were emitted. */
+        public int write() {
+            int emitted = book.applyAll(changes);
+            changes.clear();
+            return emitted;
+        }
+
+        /** rule:firm:Almaty date the breach began; a second breach of the rule on the same day gets a suffix. */
+        String newAlertId(String base) {
+            for (int n = 1;; n++) {
+                String id = idOf(base, n);
+                if (!taken.containsKey(id)) {
+                    lookUp(base, n);
+                }
+                if (!taken.get(id)) {
+                    return id;
+                }
+            }
+        }
+
+        /** Looks up the next few ids of {@code base} from suffix {@code from} in one read. */
+        private void lookUp(String base, int from) {
+            List<String> ids = new ArrayList<>();
+            for (int n = from; n < from + ID_LOOKAHEAD; n++) {
+                ids.add(idOf(base, n));
+            }
+            Set<String> stored = book.existing(ids);
+            ids.forEach(id -> taken.putIfAbsent(id, stored.contains(id)));
+        }
+
+        private static String idOf(String base, int n) {
+            return n == 1 ? base : base + "-" + n;
+        }
+    }
+
+    /** A new unit of work. */
+    public Changes changes() {
+        return new Changes();
+    }
+
+    /**
+     * Decides the firm's alert changes for these verdicts into {@code changes}, and keeps {@code openAlerts} as they
+     * will stand once written.
+     *
      * @param breachBegan when the facts behind a new breach hold from (the snapshot's {@code asOf}): it names the
      *                    alert and starts its regulatory deadline
-     * @return whether any alert was raised, changed or resolved (the firm's open alerts are then to be read again)
      */
-    public boolean apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
-            List<String> causedBy, OffsetDateTime now) {
-        boolean changed = resolveCoveredYears(openAlerts, now);
+    public void apply(Changes changes, String firmId, OpenAlerts openAlerts, List<Verdict> verdicts,
+            OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
+        resolveCoveredYears(changes, openAlerts, now);
         for (Verdict verdict : verdicts) {
             List<AlertBook.StoredAlert> open = openAlerts.of(verdict.ruleId());
             switch (verdict.outcome()) {
-                case BREACH -> changed |= raise(firmId, verdict, open.stream().findFirst(), breachBegan, causedBy, now);
+                case BREACH -> raise(changes, firmId, openAlerts, verdict, open.stream().findFirst(), breachBegan,
+                        causedBy, now);
                 case CLEAR -> {
-                    for (AlertBook.StoredAlert alert : open) {
-                        changed |= book.resolve(alert.alertId(), now, verdict.reason());
+                    for (AlertBook.StoredAlert alert : List.copyOf(open)) {
+                        changes.resolve(alert, now, verdict.reason(), openAlerts);
                     }
                 }
                 case UNDETERMINED -> {
@@ -64,31 +135,55 @@ public class CapitalAlerts {
                 }
             }
         }
-        return changed;
+    }
+
+    /** The same for one firm in a unit of work of its own: decided and written at once. */
+    public void apply(String firmId, OpenAlerts openAlerts, List<Verdict> verdicts, OffsetDateTime breachBegan,
+            List<String> causedBy, OffsetDateTime now) {
+        Changes changes = changes();
+        apply(changes, firmId, openAlerts, verdicts, breachBegan, causedBy, now);
+        changes.write();
     }
 
     /** The firm's open alerts, read once per evaluation (call it with the firm's row locked). */
     public OpenAlerts open(String firmId) {
-        return open(List.of(firmId)).getOrDefault(firmId, new OpenAlerts(Map.of()));
+        return open(List.of(firmId)).getOrDefault(firmId, new OpenAlerts());
     }
 
     /** These firms' open alerts in one read, by firm (a firm with none is absent). */
     public Map<String, OpenAlerts> open(java.util.Collection<String> firmIds) {
-        Map<String, Map<String, List<AlertBook.StoredAlert>>> byFirm = new java.util.HashMap<>();
+        Map<String, OpenAlerts> out = new HashMap<>();
         for (AlertBook.StoredAlert open : book.open(firmIds)) {
-            byFirm.computeIfAbsent(open.firmId(), f -> new java.util.HashMap<>())
+            out.computeIfAbsent(open.firmId(), f -> new OpenAlerts()).byRule
                     .computeIfAbsent(open.ruleId(), r -> new ArrayList<>()).add(open);
         }
-        Map<String, OpenAlerts> out = new java.util.HashMap<>();
-        byFirm.forEach((firm, byRule) -> out.put(firm, new OpenAlerts(byRule)));
         return out;
     }
 
-    /** A firm's open alerts by rule. */
-    public record OpenAlerts(Map<String, List<AlertBook.StoredAlert>> byRule) {
+    /** A firm's open alerts by rule, oldest first, kept current as a unit of work changes them. */
+    public static final class OpenAlerts {
+
+        private final Map<String, List<AlertBook.StoredAlert>> byRule = new HashMap<>();
 
         public List<AlertBook.StoredAlert> of(String ruleId) {
             return byRule.getOrDefault(ruleId, List.of());
+        }
+
+        /** Raised or refreshed: it stays where it was among the rule's open alerts, or joins them as the newest. */
+        void raised(AlertRaised alert) {
+            List<AlertBook.StoredAlert> open = byRule.computeIfAbsent(alert.ruleId(), r -> new ArrayList<>());
+            AlertBook.StoredAlert stored = AlertBook.StoredAlert.open(alert);
+            for (int i = 0; i < open.size(); i++) {
+                if (open.get(i).alertId().equals(alert.alertId())) {
+                    open.set(i, stored);
+                    return;
+                }
+            }
+            open.add(stored);
+        }
+
+        void resolved(AlertBook.StoredAlert alert) {
+            byRule.getOrDefault(alert.ruleId(), new ArrayList<>()).removeIf(a -> a.alertId().equals(alert.alertId()));
         }
 
         /** The paid-up capital before the reduction an open CAP-004 alert tracks (from its evidence), if any. */
@@ -102,9 +197,10 @@ public class CapitalAlerts {
         }
     }
 
-    /** Raises or refreshes the rule's alert; answers false when an open alert already says the same. */
-    private boolean raise(String firmId, Verdict verdict, Optional<AlertBook.StoredAlert> open,
-            OffsetDateTime breachBegan, List<String> causedBy, OffsetDateTime now) {
+    /** Raises or refreshes the rule's alert, unless an open alert already says the same. */
+    private void raise(Changes changes, String firmId, OpenAlerts openAlerts, Verdict verdict,
+            Optional<AlertBook.StoredAlert> open, OffsetDateTime breachBegan, List<String> causedBy,
+            OffsetDateTime now) {
         Finding<Void> finding = verdict.finding();
         String alertId;
         OffsetDateTime deadline;
@@ -120,7 +216,7 @@ public class CapitalAlerts {
             basis = previous.deadlineBasis();
             causes.addAll(previous.causedBy());
         } else {
-            alertId = newAlertId(finding.ruleId(), firmId, CapitalPosition.almatyDate(breachBegan));
+            alertId = changes.newAlertId(finding.ruleId() + ":" + firmId + ":" + CapitalPosition.almatyDate(breachBegan));
             deadline = deadline(verdict.deadline(), breachBegan, now);
             if (deadline != null && verdict.deadline().kind() == Deadline.Kind.BUSINESS_DAYS) {
                 Optional<String> caveat = calendar.caveat(deadline.toLocalDate());
@@ -128,7 +224,7 @@ public class CapitalAlerts {
                     basis = basis + "; " + caveat.get();
                 }
                 if (!calendar.isCovered(deadline.toLocalDate())) {
-                    calendarGap(firmId, alertId, finding.ruleId(), deadline, causedBy, now);
+                    calendarGap(changes, openAlerts, firmId, alertId, finding.ruleId(), deadline, causedBy, now);
                 }
             }
         }
@@ -142,43 +238,39 @@ public class CapitalAlerts {
         AlertRaised alert = new AlertRaised(alertId, firmId, Duty.CAPITAL, finding.ruleId(), rulebook.version(),
                 finding.citation(), finding.severity(), finding.title(), finding.detail(), finding.evidence(),
                 latestCauses, detectedAt, deadline, deadline == null ? null : basis, links);
-        if (open.isPresent() && AlertBook.unchanged(open.get(), alert)) {
-            return false;
+        if (open.isEmpty() || !AlertBook.unchanged(open.get(), alert)) {
+            changes.raise(alert, openAlerts);
         }
-        book.raise(alert);
-        return true;
     }
 
     /**
      * CAP-007: a business-day deadline in a year the calendar does not cover was counted on weekends only; the desk
      * sees a configuration alert, one per firm and year, until the calendar covers the year.
      */
-    private void calendarGap(String firmId, String alertId, String ruleId, OffsetDateTime deadline,
-            List<String> causedBy, OffsetDateTime now) {
+    private void calendarGap(Changes changes, OpenAlerts openAlerts, String firmId, String alertId, String ruleId,
+            OffsetDateTime deadline, List<String> causedBy, OffsetDateTime now) {
         Rule rule = rulebook.rule(CapitalRulebook.CAP_007);
         int year = deadline.getYear();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("year", year);
         evidence.put("affectedAlertId", alertId);
         evidence.put("affectedDeadline", deadline.toString());
-        book.raise(new AlertRaised(rule.id() + ":" + firmId + ":" + year, firmId, Duty.CAPITAL, rule.id(),
+        changes.raise(new AlertRaised(rule.id() + ":" + firmId + ":" + year, firmId, Duty.CAPITAL, rule.id(),
                 rulebook.version(), rule.citation(), rule.severity(), rule.title(), "The Kazakhstan business calendar "
                         + "has no days off for " + year + ", so the deadline of " + alertId + " (" + ruleId + "), "
                         + deadline + ", was counted on weekends only. Add " + year + " to the calendar file "
                         + "(aifc.calendar.location) or to the bundled calendar/kz-days-off.json.",
-                evidence, causedBy, now, null, null, Map.of()));
+                evidence, causedBy, now, null, null, Map.of()), openAlerts);
     }
 
     /** Resolves the firm's CAP-007 alerts whose year the calendar now covers. */
-    private boolean resolveCoveredYears(OpenAlerts openAlerts, OffsetDateTime now) {
-        boolean resolved = false;
-        for (AlertBook.StoredAlert open : openAlerts.of(CapitalRulebook.CAP_007)) {
+    private void resolveCoveredYears(Changes changes, OpenAlerts openAlerts, OffsetDateTime now) {
+        for (AlertBook.StoredAlert open : List.copyOf(openAlerts.of(CapitalRulebook.CAP_007))) {
             Object year = open.payload().evidence().get("year");
             if (year != null && calendar.isCovered(java.time.LocalDate.of(Integer.parseInt(year.toString()), 1, 1))) {
-                resolved |= book.resolve(open.alertId(), now, "The business calendar now covers " + year);
+                changes.resolve(open, now, "The business calendar now covers " + year, openAlerts);
             }
         }
-        return resolved;
     }
 
     /** Due when detected ("immediately"), or close of business N business days after the breach began. */
@@ -195,15 +287,5 @@ public class CapitalAlerts {
 
     public static String reportLink(String firmId, String alertId) {
         return "/firms/" + firmId + "/reports/capital-breach-notice/" + alertId;
-    }
-
-    /** rule:firm:Almaty date the breach began; a second breach of the rule on the same day gets a suffix. */
-    private String newAlertId(String ruleId, String firmId, java.time.LocalDate began) {
-        String base = ruleId + ":" + firmId + ":" + began;
-        String id = base;
-        for (int n = 2; book.find(id).isPresent(); n++) {
-            id = base + "-" + n;
-        }
-        return id;
     }
 }

@@ -36,7 +36,8 @@ import kz.aifc.platform.time.BusinessCalendar;
  * Applies a poll's events once, in one transaction with the record that they were applied: stores them, evaluates
  * the CAP rules on each firm's current position event by event, in the order they were read, and raises or resolves
  * alerts through the outbox. The poll's firms are locked, and their licences, current positions and open alerts read,
- * in one statement each; the snapshots are written in one batch; the alert book is written only when an alert changes.
+ * in one statement each; the snapshots are written in one batch, and the poll's alert changes, kept in memory in the
+ * order they were decided, in one upsert, one outbox batch and one audit append at its end.
  */
 @ApplicationScoped
 public class CapitalIntake {
@@ -48,7 +49,7 @@ public class CapitalIntake {
     private final CapitalAlerts alerts;
     private final CapitalRulebook rulebook;
     private final Clock clock;
-    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules and alerts, snapshot rows. */
+    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, snapshot rows, alert changes. */
     private final Map<String, Timer> phases;
 
     CapitalIntake(Inbox inbox, CapitalStore store, CapitalAlerts alerts, CapitalRulebook rulebook, Clock clock,
@@ -58,7 +59,7 @@ public class CapitalIntake {
         this.alerts = alerts;
         this.rulebook = rulebook;
         this.clock = clock;
-        this.phases = Stream.of("claim", "read", "evaluate", "write").collect(Collectors.toMap(p -> p,
+        this.phases = Stream.of("claim", "read", "evaluate", "write", "alerts").collect(Collectors.toMap(p -> p,
                 p -> Timer.builder("aifc.capital.batch.phase").tag("phase", p).register(meters)));
     }
 
@@ -68,6 +69,8 @@ public class CapitalIntake {
         final Map<String, CapitalStore.StoredLicence> licences;
         final Map<String, CapitalStore.StoredSnapshot> current;
         final Map<String, CapitalAlerts.OpenAlerts> open;
+        /** The poll's alert changes, in the order decided; written once its events are evaluated. */
+        final CapitalAlerts.Changes changes = alerts.changes();
 
         Firms(Set<String> firmIds) {
             store.lockFirms(firmIds);
@@ -82,12 +85,7 @@ public class CapitalIntake {
         }
 
         CapitalAlerts.OpenAlerts open(String firmId) {
-            return open.computeIfAbsent(firmId, f -> new CapitalAlerts.OpenAlerts(Map.of()));
-        }
-
-        /** After an alert changed: the firm's open alerts as now stored. */
-        void reread(String firmId) {
-            open.put(firmId, alerts.open(firmId));
+            return open.computeIfAbsent(firmId, f -> new CapitalAlerts.OpenAlerts());
         }
     }
 
@@ -102,6 +100,9 @@ public class CapitalIntake {
         List<CapitalStore.NewSnapshot> rows = new ArrayList<>(fresh.size());
         phases.get("evaluate").record(() -> fresh.forEach(event -> snapshot(event, firms, rows)));
         phases.get("write").record(() -> store.insertSnapshots(rows));
+        phases.get("alerts").record(() -> {
+            firms.changes.write();
+        });
         return claimed;
     }
 
@@ -131,9 +132,7 @@ public class CapitalIntake {
         CapitalFacts facts = new CapitalFacts(firmId, licence, snapshot, currentSnapshot, open.reductionBaseline());
         List<Verdict> verdicts = new ArrayList<>(CapitalRules.evaluate(facts, rulebook));
         verdicts.add(gapAfterSnapshot(firmId, snapshot, now));
-        if (alerts.apply(firmId, open, verdicts, snapshot.asOf(), List.of(event.eventKey()), now)) {
-            firms.reread(firmId);
-        }
+        alerts.apply(firms.changes, firmId, open, verdicts, snapshot.asOf(), List.of(event.eventKey()), now);
     }
 
     @Transactional
@@ -143,6 +142,7 @@ public class CapitalIntake {
         if (!fresh.isEmpty()) {
             Firms firms = new Firms(firmIds(fresh, LicenceChanged::firmId));
             fresh.forEach(event -> licence(event, firms));
+            firms.changes.write();
         }
         return claimed;
     }
@@ -166,9 +166,7 @@ public class CapitalIntake {
             causes.add(current.eventKey());
         }
         causes.add(event.eventKey());
-        if (alerts.apply(firmId, open, CapitalRules.evaluate(facts, rulebook), began, causes, now)) {
-            firms.reread(firmId);
-        }
+        alerts.apply(firms.changes, firmId, open, CapitalRules.evaluate(facts, rulebook), began, causes, now);
     }
 
     private static <T> Set<String> firmIds(List<CloudEvent<T>> events, java.util.function.Function<T, String> firmOf) {

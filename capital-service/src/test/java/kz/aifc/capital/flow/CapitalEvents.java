@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.Topics;
 import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.contract.codec.EncodedEvent;
 import kz.aifc.contract.v1.Activity;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
@@ -64,6 +67,20 @@ final class CapitalEvents {
         TestKafka.send(LocalStackResource.topic(Topics.CAPITAL_SNAPSHOTS), event.data().firmId(), event);
     }
 
+    /** Sends the snapshots in one go: the service reads them in one poll and applies them in one unit of work. */
+    static void sendTogether(CapitalSnapshot... snapshots) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (CapitalSnapshot snapshot : snapshots) {
+            EncodedEvent encoded = CloudEventCodec.encode(CloudEvent.of(FIRM_SYSTEM, EventTypes.CAPITAL_SNAPSHOT,
+                    snapshot.firmId(), snapshot, snapshot.asOf()));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                    LocalStackResource.topic(Topics.CAPITAL_SNAPSHOTS), snapshot.firmId(), encoded.value());
+            encoded.headers().forEach((name, value) -> record.headers().add(name, value));
+            records.add(record);
+        }
+        TestKafka.sendTogether(records);
+    }
+
     static CloudEvent<LicenceChanged> licence(String firmId, Activity... activities) {
         LicenceChanged licence = new LicenceChanged(firmId, "Steppe Digital Ltd", "AFSA-A-LA-2026-" + firmId,
                 LicenceStatus.ACTIVE, List.of(activities), LocalDate.parse("2026-01-15"), List.of());
@@ -99,6 +116,24 @@ final class CapitalEvents {
 
     static List<AlertResolved> resolved(String alertId) {
         return alerts(EventTypes.ALERT_RESOLVED, 1, WAIT, AlertResolved.class, a -> a.alertId().equals(alertId));
+    }
+
+    /**
+     * The first {@code count} alert events of {@code firmId} whose alert id starts with {@code alertIdPrefix}, raised
+     * and resolved, in the order the topic holds them (a firm's events share a partition): "raised ID" or
+     * "resolved ID".
+     */
+    static List<String> lifecycle(String firmId, String alertIdPrefix, int count) {
+        return TestKafka.await(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), count, WAIT,
+                r -> firmId.equals(r.key()) && lifecycleStep(r).startsWith(alertIdPrefix, lifecycleStep(r).indexOf(' ') + 1))
+                .stream().map(CapitalEvents::lifecycleStep).toList();
+    }
+
+    private static String lifecycleStep(ConsumerRecord<String, byte[]> r) {
+        String json = new String(r.value(), StandardCharsets.UTF_8);
+        return EventTypes.ALERT_RAISED.equals(TestKafka.header(r, "ce_type"))
+                ? "raised " + CloudEventCodec.readPayload(json, AlertRaised.class).alertId()
+                : "resolved " + CloudEventCodec.readPayload(json, AlertResolved.class).alertId();
     }
 
     private static <T> List<T> alerts(String type, int count, Duration wait, Class<T> payload, Predicate<T> match) {

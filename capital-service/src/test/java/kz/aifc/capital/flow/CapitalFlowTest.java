@@ -2,19 +2,26 @@ package kz.aifc.capital.flow;
 
 import static io.restassured.RestAssured.given;
 import static kz.aifc.capital.flow.CapitalEvents.licence;
+import static kz.aifc.capital.flow.CapitalEvents.lifecycle;
 import static kz.aifc.capital.flow.CapitalEvents.raised;
 import static kz.aifc.capital.flow.CapitalEvents.raisedBefore;
 import static kz.aifc.capital.flow.CapitalEvents.resolved;
 import static kz.aifc.capital.flow.CapitalEvents.send;
+import static kz.aifc.capital.flow.CapitalEvents.sendTogether;
 import static kz.aifc.capital.flow.CapitalEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -118,6 +125,27 @@ class CapitalFlowTest {
         given().header("Authorization", REGULATOR).accept("text/html").get("/firms/" + firm + "/capital").then()
                 .statusCode(200).contentType(containsString("text/html")).body(containsString("260,000.00"))
                 .body(containsString("DAA 3.2(1)(b) and Table 2"));
+    }
+
+    @Test
+    @DisplayName("CAP-001 breached, cured and breached again within one poll: the alert is raised then resolved and the second breach raised under a new id, in that order on the topic and in the audit log, and stored as it ends")
+    void shouldRaiseAndResolveABreachCuredWithinOnePoll() {
+        String firm = "F-1012";
+        licensed(firm, Activity.DEALING_AS_PRINCIPAL);
+        sendTogether(snapshot(firm, "2026-11-20T10:00:00+05:00", "240000.00"),
+                snapshot(firm, "2026-11-20T12:00:00+05:00", "400000.00"),
+                snapshot(firm, "2026-11-20T15:00:00+05:00", "240000.00"));
+
+        String first = "CAP-001:F-1012:2026-11-20";
+        String second = first + "-2";
+        assertThat(lifecycle(firm, "CAP-001:", 3)).containsExactly("raised " + first, "resolved " + first,
+                "raised " + second);
+        assertThat(texts("select action || ' ' || subject from audit_log where firm_id = ? "
+                + "and subject like 'CAP-001:%' order by seq", firm))
+                .containsExactly("alert.raised " + first, "alert.resolved " + first, "alert.raised " + second);
+        assertThat(texts("select alert_id || ' ' || status from alert_state where firm_id = ? "
+                + "and rule_id = 'CAP-001' order by alert_id", firm))
+                .containsExactly(first + " RESOLVED", second + " OPEN");
     }
 
     @Test
@@ -336,6 +364,22 @@ class CapitalFlowTest {
     /** The licence applied before anything that depends on it: licences and snapshots arrive on different topics. */
     private void licensed(String firmId, Activity... activities) {
         IngestFlow.awaitApplied(db, licence(firmId, activities).eventKey());
+    }
+
+    /** The first column of a query (the test's own text) for the firm, as text, in the query's order. */
+    private List<String> texts(String sql, String firmId) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, firmId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String escaped(String text) {

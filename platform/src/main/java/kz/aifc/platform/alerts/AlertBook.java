@@ -5,10 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,64 +57,26 @@ public class AlertBook {
      * Answers how many events were emitted.
      */
     public int raiseAll(List<AlertRaised> alerts) {
-        if (alerts.isEmpty()) {
-            return 0;
-        }
-        Map<String, String[]> current = currentState(alerts.stream().map(AlertRaised::alertId).toList());
-        List<Outbox.Pending> events = new ArrayList<>();
-        List<AuditTrail.Entry> entries = new ArrayList<>();
-        String sql = """
-                insert into alert_state (alert_id, firm_id, rule_id, severity, status, fingerprint, payload, raised_at, updated_at)
-                values (?, ?, ?, ?, 'OPEN', ?, ?::jsonb, ?, now())
-                on conflict (alert_id) do update set severity = excluded.severity, status = 'OPEN',
-                  fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(), resolved_at = null,
-                  raised_at = case when alert_state.status = 'OPEN' then alert_state.raised_at else excluded.raised_at end""";
-        List<Fingerprinted> changed = new ArrayList<>();
-        for (AlertRaised alert : alerts) {
-            String[] stored = current.get(alert.alertId());
-            boolean open = stored != null && "OPEN".equals(stored[0]);
-            String fingerprint = fingerprint(alert);
-            if (open && stored[1].equals(fingerprint)) {
-                continue;
-            }
-            changed.add(new Fingerprinted(alert, fingerprint));
-            events.add(new Outbox.Pending(topic, alert.firmId(),
-                    CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
-            entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
-                    alert.alertId(), alert));
-        }
-        jdbc.batch("store raised alerts", sql, changed, (upsert, f) -> {
-            AlertRaised alert = f.alert();
-            upsert.setString(1, alert.alertId());
-            upsert.setString(2, alert.firmId());
-            upsert.setString(3, alert.ruleId());
-            upsert.setString(4, alert.severity().name());
-            upsert.setString(5, f.fingerprint());
-            upsert.setString(6, CloudEventCodec.toJson(alert));
-            upsert.setTimestamp(7, Timestamp.from(alert.detectedAt().toInstant()));
-        });
-        outbox.enqueueAll(events);
-        audit.appendAll(entries);
-        return events.size();
+        return applyAll(alerts.stream().map(Raise::new).toList());
     }
 
-    /** An alert to store with the fingerprint it was compared by. */
-    private record Fingerprinted(AlertRaised alert, String fingerprint) {
+    /** One change to an alert within a unit of work: a {@link Raise} or a {@link Resolution}. */
+    public sealed interface Change permits Raise, Resolution {
+
+        String alertId();
     }
 
-    /** Status, fingerprint and firm of the alerts already stored, by id. */
-    private Map<String, String[]> currentState(List<String> alertIds) {
-        Map<String, String[]> out = new HashMap<>();
-        for (String[] row : jdbc.query("read stored alerts", "select alert_id, status, fingerprint, firm_id "
-                + "from alert_state where alert_id = any(?)", rs -> new String[] {rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4)}, alertIds)) {
-            out.put(row[0], new String[] {row[1], row[2], row[3]});
+    /** Raise or refresh this alert. */
+    public record Raise(AlertRaised alert) implements Change {
+
+        @Override
+        public String alertId() {
+            return alert.alertId();
         }
-        return out;
     }
 
     /** An alert to resolve, when and why. */
-    public record Resolution(String alertId, OffsetDateTime at, String reason) {
+    public record Resolution(String alertId, OffsetDateTime at, String reason) implements Change {
     }
 
     /** Resolves an open alert; answers true when an event was emitted. */
@@ -124,32 +89,130 @@ public class AlertBook {
      * answers how many events were emitted.
      */
     public int resolveAll(List<Resolution> resolutions) {
-        if (resolutions.isEmpty()) {
+        return applyAll(resolutions);
+    }
+
+    /**
+     * Applies a unit of work's alert changes in the order given, an alert possibly changed several times (raised,
+     * resolved, raised again): each emits exactly what {@link #raise} or {@link #resolve} called one after the other
+     * would, in that order, with one read of the alerts' stored state, one upsert of the raised alerts' final rows, one
+     * update of the only-resolved ones, one outbox batch and one audit append. Answers how many events were emitted.
+     */
+    public int applyAll(List<? extends Change> changes) {
+        if (changes.isEmpty()) {
             return 0;
         }
-        Map<String, String[]> current = currentState(resolutions.stream().map(Resolution::alertId).toList());
+        Map<String, Row> rows = new LinkedHashMap<>();
+        currentState(changes.stream().map(Change::alertId).distinct().toList())
+                .forEach((id, stored) -> rows.put(id, Row.stored(stored)));
         List<Outbox.Pending> events = new ArrayList<>();
         List<AuditTrail.Entry> entries = new ArrayList<>();
-        List<Resolution> open = new ArrayList<>();
-        for (Resolution r : resolutions) {
-            String[] stored = current.get(r.alertId());
-            if (stored == null || !"OPEN".equals(stored[0])) {
-                continue;
+        Map<String, Row> raised = new LinkedHashMap<>();
+        Map<String, Row> resolvedOnly = new LinkedHashMap<>();
+        for (Change change : changes) {
+            Row row = rows.get(change.alertId());
+            boolean open = row != null && row.open;
+            if (change instanceof Raise raise) {
+                AlertRaised alert = raise.alert();
+                String fingerprint = fingerprint(alert);
+                if (open && row.fingerprint.equals(fingerprint)) {
+                    continue;
+                }
+                Row next = open ? row.raisedAgain(alert, fingerprint) : Row.opened(alert, fingerprint);
+                rows.put(alert.alertId(), next);
+                raised.put(alert.alertId(), next);
+                resolvedOnly.remove(alert.alertId());
+                events.add(new Outbox.Pending(topic, alert.firmId(),
+                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RAISED, alert.firmId(), alert)));
+                entries.add(new AuditTrail.Entry(source, open ? "alert.updated" : "alert.raised", alert.firmId(),
+                        alert.alertId(), alert));
+            } else if (change instanceof Resolution r && open) {
+                Row next = row.resolved(r.at());
+                rows.put(r.alertId(), next);
+                if (raised.containsKey(r.alertId())) {
+                    raised.put(r.alertId(), next);
+                } else {
+                    resolvedOnly.put(r.alertId(), next);
+                }
+                AlertResolved resolved = new AlertResolved(r.alertId(), row.firmId, r.at(), r.reason());
+                events.add(new Outbox.Pending(topic, resolved.firmId(),
+                        CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved)));
+                entries.add(new AuditTrail.Entry(source, "alert.resolved", resolved.firmId(), r.alertId(), resolved));
             }
-            open.add(r);
-            AlertResolved resolved = new AlertResolved(r.alertId(), stored[2], r.at(), r.reason());
-            events.add(new Outbox.Pending(topic, resolved.firmId(),
-                    CloudEventCodec.newEvent(source, EventTypes.ALERT_RESOLVED, resolved.firmId(), resolved)));
-            entries.add(new AuditTrail.Entry(source, "alert.resolved", resolved.firmId(), r.alertId(), resolved));
         }
+        String upsert = """
+                insert into alert_state (alert_id, firm_id, rule_id, severity, status, fingerprint, payload, raised_at,
+                  updated_at, resolved_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, now(), ?)
+                on conflict (alert_id) do update set severity = excluded.severity, status = excluded.status,
+                  fingerprint = excluded.fingerprint, payload = excluded.payload, updated_at = now(),
+                  resolved_at = excluded.resolved_at,
+                  raised_at = case when ? and alert_state.status = 'OPEN' then alert_state.raised_at
+                    else excluded.raised_at end""";
+        jdbc.batch("store raised alerts", upsert, raised.values(), (statement, row) -> {
+            AlertRaised alert = row.payload;
+            statement.setString(1, alert.alertId());
+            statement.setString(2, alert.firmId());
+            statement.setString(3, alert.ruleId());
+            statement.setString(4, alert.severity().name());
+            statement.setString(5, row.open ? "OPEN" : "RESOLVED");
+            statement.setString(6, row.fingerprint);
+            statement.setString(7, CloudEventCodec.toJson(alert));
+            statement.setTimestamp(8, Timestamp.from(row.openedAt.toInstant()));
+            statement.setTimestamp(9, row.resolvedAt == null ? null : Timestamp.from(row.resolvedAt.toInstant()));
+            statement.setBoolean(10, row.openedBefore);
+        });
         jdbc.batch("resolve alerts", "update alert_state set status = 'RESOLVED', resolved_at = ?, updated_at = now() "
-                + "where alert_id = ?", open, (update, r) -> {
-                    update.setTimestamp(1, Timestamp.from(r.at().toInstant()));
-                    update.setString(2, r.alertId());
+                + "where alert_id = ?", resolvedOnly.values(), (update, row) -> {
+                    update.setTimestamp(1, Timestamp.from(row.resolvedAt.toInstant()));
+                    update.setString(2, row.alertId);
                 });
         outbox.enqueueAll(events);
         audit.appendAll(entries);
         return events.size();
+    }
+
+    /**
+     * An alert's row as a unit of work leaves it: {@code openedBefore} when it was open before the unit and stayed
+     * open up to its last raise here (the stored {@code raised_at} stands), else {@code openedAt} (when the raise
+     * that opened it here detected it).
+     */
+    private record Row(String alertId, String firmId, boolean open, String fingerprint, AlertRaised payload,
+            boolean openedBefore, OffsetDateTime openedAt, OffsetDateTime resolvedAt) {
+
+        static Row stored(String[] state) {
+            return new Row(state[3], state[2], "OPEN".equals(state[0]), state[1], null, true, null, null);
+        }
+
+        static Row opened(AlertRaised alert, String fingerprint) {
+            return new Row(alert.alertId(), alert.firmId(), true, fingerprint, alert, false, alert.detectedAt(), null);
+        }
+
+        Row raisedAgain(AlertRaised alert, String fingerprint) {
+            return new Row(alertId, alert.firmId(), true, fingerprint, alert, openedBefore,
+                    openedAt == null ? alert.detectedAt() : openedAt, null);
+        }
+
+        Row resolved(OffsetDateTime at) {
+            return new Row(alertId, firmId, false, fingerprint, payload, openedBefore, openedAt, at);
+        }
+    }
+
+    /** Status, fingerprint, firm and id of the alerts already stored, by id. */
+    private Map<String, String[]> currentState(List<String> alertIds) {
+        Map<String, String[]> out = new HashMap<>();
+        for (String[] row : jdbc.query("read stored alerts", "select alert_id, status, fingerprint, firm_id "
+                + "from alert_state where alert_id = any(?)", rs -> new String[] {rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)}, alertIds)) {
+            out.put(row[0], new String[] {row[1], row[2], row[3], row[0]});
+        }
+        return out;
+    }
+
+    /** Which of these alert ids are stored, whatever their status (one read). */
+    public Set<String> existing(Collection<String> alertIds) {
+        return new HashSet<>(jdbc.query("read alert ids", "select alert_id from alert_state where alert_id = any(?)",
+                rs -> rs.getString(1), new ArrayList<>(alertIds)));
     }
 
     public Optional<StoredAlert> find(String alertId) {
@@ -196,6 +259,11 @@ public class AlertBook {
     /** One alert as stored: its last raised payload and whether it is still open. */
     public record StoredAlert(String alertId, String firmId, String ruleId, boolean open, String fingerprint,
             AlertRaised payload) {
+
+        /** The alert as it is stored once raised (a caller holding its open alerts in memory keeps them current). */
+        public static StoredAlert open(AlertRaised alert) {
+            return new StoredAlert(alert.alertId(), alert.firmId(), alert.ruleId(), true, AlertBook.fingerprint(alert), alert);
+        }
     }
 
     /** The CloudEvents source this service signs its events with. */

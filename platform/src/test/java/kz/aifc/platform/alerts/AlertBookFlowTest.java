@@ -110,6 +110,46 @@ class AlertBookFlowTest {
     }
 
     @Test
+    @DisplayName("a unit of work's changes applied at once emit what they would one after the other, in order: an alert open before it keeps when it was raised through an update; one raised, resolved and raised again ends open from the second raise")
+    void shouldApplyAUnitsChangesInOrderAsOneAfterTheOther() {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
+        String openBefore = "CAP-002:" + firm + ":2026-11-19";
+        String alertId = "CAP-001:" + firm + ":2026-11-20";
+        AlertRaised old = alert(openBefore, firm, "Capital within 120% of the requirement.", Map.of(),
+                OffsetDateTime.parse("2026-11-19T17:00:00+05:00"));
+        assertThat(inTransaction(() -> book.raise(old))).isTrue();
+        AlertRaised oldWorse = alert(openBefore, firm, "Capital within 105% of the requirement.", Map.of(),
+                OffsetDateTime.parse("2026-11-20T17:00:00+05:00"));
+        AlertRaised first = alert(alertId, firm, "Capital resources USD 240,000.00 are below USD 250,000.00.",
+                Map.of(), OffsetDateTime.parse("2026-11-20T17:00:00+05:00"));
+        AlertRaised again = alert(alertId, firm, "Capital resources USD 230,000.00 are below USD 250,000.00.",
+                Map.of(), OffsetDateTime.parse("2026-11-22T09:00:00+05:00"));
+        OffsetDateTime curedAt = OffsetDateTime.parse("2026-11-21T10:00:00+05:00");
+
+        int emitted = inTransaction(() -> book.applyAll(List.of(new AlertBook.Raise(first), new AlertBook.Raise(first),
+                new AlertBook.Raise(oldWorse), new AlertBook.Resolution(alertId, curedAt, "capital restored"),
+                new AlertBook.Resolution(alertId, curedAt, "capital restored"), new AlertBook.Raise(again))));
+
+        assertThat(emitted).as("the repeated raise and resolution emit nothing").isEqualTo(4);
+        List<ConsumerRecord<String, byte[]>> read = TopicLog.readThrough(TOPIC,
+                r -> EventTypes.ALERT_RAISED.equals(type(r)) && again.equals(raised(r)));
+        assertThat(read.stream().filter(r -> firm.equals(r.key())).map(r -> EventTypes.ALERT_RAISED.equals(type(r))
+                ? "raised " + raised(r).detail() : "resolved " + resolved(r).alertId()))
+                .containsExactly("raised " + old.detail(), "raised " + first.detail(), "raised " + oldWorse.detail(),
+                        "resolved " + alertId, "raised " + again.detail());
+        assertThat(TestDb.strings(db, "select action || ' ' || subject from audit_log where firm_id = ? order by seq",
+                firm)).containsExactly("alert.raised " + openBefore, "alert.raised " + alertId,
+                        "alert.updated " + openBefore, "alert.resolved " + alertId, "alert.raised " + alertId);
+        String state = "select status || ' ' || extract(epoch from raised_at)::bigint || ' ' "
+                + "|| coalesce(extract(epoch from resolved_at)::bigint::text, '-') from alert_state where alert_id = ?";
+        assertThat(TestDb.strings(db, state, openBefore)).as("open before: raised when first raised")
+                .containsExactly("OPEN " + old.detectedAt().toEpochSecond() + " -");
+        assertThat(TestDb.strings(db, state, alertId)).as("raised again: open from the second raise")
+                .containsExactly("OPEN " + again.detectedAt().toEpochSecond() + " -");
+        assertThat(book.find(alertId)).hasValueSatisfying(stored -> assertThat(stored.payload()).isEqualTo(again));
+    }
+
+    @Test
     @DisplayName("each visible field (severity, title, detail, deadline) changes what a reader sees and emits an update")
     void shouldEmitAnUpdateForEachVisibleChange() {
         String firm = "F-" + UUID.randomUUID().toString().substring(0, 8);
