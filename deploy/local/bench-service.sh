@@ -222,7 +222,7 @@ hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")"
 metrics="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
 # Where the time goes (mean ms per poll and phase, and the mean poll), over the last start.
-phases="$(awk '/^aifc_(capital_batch_phase|events_batch)_seconds_(count|sum)/ {
+phases="$(awk '/^aifc_((capital|licensing)_batch_phase|events_batch)_seconds_(count|sum)/ {
     p = "poll"; if (match($0, /phase="[^"]*"/)) p = substr($0, RSTART + 7, RLENGTH - 8)
     if ($0 ~ /_count/) c[p] += $2; else s[p] += $2 }
   /^aifc_events_batch_size_(count|sum)/ { if ($0 ~ /_count/) bc += $2; else bs += $2 }

@@ -13,14 +13,18 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -202,6 +206,35 @@ class FitAndProperFlowTest {
     }
 
     @Test
+    @DisplayName("FP-008 within one poll: a controller over 10% without approval, back under (a late decrease notice), over again and back under again: raised, notice raised, resolved, raised, resolved, in that order on the topic and in the audit log, the notice once, and stored as it ends")
+    void shouldRaiseAndResolveAControllerFindingWithinOnePollInTheOrderDecided() {
+        String firm = firm();
+        register(firm);
+        sendControllersTogether(firm, new String[][] {{"8.0", "12.5"}, {"12.5", "8.0"}, {"8.0", "12.5"},
+                {"12.5", "8.0"}});
+
+        String finding = "FP-008:" + firm + ":K-3";
+        String notice = finding + ":NOTICE:2026-11-20";
+        List<String> lifecycle = TestKafka.await(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), 5, WAIT,
+                r -> firm.equals(r.key()) && alertIdOf(r).startsWith("FP-008:")).stream()
+                .map(r -> (EventTypes.ALERT_RAISED.equals(TestKafka.header(r, "ce_type")) ? "raised " : "resolved ")
+                        + alertIdOf(r)).toList();
+        assertThat(lifecycle).containsExactly("raised " + finding, "raised " + notice, "resolved " + finding,
+                "raised " + finding, "resolved " + finding);
+        assertThat(texts("select action || ' ' || subject from audit_log where firm_id = ? "
+                + "and subject like 'FP-008:%' order by seq", firm)).containsExactly("alert.raised " + finding,
+                        "alert.raised " + notice, "alert.resolved " + finding, "alert.raised " + finding,
+                        "alert.resolved " + finding);
+        assertThat(texts("select alert_id || ' ' || status from alert_state where firm_id = ? "
+                + "and rule_id = 'FP-008' order by alert_id", firm)).containsExactly(finding + " RESOLVED",
+                        notice + " OPEN");
+        assertThat(texts("select id from notification_draft where firm_id = ? and rule_id = 'FP-008' order by id",
+                firm)).containsExactly(finding, notice);
+        assertThat(TestKafka.readToEnd(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)).stream()
+                .filter(r -> notice.equals(alertIdOf(r)))).as("the notice, raised once").hasSize(1);
+    }
+
+    @Test
     @DisplayName("FP-008, GEN 3.2.3(1) an approval is valid for one year: crossing 30% on an approval dated more than a year before raises FP-008 naming the expiry, and the date is kept")
     void shouldRaiseFp008WhenTheChangeReliesOnAnApprovalOlderThanAYear() {
         String firm = firm();
@@ -336,6 +369,33 @@ class FitAndProperFlowTest {
         TestKafka.send(LocalStackResource.topic(contractTopic), firm, IngestFlow.binaryHeaders(id, type, firm),
                 json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return id;
+    }
+
+    /**
+     * K-3's changes of holding (from, to; no approval, effective 2026-11-20) sent in one go: the service reads them in
+     * one poll and applies them in one unit of work.
+     */
+    private static void sendControllersTogether(String firm, String[][] moves) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (String[] move : moves) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                    LocalStackResource.topic(Topics.CONTROLLER_CHANGES), firm, """
+                            {"firmId":"%s","controllerId":"K-3","name":"Steppe Holdings","type":"LEGAL",
+                             "previousHoldingPct":"%s","newHoldingPct":"%s","afsaApproval":"NONE",
+                             "sourceOfWealthEvidence":false,"effectiveDate":"2026-11-20"}"""
+                            .formatted(firm, move[0], move[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            IngestFlow.binaryHeaders(UUID.randomUUID().toString(), EventTypes.CONTROLLER_CHANGE, firm)
+                    .forEach((name, value) -> record.headers().add(name, value));
+            records.add(record);
+        }
+        TestKafka.sendTogether(records);
+    }
+
+    /** The first column of a query (the test's own text) for the firm, as text, in the query's order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String sql, String firm) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) Panache.getEntityManager()
+                .createNativeQuery(sql, String.class).setParameter(1, firm).getResultList());
     }
 
     static AlertRaised awaitRaised(String firm, String alertId) {

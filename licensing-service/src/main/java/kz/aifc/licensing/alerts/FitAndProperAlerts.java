@@ -2,6 +2,7 @@ package kz.aifc.licensing.alerts;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,46 +62,103 @@ public class FitAndProperAlerts {
     }
 
     /**
-     * Raises or refreshes every finding, drafts its notification, and resolves standing alerts no longer found.
+     * A unit of work's alert changes and notification drafts, kept in the order they were decided and written by
+     * {@link #write} in a few statements ({@link AlertBook#applyAll}, {@link NotificationDraft#saveAll}); call it
+     * inside the unit's transaction, before its commit.
+     */
+    public final class Changes {
+
+        private final List<AlertBook.Change> changes = new ArrayList<>();
+        private final List<NotificationDraft.Save> drafts = new ArrayList<>();
+        /** Whether an alert id was ever raised (stored, or raised in this unit), as far as it was looked up. */
+        private final Map<String, Boolean> known = new HashMap<>();
+
+        private Changes() {
+        }
+
+        void raise(AlertRaised alert, Map<String, StoredAlert> open) {
+            changes.add(new AlertBook.Raise(alert));
+            known.put(alert.alertId(), true);
+            open.put(alert.alertId(), StoredAlert.open(alert));
+        }
+
+        void resolve(StoredAlert alert, OffsetDateTime at, String reason, Map<String, StoredAlert> open) {
+            changes.add(new AlertBook.Resolution(alert.alertId(), at, reason));
+            open.remove(alert.alertId());
+        }
+
+        /** Saves a notification draft when the unit is written, after the drafts saved before it. */
+        public void draft(NotificationDraft.Save draft) {
+            drafts.add(draft);
+        }
+
+        /** Looks up in one read which of these alert ids were ever raised, for {@link #raisedBefore}. */
+        public void lookUp(Collection<String> alertIds) {
+            List<String> ids = alertIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+            if (!ids.isEmpty()) {
+                Set<String> stored = book.existing(ids);
+                ids.forEach(id -> known.put(id, stored.contains(id)));
+            }
+        }
+
+        /** Whether an alert with this id was ever raised (open or resolved), this unit's raises included. */
+        public boolean raisedBefore(String alertId) {
+            lookUp(List.of(alertId));
+            return known.get(alertId);
+        }
+
+        /** Writes the alert changes in order, then the drafts; answers how many alert events were emitted. */
+        public int write() {
+            int emitted = book.applyAll(changes);
+            changes.clear();
+            NotificationDraft.saveAll(drafts);
+            drafts.clear();
+            return emitted;
+        }
+    }
+
+    /** A new unit of work. */
+    public Changes changes() {
+        return new Changes();
+    }
+
+    /**
+     * Decides the firm's alert changes into {@code changes}: raises or refreshes every finding and drafts its
+     * notification, and resolves standing alerts no longer found; {@code open} is kept as it will stand once written.
      *
-     * @param open the firm's open alerts by id, as stored now
-     * @return whether any alert was raised, changed or resolved ({@code open} is then out of date)
+     * @param open the firm's open alerts by id, as they stand in this unit of work
      */
     @Transactional(TxType.MANDATORY)
-    public boolean reconcile(String firmId, String rulebookVersion, List<Finding<Obligation>> standing,
+    public void reconcile(Changes changes, String firmId, String rulebookVersion, List<Finding<Obligation>> standing,
             List<Finding<Obligation>> triggered, List<String> causedBy, Optional<LicenceChanged> licence, Instant now,
             Map<String, StoredAlert> open) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
+        // Those open before this evaluation, the ones to resolve when no longer found (the raises below update open).
+        List<StoredAlert> before = List.copyOf(open.values());
         Set<String> found = new HashSet<>();
-        boolean changed = false;
         for (Finding<Obligation> f : standing) {
             found.add(f.alertId());
-            changed |= raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+            raise(changes, f, open, rulebookVersion, causedBy, licence, at);
         }
         for (Finding<Obligation> f : triggered) {
-            changed |= raise(f, open.get(f.alertId()), rulebookVersion, causedBy, licence, at);
+            raise(changes, f, open, rulebookVersion, causedBy, licence, at);
         }
-        for (StoredAlert a : open.values()) {
+        for (StoredAlert a : before) {
             if (isStanding(a.alertId(), a.ruleId()) && !found.contains(a.alertId())) {
-                changed |= book.resolve(a.alertId(), at, RESOLUTION.getOrDefault(a.ruleId(), "condition no longer holds")
-                        + (causedBy.isEmpty() ? "" : " (" + String.join(", ", causedBy) + ")"));
+                changes.resolve(a, at, RESOLUTION.getOrDefault(a.ruleId(), "condition no longer holds")
+                        + (causedBy.isEmpty() ? "" : " (" + String.join(", ", causedBy) + ")"), open);
             }
         }
-        return changed;
-    }
-
-    /** Whether an alert with this id was ever raised (open or resolved). */
-    public boolean known(String alertId) {
-        return book.find(alertId).isPresent();
     }
 
     static boolean isStanding(String alertId, String ruleId) {
         return STANDING_RULES.contains(ruleId) && !alertId.contains(":NOTICE:");
     }
 
-    /** Raises or refreshes one finding's alert; answers false when its open alert already says the same. */
-    private boolean raise(Finding<Obligation> f, StoredAlert existing, String version, List<String> causedBy,
-            Optional<LicenceChanged> licence, OffsetDateTime at) {
+    /** Raises or refreshes one finding's alert and drafts its notification, unless its open alert already says the same. */
+    private void raise(Changes changes, Finding<Obligation> f, Map<String, StoredAlert> open, String version,
+            List<String> causedBy, Optional<LicenceChanged> licence, OffsetDateTime at) {
+        StoredAlert existing = open.get(f.alertId());
         // An open breach keeps the moment it was first detected and the deadline that started then.
         AlertRaised previous = existing == null ? null : existing.payload();
         OffsetDateTime detectedAt = previous == null ? at : previous.detectedAt();
@@ -113,12 +171,13 @@ public class FitAndProperAlerts {
                 deadline, f.deadlineBasis(),
                 notifies ? Map.of("report", NotificationDrafts.link(f.firmId(), f.alertId())) : Map.of());
         if (existing != null && AlertBook.unchanged(existing, alert)) {
-            return false;
+            return;
         }
-        if (book.raise(alert) && notifies) {
-            NotificationDraft.save(alert.alertId(), f.firmId(), f.duty().notification().name(), f.ruleId(), alert.title(), at,
-                    NotificationDrafts.draft(f, alert, licence, at));
+        // Not open, or open and changed: the book emits it (the open alerts are current), so its draft is rewritten.
+        changes.raise(alert, open);
+        if (notifies) {
+            changes.draft(new NotificationDraft.Save(alert.alertId(), f.firmId(), f.duty().notification().name(),
+                    f.ruleId(), alert.title(), at, NotificationDrafts.draft(f, alert, licence, at)));
         }
-        return true;
     }
 }

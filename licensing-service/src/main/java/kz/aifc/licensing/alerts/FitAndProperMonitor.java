@@ -62,11 +62,6 @@ public class FitAndProperMonitor {
         return clock.instant();
     }
 
-    /** Whether an alert with this id was ever raised (open or resolved). */
-    public boolean raisedBefore(String alertId) {
-        return alerts.known(alertId);
-    }
-
     /** The facts the standing rules read for one firm. */
     public FirmFacts facts(String firmId) {
         return facts(FirmRecords.of(List.of(firmId)), firmId);
@@ -80,13 +75,15 @@ public class FitAndProperMonitor {
 
     /**
      * Some firms as they stand: their records ({@link FirmRecords}) and open alerts, read once for all of them and
-     * kept current while changes are applied through it; a poll of events re-evaluates a firm after each of its events
-     * without reading it again. Within one transaction, with the firms locked.
+     * kept current in memory while changes are applied through it; a poll of events re-evaluates a firm after each of
+     * its events without reading it again. The alert changes and drafts decided are kept in the order decided and
+     * written by {@link #write}. Within one transaction, with the firms locked.
      */
     public final class Firms {
 
         private final FirmRecords records;
         private final Map<String, Map<String, AlertBook.StoredAlert>> open;
+        private final FitAndProperAlerts.Changes changes = alerts.changes();
 
         private Firms(Collection<String> firmIds) {
             this.records = FirmRecords.of(firmIds);
@@ -95,6 +92,21 @@ public class FitAndProperMonitor {
 
         public FirmRecords records() {
             return records;
+        }
+
+        /** Looks up in one read which of these alert ids were ever raised, for {@link #raisedBefore}. */
+        public void lookUp(Collection<String> alertIds) {
+            changes.lookUp(alertIds);
+        }
+
+        /** Whether an alert with this id was ever raised (open or resolved), this unit's raises included. */
+        public boolean raisedBefore(String alertId) {
+            return changes.raisedBefore(alertId);
+        }
+
+        /** Writes the alert changes and drafts decided so far; call it before the transaction commits. */
+        public void write() {
+            changes.write();
         }
     }
 
@@ -111,10 +123,12 @@ public class FitAndProperMonitor {
      */
     @Transactional(TxType.MANDATORY)
     public void reassess(String firmId, List<Finding<Obligation>> triggered, List<String> causedBy, Instant now) {
-        reassess(read(List.of(firmId)), firmId, triggered, causedBy, now);
+        Firms firms = read(List.of(firmId));
+        reassess(firms, firmId, triggered, causedBy, now);
+        firms.write();
     }
 
-    /** As above, for one of {@code firms}. */
+    /** As above, for one of {@code firms}: decided in memory, written by {@link Firms#write}. */
     @Transactional(TxType.MANDATORY)
     public void reassess(Firms firms, String firmId, List<Finding<Obligation>> triggered, List<String> causedBy,
             Instant now) {
@@ -127,12 +141,14 @@ public class FitAndProperMonitor {
                 ? List.of()
                 : rules.evaluate(facts(firms.records, firmId), now);
         Map<String, AlertBook.StoredAlert> open = firms.open.computeIfAbsent(firmId, f -> new HashMap<>());
-        if (alerts.reconcile(firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now, open)) {
-            firms.open.put(firmId, alerts.open(List.of(firmId)).getOrDefault(firmId, new HashMap<>()));
-        }
+        alerts.reconcile(firms.changes, firmId, rules.rulebook().version(), standing, triggered, causedBy, licence, now,
+                open);
     }
 
-    /** Drafts the GEN 6.2.1 notice for an appointment to, or a departure from, a Controlled Function. */
+    /**
+     * Drafts the GEN 6.2.1 notice for an appointment to, or a departure from, a Controlled Function (saved by
+     * {@link Firms#write}).
+     */
     @Transactional(TxType.MANDATORY)
     public void draftStaffNotice(Firms firms, StaffChange e, Instant now) {
         if (e.change() != StaffChangeKind.APPOINTED && e.change() != StaffChangeKind.DEPARTED) {
@@ -150,8 +166,8 @@ public class FitAndProperMonitor {
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(now, BusinessCalendar.ALMATY);
         Map<String, Object> draft = NotificationDrafts.staffNotice(e, controlled, licence, rules.rulebook().version(), at);
-        NotificationDraft.save(NotificationDrafts.staffNoticeId(e), e.firmId(), String.valueOf(draft.get("kind")), "GEN-6.2.1",
-                String.valueOf(draft.get("subject")), at, draft);
+        firms.changes.draft(new NotificationDraft.Save(NotificationDrafts.staffNoticeId(e), e.firmId(),
+                String.valueOf(draft.get("kind")), "GEN-6.2.1", String.valueOf(draft.get("subject")), at, draft));
     }
 
     private Set<String> approvedCombinations(String firmId) {

@@ -4,14 +4,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.v1.ControllerChange;
@@ -29,42 +35,67 @@ import kz.aifc.platform.store.Inbox;
 
 /**
  * Applies a poll's events once, in one transaction with the record that they were applied and their alerts: the
- * inbox claimed and the poll's firms locked (in firm order) once, then each event in the order it was read.
+ * inbox claimed, the poll's firms locked (in firm order, one statement) and read once, then each event in the order it
+ * was read, the firm re-evaluated after each from its records and open alerts kept current in memory; the poll's alert
+ * changes and notification drafts, kept in the order they were decided, are written at its end (one alert upsert,
+ * outbox batch and audit append, one read of the drafts), then the entities flushed.
  */
 @ApplicationScoped
 public class LicensingIntake {
 
     private final Inbox inbox;
     private final FitAndProperMonitor monitor;
+    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, alert changes and drafts, entity flush. */
+    private final Map<String, Timer> phases;
 
-    LicensingIntake(Inbox inbox, FitAndProperMonitor monitor) {
+    LicensingIntake(Inbox inbox, FitAndProperMonitor monitor, MeterRegistry meters) {
         this.inbox = inbox;
         this.monitor = monitor;
+        this.phases = Stream.of("claim", "read", "evaluate", "alerts", "flush").collect(Collectors.toMap(p -> p,
+                p -> Timer.builder("aifc.licensing.batch.phase").tag("phase", p).register(meters)));
     }
 
     @Transactional
     public Set<String> staff(List<CloudEvent<StaffChange>> events) {
-        return apply(events, StaffChange::firmId, this::staff);
+        return apply(events, StaffChange::firmId, (fresh, firms) -> {
+        }, this::staff);
     }
 
     @Transactional
     public Set<String> controllers(List<CloudEvent<ControllerChange>> events) {
-        return apply(events, ControllerChange::firmId, this::controller);
+        return apply(events, ControllerChange::firmId, this::lookUpNotices, this::controller);
     }
 
-    /** Claims the events, locks their firms in firm order, reads them once and applies each event claimed now. */
+    /**
+     * Claims the events, locks their firms in firm order, reads them once, applies each event claimed now and writes
+     * the alert changes and drafts they led to.
+     */
     private <T> Set<String> apply(List<CloudEvent<T>> events, Function<T, String> firmOf,
+            BiConsumer<List<CloudEvent<T>>, FitAndProperMonitor.Firms> prepare,
             BiConsumer<CloudEvent<T>, FitAndProperMonitor.Firms> each) {
-        Set<String> claimed = inbox.claimAll(events, firmOf);
+        Set<String> claimed = phases.get("claim").record(() -> inbox.claimAll(events, firmOf));
         List<CloudEvent<T>> fresh = Inbox.claimedOf(events, claimed);
         if (!fresh.isEmpty()) {
-            Set<String> firmIds = fresh.stream().map(e -> firmOf.apply(e.data()))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            firmIds.forEach(FirmLocks::firm);
-            FitAndProperMonitor.Firms firms = monitor.read(firmIds);
-            fresh.forEach(event -> each.accept(event, firms));
+            FitAndProperMonitor.Firms firms = phases.get("read").record(() -> {
+                Set<String> firmIds = fresh.stream().map(e -> firmOf.apply(e.data()))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                FirmLocks.firms(firmIds);
+                FitAndProperMonitor.Firms read = monitor.read(firmIds);
+                prepare.accept(fresh, read);
+                return read;
+            });
+            phases.get("evaluate").record(() -> fresh.forEach(event -> each.accept(event, firms)));
+            phases.get("alerts").record(firms::write);
+            phases.get("flush").record(() -> Panache.getEntityManager().flush());
         }
         return claimed;
+    }
+
+    /** Whether the poll's decrease notices were raised before, in one read (a completion repeats no notice). */
+    private void lookUpNotices(List<CloudEvent<ControllerChange>> fresh, FitAndProperMonitor.Firms firms) {
+        Instant now = monitor.now();
+        firms.lookUp(fresh.stream().map(CloudEvent::data).filter(c -> !c.proposes())
+                .flatMap(c -> monitor.rules().decreaseNotice(c, now).stream()).map(Finding::alertId).toList());
     }
 
     private void staff(CloudEvent<StaffChange> event, FitAndProperMonitor.Firms firms) {
@@ -89,7 +120,7 @@ public class LicensingIntake {
             ControllerState before = firms.records().controller(c.firmId(), c.controllerId()).map(Controller::toState)
                     .orElse(null);
             firms.records().record(c.firmId(), monitor.rules().apply(before, c), utc(now));
-            notice = notice.stream().filter(f -> !monitor.raisedBefore(f.alertId())).toList();
+            notice = notice.stream().filter(f -> !firms.raisedBefore(f.alertId())).toList();
         }
         monitor.reassess(firms, c.firmId(), notice, List.of(event.eventKey()), now);
     }

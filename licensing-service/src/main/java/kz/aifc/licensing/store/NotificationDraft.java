@@ -1,6 +1,7 @@
 package kz.aifc.licensing.store;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,24 +61,46 @@ public class NotificationDraft extends PanacheEntityBase {
         return draft.filter(d -> d.firmId.equals(firmId));
     }
 
+    /** A draft to store, or to rewrite (see {@link #saveAll}). */
+    public record Save(String id, String firmId, String kind, String ruleId, String title, OffsetDateTime at,
+            Map<String, Object> document) {
+    }
+
     /** Stores a new draft, or rewrites one: it keeps its firm, rule and the moment it was first drafted. */
     public static void save(String id, String firmId, String kind, String ruleId, String title, OffsetDateTime at,
             Map<String, Object> document) {
-        NotificationDraft d = findById(id);
-        boolean created = d == null;
-        if (created) {
-            d = new NotificationDraft();
-            d.id = id;
-            d.firmId = firmId;
-            d.ruleId = ruleId;
-            d.createdAt = at;
+        saveAll(List.of(new Save(id, firmId, kind, ruleId, title, at, document)));
+    }
+
+    /**
+     * {@link #save} for each draft in order, an id possibly saved several times, with one read of those already
+     * stored; the rows go to the database when the persistence context is flushed.
+     */
+    public static void saveAll(List<Save> saves) {
+        if (saves.isEmpty()) {
+            return;
         }
-        d.kind = kind;
-        d.title = title;
-        d.updatedAt = at;
-        d.document = document;
-        if (created) {
-            d.persist();
+        Map<String, NotificationDraft> drafts = new HashMap<>();
+        NotificationDraft.<NotificationDraft>list("id in ?1", saves.stream().map(Save::id).distinct().toList())
+                .forEach(d -> drafts.put(d.id, d));
+        for (Save save : saves) {
+            NotificationDraft d = drafts.get(save.id());
+            boolean created = d == null;
+            if (created) {
+                d = new NotificationDraft();
+                d.id = save.id();
+                d.firmId = save.firmId();
+                d.ruleId = save.ruleId();
+                d.createdAt = save.at();
+                drafts.put(d.id, d);
+            }
+            d.kind = save.kind();
+            d.title = save.title();
+            d.updatedAt = save.at();
+            d.document = save.document();
+            if (created) {
+                d.persist();
+            }
         }
     }
 }
