@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
@@ -45,6 +48,8 @@ public class AlertDesk {
     private final AuditTrail audit;
     private final Event<AlertChanges> changes;
     private final MeterRegistry meters;
+    /** Where a poll's time goes, by phase (besides the inbox claim): locks and reads, apply, audit, announce, flush. */
+    private final Map<String, Timer> phases;
 
     AlertDesk(AlertStore store, AuditTrail audit, Event<AlertChanges> changes,
             MeterRegistry meters) {
@@ -52,6 +57,13 @@ public class AlertDesk {
         this.audit = audit;
         this.changes = changes;
         this.meters = meters;
+        this.phases = Stream.of("read", "apply", "audit", "announce", "flush")
+                .collect(Collectors.toMap(p -> p, p -> phase(meters, p)));
+    }
+
+    /** The timer of one phase of applying a poll ({@code aifc.notification.batch.phase}). */
+    public static Timer phase(MeterRegistry meters, String phase) {
+        return Timer.builder("aifc.notification.batch.phase").tag("phase", phase).register(meters);
     }
 
     /**
@@ -71,18 +83,22 @@ public class AlertDesk {
         for (CloudEvent<Object> event : events) {
             ids.add(event.data() instanceof AlertRaised r ? r.alertId() : ((AlertResolved) event.data()).alertId());
         }
-        Map<String, StoredAlert> current = store.lockAll(ids);
+        Map<String, StoredAlert> current = phases.get("read").record(() -> store.lockAll(ids));
         List<AuditTrail.Entry> entries = new ArrayList<>();
         List<AlertChanged> changed = new ArrayList<>();
-        for (CloudEvent<Object> event : events) {
-            if (event.data() instanceof AlertRaised raised) {
-                raised(raised, event.source(), current, entries, changed);
-            } else {
-                resolvedBySource((AlertResolved) event.data(), event.source(), current, entries, changed);
+        phases.get("apply").record(() -> {
+            for (CloudEvent<Object> event : events) {
+                if (event.data() instanceof AlertRaised raised) {
+                    raised(raised, event.source(), current, entries, changed);
+                } else {
+                    resolvedBySource((AlertResolved) event.data(), event.source(), current, entries, changed);
+                }
             }
-        }
-        audit.appendAll(entries);
-        fire(changed);
+        });
+        phases.get("audit").record(() -> audit.appendAll(entries));
+        phases.get("announce").record(() -> fire(changed));
+        // Hibernate writes the alerts at the flush: timed here, so the commit's own time is the poll's remainder.
+        phases.get("flush").record(store::flush);
     }
 
     private void raised(AlertRaised alert, String eventSource, Map<String, StoredAlert> current,

@@ -6,6 +6,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.MalformedEventException;
 import kz.aifc.contract.v1.AlertRaised;
@@ -19,10 +21,12 @@ public class AlertIntake {
 
     private final Inbox inbox;
     private final AlertDesk desk;
+    private final Timer claim;
 
-    AlertIntake(Inbox inbox, AlertDesk desk) {
+    AlertIntake(Inbox inbox, AlertDesk desk, MeterRegistry meters) {
         this.inbox = inbox;
         this.desk = desk;
+        this.claim = AlertDesk.phase(meters, "claim");
     }
 
     @Transactional
@@ -33,7 +37,7 @@ public class AlertIntake {
                         "type '" + event.type() + "' does not belong on the alerts topic");
             }
         }
-        Set<String> claimed = inbox.claimAll(events, AlertIntake::firmOf);
+        Set<String> claimed = claim.record(() -> inbox.claimAll(events, AlertIntake::firmOf));
         desk.fromSources(Inbox.claimedOf(events, claimed));
         return claimed;
     }

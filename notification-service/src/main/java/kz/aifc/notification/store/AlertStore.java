@@ -57,6 +57,11 @@ public class AlertStore {
         return found;
     }
 
+    /** Writes the session's pending changes now (the batched inserts and updates of a poll's alerts). */
+    public void flush() {
+        Alert.flush();
+    }
+
     /** One page in a stable order: newest detection first, then by alertId. */
     public Page list(Query query) {
         var found = matching(query);
