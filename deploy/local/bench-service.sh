@@ -1,38 +1,46 @@
 #!/usr/bin/env bash
-# capital-service or licensing-service benchmark on the real local stack, the simulator as load generator
+# capital-, licensing- or notification-service benchmark on the real local stack, the simulator as load generator
 # (BENCHMARKS.md, issue #18), the same machinery as bench-aml.sh:
 #   0. set-up: BENCH_FIRMS generic firms (F-0001 ...) onboarded through licensing-service (rosters and controllers
 #      on Kafka, licences registered once they are applied); for capital-service the licences then reach it on
-#      aifc.licences (licensing-service's outbox), so every snapshot is held to a real requirement;
-#   1. raw Kafka produce rate (the yardstick): the simulator's load-capital or load-licensing scenario, flat out, into
-#      the service's topics while the service is stopped;
+#      aifc.licences (licensing-service's outbox), so every snapshot is held to a real requirement (none for
+#      notification-service: it takes alerts of any firm);
+#   1. raw Kafka produce rate (the yardstick): the simulator's load-capital, load-licensing or load-alerts scenario,
+#      flat out, into the service's topics while the service is stopped;
 #   2. drain: the service starts and works through that backlog; the first WARMUP events warm it up (reported as the
-#      cold start), then the sustained events/s end to end over the next EVENTS (consumed, evaluated, stored, alerts
-#      emitted through the outbox) from its own applied counter, and how long after the last event the outbox had
-#      published every alert; steps 1-2 are repeated BENCH_RUNS times (the service restarts each time), medians quoted;
-#   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up;
+#      cold start), then the sustained events/s end to end over the next EVENTS (capital, licensing: consumed,
+#      evaluated, stored, alerts emitted through the outbox, and how long after the last event the outbox had
+#      published every alert; notification: alerts applied, from its own counter, and pushed to a connected SSE client
+#      (BenchProbe sse, a regulator's token), whose rate over the last EVENTS it received is reported beside it);
+#      steps 1-2 are repeated BENCH_RUNS times (the service restarts each time), medians quoted;
+#   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up; for
+#      notification also Kafka-to-SSE latency p50/p99 (the alert record's timestamp to its SSE event's arrival);
 #   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
-# Traffic: every event of a random firm; a share of them (BENCH_BREACH_SHARE, default 2%) breaches and the firm's
-# next event of the kind cures it, so about twice that share of events raises or resolves an alert: a snapshot under
-# the capital requirement (CAP-001 and CAP-002), a controller over 10% without approval (FP-008) and back (its
-# decrease notice). licensing: half staff changes (directors and deputy MLROs coming and going), half controller
-# changes. Each run's snapshots are dated after the previous run's, so none is late.
-# Usage: deploy/local/bench-service.sh capital|licensing [EVENTS (default 100000)] [SECONDS (default 30)]
+# Traffic: every event of a random firm. capital, licensing: a share of them (BENCH_BREACH_SHARE, default 2%)
+# breaches and the firm's next event of the kind cures it, so about twice that share of events raises or resolves an
+# alert: a snapshot under the capital requirement (CAP-001 and CAP-002), a controller over 10% without approval
+# (FP-008) and back (its decrease notice). licensing: half staff changes (directors and deputy MLROs coming and
+# going), half controller changes. Each run's snapshots are dated after the previous run's, so none is late.
+# notification: alerts raised by a mix of AML, capital and fit-and-proper rules (all severities the rulebooks use),
+# each a new alert; BENCH_BREACH_SHARE (default 30%) of them resolved by their source a few hundred records later.
+# Usage: deploy/local/bench-service.sh capital|licensing|notification [EVENTS (default 100000)] [SECONDS (default 30)]
 # Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS, > 0),
-#   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02), BENCH_RATE (paced phase, 5000), BENCH_HEAP (256m),
-#   BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: capital on +1, licensing on +3; when set, it also names the run's
-#   databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one machine keep apart), BENCH_SERVICE_JAR (measure another
-#   build of the service, e.g. an older commit's quarkus-run.jar; the set-up and the load side stay this tree's),
-#   BENCH_SETUP_JAR (the licensing-service that onboards the firms; default this tree's).
+#   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02; notification 0.3), BENCH_RATE (paced phase, 5000; notification
+#   1000), BENCH_HEAP (256m), BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: notification on +0, capital on +1, licensing on
+#   +3; when set, it also names the run's databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one
+#   machine keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
+#   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
+#   onboards the firms; default this tree's).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SERVICE="${1:-}"
 case "$SERVICE" in
-  capital) TOPICS_OF_SERVICE="aifc.capital.snapshots" ;;
-  licensing) TOPICS_OF_SERVICE="aifc.staff.changes,aifc.controllers.changes" ;;
-  *) die "usage: deploy/local/bench-service.sh capital|licensing [EVENTS] [SECONDS]" ;;
+  capital) TOPICS_OF_SERVICE="aifc.capital.snapshots" SCENARIO=load-capital ;;
+  licensing) TOPICS_OF_SERVICE="aifc.staff.changes,aifc.controllers.changes" SCENARIO=load-licensing ;;
+  notification) TOPICS_OF_SERVICE="aifc.compliance.alerts" SCENARIO=load-alerts ;;
+  *) die "usage: deploy/local/bench-service.sh capital|licensing|notification [EVENTS] [SECONDS]" ;;
 esac
 EVENTS="${2:-100000}"
 PACED_SECONDS="${3:-30}"
@@ -41,13 +49,19 @@ WARMUP="${BENCH_WARMUP:-$EVENTS}"
 ((WARMUP > 0)) || die "BENCH_WARMUP must be at least 1"
 BACKLOG=$((WARMUP + EVENTS))
 FIRM_COUNT="${BENCH_FIRMS:-200}"
-BREACH_SHARE="${BENCH_BREACH_SHARE:-0.02}"
-RATE="${BENCH_RATE:-5000}"
+if [[ "$SERVICE" == notification ]]; then
+  BREACH_SHARE="${BENCH_BREACH_SHARE:-0.3}"
+  RATE="${BENCH_RATE:-1000}"
+else
+  BREACH_SHARE="${BENCH_BREACH_SHARE:-0.02}"
+  RATE="${BENCH_RATE:-5000}"
+fi
 HEAP="${BENCH_HEAP:-256m}"
 # As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 PORT_BASE="${BENCH_PORT_BASE:-8090}"
 DB_SUFFIX="_bench${BENCH_PORT_BASE:+_$BENCH_PORT_BASE}"
+NOTIFICATION_PORT=$((PORT_BASE + 0))
 CAPITAL_PORT=$((PORT_BASE + 1))
 LICENSING_PORT=$((PORT_BASE + 3))
 SUFFIX="-bench$(date +%s)"
@@ -79,17 +93,21 @@ stop_one() { # NAME
 cleanup() {
   stop_one capital
   stop_one licensing
+  stop_one notification
   if [[ "$started_kafka" == yes ]]; then
     "$LOCAL_DIR/kafka.sh" stop || true
   fi
 }
 trap cleanup EXIT
 
-for module in capital licensing; do
+modules=(capital licensing)
+[[ "$SERVICE" == notification ]] && modules=(notification)
+for module in "${modules[@]}"; do
   if [[ ! -f "$(own_jar $module)" || ! -f "$sim_jar" || -n "$(find "$ROOT/$module-service/src/main" \
     "$ROOT/contract/src/main" "$ROOT/platform/src/main" "$ROOT/simulator/src/main" -newer "$(own_jar $module)" -print -quit)" ]]; then
-    info "building capital-service, licensing-service and the simulator (tests skipped)"
-    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl contract,platform,capital-service,licensing-service,simulator)
+    info "building ${modules[*]/%/-service} and the simulator (tests skipped)"
+    (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests \
+      -pl "contract,platform,$(printf '%s-service,' "${modules[@]}")simulator")
     break
   fi
 done
@@ -100,15 +118,23 @@ psql_bench() { # DB SQL...
   shift
   PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$db" "$@"
 }
-for db in "aifc_capital$DB_SUFFIX" "aifc_licensing$DB_SUFFIX"; do
-  psql_bench aifc_capital -c "drop database if exists $db" -c "create database $db" >/dev/null
+for db in "aifc_${SERVICE}$DB_SUFFIX" $([[ "$SERVICE" == capital ]] && echo "aifc_licensing$DB_SUFFIX"); do
+  psql_bench postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
 done
-"$LOCAL_DIR/token.sh" admin >/dev/null
+AIFC_TOKEN_LOCAL=1 "$LOCAL_DIR/token.sh" admin >/dev/null
+# notification-service takes bearer tokens signed with the same local key (as up.sh without Keycloak), and needs the
+# key that encrypts webhook secrets at rest (no subscription exists here: a fresh key per run).
+svc_env=(AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem")
+if [[ "$SERVICE" == notification ]]; then
+  svc_env+=(QUARKUS_PROFILE=prod,bearer-only QUARKUS_OIDC_TOKEN_ISSUER="https://aifc-compliance.local/issuer"
+    QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$STATE_DIR/jwt/jwt-public.pem" | tr -d '\n')"
+    AIFC_WEBHOOKS_SECRET_KEY="$(head -c 32 /dev/urandom | base64)")
+fi
 
 start_one() { # NAME JAR PORT
   local name="$1" jar="$2" port="$3" log="$LOG_DIR/$1-bench-service.log"
   info "starting $name-service ($jar, heap $HEAP, port $port, topics *$SUFFIX, database aifc_${name}$DB_SUFFIX; log: $log)"
-  MALLOC_ARENA_MAX=2 AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+  env MALLOC_ARENA_MAX=2 "${svc_env[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$SUFFIX" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
@@ -155,57 +181,81 @@ time_scale() { # RATE -> simulated seconds per wall second for STEP_S per record
 }
 
 : >"$LOG_DIR/$SERVICE-bench-simulator.log"
-: >"$LOG_DIR/capital-bench-service.log"
-: >"$LOG_DIR/licensing-bench-service.log"
-# Set-up: onboarding through licensing-service (this tree's by default, whichever build is measured: the schema is the
-# same, and the simulator gives a slow one two minutes to apply the rosters).
-setup_jar="${BENCH_SETUP_JAR:-$(own_jar licensing)}"
-start_one licensing "$setup_jar" "$LICENSING_PORT"
-info "set-up: $FIRM_COUNT firms onboarded (rosters and controllers, then licences)"
-simulate load-licensing --rate 0 --count "$((FIRM_COUNT * 20))" --topic-suffix "$SUFFIX" --seed 1 \
-  --start "$(since $((RUNS + 4)))" --time-scale "$(time_scale 0)" \
-  --licensing "http://127.0.0.1:$LICENSING_PORT" --jwt-keys "$STATE_DIR/jwt" >/dev/null
-await_outbox "aifc_licensing$DB_SUFFIX" >/dev/null
-stop_one licensing
+: >"$LOG_DIR/$SERVICE-bench-service.log"
+if [[ "$SERVICE" != notification ]]; then
+  : >"$LOG_DIR/licensing-bench-service.log"
+  # Set-up: onboarding through licensing-service (this tree's by default, whichever build is measured: the schema is
+  # the same, and the simulator gives a slow one two minutes to apply the rosters).
+  setup_jar="${BENCH_SETUP_JAR:-$(own_jar licensing)}"
+  start_one licensing "$setup_jar" "$LICENSING_PORT"
+  info "set-up: $FIRM_COUNT firms onboarded (rosters and controllers, then licences)"
+  simulate load-licensing --rate 0 --count "$((FIRM_COUNT * 20))" --topic-suffix "$SUFFIX" --seed 1 \
+    --start "$(since $((RUNS + 4)))" --time-scale "$(time_scale 0)" \
+    --licensing "http://127.0.0.1:$LICENSING_PORT" --jwt-keys "$STATE_DIR/jwt" >/dev/null
+  await_outbox "aifc_licensing$DB_SUFFIX" >/dev/null
+  stop_one licensing
+fi
 
 svc_db="aifc_${SERVICE}$DB_SUFFIX"
-svc_port=$CAPITAL_PORT
-[[ "$SERVICE" == licensing ]] && svc_port=$LICENSING_PORT
+case "$SERVICE" in
+  capital) svc_port=$CAPITAL_PORT ;;
+  licensing) svc_port=$LICENSING_PORT ;;
+  notification) svc_port=$NOTIFICATION_PORT ;;
+esac
 topics="$(tr ',' '\n' <<<"$TOPICS_OF_SERVICE" | sed "s/\$/$SUFFIX/" | paste -sd,)"
 applied_probe() { # COUNT [BASE [WARMUP]] -> runs the probe in the background, result in $OUT_DIR/applied.json
   "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$svc_port/q/metrics" \
     "$topics" "$1" 900 ${2:-} ${3:-} >"$OUT_DIR/applied.json" &
   probe=$!
 }
-outbox_rows() { # before the service's first start its database has no outbox yet
+# notification: an SSE client on the desk's stream (a regulator sees every firm) counting the alerts pushed to it.
+export AIFC_BENCH_TOKEN=""
+[[ "$SERVICE" == notification ]] && AIFC_BENCH_TOKEN="$(AIFC_TOKEN_LOCAL=1 "$LOCAL_DIR/token.sh" regulator "" 4)"
+sse_probe() { # EXPECTED MEASURED -> runs the probe in the background, result in $OUT_DIR/sse.json
+  "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe sse "http://127.0.0.1:$svc_port/alerts/stream" \
+    "localhost:${KAFKA_PORT:-9092}" "$topics" "$1" "$2" 900 >"$OUT_DIR/sse.json" 2>>"$LOG_DIR/$SERVICE-bench-simulator.log" &
+  sse_pid=$!
+}
+outbox_rows() { # before the service's first start its database has no outbox yet (notification-service has none)
   psql_bench "$svc_db" -c "select count(*) from outbox" 2>/dev/null || echo 0
 }
 
-raw_rates=() drain_rates=() cold_rates=() outbox_waits=() alert_counts=()
+raw_rates=() drain_rates=() cold_rates=() outbox_waits=() alert_counts=() sse_rates=()
 for run in $(seq 1 "$RUNS"); do
   stop_one "$SERVICE"
   info "run $run/$RUNS: raw produce rate, $BACKLOG records into $topics (service stopped)"
-  raw="$(simulate "load-$SERVICE" --rate 0 --count "$BACKLOG" --topic-suffix "$SUFFIX" --seed "$((run + 1))" \
+  raw="$(simulate "$SCENARIO" --rate 0 --count "$BACKLOG" --topic-suffix "$SUFFIX" --seed "$((run + 1))" \
     --start "$(since $((RUNS + 3 - run)))" --time-scale "$(time_scale 0)")"
   raw_rates+=("$(field "$raw" eventsPerSecond)")
   info "  produced: $raw"
   before_rows="$(outbox_rows)"
   applied_probe "$EVENTS" 0 "$WARMUP"
+  [[ "$SERVICE" == notification ]] && sse_probe "$BACKLOG" "$EVENTS"
   start_one "$SERVICE" "$svc_jar" "$svc_port"
   wait "$probe" || { show_log_tail "$LOG_DIR/$SERVICE-bench-service.log"; die "$SERVICE-service did not drain the backlog: $(cat "$OUT_DIR/applied.json")"; }
   applied="$(cat "$OUT_DIR/applied.json")"
-  outbox_waits+=("$(await_outbox "$svc_db")")
-  alert_counts+=("$(($(outbox_rows) - before_rows))")
   drain_rates+=("$(field "$applied" measuredEventsPerSecond)")
   cold_rates+=("$(field "$applied" warmupEventsPerSecond)")
-  info "  drained: $applied -> ${drain_rates[-1]} events/s sustained (first $WARMUP: ${cold_rates[-1]}/s); outbox published ${outbox_waits[-1]} ms after the last event; ${alert_counts[-1]} alert events"
+  if [[ "$SERVICE" == notification ]]; then
+    # The client connects once the service answers, so it misses the first events of the backlog (it stops 10 s
+    # after the last one it gets); its rate is over the last EVENTS it received, the drain's sustained part.
+    wait "$sse_pid" || true
+    sse="$(cat "$OUT_DIR/sse.json")"
+    sse_rates+=("$(field "$sse" measuredEventsPerSecond)")
+    info "  drained: $applied -> ${drain_rates[-1]} alerts/s applied sustained (first $WARMUP: ${cold_rates[-1]}/s); SSE client: $sse -> ${sse_rates[-1]}/s received"
+  else
+    outbox_waits+=("$(await_outbox "$svc_db")")
+    alert_counts+=("$(($(outbox_rows) - before_rows))")
+    info "  drained: $applied -> ${drain_rates[-1]} events/s sustained (first $WARMUP: ${cold_rates[-1]}/s); outbox published ${outbox_waits[-1]} ms after the last event; ${alert_counts[-1]} alert events"
+  fi
 done
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
 applied_probe "$((RATE * PACED_SECONDS))"
+[[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
 sleep 1
 # --count, not --duration: the probe waits for every record, and a run cut at SECONDS may send a few fewer.
-paced="$(simulate "load-$SERVICE" --rate "$RATE" --count "$((RATE * PACED_SECONDS))" --topic-suffix "$SUFFIX" --seed 99 \
+paced="$(simulate "$SCENARIO" --rate "$RATE" --count "$((RATE * PACED_SECONDS))" --topic-suffix "$SUFFIX" --seed 99 \
   --pregenerate "$((RATE * PACED_SECONDS))" --start "$(since 1)" --time-scale "$(time_scale "$RATE")")"
 paced_sent="$(field "$paced" sent)"
 if wait "$probe"; then
@@ -216,13 +266,19 @@ else
 fi
 info "  sent: $paced"
 info "  applied: $paced_applied"
+paced_sse=null
+if [[ "$SERVICE" == notification ]]; then
+  wait "$sse_pid" || warn "the SSE client did not receive every paced alert"
+  paced_sse="$(cat "$OUT_DIR/sse.json")"
+  info "  SSE client: $paced_sse"
+fi
 
 pid="${pids[$SERVICE]}"
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")"
 metrics="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
 # Where the time goes (mean ms per poll and phase, and the mean poll), over the last start.
-phases="$(awk '/^aifc_((capital|licensing)_batch_phase|events_batch)_seconds_(count|sum)/ {
+phases="$(awk '/^aifc_((capital|licensing|notification)_batch_phase|events_batch)_seconds_(count|sum)/ {
     p = "poll"; if (match($0, /phase="[^"]*"/)) p = substr($0, RSTART + 7, RLENGTH - 8)
     if ($0 ~ /_count/) c[p] += $2; else s[p] += $2 }
   /^aifc_events_batch_size_(count|sum)/ { if ($0 ~ /_count/) bc += $2; else bs += $2 }
@@ -232,16 +288,25 @@ raw_median="$(printf '%s\n' "${raw_rates[@]}" | median)"
 drain_median="$(printf '%s\n' "${drain_rates[@]}" | median)"
 cold_median="$(printf '%s\n' "${cold_rates[@]}" | median)"
 outbox_median="$(printf '%s\n' "${outbox_waits[@]}" | median)"
+sse_median="$( ((${#sse_rates[@]})) && printf '%s\n' "${sse_rates[@]}" | median || echo null)"
 cat >"$RESULT" <<JSON
 {"service":"$SERVICE","jar":"$svc_jar","events":$EVENTS,"runs":$RUNS,"firms":$FIRM_COUNT,"breachShare":$BREACH_SHARE,
  "rawProduceRates":[$(IFS=,; echo "${raw_rates[*]}")],"rawProduceMedian":$raw_median,
  "warmup":$WARMUP,"drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
- "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied},
+ "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
+ "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse},
  "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
+if [[ "$SERVICE" == notification ]]; then
+  printf '\nnotification-service: %s alerts/s applied and %s/s pushed to an SSE client draining a backlog (median of %s; ' \
+    "$drain_median" "$sse_median" "$RUNS"
+  printf 'raw Kafka produce %s/s; the first %s after a start %s/s); paced %s/s: Kafka to SSE p50 %s ms, p99 %s ms; peak RSS %s MB\n' \
+    "$raw_median" "$WARMUP" "$cold_median" "$RATE" "$(field "$paced_sse" p50Ms)" "$(field "$paced_sse" p99Ms)" "$((hwm_kb / 1024))"
+  exit 0
+fi
 printf '\n%s-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \
   "$SERVICE" "$drain_median" "$RUNS" "$raw_median" "$(awk -v a="$drain_median" -v b="$raw_median" 'BEGIN {printf "%.3f", a / b}')"
 printf 'the first %s after a start %s/s; outbox published %s ms after the last event); paced %s/s: %s; peak RSS %s MB\n' \

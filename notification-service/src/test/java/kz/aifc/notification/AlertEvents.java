@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.Topics;
 import kz.aifc.testing.IngestFlow;
@@ -54,6 +56,14 @@ public final class AlertEvents {
     public static void send(String eventId, String type, String firmId, String json) {
         TestKafka.send(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS), firmId,
                 IngestFlow.binaryHeaders(eventId, type, firmId), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A binary-mode CloudEvent record for this run's alerts topic, to send with others in one go (one poll). */
+    public static ProducerRecord<String, byte[]> record(String eventId, String type, String firmId, String json) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS),
+                firmId, json.getBytes(StandardCharsets.UTF_8));
+        IngestFlow.binaryHeaders(eventId, type, firmId).forEach((name, value) -> r.headers().add(name, value));
+        return r;
     }
 
     public static String raise(String alertId, String firmId, String severity) {

@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,10 +53,17 @@ import picocli.CommandLine.Parameters;
  * live cost a third of a core); the transactions' timestamps are read afterwards, from where the topic ended when
  * the probe started, and the alerts are decoded afterwards too, so decoding never delays a poll. With SAMPLES_CSV, each
  * matched alert's times are written there as well.</li>
+ * <li>{@code sse STREAM_URL BOOTSTRAP TOPIC EXPECTED MEASURED TIMEOUT_S}: listens on notification-service's
+ * {@code GET /alerts/stream} (the bearer token in {@code AIFC_BENCH_TOKEN}; connecting again until the service answers)
+ * until EXPECTED alert events (the changes alert events make: raised, updated, reopened, resolved; not escalations)
+ * have arrived, or none for {@value #SSE_IDLE_SECONDS} s after the first; reports the rate
+ * at which they arrived over the last MEASURED of them (the sustained rate), and for each that matches a record of
+ * TOPIC written after the probe started (raise or resolution of that alert), the time from the record's timestamp to
+ * its arrival here: Kafka to SSE.</li>
  * </ul>
  */
 @Command(name = "BenchProbe", mixinStandardHelpOptions = true, versionProvider = SimulatorCommand.Version.class,
-        subcommands = {BenchProbe.Applied.class, BenchProbe.Latency.class},
+        subcommands = {BenchProbe.Applied.class, BenchProbe.Latency.class, BenchProbe.Stream.class},
         description = "The measuring side of the benchmarks, run beside the simulator; prints one JSON line.")
 public final class BenchProbe {
 
@@ -135,6 +144,166 @@ public final class BenchProbe {
         }
     }
 
+    /** {@code sse STREAM_URL BOOTSTRAP TOPIC EXPECTED MEASURED TIMEOUT_S}. */
+    @Command(name = "sse", mixinStandardHelpOptions = true, versionProvider = SimulatorCommand.Version.class,
+            description = "Counts alert events on notification-service's SSE stream (token in AIFC_BENCH_TOKEN) and "
+                    + "reports their rate and Kafka-to-SSE latency.")
+    static final class Stream implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "STREAM_URL", description = "the desk's /alerts/stream")
+        URI stream;
+
+        @Parameters(index = "1", paramLabel = "BOOTSTRAP", description = "Kafka brokers, HOST:PORT")
+        String bootstrap;
+
+        @Parameters(index = "2", paramLabel = "TOPIC", description = "the alerts topic (with the run's suffix)")
+        String topic;
+
+        @Parameters(index = "3", paramLabel = "EXPECTED", description = "alert events to wait for")
+        int expected;
+
+        @Parameters(index = "4", paramLabel = "MEASURED", description = "the last so many give the sustained rate")
+        int measured;
+
+        @Parameters(index = "5", paramLabel = "TIMEOUT_S", description = "seconds to wait at most")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            String token = System.getenv("AIFC_BENCH_TOKEN");
+            if (token == null || token.isBlank()) {
+                System.err.println("BenchProbe sse: AIFC_BENCH_TOKEN holds no token");
+                return 2;
+            }
+            return sse(stream, token.trim(), bootstrap, topic, expected, measured, Duration.ofSeconds(timeoutSeconds));
+        }
+    }
+
+    static final int SSE_IDLE_SECONDS = 10;
+    private static final Set<String> EVENT_CHANGES = Set.of("RAISED", "UPDATED", "REOPENED",
+            "RESOLVED");
+    private static final Pattern CHANGE = Pattern.compile("\"change\":\"([A-Z]+)\"");
+
+    /** One alert event as it arrived: its alert and change, and when (epoch ms). */
+    private record Arrival(String alertId, String change, long at) {
+    }
+
+    static int sse(URI stream, String token, String bootstrap, String topic, int expected, int measured,
+            Duration timeout) throws Exception {
+        Properties p = consumerProperties(bootstrap);
+        Map<TopicPartition, Long> from;
+        try (KafkaConsumer<String, byte[]> positions = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            from = positions.endOffsets(partitions(positions, topic));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
+        HttpClient http = HttpClient.newHttpClient();
+        Thread reader = new Thread(() -> listen(http, stream, token, deadline, arrivals), "sse-probe");
+        reader.setDaemon(true);
+        reader.start();
+        long lastCount = 0;
+        long lastChange = System.nanoTime();
+        while (arrivals.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            int n = arrivals.size();
+            if (n != lastCount) {
+                lastCount = n;
+                lastChange = System.nanoTime();
+            } else if (n > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(SSE_IDLE_SECONDS).toNanos()) {
+                break;
+            }
+        }
+        List<Arrival> got;
+        synchronized (arrivals) {
+            got = new ArrayList<>(arrivals);
+        }
+        Map<String, Long> written = new HashMap<>();
+        readSince(p, from, r -> {
+            try {
+                Object data = CloudEventCodec.decode(r.headers(), r.value()).data();
+                if (data instanceof AlertRaised a) {
+                    written.putIfAbsent(a.alertId() + "|RAISED", r.timestamp());
+                } else if (data instanceof kz.aifc.contract.v1.AlertResolved a) {
+                    written.putIfAbsent(a.alertId() + "|RESOLVED", r.timestamp());
+                }
+            } catch (MalformedEventException e) {
+                // Not an alert event of the contract: nothing to match.
+            }
+        });
+        double[] latency = new double[got.size()];
+        int matched = 0;
+        for (Arrival a : got) {
+            Long at = written.get(a.alertId() + "|" + a.change());
+            if (at != null) {
+                latency[matched++] = a.at() - at;
+            }
+        }
+        double[] sorted = sorted(latency, matched);
+        int n = got.size();
+        double seconds = n < 2 ? 0 : (got.get(n - 1).at() - got.get(0).at()) / 1e3;
+        int m = Math.min(measured, n);
+        double measuredSeconds = m < 2 ? 0 : (got.get(n - 1).at() - got.get(n - m).at()) / 1e3;
+        System.out.printf(Locale.ROOT, "{\"received\":%d,\"expected\":%d,\"seconds\":%.3f,\"eventsPerSecond\":%.1f,"
+                        + "\"measured\":%d,\"measuredSeconds\":%.3f,\"measuredEventsPerSecond\":%.1f,\"matched\":%d,"
+                        + "\"p50Ms\":%.1f,\"p90Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f}%n",
+                n, expected, seconds, seconds > 0 ? (n - 1) / seconds : 0, m, measuredSeconds,
+                measuredSeconds > 0 ? (m - 1) / measuredSeconds : 0, matched, percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 99), matched == 0 ? Double.NaN : sorted[matched - 1]);
+        return n >= expected ? 0 : 1;
+    }
+
+    /** Reads the stream until the deadline, connecting again while the service does not answer (or drops it). */
+    private static void listen(HttpClient http, URI stream, String token, long deadline, List<Arrival> arrivals) {
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").build();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<java.io.InputStream> response = http.send(request,
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    System.err.println("BenchProbe sse: the stream answered " + response.statusCode());
+                    response.body().close();
+                    Thread.sleep(500);
+                    continue;
+                }
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    String name = null;
+                    String id = null;
+                    String data = null;
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.isEmpty()) {
+                            if ("alert".equals(name) && id != null && id.indexOf('@') > 0 && data != null) {
+                                Matcher change = CHANGE.matcher(data);
+                                // Only the changes an alert event makes; the escalation clock's are not the load's.
+                                if (change.find() && EVENT_CHANGES.contains(change.group(1))) {
+                                    arrivals.add(new Arrival(id.substring(0, id.lastIndexOf('@')), change.group(1),
+                                            System.currentTimeMillis()));
+                                }
+                            }
+                            name = id = data = null;
+                        } else if (line.startsWith("event:")) {
+                            name = line.substring(6).trim();
+                        } else if (line.startsWith("id:")) {
+                            id = line.substring(3).trim();
+                        } else if (line.startsWith("data:")) {
+                            data = line.substring(5).trim();
+                        }
+                    }
+                }
+            } catch (IOException notUpYet) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     static void applied(URI metrics, String topic, long count, Duration timeout, long givenBase, long warmup)
             throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -207,14 +376,10 @@ public final class BenchProbe {
     static void latency(String bootstrap, String suffix, Duration duration, Path samples) throws IOException {
         String txTopic = Topics.TRANSACTIONS_SCREENED + suffix;
         String alertTopic = Topics.COMPLIANCE_ALERTS + suffix;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        KafkaEnvironment.withEnvironment(p);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = consumerProperties(bootstrap);
         // A fetch returns as soon as one record is there (fetch.min.bytes 1): the wait only bounds empty fetches, a
         // hundred a second at 10 ms, CPU taken from the service being measured.
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "200");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Long> sentAt = new HashMap<>();
         List<long[]> alerts = new ArrayList<>();
         List<List<String>> causes = new ArrayList<>();
@@ -284,6 +449,16 @@ public final class BenchProbe {
                 alerts.size(), matched, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                 matched == 0 ? Double.NaN : sorted[matched - 1], percentile(upstream, 50), percentile(upstream, 99),
                 percentile(downstream, 50), percentile(downstream, 99), percentile(delivery, 99));
+    }
+
+    /** A consumer of the probe's own: no group, no commits, big polls. */
+    private static Properties consumerProperties(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        KafkaEnvironment.withEnvironment(p);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return p;
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

@@ -238,7 +238,7 @@ final class Converters {
             try {
                 return Scenario.fromCli(value);
             } catch (IllegalArgumentException e) {
-                throw expected("expected demo-day, steady, load, load-capital or load-licensing");
+                throw expected("expected demo-day, steady, load, load-capital, load-licensing or load-alerts");
             }
         }
     }

@@ -59,6 +59,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "            and approved, controllers below thresholds.",
             "  load      screened transactions only: many customers, log-normal amounts (mostly under",
             "            USD 1,000), realistic direction mix, about 1%% red flags.",
+            "  load-capital, load-licensing, load-alerts  one service's events only (bench-service.sh):",
+            "            capital snapshots; staff and controller changes; alerts raised and resolved.",
             "",
             "Exit status: 0 done, 1 Kafka or I/O failure (or records failed), 2 bad command line."})
 final class SimulatorCommand {
@@ -93,7 +95,8 @@ final class SimulatorCommand {
     List<ProducerSetting> producer = new ArrayList<>();
 
     @Option(names = "--scenario", paramLabel = "NAME", converter = Converters.ScenarioName.class,
-            preprocessor = Strict.class, description = "demo-day (default), steady or load")
+            preprocessor = Strict.class,
+            description = "demo-day (default), steady, load, load-capital, load-licensing or load-alerts")
     Scenario scenario = Scenario.DEMO_DAY;
 
     @Option(names = "--firms", paramLabel = "ID,ID,...", converter = Converters.FirmList.class,
@@ -138,7 +141,8 @@ final class SimulatorCommand {
 
     @Option(names = "--suspicious-share", paramLabel = "X", converter = Converters.Share.class,
             preprocessor = Strict.class,
-            description = "load only: share of transactions with a red flag (default ${DEFAULT-VALUE})")
+            description = {"load: share of transactions with a red flag; load-capital, load-licensing: of events",
+                "breaching a rule; load-alerts: of raised alerts resolved later (default ${DEFAULT-VALUE})"})
     double suspiciousShare = 0.01;
 
     @Option(names = "--rate", paramLabel = "N", converter = Converters.NonNegative.class,

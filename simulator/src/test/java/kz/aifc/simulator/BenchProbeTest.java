@@ -42,6 +42,18 @@ class BenchProbeTest {
     }
 
     @Test
+    void shouldReadTheSseProbesStreamTopicAndCounts() {
+        BenchProbe.Stream sse = parse("sse", "http://127.0.0.1:8500/alerts/stream", "localhost:9092",
+                "aifc.compliance.alerts-bench1700000000", "40000", "20000", "900");
+
+        assertThat(sse.stream).isEqualTo(URI.create("http://127.0.0.1:8500/alerts/stream"));
+        assertThat(sse.topic).isEqualTo("aifc.compliance.alerts-bench1700000000");
+        assertThat(sse.expected).isEqualTo(40000);
+        assertThat(sse.measured).isEqualTo(20000);
+        assertThat(sse.timeoutSeconds).isEqualTo(900);
+    }
+
+    @Test
     void shouldExitWithTwoAndTheUsageOnABadCommandLine() {
         assertThat(execute()).isEqualTo(2);
         assertThat(execute("applied", "http://h/q/metrics", "t", "many", "900")).isEqualTo(2);

@@ -149,7 +149,7 @@ class ConvertersTest {
         assertThat(new Converters.ScenarioName().convert("LOAD")).isEqualTo(Scenario.LOAD);
         assertThat(new Converters.ScenarioName().convert("demo-day")).isEqualTo(Scenario.DEMO_DAY);
         assertThat(new Converters.ModeName().convert("Structured")).isEqualTo(ContentMode.STRUCTURED);
-        assertRefused(new Converters.ScenarioName(), "demo_day", "expected demo-day, steady, load, load-capital or load-licensing");
+        assertRefused(new Converters.ScenarioName(), "demo_day", "expected demo-day, steady, load, load-capital, load-licensing or load-alerts");
         assertRefused(new Converters.ModeName(), "xml", "expected binary, structured or mixed");
     }
 

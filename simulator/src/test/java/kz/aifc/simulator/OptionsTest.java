@@ -175,7 +175,7 @@ class OptionsTest {
             --duration 0                       | --duration: '0' is not valid: must be longer than 0
             --count many                       | --count: 'many' is not valid: expected a whole number
             --count -1                         | --count: '-1' is not valid: must be between 0 and
-            --scenario weekend                 | --scenario: 'weekend' is not valid: expected demo-day, steady, load, load-capital or load-licensing
+            --scenario weekend                 | --scenario: 'weekend' is not valid: expected demo-day, steady, load, load-capital, load-licensing or load-alerts
             --mode xml                         | --mode: 'xml' is not valid: expected binary, structured or mixed
             --malformed-share 1.5              | --malformed-share: '1.5' is not valid: expected a share between
             --firms F-A,,F-B                   | --firms: 'F-A,,F-B' is not valid: empty firm id in the list

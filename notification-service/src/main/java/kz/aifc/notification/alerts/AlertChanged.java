@@ -4,6 +4,6 @@ import java.time.OffsetDateTime;
 
 import kz.aifc.notification.store.StoredAlert;
 
-/** Fired inside the transaction that changed an alert; observers act only after it commits. */
+/** One change to an alert, with the alert as it stood after it; announced in an {@link AlertChanges}. */
 public record AlertChanged(Change change, StoredAlert alert, OffsetDateTime at) {
 }

@@ -3,17 +3,26 @@ package kz.aifc.notification.alerts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
@@ -26,7 +35,7 @@ import kz.aifc.contract.codec.MalformedEventException;
 
 /**
  * The lifecycle of an alert, OPEN → ACKNOWLEDGED → RESOLVED, and every way it changes. Each change is audited,
- * queued for webhooks in the same transaction, and announced to live streams after commit.
+ * queued for webhooks and mail in the same transaction, and announced to live streams (and counted) after commit.
  */
 @ApplicationScoped
 public class AlertDesk {
@@ -37,61 +46,106 @@ public class AlertDesk {
 
     private final AlertStore store;
     private final AuditTrail audit;
-    private final Event<AlertChanged> changes;
+    private final Event<AlertChanges> changes;
     private final MeterRegistry meters;
+    /** Where a poll's time goes, by phase (besides the inbox claim): locks and reads, apply, audit, announce, flush. */
+    private final Map<String, Timer> phases;
 
-    AlertDesk(AlertStore store, AuditTrail audit, Event<AlertChanged> changes,
+    AlertDesk(AlertStore store, AuditTrail audit, Event<AlertChanges> changes,
             MeterRegistry meters) {
         this.store = store;
         this.audit = audit;
         this.changes = changes;
         this.meters = meters;
+        this.phases = Stream.of("read", "apply", "audit", "announce", "flush")
+                .collect(Collectors.toMap(p -> p, p -> phase(meters, p)));
     }
 
-    /** Stores a raised alert once per alertId: a repeat refreshes it, a raise after resolution reopens it. */
+    /** The timer of one phase of applying a poll ({@code aifc.notification.batch.phase}). */
+    public static Timer phase(MeterRegistry meters, String phase) {
+        return Timer.builder("aifc.notification.batch.phase").tag("phase", phase).register(meters);
+    }
+
+    /**
+     * Applies alert events of the source services in their order, in the caller's transaction: the alerts they name
+     * are read and locked in one statement, each event applied to the alert as the events before it left it, the audit
+     * entries appended together and the changes announced together. A raise is stored once per alertId (a repeat
+     * refreshes it, announcing only a visible change; a raise after resolution reopens it); a resolution marks an open
+     * alert resolved, and leaves an unknown or already resolved one as it is. A raise of another firm's alertId is
+     * rejected ({@link MalformedEventException}), rolling the transaction back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raised(AlertRaised alert, String eventSource) {
+    public void fromSources(List<CloudEvent<Object>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (CloudEvent<Object> event : events) {
+            ids.add(event.data() instanceof AlertRaised r ? r.alertId() : ((AlertResolved) event.data()).alertId());
+        }
+        Map<String, StoredAlert> current = phases.get("read").record(() -> store.lockAll(ids));
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        List<AlertChanged> changed = new ArrayList<>();
+        phases.get("apply").record(() -> {
+            for (CloudEvent<Object> event : events) {
+                if (event.data() instanceof AlertRaised raised) {
+                    raised(raised, event.source(), current, entries, changed);
+                } else {
+                    resolvedBySource((AlertResolved) event.data(), event.source(), current, entries, changed);
+                }
+            }
+        });
+        phases.get("audit").record(() -> audit.appendAll(entries));
+        phases.get("announce").record(() -> fire(changed));
+        // Hibernate writes the alerts at the flush: timed here, so the commit's own time is the poll's remainder.
+        phases.get("flush").record(store::flush);
+    }
+
+    private void raised(AlertRaised alert, String eventSource, Map<String, StoredAlert> current,
+            List<AuditTrail.Entry> entries, List<AlertChanged> changed) {
         Instant now = now();
-        Optional<StoredAlert> current = store.find(alert.alertId(), true);
+        StoredAlert before = current.get(alert.alertId());
         Change change;
-        if (current.isEmpty()) {
+        if (before == null) {
             store.insert(alert, now);
             change = Change.RAISED;
-        } else if (!current.get().firmId().equals(alert.firmId())) {
+        } else if (!before.firmId().equals(alert.firmId())) {
             throw new MalformedEventException("data.firmId",
-                    "alert " + alert.alertId() + " belongs to firm " + current.get().firmId() + ", not " + alert.firmId());
-        } else if (StoredAlert.RESOLVED.equals(current.get().status())) {
+                    "alert " + alert.alertId() + " belongs to firm " + before.firmId() + ", not " + alert.firmId());
+        } else if (StoredAlert.RESOLVED.equals(before.status())) {
             store.refresh(alert, now, true);
             change = Change.REOPENED;
         } else {
             store.refresh(alert, now, false);
-            StoredAlert after = store.find(alert.alertId(), false).orElseThrow();
-            if (after.visibleFingerprint().equals(current.get().visibleFingerprint())) {
-                return;
-            }
             change = Change.UPDATED;
         }
-        audit.append(eventSource, "alert." + change.name().toLowerCase(), alert.firmId(), alert.alertId(),
-                Map.of("severity", alert.severity().name(), "ruleId", alert.ruleId(), "title", alert.title()));
-        announce(change, alert.alertId());
+        StoredAlert after = store.find(alert.alertId(), false).orElseThrow();
+        current.put(alert.alertId(), after);
+        if (change == Change.UPDATED && after.visibleFingerprint().equals(before.visibleFingerprint())) {
+            return;
+        }
+        entries.add(new AuditTrail.Entry(eventSource, "alert." + change.name().toLowerCase(), alert.firmId(),
+                alert.alertId(), Map.of("severity", alert.severity().name(), "ruleId", alert.ruleId(), "title", alert.title())));
+        changed.add(changeOf(change, after));
     }
 
-    /** Marks an alert resolved by its source service; unknown or already resolved alerts are left as they are. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void resolvedBySource(AlertResolved resolved, String eventSource) {
-        Optional<StoredAlert> current = store.find(resolved.alertId(), true);
-        if (current.isEmpty()) {
+    private void resolvedBySource(AlertResolved resolved, String eventSource, Map<String, StoredAlert> current,
+            List<AuditTrail.Entry> entries, List<AlertChanged> changed) {
+        StoredAlert before = current.get(resolved.alertId());
+        if (before == null) {
             // A resolution may overtake a raise only across partitions, which the firm-id key rules out: log it.
             LOG.warnf("alert.resolved for unknown alert %s of %s ignored", resolved.alertId(), resolved.firmId());
             return;
         }
-        if (StoredAlert.RESOLVED.equals(current.get().status())) {
+        if (StoredAlert.RESOLVED.equals(before.status())) {
             return;
         }
         store.resolve(resolved.alertId(), eventSource, resolved.resolvedAt().toInstant(), resolved.reason());
-        audit.append(eventSource, "alert.resolved", resolved.firmId(), resolved.alertId(),
-                Map.of("reason", resolved.reason(), "by", "source service"));
-        announce(Change.RESOLVED, resolved.alertId());
+        StoredAlert after = store.find(resolved.alertId(), false).orElseThrow();
+        current.put(resolved.alertId(), after);
+        entries.add(new AuditTrail.Entry(eventSource, "alert.resolved", resolved.firmId(), resolved.alertId(),
+                Map.of("reason", resolved.reason(), "by", "source service")));
+        changed.add(changeOf(Change.RESOLVED, after));
     }
 
     /** A person takes the alert on; only an OPEN alert can be acknowledged. */
@@ -152,13 +206,27 @@ public class AlertDesk {
 
     private StoredAlert announce(Change change, String alertId) {
         StoredAlert after = store.find(alertId, false).orElseThrow();
-        OffsetDateTime at = OffsetDateTime.now(CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS);
-        AlertChanged event = new AlertChanged(change, after, at);
-        // Webhook deliveries are queued by a synchronous observer, in this transaction; SSE after the commit.
-        changes.fire(event);
-        meters.counter("aifc.alerts.changes", "change", change.name(), "duty", after.duty(), "severity", after.severity())
-                .increment();
+        fire(List.of(changeOf(change, after)));
         return after;
+    }
+
+    private static AlertChanged changeOf(Change change, StoredAlert after) {
+        return new AlertChanged(change, after, OffsetDateTime.now(CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Webhook and mail deliveries are queued by synchronous observers, in this transaction; SSE after the commit. */
+    private void fire(List<AlertChanged> changed) {
+        if (!changed.isEmpty()) {
+            changes.fire(new AlertChanges(changed));
+        }
+    }
+
+    /** Counts committed changes only: a poll rolled back and applied again event by event is counted once. */
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanges committed) {
+        for (AlertChanged c : committed.changes()) {
+            meters.counter("aifc.alerts.changes", "change", c.change().name(), "duty", c.alert().duty(), "severity",
+                    c.alert().severity()).increment();
+        }
     }
 
     private static Instant now() {

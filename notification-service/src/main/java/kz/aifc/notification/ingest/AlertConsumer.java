@@ -5,12 +5,15 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import kz.aifc.platform.ingest.EventIngest;
 
-/** Kafka edge of notification-service: alerts raised and resolved by the three checking services. */
+/**
+ * Kafka edge of notification-service: alerts raised and resolved by the three checking services, a poll at a time
+ * (the channel is {@code batch=true}), each poll applied in one transaction; a malformed record is parked on the DLQ alone.
+ */
 @ApplicationScoped
 public class AlertConsumer {
 
@@ -25,7 +28,7 @@ public class AlertConsumer {
     /** One topic carries both alert types; the intake tells them apart by payload. */
     @Incoming("alerts")
     @Blocking
-    public CompletionStage<Void> alerts(Message<byte[]> message) {
-        return ingest.process(message, Object.class, intake::alert);
+    public CompletionStage<Void> alerts(KafkaRecordBatch<String, byte[]> poll) {
+        return ingest.processBatch(poll, Object.class, intake::alerts);
     }
 }

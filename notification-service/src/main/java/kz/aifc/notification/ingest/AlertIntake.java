@@ -1,8 +1,13 @@
 package kz.aifc.notification.ingest;
 
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.MalformedEventException;
 import kz.aifc.contract.v1.AlertRaised;
@@ -10,34 +15,34 @@ import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.alerts.AlertDesk;
 import kz.aifc.platform.store.Inbox;
 
-/** Applies each alert event once, in one transaction with the record that it was applied. */
+/** Applies a poll's alert events once each, in order, in one transaction with the record that they were applied. */
 @ApplicationScoped
 public class AlertIntake {
 
     private final Inbox inbox;
     private final AlertDesk desk;
+    private final Timer claim;
 
-    AlertIntake(Inbox inbox, AlertDesk desk) {
+    AlertIntake(Inbox inbox, AlertDesk desk, MeterRegistry meters) {
         this.inbox = inbox;
         this.desk = desk;
+        this.claim = AlertDesk.phase(meters, "claim");
     }
 
     @Transactional
-    public boolean alert(CloudEvent<Object> event) {
-        if (event.data() instanceof AlertRaised raised) {
-            if (!inbox.claim(event, raised.firmId())) {
-                return false;
+    public Set<String> alerts(List<CloudEvent<Object>> events) {
+        for (CloudEvent<Object> event : events) {
+            if (!(event.data() instanceof AlertRaised) && !(event.data() instanceof AlertResolved)) {
+                throw new MalformedEventException("ce_type",
+                        "type '" + event.type() + "' does not belong on the alerts topic");
             }
-            desk.raised(raised, event.source());
-            return true;
         }
-        if (event.data() instanceof AlertResolved resolved) {
-            if (!inbox.claim(event, resolved.firmId())) {
-                return false;
-            }
-            desk.resolvedBySource(resolved, event.source());
-            return true;
-        }
-        throw new MalformedEventException("ce_type", "type '" + event.type() + "' does not belong on the alerts topic");
+        Set<String> claimed = claim.record(() -> inbox.claimAll(events, AlertIntake::firmOf));
+        desk.fromSources(Inbox.claimedOf(events, claimed));
+        return claimed;
+    }
+
+    private static String firmOf(Object data) {
+        return data instanceof AlertRaised r ? r.firmId() : ((AlertResolved) data).firmId();
     }
 }

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
-import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.delivery.Backoff;
 import kz.aifc.notification.delivery.Drainer;
 
@@ -43,7 +43,7 @@ public class MailDispatcher {
         this.backoff = new Backoff(config.retryBase(), config.retryMax(), config.retryJitter());
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanges changes) {
         wake();
     }
 

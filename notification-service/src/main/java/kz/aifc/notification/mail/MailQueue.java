@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,16 +22,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.delivery.AttemptKey;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.store.Times;
 import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.security.Roles;
 
 /**
@@ -41,18 +44,19 @@ import kz.aifc.platform.security.Roles;
 @ApplicationScoped
 public class MailQueue {
 
-    private static final Logger LOG = Logger.getLogger(MailQueue.class);
     public static final String COMPLIANCE_OFFICER = Roles.COMPLIANCE_OFFICER;
     public static final String MLRO = Roles.MLRO;
 
     private final DataSource dataSource;
     private final AuditTrail audit;
     private final MailConfig config;
+    private final Jdbc jdbc;
 
-    MailQueue(DataSource dataSource, AuditTrail audit, MailConfig config) {
+    MailQueue(DataSource dataSource, AuditTrail audit, MailConfig config, Jdbc jdbc) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.config = config;
+        this.jdbc = jdbc;
     }
 
     /** A firm's alert mail addresses by role. */
@@ -106,37 +110,57 @@ public class MailQueue {
     }
 
     /**
-     * Queues the mail a change calls for (a CRITICAL alert raised or reopened, any escalation) for each address of the
-     * alert's firm, inside the change's transaction. An address configured for both roles gets one mail, in the MLRO's
-     * view.
+     * Queues the mail the changes call for (a CRITICAL alert raised or reopened, any escalation) for each address of the
+     * alert's firm, inside the changes' transaction: the firms' addresses read in one statement, the mails written in
+     * one batch. An address configured for both roles gets one mail, in the MLRO's view.
      */
-    void enqueue(@Observes AlertChanged change) {
-        StoredAlert a = change.alert();
-        var event = MailText.event(change.change(), a.severity(), a.escalationReason(), a.version());
-        if (!config.enabled() || event.isEmpty()) {
+    void enqueue(@Observes AlertChanges changes) {
+        if (!config.enabled()) {
             return;
         }
-        Map<String, String> roleOf = new LinkedHashMap<>();
-        for (MailRecipient r : MailRecipient.ofFirm(a.firmId())) {
-            roleOf.merge(r.address, r.role, (first, second) -> MLRO.equals(first) ? first : second);
-        }
+        List<Mail> mails = new ArrayList<>();
+        Map<String, Map<String, String>> rolesByFirm = null;
         Instant now = Instant.now();
-        for (Map.Entry<String, String> to : roleOf.entrySet()) {
-            AmlView view = MLRO.equals(to.getValue()) ? AmlView.FULL : AmlView.RESTRICTED;
-            MailText.Text text = MailText.of(AlertView.of(a, view), change.change(), to.getValue(), config.deskUrl());
-            int added = MailDelivery.getEntityManager().createNativeQuery("""
-                    insert into mail_delivery (id, alert_id, event, firm_id, recipient, aml_view, subject, body, status,
-                                               attempts, next_attempt_at, created_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?9, ?9)
-                    on conflict (alert_id, event, recipient) do nothing""")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, a.alertId()).setParameter(3, event.get())
-                    .setParameter(4, a.firmId()).setParameter(5, to.getKey()).setParameter(6, view.name())
-                    .setParameter(7, text.subject()).setParameter(8, text.body()).setParameter(9, now)
-                    .executeUpdate();
-            if (added == 0) {
-                LOG.debugf("mail for alert %s event %s already queued for one recipient", a.alertId(), event.get());
+        for (AlertChanged change : changes.changes()) {
+            StoredAlert a = change.alert();
+            var event = MailText.event(change.change(), a.severity(), a.escalationReason(), a.version());
+            if (event.isEmpty()) {
+                continue;
+            }
+            if (rolesByFirm == null) {
+                rolesByFirm = rolesByFirm(changes);
+            }
+            for (Map.Entry<String, String> to : rolesByFirm.getOrDefault(a.firmId(), Map.of()).entrySet()) {
+                AmlView view = MLRO.equals(to.getValue()) ? AmlView.FULL : AmlView.RESTRICTED;
+                MailText.Text text = MailText.of(AlertView.of(a, view), change.change(), to.getValue(), config.deskUrl());
+                mails.add(new Mail(a.alertId(), event.get(), a.firmId(), to.getKey(), view, text,
+                        now.plusNanos(1000L * mails.size())));
             }
         }
+        // A mail already queued (a redelivered change, another replica) stays as it was: one per alert, event, address.
+        jdbc.batch("queue alert mail", """
+                insert into mail_delivery (id, alert_id, event, firm_id, recipient, aml_view, subject, body, status,
+                                           attempts, next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                on conflict (alert_id, event, recipient) do nothing""", mails,
+                (s, m) -> Jdbc.bind(s, UUID.randomUUID(), m.alertId(), m.event(), m.firmId(), m.recipient(),
+                        m.view().name(), m.text().subject(), m.text().body(), m.at(), m.at()));
+    }
+
+    /** One mail to queue. */
+    private record Mail(String alertId, String event, String firmId, String recipient, AmlView view, MailText.Text text,
+            Instant at) {
+    }
+
+    /** For each firm of the changes: its addresses, each with the role it gets mail as (MLRO over compliance officer). */
+    private static Map<String, Map<String, String>> rolesByFirm(AlertChanges changes) {
+        Set<String> firms = changes.changes().stream().map(c -> c.alert().firmId()).collect(Collectors.toSet());
+        Map<String, Map<String, String>> roles = new HashMap<>();
+        for (MailRecipient r : MailRecipient.ofFirms(firms)) {
+            roles.computeIfAbsent(r.firmId, f -> new LinkedHashMap<>())
+                    .merge(r.address, r.role, (first, second) -> MLRO.equals(first) ? first : second);
+        }
+        return roles;
     }
 
     /**

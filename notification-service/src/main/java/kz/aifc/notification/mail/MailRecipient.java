@@ -2,6 +2,7 @@ package kz.aifc.notification.mail;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,6 +39,11 @@ public class MailRecipient extends PanacheEntityBase {
 
     static List<MailRecipient> ofFirm(String firmId) {
         return list("firmId", Sort.by("role").and("address"), firmId);
+    }
+
+    /** The addresses of these firms, in the order {@link #ofFirm} gives each firm's. */
+    static List<MailRecipient> ofFirms(Collection<String> firmIds) {
+        return list("firmId in ?1", Sort.by("firmId").and("role").and("address"), List.copyOf(firmIds));
     }
 
     /** The primary key: firm, role and address. */

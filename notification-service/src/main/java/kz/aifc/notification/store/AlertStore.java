@@ -2,7 +2,10 @@ package kz.aifc.notification.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +41,25 @@ public class AlertStore {
         Optional<Alert> alert = forUpdate ? Alert.findByIdOptional(alertId, LockModeType.PESSIMISTIC_WRITE)
                 : Alert.findByIdOptional(alertId);
         return alert.map(Alert::toStored);
+    }
+
+    /**
+     * The alerts of these ids that exist, read and locked until the transaction ends in one statement (in id order, so
+     * two writers locking overlapping sets cannot deadlock). Later {@link #find}s of them read the session, not the table.
+     */
+    public Map<String, StoredAlert> lockAll(Collection<String> alertIds) {
+        Map<String, StoredAlert> found = new HashMap<>();
+        if (!alertIds.isEmpty()) {
+            Alert.<Alert>find("alertId in ?1", Sort.by("alertId"), List.copyOf(alertIds))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(a -> found.put(a.alertId, a.toStored()));
+        }
+        return found;
+    }
+
+    /** Writes the session's pending changes now (the batched inserts and updates of a poll's alerts). */
+    public void flush() {
+        Alert.flush();
     }
 
     /** One page in a stable order: newest detection first, then by alertId. */

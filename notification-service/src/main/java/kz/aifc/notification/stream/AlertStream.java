@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.alerts.Viewer;
@@ -52,8 +53,10 @@ public class AlertStream {
                 .data("{\"firmId\":" + (viewer.firmId() == null ? "null" : quote(viewer.firmId())) + "}").build());
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
-        publish(change);
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanges changes) {
+        if (!listeners.isEmpty()) {
+            changes.changes().forEach(this::publish);
+        }
     }
 
     /** Sends a committed change to this process's listeners (made here, or heard from another replica). */

@@ -6,13 +6,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,9 +29,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.Change;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * Live updates across replicas. Every change is announced with PostgreSQL {@code NOTIFY} inside the transaction that
@@ -55,7 +58,7 @@ public class ReplicaFanOut {
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final String origin = UUID.randomUUID().toString();
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final AlertStore store;
     private final AlertStream stream;
     private final ObjectMapper json;
@@ -68,11 +71,11 @@ public class ReplicaFanOut {
     private volatile Connection connection;
     private Thread thread;
 
-    ReplicaFanOut(EntityManager em, AlertStore store, AlertStream stream, ObjectMapper json, MeterRegistry meters,
+    ReplicaFanOut(Jdbc jdbc, AlertStore store, AlertStream stream, ObjectMapper json, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.em = em;
+        this.jdbc = jdbc;
         this.store = store;
         this.stream = stream;
         this.json = json;
@@ -82,17 +85,24 @@ public class ReplicaFanOut {
         this.password = password;
     }
 
-    /** Queues the NOTIFY in the change's transaction (a synchronous observer runs inside {@code fire()}). */
-    void announce(@Observes AlertChanged change) {
-        String payload = payload(change);
-        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            // Only an absurdly long alert id gets here; the other replicas' listeners miss this one change.
-            LOG.warnf("alert change of %.60s… not announced to other replicas: NOTIFY payload over %d bytes",
-                    change.alert().alertId(), MAX_PAYLOAD_BYTES);
-            return;
+    /** Queues the NOTIFYs in the changes' transaction (a synchronous observer runs inside {@code fire()}), in one statement. */
+    void announce(@Observes AlertChanges changes) {
+        List<String> payloads = new ArrayList<>(changes.changes().size());
+        for (AlertChanged change : changes.changes()) {
+            String payload = payload(change);
+            if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                // Only an absurdly long alert id gets here; the other replicas' listeners miss this one change.
+                LOG.warnf("alert change of %.60s… not announced to other replicas: NOTIFY payload over %d bytes",
+                        change.alert().alertId(), MAX_PAYLOAD_BYTES);
+            } else {
+                payloads.add(payload);
+            }
         }
-        em.createNativeQuery("select cast(pg_notify(?1, ?2) as text)").setParameter(1, CHANNEL)
-                .setParameter(2, payload).getSingleResult();
+        if (!payloads.isEmpty()) {
+            jdbc.query("announce alert changes to other replicas",
+                    "select cast(pg_notify(?, p) as text) from unnest(?::text[]) with ordinality as t(p, n) order by n",
+                    rs -> null, CHANNEL, payloads);
+        }
     }
 
     void start(@Observes StartupEvent started) {

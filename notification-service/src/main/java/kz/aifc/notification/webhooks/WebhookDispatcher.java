@@ -37,7 +37,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.delivery.Backoff;
 import kz.aifc.notification.delivery.Drainer;
 
@@ -80,7 +80,7 @@ public class WebhookDispatcher {
                 .setConnectTimeout((int) config.timeout().toMillis()));
     }
 
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanged change) {
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertChanges changes) {
         wake();
     }
 

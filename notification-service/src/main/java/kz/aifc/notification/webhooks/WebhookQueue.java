@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
 import kz.aifc.notification.delivery.AttemptKey;
@@ -164,26 +166,39 @@ public class WebhookQueue {
     }
 
     /**
-     * Queues the change for every active subscription whose filters match, in the transaction that made the change:
-     * a synchronous observer runs inside {@code fire()}, so the deliveries commit or roll back with the change. Each
-     * body shows the alert in the AML view of the subscription's creator.
+     * Queues the changes for every active subscription whose filters match, in the transaction that made them: a
+     * synchronous observer runs inside {@code fire()}, so the deliveries commit or roll back with the changes. The
+     * subscriptions are read once for all the changes' firms. Each body shows the alert in the AML view of the
+     * subscription's creator.
      */
-    void enqueue(@Observes AlertChanged change) {
+    void enqueue(@Observes AlertChanges changes) {
+        Set<String> firms = changes.changes().stream().map(c -> c.alert().firmId()).collect(Collectors.toSet());
+        List<WebhookSubscription> subscriptions = WebhookSubscription.activeFor(firms);
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now();
-        Map<AmlView, AlertView> views = new EnumMap<>(AmlView.class);
-        for (WebhookSubscription s : WebhookSubscription.matching(change.alert().firmId(), change.alert().duty(),
-                change.alert().severity())) {
-            WebhookDelivery d = new WebhookDelivery();
-            d.id = UUID.randomUUID();
-            d.subscriptionId = s.id;
-            d.alertId = change.alert().alertId();
-            d.change = change.change().name();
-            d.body = body(new Notification(d.id.toString(), d.change, change.at(),
-                    views.computeIfAbsent(s.amlView, v -> AlertView.of(change.alert(), v))));
-            d.status = WebhookDelivery.PENDING;
-            d.nextAttemptAt = now;
-            d.createdAt = now;
-            d.persist();
+        int n = 0;
+        for (AlertChanged change : changes.changes()) {
+            // A subscription receives its deliveries in created_at order: one microsecond apart keeps the changes'.
+            Instant at = now.plusNanos(1000L * n++);
+            Map<AmlView, AlertView> views = new EnumMap<>(AmlView.class);
+            for (WebhookSubscription s : subscriptions) {
+                if (!s.matches(change.alert().firmId(), change.alert().duty(), change.alert().severity())) {
+                    continue;
+                }
+                WebhookDelivery d = new WebhookDelivery();
+                d.id = UUID.randomUUID();
+                d.subscriptionId = s.id;
+                d.alertId = change.alert().alertId();
+                d.change = change.change().name();
+                d.body = body(new Notification(d.id.toString(), d.change, change.at(),
+                        views.computeIfAbsent(s.amlView, v -> AlertView.of(change.alert(), v))));
+                d.status = WebhookDelivery.PENDING;
+                d.nextAttemptAt = at;
+                d.createdAt = at;
+                d.persist();
+            }
         }
     }
 

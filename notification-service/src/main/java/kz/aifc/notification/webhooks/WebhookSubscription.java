@@ -2,6 +2,7 @@ package kz.aifc.notification.webhooks;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,15 +72,15 @@ public class WebhookSubscription extends PanacheEntityBase {
         return firmId == null ? listAll(Sort.by("createdAt")) : list("firmId", Sort.by("createdAt"), firmId);
     }
 
-    /** Active subscriptions whose filters let an alert of this firm, duty and severity through. */
-    @SuppressWarnings("unchecked")
-    static List<WebhookSubscription> matching(String firmId, String duty, String severity) {
-        // Native: the text[] filters are matched with "= any", which HQL's array functions render for varchar[].
-        return getEntityManager().createNativeQuery("""
-                select * from webhook_subscription where active
-                and (firm_id is null or firm_id = ?1) and (duties is null or ?2 = any(duties))
-                and (severities is null or ?3 = any(severities))""", WebhookSubscription.class)
-                .setParameter(1, firmId).setParameter(2, duty).setParameter(3, severity).getResultList();
+    /** Active subscriptions of these firms and the every-firm ones: those that may match the firms' alerts. */
+    static List<WebhookSubscription> activeFor(Collection<String> firmIds) {
+        return list("active = true and (firmId is null or firmId in ?1)", List.copyOf(firmIds));
+    }
+
+    /** Whether this subscription's filters let an alert of this firm, duty and severity through. */
+    boolean matches(String alertFirmId, String duty, String severity) {
+        return (firmId == null || firmId.equals(alertFirmId)) && (duties == null || Arrays.asList(duties).contains(duty))
+                && (severities == null || Arrays.asList(severities).contains(severity));
     }
 
     Subscription toSubscription() {

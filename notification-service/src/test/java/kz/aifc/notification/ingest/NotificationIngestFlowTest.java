@@ -1,19 +1,41 @@
 package kz.aifc.notification.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.Topics;
+import kz.aifc.notification.AlertEvents;
+import kz.aifc.notification.stream.SseClient;
+import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.IngestFlow;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.PlatformEndpointsContract;
+import kz.aifc.testing.TestKafka;
+import kz.aifc.testing.TestTokens;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class,
@@ -31,8 +53,14 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
              "deadlineBasis":"Notify AFSA within 1 business day (PRU(INV) 6.5)",
              "links":{"report":"/firms/F-0001/reports/capital-breach-notice/CAP-001:F-0001:2026-11-20"}}""";
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     DataSource db;
+
+    @TestHTTPResource("/alerts/stream")
+    URI stream;
 
     NotificationIngestFlowTest() {
         super("notification-service");
@@ -52,5 +80,118 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.COMPLIANCE_ALERTS, EventTypes.ALERT_RESOLVED,
                 "F-0001", resolved.replace("\"resolvedAt\":\"2026-11-21T09:00:00+05:00\"", "\"resolvedAt\":\"yesterday\""),
                 "resolvedAt", resolved);
+    }
+
+    @Test
+    void shouldApplyAPollAroundAMalformedAlertExactlyOnce() {
+        String firm = newFirm();
+        List<String> good = IntStream.range(0, 8).mapToObj(i -> AlertEvents.raised(AlertEvents.newAlertId("CAP-001", firm),
+                firm, "CAPITAL", "HIGH", "Capital below requirement", null, null)).toList();
+        String bad = AlertEvents.raised(AlertEvents.newAlertId("CAP-001", firm), firm, "CAPITAL", "APOCALYPTIC", "x",
+                null, null);
+        IngestFlow.assertPoisonInPollParkedAndOthersAppliedOnce(db, "inbound_event", Topics.COMPLIANCE_ALERTS,
+                EventTypes.ALERT_RAISED, firm, bad, "severity", good, () -> raisedAudited(firm));
+    }
+
+    @Test
+    void shouldParkAnotherFirmsAlertInTheMiddleOfAPollAndApplyTheOthersExactlyOnce() {
+        String firm = newFirm();
+        String owner = newFirm();
+        String taken = AlertEvents.newAlertId("CAP-001", owner);
+        IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.raise(taken, owner, "HIGH"));
+        List<String> good = IntStream.range(0, 8).mapToObj(i -> AlertEvents.raised(AlertEvents.newAlertId("CAP-001", firm),
+                firm, "CAPITAL", "HIGH", "Capital below requirement", null, null)).toList();
+        // Well-formed, but the alert belongs to another firm: rejected when applied, which rolls the poll's unit back.
+        String foreign = AlertEvents.raised(taken, firm, "CAPITAL", "HIGH", "Capital below requirement", null, null);
+
+        IngestFlow.assertPoisonInPollParkedAndOthersAppliedOnce(db, "inbound_event", Topics.COMPLIANCE_ALERTS,
+                EventTypes.ALERT_RAISED, firm, foreign, "belongs to firm " + owner, good, () -> raisedAudited(firm));
+
+        assertThat(status(taken)).isEqualTo("OPEN");
+        assertThat(IngestFlow.count(db, "select count(*) from audit_log where subject = ?", List.of(taken)))
+                .as("the other firm's alert audited once, by its own raise").isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplySeveralEventsOfOneAlertInOnePollInOrderAndEachOnce() throws Exception {
+        String firm = newFirm();
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        String first = AlertEvents.raised(alertId, firm, "CAPITAL", "HIGH", "Capital below requirement", null, null);
+        String changed = AlertEvents.raised(alertId, firm, "CAPITAL", "CRITICAL", "Capital further below requirement",
+                null, null);
+        List<String> ids = IntStream.range(0, 4).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<ProducerRecord<String, byte[]>> poll = List.of(
+                AlertEvents.record(ids.get(0), EventTypes.ALERT_RAISED, firm, first),
+                // The same raise again under a new id: applied, but nothing a reader sees changes.
+                AlertEvents.record(ids.get(1), EventTypes.ALERT_RAISED, firm, first),
+                AlertEvents.record(ids.get(2), EventTypes.ALERT_RAISED, firm, changed),
+                AlertEvents.record(ids.get(3), EventTypes.ALERT_RESOLVED, firm,
+                        AlertEvents.resolved(alertId, firm, "Later snapshot restores capital")));
+
+        try (SseClient desk = SseClient.open(stream, TestTokens.bearer(Roles.MLRO, firm))) {
+            assertThat(desk.next(e -> e.name().equals("ready"), WAIT)).as("ready event").isNotNull();
+            TestKafka.sendTogether(poll);
+            ids.forEach(id -> IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + id));
+
+            assertThat(streamed(desk, alertId)).as("changes streamed, in order").containsExactly("RAISED", "UPDATED",
+                    "RESOLVED");
+            assertThat(audited(alertId)).containsExactly("alert.raised", "alert.updated", "alert.resolved");
+            assertThat(status(alertId)).isEqualTo("RESOLVED");
+
+            // The whole poll redelivered: every event was applied already, so nothing changes and nothing is streamed.
+            TestKafka.sendTogether(poll);
+            String marker = AlertEvents.newAlertId("CAP-001", firm);
+            IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.raise(marker, firm, "LOW"));
+            assertThat(desk.next(e -> e.data().contains(marker), WAIT)).as("the marker streamed").isNotNull();
+            assertThat(audited(alertId)).hasSize(3);
+            assertThat(desk.next(e -> e.data().contains(alertId), Duration.ofSeconds(1))).as("nothing more streamed")
+                    .isNull();
+            for (String id : ids) {
+                assertThat(IngestFlow.count(db, IngestFlow.SOURCE + "/" + id)).as("event %s claimed once", id).isEqualTo(1);
+            }
+        }
+    }
+
+    private static String newFirm() {
+        return "F-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** The changes streamed for one alert until none follows within a second. */
+    private static List<String> streamed(SseClient client, String alertId) throws Exception {
+        List<String> changes = new ArrayList<>();
+        SseClient.Event e = client.next(x -> x.data().contains(alertId), WAIT);
+        while (e != null) {
+            changes.add(JSON.readTree(e.data()).path("change").asText());
+            e = client.next(x -> x.data().contains(alertId), Duration.ofSeconds(2));
+        }
+        return changes;
+    }
+
+    private int raisedAudited(String firm) {
+        return IngestFlow.count(db, "select count(*) from audit_log where firm_id = ? and action = 'alert.raised'",
+                List.of(firm));
+    }
+
+    private List<String> audited(String alertId) throws SQLException {
+        List<String> actions = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("select action from audit_log where subject = ? order by seq")) {
+            q.setString(1, alertId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+        }
+        return actions;
+    }
+
+    private String status(String alertId) {
+        for (String s : List.of("OPEN", "ACKNOWLEDGED", "RESOLVED")) {
+            if (IngestFlow.count(db, "select count(*) from alert where alert_id = ? and status = ?", List.of(alertId, s)) == 1) {
+                return s;
+            }
+        }
+        return null;
     }
 }

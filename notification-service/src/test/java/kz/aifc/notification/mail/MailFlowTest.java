@@ -29,6 +29,7 @@ import kz.aifc.contract.EventTypes;
 import jakarta.inject.Inject;
 import kz.aifc.notification.AlertEvents;
 import kz.aifc.notification.alerts.AlertChanged;
+import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.Change;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
@@ -142,7 +143,8 @@ class MailFlowTest {
 
         // Another replica (or a retried transaction) queuing the same change finds it queued already.
         StoredAlert stored = store.find(alertId, false).orElseThrow();
-        AlertChanged again = new AlertChanged(Change.RAISED, stored, OffsetDateTime.now(ZoneId.of("Asia/Almaty")));
+        AlertChanges again = AlertChanges.of(
+                new AlertChanged(Change.RAISED, stored, OffsetDateTime.now(ZoneId.of("Asia/Almaty"))));
         QuarkusTransaction.requiringNew().run(() -> queue.enqueue(again));
         QuarkusTransaction.requiringNew().run(() -> queue.enqueue(again));
 

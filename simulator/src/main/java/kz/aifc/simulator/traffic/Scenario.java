@@ -23,7 +23,9 @@ public enum Scenario {
     LOAD_CAPITAL("load-capital", 0, 1, 5_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 1),
     /** Staff and controller changes only, over many firms, after their rosters (licensing-service's benchmark). */
     LOAD_LICENSING("load-licensing", 0, 1, 5_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30),
-            1);
+            1),
+    /** Alerts raised and resolved only, over many firms, as fast as the broker takes them (notification-service's). */
+    LOAD_ALERTS("load-alerts", 0, 1, 5_000, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(30), 1);
 
     /** The contract's regulatory offset (Asia/Almaty, UTC+05:00); fixed so old tz data cannot shift it. */
     public static final ZoneOffset ALMATY = ZoneOffset.ofHours(5);
@@ -55,7 +57,7 @@ public enum Scenario {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scenario '" + name + "' (expected demo-day, steady, load, load-capital or load-licensing)");
+        throw new IllegalArgumentException("unknown scenario '" + name + "' (expected demo-day, steady, load, load-capital, load-licensing or load-alerts)");
     }
 
     public String cliName() {
@@ -69,7 +71,7 @@ public enum Scenario {
 
     /** A volume scenario: one service's events only, flat out, pre-generated so encoding stays out of the timing. */
     public boolean volume() {
-        return this == LOAD || this == LOAD_CAPITAL || this == LOAD_LICENSING;
+        return this == LOAD || this == LOAD_CAPITAL || this == LOAD_LICENSING || this == LOAD_ALERTS;
     }
 
     /** The contract topics this scenario writes to. */
@@ -78,6 +80,7 @@ public enum Scenario {
             case LOAD -> List.of(Topics.TRANSACTIONS_SCREENED);
             case LOAD_CAPITAL -> List.of(Topics.CAPITAL_SNAPSHOTS);
             case LOAD_LICENSING -> List.of(Topics.STAFF_CHANGES, Topics.CONTROLLER_CHANGES);
+            case LOAD_ALERTS -> List.of(Topics.COMPLIANCE_ALERTS);
             default -> List.of(Topics.CAPITAL_SNAPSHOTS, Topics.TRANSACTIONS_SCREENED, Topics.STAFF_CHANGES,
                     Topics.CONTROLLER_CHANGES);
         };
@@ -130,6 +133,7 @@ public enum Scenario {
             case LOAD -> new LoadFeed(settings, firms);
             case LOAD_CAPITAL -> new ServiceLoadFeed(settings, firms, true);
             case LOAD_LICENSING -> new ServiceLoadFeed(settings, firms, false);
+            case LOAD_ALERTS -> new AlertLoadFeed(settings, firms);
         };
     }
 

@@ -1,0 +1,58 @@
+package kz.aifc.simulator.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import kz.aifc.contract.Topics;
+import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.contract.v1.AlertResolved;
+import kz.aifc.contract.v1.Duty;
+import kz.aifc.contract.v1.Severity;
+import kz.aifc.simulator.firms.DemoFirms;
+import kz.aifc.simulator.firms.FirmProfile;
+import org.junit.jupiter.api.Test;
+
+/** notification-service's benchmark traffic: alerts of every duty and severity, a share of them resolved later. */
+class AlertLoadFeedTest {
+
+    private static final List<FirmProfile> FIRMS = DemoFirms.profiles(
+            IntStream.rangeClosed(1, 50).mapToObj(i -> String.format("F-%04d", i)).toList());
+
+    @Test
+    void shouldRaiseNewAlertsOfEveryDutyAndResolveTheShareLaterOnTheSameFirmsKey() {
+        Settings base = Runs.settings(Scenario.LOAD_ALERTS, ContentMode.BINARY, 0);
+        Settings settings = new Settings(base.source(), base.runTag(), base.seed(), base.mode(), base.kztPerUsd(),
+                base.start(), base.step(), 0, 1, base.snapshotEvery(), base.staffEvery(), base.controllerEvery(), 0.3,
+                null);
+        List<Outgoing> records = Runs.drain(Scenario.LOAD_ALERTS.feed(settings, FIRMS), 20_000);
+
+        assertThat(records).hasSize(20_000).allSatisfy(o -> assertThat(o.topic()).isEqualTo(Topics.COMPLIANCE_ALERTS));
+        Map<String, Integer> raisedAt = new HashMap<>();
+        int resolved = 0;
+        for (int i = 0; i < records.size(); i++) {
+            Object data = records.get(i).event().data();
+            if (data instanceof AlertRaised a) {
+                assertThat(raisedAt.put(a.alertId(), i)).as("alert id %s raised once", a.alertId()).isNull();
+                assertThat(records.get(i).firmId()).isEqualTo(a.firmId());
+            } else {
+                AlertResolved r = (AlertResolved) data;
+                assertThat(raisedAt).as("resolution of %s after its raise", r.alertId()).containsKey(r.alertId());
+                assertThat(i - raisedAt.get(r.alertId())).isGreaterThanOrEqualTo(AlertLoadFeed.RESOLVE_AFTER_MIN);
+                assertThat(records.get(i).firmId()).as("on the key of the raise").isEqualTo(r.firmId());
+                resolved++;
+            }
+        }
+        assertThat((double) resolved / raisedAt.size()).as("share of raises resolved").isBetween(0.25, 0.35);
+        Map<Duty, Long> duties = records.stream().filter(o -> o.event().data() instanceof AlertRaised)
+                .collect(Collectors.groupingBy(o -> ((AlertRaised) o.event().data()).duty(), Collectors.counting()));
+        assertThat(duties.keySet()).containsExactlyInAnyOrder(Duty.values());
+        assertThat(duties.get(Duty.AML)).as("most alerts from AML screening").isGreaterThan(raisedAt.size() / 2L);
+        assertThat(records.stream().filter(o -> o.event().data() instanceof AlertRaised)
+                .map(o -> ((AlertRaised) o.event().data()).severity()).distinct())
+                .containsExactlyInAnyOrder(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM);
+    }
+}
