@@ -121,7 +121,7 @@ public class AlertDesk {
         }
         StoredAlert after = store.find(alert.alertId(), false).orElseThrow();
         current.put(alert.alertId(), after);
-        if (change == Change.UPDATED && after.visibleFingerprint().equals(before.visibleFingerprint())) {
+        if (change == Change.UPDATED && after.looksLike(before)) {
             return;
         }
         entries.add(new AuditTrail.Entry(eventSource, "alert." + change.name().toLowerCase(), alert.firmId(),

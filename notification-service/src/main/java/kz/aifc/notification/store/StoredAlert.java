@@ -1,8 +1,10 @@
 package kz.aifc.notification.store;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,10 +41,29 @@ public record StoredAlert(
     public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
     public static final String RESOLVED = "RESOLVED";
 
-    /** What a reader of the alert sees change; used to tell a real update from a repeated raise. */
-    public String visibleFingerprint() {
-        return String.join("\u001f", severity, title, detail, String.valueOf(citation),
-                String.valueOf(regulatoryDeadline == null ? null : regulatoryDeadline.toInstant()),
-                String.valueOf(deadlineBasis), String.valueOf(evidence), String.valueOf(links), ruleId, rulebookVersion);
+    /**
+     * Whether a reader would see no difference from {@code other}; tells a real update from a repeated raise. Evidence
+     * is compared as a JSON tree (numbers by value) and links as a map, whatever order their keys come in: PostgreSQL's
+     * jsonb reorders them, so an alert read back and the same raise decoded list them differently.
+     */
+    public boolean looksLike(StoredAlert other) {
+        return Objects.equals(severity, other.severity) && Objects.equals(title, other.title)
+                && Objects.equals(detail, other.detail) && Objects.equals(citation, other.citation)
+                && Objects.equals(instant(regulatoryDeadline), instant(other.regulatoryDeadline))
+                && Objects.equals(deadlineBasis, other.deadlineBasis) && Objects.equals(links, other.links)
+                && Objects.equals(ruleId, other.ruleId) && Objects.equals(rulebookVersion, other.rulebookVersion)
+                && (evidence == null ? other.evidence == null
+                        : other.evidence != null && evidence.equals(StoredAlert::compareLeaves, other.evidence));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static int compareLeaves(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 }

@@ -152,6 +152,27 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
         }
     }
 
+    @Test
+    void shouldAnnounceNothingForARepeatedRaiseInALaterPoll() throws Exception {
+        String firm = newFirm();
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        // Evidence with keys in an order PostgreSQL's jsonb does not keep: the stored alert lists them differently.
+        String raise = AlertEvents.raised(alertId, firm, "CAPITAL", "HIGH", "Capital below requirement", null, null);
+        try (SseClient desk = SseClient.open(stream, TestTokens.bearer(Roles.MLRO, firm))) {
+            assertThat(desk.next(e -> e.name().equals("ready"), WAIT)).as("ready event").isNotNull();
+            IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.send(EventTypes.ALERT_RAISED, firm, raise));
+            assertThat(streamed(desk, alertId)).containsExactly("RAISED");
+
+            IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.send(EventTypes.ALERT_RAISED, firm, raise));
+            String marker = AlertEvents.newAlertId("CAP-001", firm);
+            IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.raise(marker, firm, "LOW"));
+            assertThat(desk.next(e -> e.data().contains(marker), WAIT)).as("the marker streamed").isNotNull();
+            assertThat(desk.next(e -> e.data().contains(alertId), Duration.ofSeconds(1)))
+                    .as("the repeat changes nothing a reader sees").isNull();
+            assertThat(audited(alertId)).containsExactly("alert.raised");
+        }
+    }
+
     private static String newFirm() {
         return "F-" + UUID.randomUUID().toString().substring(0, 6);
     }
