@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,10 +81,18 @@ public class LicensingIntake {
             FitAndProperMonitor.Firms firms = phases.get("read").record(() -> {
                 Set<String> firmIds = fresh.stream().map(e -> firmOf.apply(e.data()))
                         .collect(Collectors.toCollection(TreeSet::new));
-                FirmLocks.firms(firmIds);
-                FitAndProperMonitor.Firms read = monitor.read(firmIds);
-                prepare.accept(fresh, read);
-                return read;
+                // Nothing of this transaction is dirty yet: no flush before each read (each would dirty-check every
+                // entity the reads before it loaded).
+                EntityManager em = Panache.getEntityManager();
+                em.setFlushMode(FlushModeType.COMMIT);
+                try {
+                    FirmLocks.firms(firmIds);
+                    FitAndProperMonitor.Firms read = monitor.read(firmIds);
+                    prepare.accept(fresh, read);
+                    return read;
+                } finally {
+                    em.setFlushMode(FlushModeType.AUTO);
+                }
             });
             phases.get("evaluate").record(() -> fresh.forEach(event -> each.accept(event, firms)));
             phases.get("alerts").record(firms::write);
