@@ -34,8 +34,9 @@ import org.apache.kafka.common.TopicPartition;
  * time until the service had taken in as many records as the topics held at that sample: how long a record that
  * arrived then waited to be dealt with, give or take one sampling interval. Both counts start from the probe's start,
  * so the service is to be caught up then. Prints one JSON line: per service the samples, the records produced and
- * taken in, and the lag's p50, p99 and maximum in milliseconds; a service still behind at the end has its
- * unresolved samples' lag counted to the end of the run, and says so ({@code caughtUp: false}).
+ * taken in, and the lag's p50, p99 and maximum in milliseconds; the samples whose records were not all taken in
+ * by the run's last sample have their lag counted to it, and {@code behindAtEnd} says how many records that was
+ * (a service keeping up is behind by about the last interval's records).
  */
 public final class LagProbe {
 
@@ -112,7 +113,7 @@ public final class LagProbe {
     }
 
     /** The lag of one service over a run, from its paired samples {@code {atMs, count}}. */
-    record Lag(int samples, long produced, long takenIn, long p50Ms, long p99Ms, long maxMs, boolean caughtUp) {
+    record Lag(int samples, long produced, long takenIn, long p50Ms, long p99Ms, long maxMs, long behindAtEnd) {
 
         /**
          * For each sample i, the first sample j at or after it where the records taken in since the start reached the
@@ -122,12 +123,11 @@ public final class LagProbe {
         static Lag of(List<long[]> produced, List<long[]> taken) {
             int n = Math.min(produced.size(), taken.size());
             if (n == 0) {
-                return new Lag(0, 0, 0, 0, 0, 0, true);
+                return new Lag(0, 0, 0, 0, 0, 0, 0);
             }
             long p0 = produced.get(0)[1];
             long t0 = taken.get(0)[1];
             long[] lags = new long[n];
-            boolean caughtUp = true;
             int j = 0;
             for (int i = 0; i < n; i++) {
                 long need = produced.get(i)[1] - p0;
@@ -136,7 +136,6 @@ public final class LagProbe {
                     j++;
                 }
                 if (j == n) {
-                    caughtUp = false;
                     lags[i] = taken.get(n - 1)[0] - produced.get(i)[0];
                 } else {
                     lags[i] = taken.get(j)[0] - produced.get(i)[0];
@@ -144,8 +143,10 @@ public final class LagProbe {
             }
             long[] sorted = lags.clone();
             Arrays.sort(sorted);
-            return new Lag(n, produced.get(n - 1)[1] - p0, taken.get(n - 1)[1] - t0, rank(sorted, 50),
-                    rank(sorted, 99), sorted[n - 1], caughtUp);
+            long producedAll = produced.get(n - 1)[1] - p0;
+            long takenAll = taken.get(n - 1)[1] - t0;
+            return new Lag(n, producedAll, takenAll, rank(sorted, 50), rank(sorted, 99), sorted[n - 1],
+                    Math.max(0, producedAll - takenAll));
         }
 
         private static long rank(long[] sorted, double pct) {
@@ -155,8 +156,8 @@ public final class LagProbe {
 
         String json() {
             return String.format(Locale.ROOT, "{\"samples\":%d,\"produced\":%d,\"takenIn\":%d,\"lagP50Ms\":%d,"
-                    + "\"lagP99Ms\":%d,\"lagMaxMs\":%d,\"caughtUp\":%b}", samples, produced, takenIn, p50Ms, p99Ms,
-                    maxMs, caughtUp);
+                    + "\"lagP99Ms\":%d,\"lagMaxMs\":%d,\"behindAtEnd\":%d}", samples, produced, takenIn, p50Ms, p99Ms,
+                    maxMs, behindAtEnd);
         }
     }
 

@@ -41,7 +41,7 @@ class LagProbeTest {
         assertThat(lag.samples()).isEqualTo(20);
         assertThat(lag.produced()).isEqualTo(190);
         // The last two samples' records were not taken in before the run ended.
-        assertThat(lag.caughtUp()).isFalse();
+        assertThat(lag.behindAtEnd()).isEqualTo(20);
         assertThat(lag.takenIn()).isEqualTo(170);
         assertThat(lag.p50Ms()).isEqualTo(400);
         assertThat(lag.maxMs()).isEqualTo(400);
@@ -54,9 +54,9 @@ class LagProbeTest {
 
         LagProbe.Lag lag = LagProbe.Lag.of(produced, taken);
 
-        assertThat(lag.caughtUp()).isTrue();
+        assertThat(lag.behindAtEnd()).isZero();
         assertThat(lag.p99Ms()).isZero();
-        assertThat(lag.json()).contains("\"lagP99Ms\":0", "\"caughtUp\":true", "\"produced\":2", "\"takenIn\":2");
+        assertThat(lag.json()).contains("\"lagP99Ms\":0", "\"behindAtEnd\":0", "\"produced\":2", "\"takenIn\":2");
     }
 
     @Test
