@@ -66,6 +66,12 @@ class ServicesTest {
         assertThat(aml.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
         assertThat(env(r, "aml-service").get("JAVA_TOOL_OPTIONS").path("value").asText())
                 .contains("-Xmx256m", "-Xmn144m", "-XX:+UseParallelGC");
+        // licensing- and notification-service passed 512 MB resident with a 256 MB heap under their benchmarks
+        for (String service : new String[] {"licensing-service", "notification-service"}) {
+            assertThat(container(r, service).at("/resources/limits/memory").asText()).isEqualTo("512Mi");
+            assertThat(env(r, service).get("JAVA_TOOL_OPTIONS").path("value").asText()).as(service)
+                    .contains("-Xmx224m");
+        }
     }
 
     @ParameterizedTest
