@@ -86,6 +86,12 @@ final class AlertLoadFeed implements Feed {
             return routine.counted(routine.event(due.firm(), new AlertResolved(due.alertId(), due.firm().profile.id(), now,
                     "Cured by the firm's later event"), now));
         }
+        if (routine.malformedTurn()) {
+            // --malformed-share as in every scenario: broken alert records (the alerts topic's DLQ share).
+            Rule rule = RULES.get(Transactions.weighted(WEIGHTS, rnd));
+            return routine.counted(routine.malformedFrom(now, f -> raised(rule, f.profile.id(),
+                    rule.id() + ":" + f.profile.id() + ":" + runTag + "-" + seq, now)));
+        }
         FirmState f = routine.firms.get(rnd.nextInt(routine.firms.size()));
         Rule rule = RULES.get(Transactions.weighted(WEIGHTS, rnd));
         String firmId = f.profile.id();

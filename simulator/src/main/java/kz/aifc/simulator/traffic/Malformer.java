@@ -41,7 +41,11 @@ final class Malformer {
                     Malformation.MISSING_FIELD, List.of("controllerId", "newHoldingPct", "afsaApproval"),
                     Malformation.UNKNOWN_ENUM, List.of("type", "afsaApproval"),
                     Malformation.NEGATIVE_AMOUNT, List.of("newHoldingPct"),
-                    Malformation.EXPONENT_MONEY, List.of("newHoldingPct")));
+                    Malformation.EXPONENT_MONEY, List.of("newHoldingPct")),
+            // An alert carries no amounts of its own (its evidence is free-form), so only fields and enums break.
+            EventTypes.ALERT_RAISED, Map.of(
+                    Malformation.MISSING_FIELD, List.of("alertId", "firmId", "ruleId", "detectedAt"),
+                    Malformation.UNKNOWN_ENUM, List.of("severity", "duty")));
 
     private static final Map<String, String> UNKNOWN_ENUM_VALUES = Map.of(
             "direction", "SWAP",
@@ -51,7 +55,9 @@ final class Malformer {
             "change", "PROMOTED",
             "afsaApproval", "GRANTED",
             "seniority", "INTERN",
-            "type", "PARTNERSHIP");
+            "type", "PARTNERSHIP",
+            "severity", "URGENT",
+            "duty", "TAXATION");
 
     private static final List<String> NOT_JSON = List.of(
             "ERROR 503: screening service unavailable, retry later",
@@ -65,7 +71,7 @@ final class Malformer {
     /** Whether this kind can be applied to an event of {@code type}. */
     static boolean applies(Malformation kind, String type) {
         return kind == Malformation.UNKNOWN_TYPE || kind == Malformation.NOT_JSON
-                || TARGETS.get(type).containsKey(kind);
+                || TARGETS.getOrDefault(type, Map.of()).containsKey(kind);
     }
 
     Outgoing corrupt(CloudEvent<?> good, Malformation kind, boolean structured, SplittableRandom rnd) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.v1.ScreenedTransaction;
@@ -202,6 +203,20 @@ final class Routine {
             type = types.get(rnd.nextInt(types.size()));
         } while (!Malformer.applies(kind, type));
         return corrupted(now, kind, type);
+    }
+
+    /**
+     * A malformed record made from a good payload ({@code payloadOf} the firm) of a firm that may send broken records,
+     * broken in one of the ways that apply to its type (a scenario whose events the other methods cannot make).
+     */
+    Outgoing malformedFrom(OffsetDateTime now, Function<FirmState, Object> payloadOf) {
+        FirmState f = corruptible.get(rnd.nextInt(corruptible.size()));
+        CloudEvent<?> good = factory.cloudEvent(f.profile.id(), payloadOf.apply(f), now);
+        Malformation kind;
+        do {
+            kind = KINDS[rnd.nextInt(KINDS.length)];
+        } while (!Malformer.applies(kind, good.type()));
+        return malformer.corrupt(good, kind, factory.nextStructured(), rnd);
     }
 
     /** A good event of {@code type} from a firm that may send broken records, broken in the {@code kind} way. */

@@ -47,7 +47,13 @@ class MalformedRecordsTest {
             assertThat(record.topic()).isEqualTo(Topics.forType(o.event().type()));
         }
         assertThat((double) malformed / records.size()).isBetween(0.24, 0.26);
-        assertThat(seen).containsExactlyInAnyOrder(Malformation.values());
+        if (scenario == Scenario.LOAD_ALERTS) {
+            // Alerts carry no amounts: every other kind of breakage.
+            assertThat(seen).containsExactlyInAnyOrder(Malformation.MISSING_FIELD, Malformation.UNKNOWN_ENUM,
+                    Malformation.UNKNOWN_TYPE, Malformation.NOT_JSON);
+        } else {
+            assertThat(seen).containsExactlyInAnyOrder(Malformation.values());
+        }
     }
 
     private static void assertReasonFits(Outgoing o, MalformedEventException e) {
