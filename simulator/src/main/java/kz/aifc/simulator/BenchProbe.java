@@ -67,7 +67,8 @@ import picocli.CommandLine.Parameters;
         description = "The measuring side of the benchmarks, run beside the simulator; prints one JSON line.")
 public final class BenchProbe {
 
-    private static final Pattern SAMPLE = Pattern.compile("^aifc_events_in_total\\{([^}]*)} ([0-9.eE+-]+)$",
+    /** One sample of a service's {@code aifc_events_in_total} in its Prometheus text: labels, value. */
+    static final Pattern SAMPLE = Pattern.compile("^aifc_events_in_total\\{([^}]*)} ([0-9.eE+-]+)$",
             Pattern.MULTILINE);
 
     private BenchProbe() {

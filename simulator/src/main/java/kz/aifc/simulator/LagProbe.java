@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -41,8 +40,6 @@ import org.apache.kafka.common.TopicPartition;
 public final class LagProbe {
 
     static final long EVERY_MS = 200;
-    private static final Pattern SAMPLE = Pattern.compile("^aifc_events_in_total\\{([^}]*)} ([0-9.eE+-]+)$",
-            Pattern.MULTILINE);
 
     private LagProbe() {
     }
@@ -175,7 +172,7 @@ public final class LagProbe {
     static long takenIn(String prometheusText, List<String> topics) {
         List<String> wanted = topics.stream().map(t -> "topic=\"" + t + "\"").toList();
         double sum = 0;
-        Matcher m = SAMPLE.matcher(prometheusText);
+        Matcher m = BenchProbe.SAMPLE.matcher(prometheusText);
         while (m.find()) {
             if (wanted.stream().anyMatch(m.group(1)::contains)) {
                 sum += Double.parseDouble(m.group(2));
