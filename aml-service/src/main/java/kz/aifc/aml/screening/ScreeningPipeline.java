@@ -29,6 +29,7 @@ import kz.aifc.platform.rules.Finding;
 import kz.aifc.aml.rules.AmlRulebook;
 import kz.aifc.aml.rules.Tx;
 import kz.aifc.aml.store.FindingStore;
+import kz.aifc.aml.store.TransactionMonths;
 import kz.aifc.aml.store.TransactionStore;
 import kz.aifc.aml.store.TransactionStore.CustomerKey;
 import kz.aifc.aml.store.DueDiligenceStore.CustomerYear;
@@ -60,13 +61,15 @@ public class ScreeningPipeline {
     private final Timer dueDiligenceTime;
     private final Timer commitTime;
     private final DueDiligenceUpdates dueDiligence;
+    private final TransactionMonths months;
     /** Batches still to stage (copy, then insert what is new) after one met an event stored before. */
     private final AtomicInteger stagedBatches = new AtomicInteger();
     private static final int STAGED_AFTER_REDELIVERY = 20;
 
     ScreeningPipeline(AmlRules rules, TransactionStore store, FindingStore findingStore, HistoryCache cache, AlertBook alerts,
-            DueDiligenceUpdates dueDiligence, MeterRegistry meters) {
+            DueDiligenceUpdates dueDiligence, TransactionMonths months, MeterRegistry meters) {
         this.rules = rules;
+        this.months = months;
         this.dueDiligence = dueDiligence;
         this.store = store;
         this.findingStore = findingStore;
@@ -91,6 +94,8 @@ public class ScreeningPipeline {
     }
 
     public Outcome apply(List<ScreenedRecord> events) {
+        // A month met for the first time gets its partition now, in a transaction of its own (TransactionMonths).
+        months.ensure(events.stream().map(r -> r.event().data().occurredAt().toInstant()).toList());
         if (stagedBatches.get() <= 0) {
             try {
                 return apply(events, true);

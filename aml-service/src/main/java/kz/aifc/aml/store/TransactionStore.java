@@ -11,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,16 +50,19 @@ public class TransactionStore {
 
     private static final String COPY_IN = "copy aml_transaction_in from stdin";
 
-    /** Straight into the table: one pass over the rows, when none has been stored before. */
+    /**
+     * Straight into the month's table (V15), when none of the rows has been stored before: one pass over the rows,
+     * none routed by the server.
+     */
     private static final String COPY_NEW = """
-            copy aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
-                                  amount_usd, amount_kzt, payload_chunk, payload_from, payload_length) from stdin""";
+            copy %s (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
+                     amount_usd, amount_kzt, payload_chunk, payload_from, payload_length) from stdin""";
 
     private static final String CLAIM = """
             insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
                                          amount_usd, amount_kzt, payload_chunk, payload_from, payload_length)
             select * from aml_transaction_in
-            on conflict (event_key) do nothing
+            on conflict (event_key, occurred_at) do nothing
             returning event_key""";
 
     private static final String LOAD_WINDOWS = """
@@ -66,7 +71,7 @@ public class TransactionStore {
             from aml_transaction t
             join unnest(?::text[], ?::text[], ?::timestamptz[]) as k(firm_id, customer_id, since)
               on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since
-            where t.direction <> 'TRADE'""";
+            where t.direction <> 'TRADE' and t.occurred_at >= ?""";
 
     private static final String LATEST_TRANSFERS = """
             select customer_id,
@@ -82,36 +87,53 @@ public class TransactionStore {
             from aml_transaction t
             join unnest(?::text[], ?::text[], ?::timestamptz[]) as k(firm_id, customer_id, since)
               on t.firm_id = k.firm_id and t.customer_id = k.customer_id and t.occurred_at >= k.since
-            where t.direction = any(?::text[])
+            where t.direction = any(?::text[]) and t.occurred_at >= ?
             group by 1, 2, 3""";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbc jdbc;
+    private final TransactionMonths months;
 
-    TransactionStore(Jdbc jdbc) {
+    TransactionStore(Jdbc jdbc, TransactionMonths months) {
         this.jdbc = jdbc;
+        this.months = months;
     }
 
     /**
      * Stores the batch's transactions, which is also their inbox: answers the keys seen for the first time (the
      * others are redeliveries, left as first stored). The payloads go first, as one chunk (one round trip). With
-     * {@code expectNew} the rows are then copied straight into the table, one more, and a key stored before fails the
-     * copy with {@link AlreadyStored} (the caller's transaction is then lost: it starts over without
-     * {@code expectNew}). Without it they go by {@code COPY} into a staging table, then one
-     * {@code insert ... on conflict do nothing}: two more round trips and twice the rows written (the chunk keeps
-     * the redelivered payloads too, unreferenced: redeliveries are rare).
+     * {@code expectNew} the rows are then copied straight into their month's table (one more round trip per month
+     * in the batch, almost always one), and a key stored before fails the copy with {@link AlreadyStored} (the
+     * caller's transaction is then lost: it starts over without {@code expectNew}). Without it they go by
+     * {@code COPY} into a staging table, then one {@code insert ... on conflict do nothing}: two more round trips and
+     * twice the rows written (the chunk keeps the redelivered payloads too, unreferenced: redeliveries are rare).
+     * A month met for the first time gets its table here; {@link TransactionMonths#ensure} beforehand keeps that out
+     * of the caller's transaction.
      */
     public Claimed claim(List<? extends Row> events, boolean expectNew) {
         int n = events.size();
         if (n == 0) {
             return Claimed.ALL;
         }
+        int[] month = new int[n];
+        boolean oneMonth = true;
+        for (int i = 0; i < n; i++) {
+            month[i] = TransactionMonths.monthOf(events.get(i).transaction().occurredAt().toInstant());
+            oneMonth &= month[i] == month[0];
+        }
+        boolean single = oneMonth;
         return jdbc.withConnection("store screened transactions", c -> {
-            CopyRows rows = rows(c, events);
+            long chunkId = insertChunk(c, events);
             if (expectNew) {
                 try {
-                    rows.copyInto(c, COPY_NEW);
+                    if (single) {
+                        rows(events, chunkId, null, 0).copyInto(c, COPY_NEW.formatted(months.table(month[0])));
+                    } else {
+                        for (int m : Arrays.stream(month).distinct().toArray()) {
+                            rows(events, chunkId, month, m).copyInto(c, COPY_NEW.formatted(months.table(m)));
+                        }
+                    }
                 } catch (SQLException e) {
                     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                         throw new AlreadyStored(e.getMessage());
@@ -120,10 +142,13 @@ public class TransactionStore {
                 }
                 return Claimed.ALL;
             }
+            for (int m : Arrays.stream(month).distinct().toArray()) {
+                months.table(m);
+            }
             try (Statement s = c.createStatement()) {
                 s.execute(STAGE);
             }
-            rows.copyInto(c, COPY_IN);
+            rows(events, chunkId, null, 0).copyInto(c, COPY_IN);
             Set<String> fresh = new HashSet<>(n * 2);
             try (PreparedStatement q = c.prepareStatement(CLAIM); ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -134,28 +159,38 @@ public class TransactionStore {
         });
     }
 
-    /** The batch's payloads stored as one chunk, and its rows in COPY form pointing into it. */
-    private static CopyRows rows(Connection c, List<? extends Row> events) throws SQLException {
+    /** The batch's payloads stored as one chunk, back to back in the batch's order; answers its id. */
+    private static long insertChunk(Connection c, List<? extends Row> events) throws SQLException {
         PayloadChunk chunk = PayloadChunk.reused();
         events.forEach(r -> chunk.append(r.payload()));
-        long chunkId;
         try (PreparedStatement insert = c.prepareStatement(INSERT_CHUNK)) {
             insert.setBinaryStream(1, chunk.stream(), chunk.length());
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
-                chunkId = rs.getLong(1);
+                return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The batch's rows in COPY form pointing into its chunk: all of them, or (with {@code months}) those of month
+     * {@code only}.
+     */
+    private static CopyRows rows(List<? extends Row> events, long chunkId, int[] months, int only) {
         CopyRows rows = CopyRows.reused(events.size() * 200);
         String chunkField = Long.toString(chunkId);
         int from = 0;
-        for (Row r : events) {
-            ScreenedTransaction t = r.transaction();
+        for (int i = 0; i < events.size(); i++) {
+            Row r = events.get(i);
             int length = r.payload().remaining();
-            rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
-                    .time(t.occurredAt().toInstant()).field(t.direction().name()).field(t.amountUsd().toPlainString())
-                    .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
-                    .field(chunkField).field(Integer.toString(from)).last(Integer.toString(length));
+            if (months == null || months[i] == only) {
+                ScreenedTransaction t = r.transaction();
+                rows.field(t.firmId()).field(t.customer().id()).field(t.transactionId()).field(r.eventKey())
+                        .time(t.occurredAt().toInstant()).field(t.direction().name())
+                        .field(t.amountUsd().toPlainString())
+                        .field(t.amountKzt() == null ? null : t.amountKzt().toPlainString())
+                        .field(chunkField).field(Integer.toString(from)).last(Integer.toString(length));
+            }
             from += length;
         }
         return rows;
@@ -190,6 +225,7 @@ public class TransactionStore {
         return jdbc.withConnection("rebuild customer windows", c -> {
             try (PreparedStatement q = c.prepareStatement(LOAD_WINDOWS)) {
                 bindCustomers(c, q, sinceByCustomer);
+                q.setTimestamp(4, earliest(sinceByCustomer));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(new CustomerKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
@@ -218,6 +254,7 @@ public class TransactionStore {
             try (PreparedStatement q = c.prepareStatement(LOAD_MONTHS)) {
                 bindCustomers(c, q, sinceByCustomer);
                 q.setArray(4, c.createArrayOf("text", depositDirections.stream().map(Enum::name).toArray()));
+                q.setTimestamp(5, earliest(sinceByCustomer));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         out.get(new CustomerKey(rs.getString(1), rs.getString(2)))
@@ -252,6 +289,14 @@ public class TransactionStore {
                 return out;
             }
         });
+    }
+
+    /**
+     * The earliest of the customers' own bounds, as a plain bound the planner can prune the months with (V15): a
+     * bound inside the join is per row and reads every month's index.
+     */
+    private static Timestamp earliest(Map<CustomerKey, Instant> sinceByCustomer) {
+        return Timestamp.from(Collections.min(sinceByCustomer.values()));
     }
 
     private static Instant instant(Timestamp t) {

@@ -198,6 +198,45 @@ class AmlScreeningFlowTest {
     }
 
     @Test
+    @DisplayName("each transaction is kept in its UTC month's partition, back-dated ones too, and a redelivery once")
+    void shouldKeepEachTransactionInItsMonthAndARedeliveryOnce() {
+        String customer = "C-" + UUID.randomUUID();
+        // Five years back (still within the six years kept), the last Almaty hours of November that are UTC
+        // November, and the first of December.
+        CloudEvent<?> old = event(tx().customer(customer).usd("120").at("2021-12-15T10:00:00+05:00"));
+        CloudEvent<?> nov = event(tx().customer(customer).usd("130").at("2026-12-01T04:30:00+05:00"));
+        CloudEvent<?> dec = event(tx().customer(customer).usd("140").at("2026-12-01T05:30:00+05:00"));
+        List.of(old, nov, dec, old).forEach(AmlScreeningFlowTest::send);
+        CloudEvent<?> last = event(tx().customer(customer).usd("150").at("2026-12-02T10:00:00+05:00"));
+        send(last);
+        IngestFlow.awaitApplied(db, "aml_transaction", last.eventKey());
+        assertThat(partitionOf(old)).isEqualTo("aml_transaction_2021_12");
+        assertThat(partitionOf(nov)).isEqualTo("aml_transaction_2026_11");
+        assertThat(partitionOf(dec)).isEqualTo("aml_transaction_2026_12");
+        assertThat(count("select count(*) from aml_transaction where event_key = ?", old.eventKey())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRebuildAWindowThatSpansTwoMonthsFromTheDatabase() {
+        String customer = "C-" + UUID.randomUUID();
+        CloudEvent<?> a = event(tx().customer(customer).usd("950").at("2026-12-01T03:00:00+05:00"));
+        CloudEvent<?> b = event(tx().customer(customer).usd("950").at("2026-12-01T06:00:00+05:00"));
+        send(a);
+        send(b);
+        IngestFlow.awaitApplied(db, "aml_transaction", b.eventKey());
+        assertThat(partitionOf(a)).isNotEqualTo(partitionOf(b));
+        cache.clear();
+        send(event(tx().customer(customer).usd("950").at("2026-12-01T09:00:00+05:00")));
+        awaitOpenAlert(Flows.alertId("AML-005:F-0001:" + customer + ":USD:"
+                + ((ScreenedTransaction) a.data()).transactionId()));
+    }
+
+    private String partitionOf(CloudEvent<?> e) {
+        return (String) Flows.value(db, "select tableoid::regclass::text from aml_transaction where event_key = ?",
+                e.eventKey());
+    }
+
+    @Test
     void shouldCountRetailPurchasesPerAlmatyMonthAcrossARestart() {
         String customer = "C-" + UUID.randomUUID();
         CloudEvent<?> oct = event(tx().customer(customer).direction(Direction.TRADE).retail(true)
