@@ -20,7 +20,10 @@
 # Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 256m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted), AML_BENCH_WARMUP (events drained before the
 #   sustained rate is measured, default EVENTS; 0 measures from the first event). Results: $STATE_DIR/bench/aml-*.json
-#   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv)
+#   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
+#   AML_BENCH_HISTORY_DAYS (default 0): that many days of simulated history stored before the first run
+#   (bench-aml-history.sql, AML_BENCH_HISTORY_PER_DAY rows a day, default 170,000: the load scenario's daily volume),
+#   ending two days before the first run's transactions, to measure against a full table (issue #18 item 3)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -37,6 +40,8 @@ HEAP="${AML_BENCH_HEAP:-256m}"
 # 112 MB holds the service's live set of about 50 MB).
 JAVA_OPTS="${AML_BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xmn144m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 RUNS="${AML_BENCH_RUNS:-3}"
+HISTORY_DAYS="${AML_BENCH_HISTORY_DAYS:-0}"
+HISTORY_PER_DAY="${AML_BENCH_HISTORY_PER_DAY:-170000}"
 WARMUP="${AML_BENCH_WARMUP:-$EVENTS}"
 BACKLOG=$((WARMUP + EVENTS))
 PORT=18082
@@ -138,6 +143,20 @@ median() {
 }
 
 : >"$LOG"
+history_rows=0 history_seconds=0
+if ((HISTORY_DAYS > 0)); then
+  start_service # its schema first
+  stop_service
+  newest=$((PERIOD_DAYS * (RUNS + 3) + 2))
+  info "history: $HISTORY_DAYS days of $HISTORY_PER_DAY stored transactions, the newest $newest days ago"
+  history_start=$SECONDS
+  PGPASSWORD=aifc psql -X -q -h 127.0.0.1 -U aifc -d "$DB" -v from_days=$((newest + HISTORY_DAYS - 1)) \
+    -v to_days="$newest" -v per_day="$HISTORY_PER_DAY" -f "$LOCAL_DIR/bench-aml-history.sql" >/dev/null
+  history_seconds=$((SECONDS - history_start))
+  history_rows="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction")"
+  info "  stored $history_rows in $history_seconds s ($(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" \
+    -c "select pg_size_pretty(pg_database_size(current_database()))"))"
+fi
 raw_rates=() drain_rates=() cold_rates=()
 for run in $(seq 1 "$RUNS"); do
   stop_service
@@ -201,7 +220,7 @@ alerts_out="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "sel
 pg_settings="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select string_agg(name || '=' ||
   current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers', 'wal_compression',
   'max_wal_size', 'checkpoint_timeout', 'synchronous_commit')")"
-applied_total="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction")"
+applied_total="$(($(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction") - history_rows))"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
 # Where a batch's time goes (mean ms per lane share and phase), for whoever tunes next: over the whole life of the
 # last start, and over the paced phase alone (the difference of two scrapes), with the shares' count and mean size.
@@ -226,7 +245,7 @@ cat >"$RESULT" <<JSON
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "postgres":"$pg_settings","dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \
