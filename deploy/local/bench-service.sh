@@ -16,6 +16,10 @@
 #   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up; for
 #      notification also Kafka-to-SSE latency p50/p99 (the alert record's timestamp to its SSE event's arrival);
 #   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
+# notification with BENCH_BESIDE_AML=N: before the paced phase, N screened transactions (bench-aml.sh's traffic) are
+# produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
+# paced phase, sharing the two cores, the broker and PostgreSQL (issue #18: the desk's latency while aml-service
+# drains a backlog); its rate over the paced phase and whether it was still draining at its end are reported.
 # Traffic: every event of a random firm. capital, licensing: a share of them (BENCH_BREACH_SHARE, default 2%)
 # breaches and the firm's next event of the kind cures it, so about twice that share of events raises or resolves an
 # alert: a snapshot under the capital requirement (CAP-001 and CAP-002), a controller over 10% without approval
@@ -30,7 +34,7 @@
 #   +3; when set, it also names the run's databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one
 #   machine keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
-#   onboards the firms; default this tree's).
+#   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -57,12 +61,15 @@ else
   RATE="${BENCH_RATE:-5000}"
 fi
 HEAP="${BENCH_HEAP:-256m}"
+BESIDE_AML="${BENCH_BESIDE_AML:-0}"
+[[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
 # As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
 PORT_BASE="${BENCH_PORT_BASE:-8090}"
 DB_SUFFIX="_bench${BENCH_PORT_BASE:+_$BENCH_PORT_BASE}"
 NOTIFICATION_PORT=$((PORT_BASE + 0))
 CAPITAL_PORT=$((PORT_BASE + 1))
+AML_PORT=$((PORT_BASE + 2))
 LICENSING_PORT=$((PORT_BASE + 3))
 SUFFIX="-bench$(date +%s)"
 OUT_DIR="$STATE_DIR/bench"
@@ -94,6 +101,7 @@ cleanup() {
   stop_one capital
   stop_one licensing
   stop_one notification
+  stop_one aml
   if [[ "$started_kafka" == yes ]]; then
     "$LOCAL_DIR/kafka.sh" stop || true
   fi
@@ -102,6 +110,7 @@ trap cleanup EXIT
 
 modules=(capital licensing)
 [[ "$SERVICE" == notification ]] && modules=(notification)
+((BESIDE_AML > 0)) && modules+=(aml)
 for module in "${modules[@]}"; do
   if [[ ! -f "$(own_jar $module)" || ! -f "$sim_jar" || -n "$(find "$ROOT/$module-service/src/main" \
     "$ROOT/contract/src/main" "$ROOT/platform/src/main" "$ROOT/simulator/src/main" -newer "$(own_jar $module)" -print -quit)" ]]; then
@@ -131,11 +140,13 @@ if [[ "$SERVICE" == notification ]]; then
     AIFC_WEBHOOKS_SECRET_KEY="$(head -c 32 /dev/urandom | base64)")
 fi
 
-start_one() { # NAME JAR PORT
-  local name="$1" jar="$2" port="$3" log="$LOG_DIR/$1-bench-service.log"
-  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$SUFFIX, database aifc_${name}$DB_SUFFIX; log: $log)"
-  env MALLOC_ARENA_MAX=2 "${svc_env[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
-    -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$SUFFIX" \
+start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
+  local name="$1" jar="$2" port="$3" suffix="${4:-$SUFFIX}" log="$LOG_DIR/$1-bench-service.log"
+  local -a envs=("${svc_env[@]}")
+  [[ "$name" == aml ]] && envs=(AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)")
+  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
+  env MALLOC_ARENA_MAX=2 "${envs[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+    -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
   pids[$name]=$!
@@ -250,6 +261,24 @@ for run in $(seq 1 "$RUNS"); do
   fi
 done
 
+beside=null
+if ((BESIDE_AML > 0)); then
+  aml_suffix="$SUFFIX-aml"
+  "$LOCAL_DIR/kafka.sh" topics "$aml_suffix" >/dev/null
+  psql_bench postgres -c "drop database if exists aifc_aml$DB_SUFFIX" -c "create database aifc_aml$DB_SUFFIX" >/dev/null
+  : >"$LOG_DIR/aml-bench-service.log"
+  info "beside: $BESIDE_AML screened transactions into aifc.transactions.screened$aml_suffix, for aml-service to drain"
+  "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 --rate 0 \
+    --count "$BESIDE_AML" --topic-suffix "$aml_suffix" --seed 5 --start "$(date -u -d '-10 days' +%Y-%m-%dT%H:%M:%SZ)" \
+    --time-scale 25000 >/dev/null 2>>"$LOG_DIR/$SERVICE-bench-simulator.log"
+  start_one aml "$(own_jar aml)" "$AML_PORT" "$aml_suffix"
+fi
+aml_applied() { # -> screened transactions aml-service has applied so far
+  curl -fsS "http://127.0.0.1:$AML_PORT/q/metrics" |
+    awk '/^aifc_events_in_total\{.*outcome="applied"/ && /transactions/ {s += $2} END {printf "%d", s}'
+}
+((BESIDE_AML > 0)) && aml_before="$(aml_applied)" && paced_t0="$(date +%s%3N)"
+
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
 applied_probe "$((RATE * PACED_SECONDS))"
 [[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
@@ -266,6 +295,13 @@ else
 fi
 info "  sent: $paced"
 info "  applied: $paced_applied"
+if ((BESIDE_AML > 0)); then
+  aml_after="$(aml_applied)"
+  paced_ms=$(($(date +%s%3N) - paced_t0))
+  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false)}"
+  info "  beside: $beside"
+  stop_one aml
+fi
 paced_sse=null
 if [[ "$SERVICE" == notification ]]; then
   wait "$sse_pid" || warn "the SSE client did not receive every paced alert"
@@ -296,7 +332,7 @@ cat >"$RESULT" <<JSON
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
- "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse},
+ "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside},
  "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
@@ -305,6 +341,10 @@ if [[ "$SERVICE" == notification ]]; then
     "$drain_median" "$sse_median" "$RUNS"
   printf 'raw Kafka produce %s/s; the first %s after a start %s/s); paced %s/s: Kafka to SSE p50 %s ms, p99 %s ms; peak RSS %s MB\n' \
     "$raw_median" "$WARMUP" "$cold_median" "$RATE" "$(field "$paced_sse" p50Ms)" "$(field "$paced_sse" p99Ms)" "$((hwm_kb / 1024))"
+  if ((BESIDE_AML > 0)); then
+    printf '  while aml-service drained a backlog beside it: %s screened transactions/s over the paced phase (still draining at its end: %s)\n' \
+      "$(field "$beside" amlEventsPerSecond)" "$(field "$beside" amlStillDraining)"
+  fi
   exit 0
 fi
 printf '\n%s-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \
