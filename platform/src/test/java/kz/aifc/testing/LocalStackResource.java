@@ -17,10 +17,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import kz.aifc.contract.FirmLanes;
@@ -160,6 +163,18 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         if (!listening(host, port)) {
             throw new IllegalStateException("no Kafka broker on " + bootstrapServers() + " after starting one");
         }
+    }
+
+    /**
+     * A database of the local PostgreSQL, made if missing (named with this checkout's
+     * {@code aifc.test.database-suffix}), for a test that runs migrations itself.
+     */
+    public static DataSource dataSource(String database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(ensureDatabase(database + System.getProperty("aifc.test.database-suffix", "")));
+        ds.setUser(dbUser());
+        ds.setPassword(dbPassword());
+        return ds;
     }
 
     private static String ensureDatabase(String name) {
