@@ -43,8 +43,8 @@ import kz.aifc.platform.store.Jdbc;
 public final class FirmRecords {
 
     private static final String PEOPLE = """
-            select firm_id, person_id, full_name, last_change, array(select jsonb_array_elements_text(roles)),
-                   afsa_approval, resident, seniority, effective_date
+            select firm_id, person_id, full_name, last_change, roles::text, afsa_approval, resident, seniority,
+                   effective_date
             from person where firm_id = any(?)""";
     private static final String CONTROLLERS = """
             select firm_id, controller_id, name, type, holding_pct, afsa_approval, source_of_wealth,
@@ -196,9 +196,14 @@ public final class FirmRecords {
     }
 
     private static PersonState person(ResultSet rs) throws SQLException {
+        // The JSON array of role names as PostgreSQL prints it, ["DIRECTOR", "MLRO"]: names need no unescaping.
+        String json = rs.getString(5);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : strings(rs.getArray(5))) {
-            roles.add(Role.valueOf(role));
+        int open = json.indexOf('"');
+        while (open >= 0) {
+            int close = json.indexOf('"', open + 1);
+            roles.add(Role.valueOf(json.substring(open + 1, close)));
+            open = json.indexOf('"', close + 1);
         }
         return new PersonState(rs.getString(2), rs.getString(3), StaffChangeKind.valueOf(rs.getString(4)), roles,
                 AfsaApproval.valueOf(rs.getString(6)), rs.getBoolean(7), Seniority.valueOf(rs.getString(8)),
