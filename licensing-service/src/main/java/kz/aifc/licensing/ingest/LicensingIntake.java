@@ -39,14 +39,14 @@ import kz.aifc.platform.store.Inbox;
  * inbox claimed, the poll's firms locked (in firm order, one statement) and read once, then each event in the order it
  * was read, the firm re-evaluated after each from its records and open alerts kept current in memory; the poll's alert
  * changes and notification drafts, kept in the order they were decided, are written at its end (one alert upsert,
- * outbox batch and audit append, one read of the drafts), then the entities flushed.
+ * outbox batch and audit append, one drafts upsert), then the people and controllers it changed (one upsert each).
  */
 @ApplicationScoped
 public class LicensingIntake {
 
     private final Inbox inbox;
     private final FitAndProperMonitor monitor;
-    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, alert changes and drafts, entity flush. */
+    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, alert changes and drafts, rows written. */
     private final Map<String, Timer> phases;
 
     LicensingIntake(Inbox inbox, FitAndProperMonitor monitor, MeterRegistry meters) {
