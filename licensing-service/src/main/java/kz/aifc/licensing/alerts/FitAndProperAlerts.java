@@ -23,6 +23,7 @@ import kz.aifc.licensing.rules.Obligation;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.platform.alerts.AlertBook;
 import kz.aifc.platform.alerts.AlertBook.StoredAlert;
+import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.time.BusinessCalendar;
 import kz.aifc.licensing.store.NotificationDraft;
 
@@ -47,9 +48,11 @@ public class FitAndProperAlerts {
             "FP-009", "Source-of-wealth evidence recorded, or the holding is no longer above the threshold");
 
     private final AlertBook book;
+    private final Jdbc jdbc;
 
-    FitAndProperAlerts(AlertBook book) {
+    FitAndProperAlerts(AlertBook book, Jdbc jdbc) {
         this.book = book;
+        this.jdbc = jdbc;
     }
 
     /** These firms' open alerts in one read: by firm, then by alert id (a firm with none is absent). */
@@ -111,7 +114,7 @@ public class FitAndProperAlerts {
         public int write() {
             int emitted = book.applyAll(changes);
             changes.clear();
-            NotificationDraft.saveAll(drafts);
+            NotificationDraft.saveAll(jdbc, drafts);
             drafts.clear();
             return emitted;
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -28,12 +29,10 @@ import kz.aifc.licensing.rules.FirmFacts;
 import kz.aifc.licensing.rules.Obligation;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.FitAndProperRules;
-import kz.aifc.licensing.store.Controller;
 import kz.aifc.licensing.store.FirmRecords;
-import kz.aifc.licensing.store.Licence;
 import kz.aifc.licensing.store.NotificationDraft;
-import kz.aifc.licensing.store.Person;
 import kz.aifc.platform.alerts.AlertBook;
+import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.time.BusinessCalendar;
 
 /**
@@ -45,13 +44,19 @@ public class FitAndProperMonitor {
 
     private final FitAndProperRules rules;
     private final FitAndProperAlerts alerts;
-    private final LicensingConfig config;
+    private final Jdbc jdbc;
+    private final EntityManager entities;
+    /** FP-006's approved combinations by firm: the persons whose combination AFSA approved (configured). */
+    private final Map<String, Set<String>> approvedCombinations;
     private final Clock clock = Clock.systemUTC();
 
-    FitAndProperMonitor(FitAndProperRules rules, FitAndProperAlerts alerts, LicensingConfig config) {
+    FitAndProperMonitor(FitAndProperRules rules, FitAndProperAlerts alerts, LicensingConfig config, Jdbc jdbc,
+            EntityManager entities) {
         this.rules = rules;
         this.alerts = alerts;
-        this.config = config;
+        this.jdbc = jdbc;
+        this.entities = entities;
+        this.approvedCombinations = approvedCombinations(config.approvedCombinations().orElse(List.of()));
     }
 
     public FitAndProperRules rules() {
@@ -64,13 +69,14 @@ public class FitAndProperMonitor {
 
     /** The facts the standing rules read for one firm. */
     public FirmFacts facts(String firmId) {
-        return facts(FirmRecords.of(List.of(firmId)), firmId);
+        return facts(FirmRecords.of(jdbc, List.of(firmId)), firmId);
     }
 
+    /** The facts as the records stand now: nothing re-derived but the lists a change since the last call replaced. */
     private FirmFacts facts(FirmRecords records, String firmId) {
-        boolean datf = records.licence(firmId).map(l -> l.activityList().contains(Activity.DATF_OPERATOR)).orElse(false);
-        return new FirmFacts(firmId, datf, records.people(firmId).stream().map(Person::toState).toList(),
-                records.controllers(firmId).stream().map(Controller::toState).toList(), approvedCombinations(firmId));
+        boolean datf = records.licence(firmId).map(l -> l.activities().contains(Activity.DATF_OPERATOR)).orElse(false);
+        return new FirmFacts(firmId, datf, records.people(firmId), records.controllers(firmId),
+                approvedCombinations.getOrDefault(firmId, Set.of()));
     }
 
     /**
@@ -86,7 +92,7 @@ public class FitAndProperMonitor {
         private final FitAndProperAlerts.Changes changes = alerts.changes();
 
         private Firms(Collection<String> firmIds) {
-            this.records = FirmRecords.of(firmIds);
+            this.records = FirmRecords.of(jdbc, firmIds);
             this.open = alerts.open(firmIds);
         }
 
@@ -108,6 +114,11 @@ public class FitAndProperMonitor {
         public void write() {
             changes.write();
         }
+
+        /** Writes the people and controllers changed so far; call it before the transaction commits. */
+        public void writeRecords() {
+            records.write();
+        }
     }
 
     /** Reads the firms (call it with them locked, in the transaction that changes them). */
@@ -123,6 +134,8 @@ public class FitAndProperMonitor {
      */
     @Transactional(TxType.MANDATORY)
     public void reassess(String firmId, List<Finding<Obligation>> triggered, List<String> causedBy, Instant now) {
+        // The records are read as plain rows: the caller's licence, an entity, must be in the database first.
+        entities.flush();
         Firms firms = read(List.of(firmId));
         reassess(firms, firmId, triggered, causedBy, now);
         firms.write();
@@ -132,7 +145,7 @@ public class FitAndProperMonitor {
     @Transactional(TxType.MANDATORY)
     public void reassess(Firms firms, String firmId, List<Finding<Obligation>> triggered, List<String> causedBy,
             Instant now) {
-        Optional<LicenceChanged> licence = firms.records.licence(firmId).map(Licence::toEvent);
+        Optional<LicenceChanged> licence = firms.records.licence(firmId);
         if (licence.isEmpty()) {
             return;
         }
@@ -159,7 +172,7 @@ public class FitAndProperMonitor {
         if (controlled.isEmpty()) {
             return;
         }
-        Optional<LicenceChanged> licence = firms.records.licence(e.firmId()).map(Licence::toEvent);
+        Optional<LicenceChanged> licence = firms.records.licence(e.firmId());
         if (licence.isEmpty()) {
             // The roster of a firm not yet licensed is its starting state, not appointments to notify.
             return;
@@ -170,14 +183,15 @@ public class FitAndProperMonitor {
                 String.valueOf(draft.get("kind")), "GEN-6.2.1", String.valueOf(draft.get("subject")), at, draft));
     }
 
-    private Set<String> approvedCombinations(String firmId) {
-        Set<String> persons = new HashSet<>();
-        for (String entry : config.approvedCombinations().orElse(List.of())) {
+    private static Map<String, Set<String>> approvedCombinations(List<String> entries) {
+        Map<String, Set<String>> persons = new HashMap<>();
+        for (String entry : entries) {
             String[] parts = entry.trim().split(":", 2);
-            if (parts.length == 2 && parts[0].equals(firmId)) {
-                persons.add(parts[1]);
+            if (parts.length == 2) {
+                persons.computeIfAbsent(parts[0], f -> new HashSet<>()).add(parts[1]);
             }
         }
-        return persons;
+        persons.replaceAll((firm, ids) -> Set.copyOf(ids));
+        return Map.copyOf(persons);
     }
 }

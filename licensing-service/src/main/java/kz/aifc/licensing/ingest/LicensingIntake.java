@@ -30,7 +30,6 @@ import kz.aifc.licensing.rules.ControllerState;
 import kz.aifc.licensing.rules.Obligation;
 import kz.aifc.platform.rules.Finding;
 import kz.aifc.licensing.rules.PersonState;
-import kz.aifc.licensing.store.Controller;
 import kz.aifc.licensing.store.FirmLocks;
 import kz.aifc.licensing.store.PersonDisclosure;
 import kz.aifc.platform.store.Inbox;
@@ -40,14 +39,14 @@ import kz.aifc.platform.store.Inbox;
  * inbox claimed, the poll's firms locked (in firm order, one statement) and read once, then each event in the order it
  * was read, the firm re-evaluated after each from its records and open alerts kept current in memory; the poll's alert
  * changes and notification drafts, kept in the order they were decided, are written at its end (one alert upsert,
- * outbox batch and audit append, one read of the drafts), then the entities flushed.
+ * outbox batch and audit append, one drafts upsert), then the people and controllers it changed (one upsert each).
  */
 @ApplicationScoped
 public class LicensingIntake {
 
     private final Inbox inbox;
     private final FitAndProperMonitor monitor;
-    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, alert changes and drafts, entity flush. */
+    /** Where a poll's time goes, by phase: inbox claim, locks and reads, rules, alert changes and drafts, rows written. */
     private final Map<String, Timer> phases;
 
     LicensingIntake(Inbox inbox, FitAndProperMonitor monitor, MeterRegistry meters) {
@@ -96,7 +95,10 @@ public class LicensingIntake {
             });
             phases.get("evaluate").record(() -> fresh.forEach(event -> each.accept(event, firms)));
             phases.get("alerts").record(firms::write);
-            phases.get("flush").record(() -> Panache.getEntityManager().flush());
+            phases.get("flush").record(() -> {
+                firms.writeRecords();
+                Panache.getEntityManager().flush();
+            });
         }
         return claimed;
     }
@@ -127,8 +129,7 @@ public class LicensingIntake {
         List<Finding<Obligation>> notice = monitor.rules().decreaseNotice(c, now).stream().toList();
         if (!c.proposes()) {
             // A proposal changes no holding; its completion does, and repeats no notice the proposal already raised.
-            ControllerState before = firms.records().controller(c.firmId(), c.controllerId()).map(Controller::toState)
-                    .orElse(null);
+            ControllerState before = firms.records().controller(c.firmId(), c.controllerId()).orElse(null);
             firms.records().record(c.firmId(), monitor.rules().apply(before, c), utc(now));
             notice = notice.stream().filter(f -> !firms.raisedBefore(f.alertId())).toList();
         }

@@ -70,8 +70,15 @@ public final class FitAndProperRules {
                 continue;
             }
             Role role = mandatory.role();
-            List<PersonState> holders = facts.people().stream().filter(p -> p.holds(role)).toList();
-            boolean filled = holders.stream().anyMatch(p -> !mandatory.requiresApproval() || p.approved());
+            // Loops, not streams: this runs for every role of the firm after each of its events.
+            List<PersonState> holders = new ArrayList<>();
+            boolean filled = false;
+            for (PersonState p : facts.people()) {
+                if (p.holds(role)) {
+                    holders.add(p);
+                    filled |= !mandatory.requiresApproval() || p.approved();
+                }
+            }
             if (filled) {
                 continue;
             }
@@ -112,9 +119,13 @@ public final class FitAndProperRules {
         }
         List<Finding<Obligation>> out = new ArrayList<>();
         for (PersonState p : facts.people()) {
+            // Most of a firm's people are former staff: they are passed over before their roles are looked at.
+            if (!p.current() || p.approved()) {
+                continue;
+            }
             Set<Role> controlled = p.roles().stream().filter(book.controlledFunctions()::contains)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            if (!p.current() || controlled.isEmpty() || p.approved()) {
+            if (controlled.isEmpty()) {
                 continue;
             }
             Map<String, Object> evidence = person(p);
@@ -232,9 +243,12 @@ public final class FitAndProperRules {
         }
         List<Finding<Obligation>> out = new ArrayList<>();
         for (PersonState p : facts.people()) {
+            if (!p.current() || facts.approvedCombinations().contains(p.personId())) {
+                continue;
+            }
             Set<Role> combined = p.roles().stream().filter(book.datfCombinedRoles()::contains)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            if (!p.current() || combined.size() < 2 || facts.approvedCombinations().contains(p.personId())) {
+            if (combined.size() < 2) {
                 continue;
             }
             Map<String, Object> evidence = person(p);
@@ -254,9 +268,14 @@ public final class FitAndProperRules {
         if (!facts.datf() || !inForce(rule, now)) {
             return List.of();
         }
-        List<PersonState> board = facts.people().stream()
-                .filter(p -> p.holds(Role.DIRECTOR) || p.holds(Role.INDEPENDENT_DIRECTOR)).toList();
-        long independent = board.stream().filter(p -> p.holds(Role.INDEPENDENT_DIRECTOR)).count();
+        List<PersonState> board = new ArrayList<>();
+        long independent = 0;
+        for (PersonState p : facts.people()) {
+            if (p.holds(Role.DIRECTOR) || p.holds(Role.INDEPENDENT_DIRECTOR)) {
+                board.add(p);
+                independent += p.holds(Role.INDEPENDENT_DIRECTOR) ? 1 : 0;
+            }
+        }
         // No board reported yet is a data gap, not a breach of the ratio.
         if (board.isEmpty()
                 || independent * book.boardIndependentDenominator() >= (long) board.size() * book.boardIndependentNumerator()) {

@@ -2,6 +2,7 @@ package kz.aifc.licensing.store;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import kz.aifc.contract.codec.CloudEventCodec;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * A drafted AFSA notification (table {@code notification_draft}): one per finding (id = the alert id) or per GEN 6.2.1
@@ -24,6 +27,12 @@ import io.quarkus.panache.common.Sort;
 @Entity
 @Table(name = "notification_draft")
 public class NotificationDraft extends PanacheEntityBase {
+
+    private static final String UPSERT = """
+            insert into notification_draft (id, firm_id, kind, rule_id, title, created_at, updated_at, document)
+            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            on conflict (id) do update set kind = excluded.kind, title = excluded.title,
+                updated_at = excluded.updated_at, document = excluded.document""";
 
     @Id
     public String id;
@@ -66,41 +75,22 @@ public class NotificationDraft extends PanacheEntityBase {
             Map<String, Object> document) {
     }
 
-    /** Stores a new draft, or rewrites one: it keeps its firm, rule and the moment it was first drafted. */
-    public static void save(String id, String firmId, String kind, String ruleId, String title, OffsetDateTime at,
-            Map<String, Object> document) {
-        saveAll(List.of(new Save(id, firmId, kind, ruleId, title, at, document)));
-    }
-
     /**
-     * {@link #save} for each draft in order, an id possibly saved several times, with one read of those already
-     * stored; the rows go to the database when the persistence context is flushed.
+     * Stores each draft new, or rewrites it (it keeps its firm, rule and the moment it was first drafted), in order,
+     * an id possibly saved several times: one batched upsert of each id as it was last saved, bypassing the
+     * persistence context (no caller reads a draft back in the transaction that saved it).
      */
-    public static void saveAll(List<Save> saves) {
-        if (saves.isEmpty()) {
-            return;
-        }
-        Map<String, NotificationDraft> drafts = new HashMap<>();
-        NotificationDraft.<NotificationDraft>list("id in ?1", saves.stream().map(Save::id).distinct().toList())
-                .forEach(d -> drafts.put(d.id, d));
+    public static void saveAll(Jdbc jdbc, List<Save> saves) {
+        Map<String, Save> first = new LinkedHashMap<>();
+        Map<String, Save> last = new HashMap<>();
         for (Save save : saves) {
-            NotificationDraft d = drafts.get(save.id());
-            boolean created = d == null;
-            if (created) {
-                d = new NotificationDraft();
-                d.id = save.id();
-                d.firmId = save.firmId();
-                d.ruleId = save.ruleId();
-                d.createdAt = save.at();
-                drafts.put(d.id, d);
-            }
-            d.kind = save.kind();
-            d.title = save.title();
-            d.updatedAt = save.at();
-            d.document = save.document();
-            if (created) {
-                d.persist();
-            }
+            first.putIfAbsent(save.id(), save);
+            last.put(save.id(), save);
         }
+        jdbc.batch("store notification drafts", UPSERT, first.values(), (s, created) -> {
+            Save now = last.get(created.id());
+            Jdbc.bind(s, created.id(), created.firmId(), now.kind(), created.ruleId(), now.title(), created.at(),
+                    now.at(), CloudEventCodec.toJson(now.document()));
+        });
     }
 }
