@@ -1,15 +1,18 @@
 package kz.aifc.platform.alerts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -251,10 +254,29 @@ public class AlertBook {
                 CloudEventCodec.readPayload(rs.getString(6), AlertRaised.class)), params);
     }
 
+    /**
+     * What a reader of the alert sees (severity, title, detail, deadline), as a digest stored with it: the same in
+     * every process and release, so a restart that re-evaluates an open alert finds it unchanged. (An enum's
+     * {@code hashCode} differs from one JVM to the next: hashed with it, every open alert was announced again as
+     * updated, with the same content, after each restart.)
+     */
     static String fingerprint(AlertRaised a) {
-        return Objects.hash(a.severity(), a.title(), a.detail(),
-                a.regulatoryDeadline() == null ? null : a.regulatoryDeadline().toInstant()) + "";
+        MessageDigest sha = SHA_256.get();
+        for (String part : new String[] {a.severity().name(), a.title(), a.detail(),
+                a.regulatoryDeadline() == null ? "" : a.regulatoryDeadline().toInstant().toString()}) {
+            sha.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0x1f);
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
 
     /** One alert as stored: its last raised payload and whether it is still open. */
     public record StoredAlert(String alertId, String firmId, String ruleId, boolean open, String fingerprint,
