@@ -11,12 +11,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,6 +51,8 @@ import kz.aifc.platform.alerts.AlertBook;
 @Singleton
 public class ScreeningPipeline {
 
+    private static final Logger LOG = Logger.getLogger(ScreeningPipeline.class);
+
     private final AmlRules rules;
     private final TransactionStore store;
     private final FindingStore findingStore;
@@ -62,12 +68,16 @@ public class ScreeningPipeline {
     private final Timer commitTime;
     private final DueDiligenceUpdates dueDiligence;
     private final TransactionMonths months;
+    /** A batch longer than this, detection to commit, is logged with its phases (aifc.aml.slow-batch-ms). */
+    private final long slowBatchNanos;
     /** Batches still to stage (copy, then insert what is new) after one met an event stored before. */
     private final AtomicInteger stagedBatches = new AtomicInteger();
     private static final int STAGED_AFTER_REDELIVERY = 20;
 
     ScreeningPipeline(AmlRules rules, TransactionStore store, FindingStore findingStore, HistoryCache cache, AlertBook alerts,
-            DueDiligenceUpdates dueDiligence, TransactionMonths months, MeterRegistry meters) {
+            DueDiligenceUpdates dueDiligence, TransactionMonths months, MeterRegistry meters,
+            @ConfigProperty(name = "aifc.aml.slow-batch-ms", defaultValue = "250") long slowBatchMillis) {
+        this.slowBatchNanos = TimeUnit.MILLISECONDS.toNanos(slowBatchMillis);
         this.rules = rules;
         this.months = months;
         this.dueDiligence = dueDiligence;
@@ -87,6 +97,21 @@ public class ScreeningPipeline {
     private static Timer phase(MeterRegistry meters, String name) {
         return Timer.builder("aml.batch.phase").tag("phase", name)
                 .description("time a screening batch spends in each phase").register(meters);
+    }
+
+    /** The phases a batch's transaction is timed in, in order, as a slow batch's log line names them. */
+    private static final class Phases {
+
+        static final String[] NAMES = {"load-histories", "claim", "evaluate", "cases", "due-diligence", "alerts"};
+
+        static String describe(long[] nanos) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < NAMES.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(NAMES[i]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f", nanos[i] / 1e6));
+            }
+            return out.toString();
+        }
     }
 
     /** What a batch did. */
@@ -123,16 +148,24 @@ public class ScreeningPipeline {
 
     private Outcome apply(List<ScreenedRecord> events, boolean expectNew) {
         OffsetDateTime detectedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        long started = System.nanoTime();
+        long[] phaseNanos = new long[Phases.NAMES.length];
         Set<CustomerKey> touched = new HashSet<>();
         List<CustomerYear> written = new ArrayList<>();
         try {
             long[] bodyEnd = new long[1];
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Outcome o = applyInTransaction(events, detectedAt, touched, expectNew, written);
+                Outcome o = applyInTransaction(events, detectedAt, touched, expectNew, written, phaseNanos);
                 bodyEnd[0] = System.nanoTime();
                 return o;
             });
-            commitTime.record(System.nanoTime() - bodyEnd[0], TimeUnit.NANOSECONDS);
+            long committed = System.nanoTime();
+            commitTime.record(committed - bodyEnd[0], TimeUnit.NANOSECONDS);
+            if (committed - started > slowBatchNanos) {
+                LOG.infof("Slow batch: %d events, %d findings in %.1f ms (%s, commit %.1f)", events.size(),
+                        outcome.findings(), (committed - started) / 1e6, Phases.describe(phaseNanos),
+                        (committed - bodyEnd[0]) / 1e6);
+            }
             cache.settle(touched);
             dueDiligence.committed(written);
             // After the commit, into the firm's set as it is now (a partition move may have reloaded it meanwhile).
@@ -158,7 +191,7 @@ public class ScreeningPipeline {
     }
 
     private Outcome applyInTransaction(List<ScreenedRecord> records, OffsetDateTime detectedAt,
-            Set<CustomerKey> touched, boolean expectNew, List<CustomerYear> written) {
+            Set<CustomerKey> touched, boolean expectNew, List<CustomerYear> written, long[] phaseNanos) {
         Map<String, ScreenedRecord> unique = new LinkedHashMap<>();
         for (ScreenedRecord r : records) {
             unique.putIfAbsent(r.eventKey(), r);
@@ -169,9 +202,11 @@ public class ScreeningPipeline {
         CustomerHistory[] histories = histories(distinct, touched);
         long t1 = System.nanoTime();
         loadTime.record(t1 - t0, TimeUnit.NANOSECONDS);
+        phaseNanos[0] = t1 - t0;
         TransactionStore.Claimed fresh = store.claim(distinct, expectNew);
         long t2 = System.nanoTime();
         claimTime.record(t2 - t1, TimeUnit.NANOSECONDS);
+        phaseNanos[1] = t2 - t1;
 
         AmlRulebook book = rules.rulebook();
         Map<String, Finding<Suspicion>> findings = new LinkedHashMap<>();
@@ -191,6 +226,7 @@ public class ScreeningPipeline {
         }
         long t3 = System.nanoTime();
         evaluateTime.record(t3 - t2, TimeUnit.NANOSECONDS);
+        phaseNanos[2] = t3 - t2;
 
         List<Finding<Suspicion>> found = List.copyOf(findings.values());
         Map<String, String> caseByAlert = findingStore.openOrJoinCases(found.stream().filter(f -> f.duty().opensCase()).toList(),
@@ -198,16 +234,19 @@ public class ScreeningPipeline {
         findingStore.insertFindings(found, caseByAlert, detectedAt);
         long t4 = System.nanoTime();
         casesTime.record(t4 - t3, TimeUnit.NANOSECONDS);
+        phaseNanos[3] = t4 - t3;
         DueDiligenceUpdates.Changes cures = dueDiligence.apply(todo, found, detectedAt, written);
         long t5 = System.nanoTime();
         dueDiligenceTime.record(t5 - t4, TimeUnit.NANOSECONDS);
+        phaseNanos[4] = t5 - t4;
         // Alert changes last: the audit trail's lock, taken with them, is then held only until the commit just after
         // (the other lane's batch waits for it). Raised before resolved: a breach shown and cured in one batch ends
         // resolved. A breach shown only as it was before its cure (a late delivery) is recorded but not raised again.
         alerts.raiseAll(found.stream().filter(f -> !cures.curedBefore().contains(f.alertId()))
                 .map(f -> AmlAlerts.alert(book, f, caseByAlert.get(f.alertId()), detectedAt)).toList());
         alerts.resolveAll(cures.resolutions());
-        alertTime.record(System.nanoTime() - t5, TimeUnit.NANOSECONDS);
+        phaseNanos[5] = System.nanoTime() - t5;
+        alertTime.record(phaseNanos[5], TimeUnit.NANOSECONDS);
         return new Outcome(todo.size(), records.size() - todo.size(), findings.size());
     }
 

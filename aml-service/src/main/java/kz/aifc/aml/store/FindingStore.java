@@ -5,9 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -46,37 +50,55 @@ public class FindingStore {
 
     /**
      * Opens each finding's customer case or adds to the one already open (one case per customer episode), in one
-     * round trip; answers the case id by alert id.
+     * round trip: one row per customer, carrying the rules and transactions of all its findings here (a heavy trader's
+     * withdrawal can bring a hundred AML-006 findings at once; one upsert each rewrote the case's whole transaction
+     * list a hundred times). Answers the case id by alert id.
      */
     public Map<String, String> openOrJoinCases(List<Finding<Suspicion>> findings, OffsetDateTime at) {
         Map<String, String> caseByAlert = new HashMap<>();
         if (findings.isEmpty()) {
             return caseByAlert;
         }
+        Map<List<String>, CaseJoin> byCustomer = new LinkedHashMap<>();
+        for (Finding<Suspicion> f : findings) {
+            CaseJoin join = byCustomer.computeIfAbsent(List.of(f.firmId(), f.duty().customerId()), k -> new CaseJoin());
+            join.alertIds.add(f.alertId());
+            join.ruleIds.add(f.ruleId());
+            join.transactionIds.addAll(f.duty().transactionIds());
+        }
         return jdbc.withConnection("open or join cases", c -> {
             try (PreparedStatement q = c.prepareStatement(UPSERT_CASE, new String[] {"case_id"})) {
-                for (Finding<Suspicion> f : findings) {
+                for (Map.Entry<List<String>, CaseJoin> e : byCustomer.entrySet()) {
                     q.setString(1, "CASE-" + UUID.randomUUID());
-                    q.setString(2, f.firmId());
-                    q.setString(3, f.duty().customerId());
+                    q.setString(2, e.getKey().get(0));
+                    q.setString(3, e.getKey().get(1));
                     q.setTimestamp(4, Timestamp.from(at.toInstant()));
                     q.setTimestamp(5, Timestamp.from(at.toInstant()));
-                    q.setArray(6, c.createArrayOf("text", new String[] {f.ruleId()}));
-                    q.setArray(7, c.createArrayOf("text", f.duty().transactionIds().toArray()));
+                    q.setArray(6, c.createArrayOf("text", e.getValue().ruleIds.toArray()));
+                    q.setArray(7, c.createArrayOf("text", e.getValue().transactionIds.toArray()));
                     q.addBatch();
                 }
                 q.executeBatch();
                 try (ResultSet rs = q.getGeneratedKeys()) {
-                    for (Finding<Suspicion> f : findings) {
+                    for (CaseJoin join : byCustomer.values()) {
                         if (!rs.next()) {
-                            throw new SQLException("no case id returned for " + f.alertId());
+                            throw new SQLException("no case id returned for " + join.alertIds);
                         }
-                        caseByAlert.put(f.alertId(), rs.getString(1));
+                        String caseId = rs.getString(1);
+                        join.alertIds.forEach(alertId -> caseByAlert.put(alertId, caseId));
                     }
                 }
                 return caseByAlert;
             }
         });
+    }
+
+    /** What one customer's findings in a batch bring to its case. */
+    private static final class CaseJoin {
+
+        final List<String> alertIds = new ArrayList<>();
+        final Set<String> ruleIds = new TreeSet<>();
+        final Set<String> transactionIds = new TreeSet<>();
     }
 
     /** Keeps every finding as detected, with the case it joined. */

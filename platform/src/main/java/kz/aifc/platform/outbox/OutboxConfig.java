@@ -14,4 +14,8 @@ public interface OutboxConfig {
     /** How often the relay looks for rows without being woken by a commit: the safety net, in milliseconds. */
     @WithDefault("500")
     long pollMillis();
+
+    /** A batch longer than this, claim to commit, is logged with where its time went, in milliseconds. */
+    @WithDefault("250")
+    long slowBatchMillis();
 }

@@ -59,6 +59,7 @@ public class OutboxRelay {
     private final boolean enabled;
     private final KafkaClients kafka;
     private final long pollMillis;
+    private final long slowBatchNanos;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -71,6 +72,7 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.enabled = config.enabled();
         this.pollMillis = config.pollMillis();
+        this.slowBatchNanos = TimeUnit.MILLISECONDS.toNanos(config.slowBatchMillis());
     }
 
     void start(@Observes StartupEvent startup) {
@@ -162,13 +164,20 @@ public class OutboxRelay {
                 for (Future<?> ack : acks) {
                     ack.get(30, TimeUnit.SECONDS);
                 }
-                meters.timer("aifc.outbox.acks").record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+                long acked = System.nanoTime();
+                meters.timer("aifc.outbox.acks").record(acked - sent, TimeUnit.NANOSECONDS);
                 try (PreparedStatement mark = connection.prepareStatement(MARK)) {
                     mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
                     mark.executeUpdate();
                 }
                 connection.commit();
-                meters.timer("aifc.outbox.batch").record(System.nanoTime() - claimed, TimeUnit.NANOSECONDS);
+                long done = System.nanoTime();
+                meters.timer("aifc.outbox.batch").record(done - claimed, TimeUnit.NANOSECONDS);
+                if (done - claimed > slowBatchNanos) {
+                    LOG.infof("Slow outbox batch: %d events in %.1f ms (claim and send %.1f, acknowledgements %.1f, "
+                            + "mark and commit %.1f)", ids.size(), (done - claimed) / 1e6, (sent - claimed) / 1e6,
+                            (acked - sent) / 1e6, (done - acked) / 1e6);
+                }
                 meters.counter("aifc.outbox.published").increment(ids.size());
                 return ids.size();
             } catch (Exception e) {
