@@ -19,7 +19,9 @@
 # notification with BENCH_BESIDE_AML=N: before the paced phase, N screened transactions (bench-aml.sh's traffic) are
 # produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
 # paced phase, sharing the two cores, the broker and PostgreSQL (issue #18: the desk's latency while aml-service
-# drains a backlog); its rate over the paced phase and whether it was still draining at its end are reported.
+# drains a backlog); its rate over the paced phase and whether it was still draining at its end are reported. With
+# BENCH_BESIDE_AML_NICE=N (1-19) aml-service and its PostgreSQL backends run at that niceness, a lower CPU priority
+# than the desk's: what separate CPU shares (deploy/k8s's requests) would give on one machine.
 # Traffic: every event of a random firm. capital, licensing: a share of them (BENCH_BREACH_SHARE, default 2%)
 # breaches and the firm's next event of the kind cures it, so about twice that share of events raises or resolves an
 # alert: a snapshot under the capital requirement (CAP-001 and CAP-002), a controller over 10% without approval
@@ -34,7 +36,8 @@
 #   +3; when set, it also names the run's databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one
 #   machine keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
-#   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0).
+#   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
+#   BENCH_BESIDE_AML_NICE (its niceness, above; 0).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -62,6 +65,7 @@ else
 fi
 HEAP="${BENCH_HEAP:-256m}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
+BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
 [[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
 # As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
@@ -145,7 +149,9 @@ start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
   local -a envs=("${svc_env[@]}")
   [[ "$name" == aml ]] && envs=(AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)")
   info "starting $name-service ($jar, heap $HEAP, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
-  env MALLOC_ARENA_MAX=2 "${envs[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+  local -a niced=()
+  [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && niced=(nice -n "$BESIDE_NICE")
+  env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
@@ -277,6 +283,11 @@ aml_applied() { # -> screened transactions aml-service has applied so far
   curl -fsS "http://127.0.0.1:$AML_PORT/q/metrics" |
     awk '/^aifc_events_in_total\{.*outcome="applied"/ && /transactions/ {s += $2} END {printf "%d", s}'
 }
+if ((BESIDE_AML > 0)) && [[ "$BESIDE_NICE" != 0 ]]; then
+  # Its connections are open by now (it is draining); each backend is a process of its own.
+  psql_bench postgres -c "select pid from pg_stat_activity where datname = 'aifc_aml$DB_SUFFIX'" |
+    xargs -r renice -n "$BESIDE_NICE" -p >/dev/null
+fi
 ((BESIDE_AML > 0)) && aml_before="$(aml_applied)" && paced_t0="$(date +%s%3N)"
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
@@ -298,7 +309,7 @@ info "  applied: $paced_applied"
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
   paced_ms=$(($(date +%s%3N) - paced_t0))
-  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false)}"
+  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE}"
   info "  beside: $beside"
   stop_one aml
 fi
