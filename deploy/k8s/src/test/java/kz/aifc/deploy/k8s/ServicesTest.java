@@ -65,7 +65,7 @@ class ServicesTest {
         JsonNode aml = container(r, "aml-service");
         assertThat(aml.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
         assertThat(env(r, "aml-service").get("JAVA_TOOL_OPTIONS").path("value").asText())
-                .contains("-Xmx256m", "-Xmn144m", "-XX:+UseParallelGC");
+                .contains("-Xmx256m", "-Xmn144m", "-XX:+UseParallelGC", "-XX:MetaspaceSize=112m");
         // licensing- and notification-service passed 512 MB resident with a 256 MB heap under their benchmarks
         for (String service : new String[] {"licensing-service", "notification-service"}) {
             assertThat(container(r, service).at("/resources/limits/memory").asText()).isEqualTo("512Mi");
