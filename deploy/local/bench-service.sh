@@ -37,7 +37,8 @@
 #   machine keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
 #   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
-#   BENCH_BESIDE_AML_NICE (its niceness, above; 0).
+#   BENCH_BESIDE_AML_NICE (its niceness, above; 0), BENCH_DESK_PGPORT (notification: its database in a PostgreSQL
+#   instance of its own on this port, made and started if none answers there; 5432, the shared one).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -66,6 +67,8 @@ fi
 HEAP="${BENCH_HEAP:-256m}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
 BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
+DESK_PGPORT="${BENCH_DESK_PGPORT:-5432}"
+[[ "$DESK_PGPORT" == 5432 || "$SERVICE" == notification ]] || die "BENCH_DESK_PGPORT is for the notification benchmark"
 [[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
 # As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
@@ -109,8 +112,29 @@ cleanup() {
   if [[ "$started_kafka" == yes ]]; then
     "$LOCAL_DIR/kafka.sh" stop || true
   fi
+  if [[ -n "$started_desk" ]]; then
+    pg_ctlcluster --skip-systemctl-redirect $started_desk stop || true
+  fi
 }
+started_desk=""
 trap cleanup EXIT
+# BENCH_DESK_PGPORT: the desk's database in a PostgreSQL instance of its own on that port (its own WAL, buffers and
+# processes, as deploy/k8s gives each service a CloudNativePG cluster), made with Debian's cluster tools the first time
+# and stopped at the end if this run started it.
+if [[ "$DESK_PGPORT" != 5432 ]] && ! pg_isready -q -h 127.0.0.1 -p "$DESK_PGPORT"; then
+  [[ "$(id -u)" -eq 0 ]] || die "BENCH_DESK_PGPORT needs root to make and start a PostgreSQL cluster"
+  pg_version="$(pg_lsclusters -h | awk 'NR == 1 {print $1}')"
+  if ! pg_lsclusters -h | awk -v p="$DESK_PGPORT" '$3 == p {found = 1} END {exit !found}'; then
+    pg_createcluster "$pg_version" bench-desk --port "$DESK_PGPORT" >/dev/null
+  fi
+  desk_cluster="$(pg_lsclusters -h | awk -v p="$DESK_PGPORT" '$3 == p {print $1, $2}')"
+  pg_ctlcluster --skip-systemctl-redirect $desk_cluster start
+  started_desk="$desk_cluster"
+  (cd / && su postgres -c "psql -X -q -p $DESK_PGPORT -c \"do \\$\\$ begin if not exists (select from pg_roles where rolname = 'aifc') then create role aifc login createdb password 'aifc'; end if; end \\$\\$\"")
+fi
+db_port() { # DB -> the port of the instance that holds it
+  [[ "$1" == aifc_notification* ]] && echo "$DESK_PGPORT" || echo 5432
+}
 
 modules=(capital licensing)
 [[ "$SERVICE" == notification ]] && modules=(notification)
@@ -126,13 +150,13 @@ for module in "${modules[@]}"; do
 done
 
 "$LOCAL_DIR/kafka.sh" topics "$SUFFIX" >/dev/null
-psql_bench() { # DB SQL...
+psql_bench() { # DB SQL... (PSQL_PORT: another instance than 5432's)
   local db="$1"
   shift
-  PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$db" "$@"
+  PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -p "${PSQL_PORT:-$(db_port "$db")}" -U aifc -d "$db" "$@"
 }
 for db in "aifc_${SERVICE}$DB_SUFFIX" $([[ "$SERVICE" == capital ]] && echo "aifc_licensing$DB_SUFFIX"); do
-  psql_bench postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
+  PSQL_PORT="$(db_port "$db")" psql_bench postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
 done
 AIFC_TOKEN_LOCAL=1 "$LOCAL_DIR/token.sh" admin >/dev/null
 # notification-service takes bearer tokens signed with the same local key (as up.sh without Keycloak), and needs the
@@ -153,7 +177,7 @@ start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
   [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && niced=(nice -n "$BESIDE_NICE")
   env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/aifc_${name}$DB_SUFFIX" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$(db_port "aifc_$name")/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
   pids[$name]=$!
   wait_for_port 127.0.0.1 "$port" 300 "$name-service" "$log" "${pids[$name]}"
@@ -309,7 +333,7 @@ info "  applied: $paced_applied"
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
   paced_ms=$(($(date +%s%3N) - paced_t0))
-  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE}"
+  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE,\"deskPostgresPort\":$DESK_PGPORT}"
   info "  beside: $beside"
   stop_one aml
 fi
