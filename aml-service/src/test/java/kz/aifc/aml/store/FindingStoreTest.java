@@ -77,12 +77,16 @@ class FindingStoreTest {
         findings.addAll(rapidInOut(other, 2, "2026-11-20T11:00:00+05:00"));
         assertThat(findings).hasSize(6);
 
+        long[] caseRowsWritten = new long[1];
         Map<String, String> caseByAlert = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> cases = store.openOrJoinCases(findings, DETECTED);
+            caseRowsWritten[0] = caseRowsWrittenInThisTransaction();
             store.insertFindings(findings, cases, DETECTED);
             return cases;
         });
 
+        // One row written per customer, not one per finding: six findings of two customers, two case rows.
+        assertThat(caseRowsWritten[0]).isEqualTo(2);
         assertThat(caseByAlert).containsOnlyKeys(findings.stream().map(Finding::alertId).toList());
         String heavyCase = caseByAlert.get(findings.get(0).alertId());
         String otherCase = caseByAlert.get(findings.get(5).alertId());
@@ -104,6 +108,16 @@ class FindingStoreTest {
         assertThat(openCases(heavy)).containsExactly(heavyCase);
         assertThat(transactionIds(heavyCase)).containsExactly(heavy + "-D0", heavy + "-D1", heavy + "-D2",
                 heavy + "-D3", heavy + "-D4", heavy + "-W");
+    }
+
+    /** Rows of aml_case inserted or updated so far by the current transaction (its own statistics). */
+    private long caseRowsWrittenInThisTransaction() throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select n_tup_ins + n_tup_upd from pg_stat_xact_user_tables where relname = 'aml_case'");
+                ResultSet rs = q.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
     }
 
     private List<String> openCases(String customer) throws SQLException {
