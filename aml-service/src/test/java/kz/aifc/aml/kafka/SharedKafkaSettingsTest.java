@@ -2,6 +2,7 @@ package kz.aifc.aml.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
@@ -49,5 +50,15 @@ class SharedKafkaSettingsTest {
                 .containsEntry("security.protocol", SecuredKafkaProfile.PROTOCOL)
                 .containsEntry("sasl.mechanism", SecuredKafkaProfile.MECHANISM)
                 .containsEntry("sasl.jaas.config", SecuredKafkaProfile.JAAS));
+    }
+
+    @Test
+    @DisplayName("Kafka decompresses lz4 batches with lz4-java's native library, not its Java fallback")
+    void shouldDecompressLz4Natively() throws ReflectiveOperationException {
+        assertThat(consumer.notReady()).as("the consumer runs").isNull();
+        Field decompressor = Class.forName("org.apache.kafka.common.compress.Lz4BlockInputStream", true,
+                getClass().getClassLoader()).getDeclaredField("DECOMPRESSOR");
+        decompressor.setAccessible(true);
+        assertThat(decompressor.get(null).getClass().getSimpleName()).isEqualTo("LZ4JNISafeDecompressor");
     }
 }
