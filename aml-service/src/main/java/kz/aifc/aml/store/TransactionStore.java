@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -117,22 +116,19 @@ public class TransactionStore {
             return Claimed.ALL;
         }
         int[] month = new int[n];
-        boolean oneMonth = true;
+        List<Integer> distinctMonths = new ArrayList<>(2);
         for (int i = 0; i < n; i++) {
             month[i] = TransactionMonths.monthOf(events.get(i).transaction().occurredAt().toInstant());
-            oneMonth &= month[i] == month[0];
+            if (!distinctMonths.contains(month[i])) {
+                distinctMonths.add(month[i]);
+            }
         }
-        boolean single = oneMonth;
         return jdbc.withConnection("store screened transactions", c -> {
             long chunkId = insertChunk(c, events);
             if (expectNew) {
                 try {
-                    if (single) {
-                        rows(events, chunkId, null, 0).copyInto(c, COPY_NEW.formatted(months.table(month[0])));
-                    } else {
-                        for (int m : Arrays.stream(month).distinct().toArray()) {
-                            rows(events, chunkId, month, m).copyInto(c, COPY_NEW.formatted(months.table(m)));
-                        }
+                    for (int m : distinctMonths) {
+                        rows(events, chunkId, month, m).copyInto(c, COPY_NEW.formatted(months.table(m)));
                     }
                 } catch (SQLException e) {
                     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -142,9 +138,7 @@ public class TransactionStore {
                 }
                 return Claimed.ALL;
             }
-            for (int m : Arrays.stream(month).distinct().toArray()) {
-                months.table(m);
-            }
+            distinctMonths.forEach(months::table);
             try (Statement s = c.createStatement()) {
                 s.execute(STAGE);
             }
