@@ -474,7 +474,13 @@ public final class AmlRules {
         return value != null && value.compareTo(band[0]) >= 0 && value.compareTo(band[1]) < 0;
     }
 
-    /** AML-006 (FATF 2020 red flags): withdrawals of at least the set share of a deposit within the window after it. */
+    /**
+     * AML-006 (FATF 2020 red flags): withdrawals of at least the set share of a deposit within the window after it.
+     * The breach is the deposit and its withdrawals, oldest first, up to the moment they reach the share; a later
+     * withdrawal adds nothing to it and raises nothing again (for a customer who trades all day, one withdrawal
+     * would otherwise refresh the alert of every deposit of the day before it). A withdrawal that arrives late, dated
+     * before that moment, is part of the breach and updates it. Withdrawals of the same instant count together.
+     */
     void rapidInOut(CustomerHistory h, ScreenedTransaction t, Tx current, OffsetDateTime detectedAt,
             List<Finding<Suspicion>> out) {
         if (!INFLOWS.contains(current.direction()) && !OUTFLOWS.contains(current.direction())) {
@@ -491,17 +497,25 @@ public final class AmlRules {
             if (!touches) {
                 continue;
             }
+            BigDecimal needed = deposit.amountUsd().multiply(book.rapidInOutPct()).divide(HUNDRED);
             List<Tx> withdrawals = new ArrayList<>();
             BigDecimal sum = BigDecimal.ZERO;
+            Instant reached = null;
             for (Tx w : h.recent()) {
-                if (OUTFLOWS.contains(w.direction()) && !w.occurredAt().isBefore(deposit.occurredAt())
-                        && !w.occurredAt().isAfter(end)) {
-                    withdrawals.add(w);
-                    sum = sum.add(w.amountUsd());
+                if (!OUTFLOWS.contains(w.direction()) || w.occurredAt().isBefore(deposit.occurredAt())
+                        || w.occurredAt().isAfter(end)) {
+                    continue;
+                }
+                if (reached != null && w.occurredAt().isAfter(reached)) {
+                    break;
+                }
+                withdrawals.add(w);
+                sum = sum.add(w.amountUsd());
+                if (reached == null && sum.compareTo(needed) >= 0) {
+                    reached = w.occurredAt();
                 }
             }
-            BigDecimal needed = deposit.amountUsd().multiply(book.rapidInOutPct()).divide(HUNDRED);
-            if (withdrawals.isEmpty() || sum.compareTo(needed) < 0) {
+            if (reached == null || deposit != current && current.occurredAt().isAfter(reached)) {
                 continue;
             }
             List<Tx> all = new ArrayList<>();

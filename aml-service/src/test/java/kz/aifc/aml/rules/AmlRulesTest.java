@@ -270,6 +270,55 @@ class AmlRulesTest {
         }
 
         @Test
+        void shouldNotRaiseAgainForAWithdrawalAfterTheDepositWasAlreadyWithdrawn() {
+            run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
+            List<Finding<Suspicion>> breach = of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("4600")
+                    .at("2026-11-20T12:00:00+05:00")), "AML-006");
+            assertThat(breach).hasSize(1);
+            assertThat(breach.get(0).duty().transactionIds()).containsExactly("D", "W1");
+            assertThat(of(run(tx().id("W2").direction(Direction.WITHDRAWAL).usd("300")
+                    .at("2026-11-20T13:00:00+05:00")), "AML-006"))
+                    .as("the breach stands as raised: a later withdrawal would only refresh its alert").isEmpty();
+        }
+
+        @Test
+        void shouldRaiseOnlyTheDepositsAWithdrawalTakesToTheShare() {
+            run(tx().id("D1").direction(Direction.DEPOSIT).usd("1000").at("2026-11-20T09:00:00+05:00"));
+            run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("950").at("2026-11-20T09:30:00+05:00"));
+            run(tx().id("D2").direction(Direction.DEPOSIT).usd("1000").at("2026-11-20T10:00:00+05:00"));
+            List<Finding<Suspicion>> f = of(run(tx().id("W2").direction(Direction.WITHDRAWAL).usd("950")
+                    .at("2026-11-20T11:00:00+05:00")), "AML-006");
+            assertThat(f).as("D1 was reached by W1 already; W2 reaches D2").hasSize(1);
+            assertThat(f.get(0).alertId()).isEqualTo(alertId("AML-006:F-0001:C-1:D2"));
+            assertThat(f.get(0).duty().transactionIds()).containsExactly("D2", "W2");
+        }
+
+        @Test
+        void shouldUpdateTheBreachWhenAWithdrawalDatedBeforeItArrivesLate() {
+            run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
+            assertThat(of(run(tx().id("W2").direction(Direction.WITHDRAWAL).usd("4600")
+                    .at("2026-11-20T14:00:00+05:00")), "AML-006")).hasSize(1);
+            List<Finding<Suspicion>> f = of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("1000")
+                    .at("2026-11-20T11:00:00+05:00")), "AML-006");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).alertId()).isEqualTo(alertId("AML-006:F-0001:C-1:D"));
+            assertThat(f.get(0).duty().transactionIds()).containsExactly("D", "W1", "W2");
+            assertThat(f.get(0).detail()).contains("withdrawals of USD 5600 (112.0%)");
+        }
+
+        @Test
+        void shouldRaiseWhenTheDepositArrivesAfterItsWithdrawals() {
+            run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("3000").at("2026-11-20T11:00:00+05:00"));
+            run(tx().id("W2").direction(Direction.WITHDRAWAL).usd("2000").at("2026-11-20T12:00:00+05:00"));
+            run(tx().id("W3").direction(Direction.WITHDRAWAL).usd("2000").at("2026-11-20T13:00:00+05:00"));
+            List<Finding<Suspicion>> f = of(run(tx().id("D").direction(Direction.DEPOSIT).usd("5000")
+                    .at("2026-11-20T10:00:00+05:00")), "AML-006");
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).duty().transactionIds()).as("up to the withdrawal that reached 90%")
+                    .containsExactly("D", "W1", "W2");
+        }
+
+        @Test
         void shouldNotRaiseBelow90PercentOrAfterTheWindow() {
             run(tx().id("D").direction(Direction.DEPOSIT).usd("5000").at("2026-11-20T10:00:00+05:00"));
             assertThat(of(run(tx().id("W1").direction(Direction.WITHDRAWAL).usd("4499.99")
