@@ -10,9 +10,7 @@
 
 const TOKEN_KEY = 'aifc.token';
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const LANGUAGE_KEY = 'aifc.language';
 const WRITERS = ['compliance-officer', 'mlro', 'admin'];
-const formats = {};
 
 const state = {
   language: 'en',
@@ -32,47 +30,17 @@ const $ = (id) => document.getElementById(id);
 
 /** The desk's text for a key in the chosen language (English where a translation is missing), {0}… filled in. */
 function t(key, ...args) {
-  const text = (I18N[state.language] || {})[key] ?? I18N.en[key] ?? key;
-  return text.replace(/\{(\d)\}/g, (m, i) => String(args[Number(i)]));
+  return translate(I18N, state.language, key, args);
 }
 
 /** A moment in Astana time, written the way the chosen language writes dates. */
 function astana(ms) {
-  if (state.language === 'kk') {
-    // Browsers' Kazakh locale data differ (month names missing, ISO order): Kazakh dates are written 08.12.2026, 14:30.
-    const p = Object.fromEntries(numericAstana().formatToParts(ms).map((x) => [x.type, x.value]));
-    return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}`;
-  }
-  const locale = LOCALES[state.language] || LOCALES.en;
-  formats[locale] = formats[locale] || new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Almaty', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
-    hourCycle: 'h23'
-  });
-  return formats[locale].format(ms);
-}
-
-function numericAstana() {
-  formats.numeric = formats.numeric || new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-    hourCycle: 'h23'
-  });
-  return formats.numeric;
-}
-
-/** The language remembered for the signed-in user (or this browser), else the browser's own if the desk has it. */
-function rememberedLanguage() {
-  const user = state.claims.upn || state.claims.sub;
-  const saved = (user && localStorage.getItem(LANGUAGE_KEY + '.' + user)) || localStorage.getItem(LANGUAGE_KEY);
-  if (saved && I18N[saved]) return saved;
-  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
-  return I18N[browser] ? browser : 'en';
+  return formatAstana(ms, state.language);
 }
 
 function chooseLanguage(language) {
   state.language = I18N[language] ? language : 'en';
-  localStorage.setItem(LANGUAGE_KEY, state.language);
-  const user = state.claims.upn || state.claims.sub;
-  if (user) localStorage.setItem(LANGUAGE_KEY + '.' + user, state.language);
+  saveLanguage(state.language, state.claims);
   applyLanguage();
 }
 
@@ -100,7 +68,7 @@ function applyLanguage() {
 document.addEventListener('DOMContentLoaded', start);
 
 async function start() {
-  state.language = rememberedLanguage();
+  state.language = savedLanguage(I18N, state.claims);
   applyLanguage();
   $('language').addEventListener('change', (e) => chooseLanguage(e.target.value));
   $('token-form').addEventListener('submit', (e) => {
@@ -209,7 +177,7 @@ function openDesk(claims) {
   $('desk').hidden = false;
   $('sign-out').hidden = !state.session;
   const roles = claims.groups || [];
-  state.language = rememberedLanguage();
+  state.language = savedLanguage(I18N, state.claims);
   applyLanguage();
   const allFirms = roles.includes('regulator') || roles.includes('admin');
   $('regulator-view').hidden = !allFirms;

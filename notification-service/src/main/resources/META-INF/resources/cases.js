@@ -6,7 +6,6 @@
 'use strict';
 
 const CASES_TOKEN_KEY = 'aifc.token';
-const CASES_LANGUAGE_KEY = 'aifc.language';
 const UPSTREAM = '/upstream/aml';
 
 const desk = { language: 'en', claims: {}, firm: '', cases: [], current: null, timer: null };
@@ -17,8 +16,7 @@ function el(id) {
 
 /** The case desk's text for a key in the chosen language (English where a translation is missing). */
 function tc(key, ...args) {
-  const text = (CASES_I18N[desk.language] || {})[key] ?? CASES_I18N.en[key] ?? key;
-  return text.replace(/\{(\d)\}/g, (m, i) => String(args[Number(i)]));
+  return translate(CASES_I18N, desk.language, key, args);
 }
 
 /** The claims of the bearer token this tab keeps, if any (the firm and roles; the token is checked by the services). */
@@ -33,21 +31,9 @@ function tokenClaims() {
   }
 }
 
-/** The language the alert desk remembers for this user (or this browser), else the browser's own, else English. */
-function casesLanguage() {
-  const user = desk.claims.upn || desk.claims.sub;
-  const saved = (user && localStorage.getItem(CASES_LANGUAGE_KEY + '.' + user))
-    || localStorage.getItem(CASES_LANGUAGE_KEY);
-  if (saved && CASES_I18N[saved]) return saved;
-  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
-  return CASES_I18N[browser] ? browser : 'en';
-}
-
 function setLanguage(language) {
   desk.language = CASES_I18N[language] ? language : 'en';
-  localStorage.setItem(CASES_LANGUAGE_KEY, desk.language);
-  const user = desk.claims.upn || desk.claims.sub;
-  if (user) localStorage.setItem(CASES_LANGUAGE_KEY + '.' + user, desk.language);
+  saveLanguage(desk.language, desk.claims);
   applyCasesLanguage();
 }
 
@@ -62,26 +48,13 @@ function applyCasesLanguage() {
 
 // ---- formatting (Astana time, grouped amounts) ------------------------------------------------------------------
 
-const caseFormats = {};
-
 function locale() {
   return (typeof LOCALES !== 'undefined' && LOCALES[desk.language]) || 'en-GB';
 }
 
-/** A moment in Astana time in the chosen language (Kazakh numerically: browsers' Kazakh month names differ). */
+/** A moment (ISO 8601) in Astana time in the chosen language; '' when absent. */
 function astanaTime(iso) {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (desk.language === 'kk') {
-    caseFormats.numeric = caseFormats.numeric || new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Almaty',
-      day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const p = Object.fromEntries(caseFormats.numeric.formatToParts(ms).map((x) => [x.type, x.value]));
-    return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}`;
-  }
-  const key = 'time.' + locale();
-  caseFormats[key] = caseFormats[key] || new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Almaty', day: '2-digit',
-    month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return caseFormats[key].format(ms);
+  return iso ? formatAstana(Date.parse(iso), desk.language) : '';
 }
 
 /** A plain decimal with grouped digits in the chosen language ("9,500.50" / "9 500,50"); '' when absent. */
@@ -367,7 +340,7 @@ async function whoIsHere() {
 
 document.addEventListener('DOMContentLoaded', async () => {
   desk.claims = await whoIsHere();
-  desk.language = casesLanguage();
+  desk.language = savedLanguage(CASES_I18N, desk.claims);
   el('language').addEventListener('change', (e) => setLanguage(e.target.value));
   el('case-filters').addEventListener('submit', loadCases);
   el('decision-form').addEventListener('submit', decide);

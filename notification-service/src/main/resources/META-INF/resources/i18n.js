@@ -1,5 +1,7 @@
 // The desk's words in English, Russian and Kazakh. A key missing in one language falls back to English.
 // Russian and Kazakh wording awaits review by a native-speaking compliance officer (see the module README).
+// Also what both desks (app.js, and cases.js with its words in cases-i18n.js) do with words: look a key up, remember
+// the chosen language, write a moment in Astana time.
 'use strict';
 
 const I18N = {
@@ -266,3 +268,50 @@ Object.assign(I18N.kk, {
   'subs.error': 'Жазылымды өзгерту мүмкін болмады (HTTP {0}).',
   'subs.error.load': 'Жазылымдарды жүктеу мүмкін болмады (HTTP {0}).'
 });
+
+// ---- shared by the alert desk (I18N) and the case desk (CASES_I18N) ---------------------------------------------
+
+/** Where the chosen language is remembered: for this browser, and per signed-in user (+ '.' + user). */
+const LANGUAGE_KEY = 'aifc.language';
+const astanaFormats = {};
+
+/** The text of `key` in `table`'s `language` (English where a translation is missing), {0}… filled from `args`. */
+function translate(table, language, key, args) {
+  const text = (table[language] || {})[key] ?? table.en[key] ?? key;
+  return text.replace(/\{(\d)\}/g, (m, i) => String(args[Number(i)]));
+}
+
+/** The language remembered for the user of `claims` (or this browser), else the browser's own if `table` has it. */
+function savedLanguage(table, claims) {
+  const user = claims.upn || claims.sub;
+  const saved = (user && localStorage.getItem(LANGUAGE_KEY + '.' + user)) || localStorage.getItem(LANGUAGE_KEY);
+  if (saved && table[saved]) return saved;
+  const browser = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return table[browser] ? browser : 'en';
+}
+
+/** Remembers `language` for this browser and for the user of `claims`. */
+function saveLanguage(language, claims) {
+  localStorage.setItem(LANGUAGE_KEY, language);
+  const user = claims.upn || claims.sub;
+  if (user) localStorage.setItem(LANGUAGE_KEY + '.' + user, language);
+}
+
+/** A moment (epoch milliseconds) in Astana time, written the way `language` writes dates. */
+function formatAstana(ms, language) {
+  if (language === 'kk') {
+    // Browsers' Kazakh locale data differ (month names missing, ISO order): Kazakh dates are written 08.12.2026, 14:30.
+    astanaFormats.numeric = astanaFormats.numeric || new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+      hourCycle: 'h23'
+    });
+    const p = Object.fromEntries(astanaFormats.numeric.formatToParts(ms).map((x) => [x.type, x.value]));
+    return `${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute}`;
+  }
+  const locale = LOCALES[language] || LOCALES.en;
+  astanaFormats[locale] = astanaFormats[locale] || new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Almaty', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23'
+  });
+  return astanaFormats[locale].format(ms);
+}

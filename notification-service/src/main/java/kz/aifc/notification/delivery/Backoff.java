@@ -1,6 +1,7 @@
 package kz.aifc.notification.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -42,5 +43,13 @@ public final class Backoff {
         Duration wait = exponential(failedAttempt);
         double share = jitter * Math.min(Math.max(random.getAsDouble(), 0), 1);
         return Duration.ofNanos(Math.round(wait.toNanos() * (1 - share)));
+    }
+
+    /**
+     * When to make attempt {@code failedAttempt + 1}: after {@link #next(int)}, or null (give up) when {@code failedAttempt}
+     * was the last of {@code maxAttempts}.
+     */
+    public Instant retryAt(int failedAttempt, int maxAttempts) {
+        return failedAttempt >= maxAttempts ? null : Instant.now().plus(next(failedAttempt));
     }
 }

@@ -16,6 +16,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @MappedSuperclass
 public abstract class QueuedDelivery extends PanacheEntityBase {
 
+    /** Waiting for its first or next attempt. */
+    public static final String PENDING = "PENDING";
+    /** Given up: the last attempt failed, or one failed in a way a retry cannot mend. */
+    public static final String FAILED = "FAILED";
+
     @Id
     public UUID id;
 
@@ -36,4 +41,18 @@ public abstract class QueuedDelivery extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Records attempt {@code a} of this delivery and where the delivery stands after it: {@code doneStatus} when the
+     * attempt succeeded, else PENDING until {@code nextAttempt}, or FAILED when there is none.
+     */
+    public void record(QueuedAttempt a, boolean done, String doneStatus, Instant nextAttempt) {
+        a.deliveryId = id;
+        a.persistOnce();
+        attempts = a.attempt;
+        status = done ? doneStatus : nextAttempt == null ? FAILED : PENDING;
+        if (nextAttempt != null) {
+            nextAttemptAt = nextAttempt;
+        }
+    }
 }

@@ -16,9 +16,7 @@ import kz.aifc.notification.delivery.QueuedDelivery;
 @Table(name = "mail_delivery")
 public class MailDelivery extends QueuedDelivery {
 
-    static final String PENDING = "PENDING";
     static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
 
     /** What the mail is about: RAISED, REOPENED@version or ESCALATED:reason; unique with alert and recipient. */
     @Column(nullable = false)

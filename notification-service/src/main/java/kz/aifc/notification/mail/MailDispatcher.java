@@ -85,7 +85,7 @@ public class MailDispatcher {
                     e.getClass().getSimpleName());
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
-        Instant next = sent || attempt >= config.maxAttempts() ? null : Instant.now().plus(backoff.next(attempt));
+        Instant next = sent ? null : backoff.retryAt(attempt, config.maxAttempts());
         queue.recordAttempt(d.id(), attempt, sent, ms, next);
         if (sent) {
             LOG.infof("mail %s sent (attempt %d)", d.id(), attempt);

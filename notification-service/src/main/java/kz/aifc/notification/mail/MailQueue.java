@@ -1,9 +1,5 @@
 package kz.aifc.notification.mail;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +22,6 @@ import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
-import kz.aifc.notification.delivery.AttemptKey;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.notification.store.Times;
 import kz.aifc.platform.audit.AuditTrail;
@@ -47,13 +40,11 @@ public class MailQueue {
     public static final String COMPLIANCE_OFFICER = Roles.COMPLIANCE_OFFICER;
     public static final String MLRO = Roles.MLRO;
 
-    private final DataSource dataSource;
     private final AuditTrail audit;
     private final MailConfig config;
     private final Jdbc jdbc;
 
-    MailQueue(DataSource dataSource, AuditTrail audit, MailConfig config, Jdbc jdbc) {
-        this.dataSource = dataSource;
+    MailQueue(AuditTrail audit, MailConfig config, Jdbc jdbc) {
         this.audit = audit;
         this.config = config;
         this.jdbc = jdbc;
@@ -168,25 +159,14 @@ public class MailQueue {
      * sends them meanwhile; the SMTP calls happen outside any transaction.
      */
     List<Due> claimDue(int limit, long leaseSeconds) {
-        String sql = """
+        return jdbc.query("claim mail deliveries", """
                 update mail_delivery set next_attempt_at = now() + make_interval(secs => ?)
                 where id in (select id from mail_delivery where status = 'PENDING' and next_attempt_at <= now()
                              order by next_attempt_at limit ? for update skip locked)
-                returning id, recipient, subject, body, attempts""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setLong(1, leaseSeconds);
-            q.setInt(2, limit);
-            List<Due> due = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5)));
-                }
-            }
-            return due;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim mail deliveries: " + e.getMessage(), e);
-        }
+                returning id, recipient, subject, body, attempts""",
+                rs -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)),
+                leaseSeconds, limit);
     }
 
     /** Records an attempt; {@code nextAttempt == null} without success means the mail gave up. */
@@ -196,24 +176,10 @@ public class MailQueue {
         if (d == null) {
             return;
         }
-        Instant now = Instant.now();
-        String outcome = sent ? MailAttempt.SENT : MailAttempt.SMTP_UNAVAILABLE;
-        if (MailAttempt.findByIdOptional(new AttemptKey(deliveryId, attempt)).isEmpty()) {
-            MailAttempt a = new MailAttempt();
-            a.deliveryId = deliveryId;
-            a.attempt = attempt;
-            a.at = now;
-            a.outcome = outcome;
-            a.durationMs = durationMs;
-            a.persist();
-        }
-        d.attempts = attempt;
-        d.lastOutcome = outcome;
-        d.status = sent ? MailDelivery.SENT : nextAttempt == null ? MailDelivery.FAILED : MailDelivery.PENDING;
-        d.sentAt = sent ? now : null;
-        if (nextAttempt != null) {
-            d.nextAttemptAt = nextAttempt;
-        }
+        MailAttempt a = new MailAttempt(attempt, durationMs, sent);
+        d.record(a, sent, MailDelivery.SENT, nextAttempt);
+        d.lastOutcome = a.outcome;
+        d.sentAt = sent ? a.at : null;
     }
 
     /** A firm's mail log, newest first. */

@@ -16,9 +16,7 @@ import kz.aifc.notification.delivery.QueuedDelivery;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends QueuedDelivery {
 
-    static final String PENDING = "PENDING";
     static final String DELIVERED = "DELIVERED";
-    static final String FAILED = "FAILED";
 
     @Column(name = "subscription_id", nullable = false)
     public UUID subscriptionId;

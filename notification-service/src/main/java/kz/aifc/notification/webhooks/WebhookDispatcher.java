@@ -160,8 +160,7 @@ public class WebhookDispatcher {
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         boolean delivered = outcome == DeliveryOutcome.DELIVERED;
-        Instant next = !outcome.retryable() || attempt >= config.maxAttempts() ? null
-                : Instant.now().plus(backoff.next(attempt));
+        Instant next = outcome.retryable() ? backoff.retryAt(attempt, config.maxAttempts()) : null;
         queue.recordAttempt(d.id(), attempt, status, outcome, ms, next);
         meters.counter("aifc.webhooks.attempts", "outcome", outcome.name()).increment();
     }

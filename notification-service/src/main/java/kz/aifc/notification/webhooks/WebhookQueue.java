@@ -1,22 +1,16 @@
 package kz.aifc.notification.webhooks;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,9 +29,9 @@ import kz.aifc.notification.alerts.AlertChanged;
 import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.AlertView;
 import kz.aifc.notification.alerts.AmlView;
-import kz.aifc.notification.delivery.AttemptKey;
 import kz.aifc.notification.store.Times;
 import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.store.Jdbc;
 
 /**
  * Subscriptions and the persistent delivery queue ({@link WebhookSubscription}, {@link WebhookDelivery},
@@ -50,13 +44,13 @@ public class WebhookQueue {
 
     private static final Logger LOG = Logger.getLogger(WebhookQueue.class);
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final ObjectMapper json;
     private final SecretBox secrets;
     private final AuditTrail audit;
 
-    WebhookQueue(DataSource dataSource, ObjectMapper json, SecretBox secrets, AuditTrail audit) {
-        this.dataSource = dataSource;
+    WebhookQueue(Jdbc jdbc, ObjectMapper json, SecretBox secrets, AuditTrail audit) {
+        this.jdbc = jdbc;
         this.json = json;
         this.secrets = secrets;
         this.audit = audit;
@@ -209,12 +203,12 @@ public class WebhookQueue {
      * subscriptions that waited longest come first; the HTTP calls happen outside any transaction.
      */
     List<Due> claimDue(int subscriptions, int perSubscription, long leaseSeconds, Collection<UUID> busy) {
-        String sql = """
+        List<Due> due = jdbc.query("claim webhook deliveries", """
                 with candidate as (
                     select w.id, w.subscription_id, w.created_at, w.next_attempt_at from webhook_delivery w
                     join webhook_subscription s on s.id = w.subscription_id
                     where w.status = 'PENDING' and w.next_attempt_at <= now() and s.paused_at is null
-                      and not (w.subscription_id = any(?))
+                      and not (w.subscription_id = any(cast(? as uuid[])))
                     order by w.next_attempt_at limit ? for update of w skip locked),
                 ranked as (
                     select id, subscription_id, row_number() over (partition by subscription_id order by created_at, id) n,
@@ -225,16 +219,8 @@ public class WebhookQueue {
                 update webhook_delivery d set next_attempt_at = now() + make_interval(secs => ?)
                 from webhook_subscription s, picked p
                 where d.id = p.id and p.n <= ? and p.g <= ? and s.id = d.subscription_id
-                returning d.id, s.url, s.secret, d.body, d.attempts, s.id, s.secret_sealed, d.created_at""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setArray(1, c.createArrayOf("uuid", busy.toArray()));
-            q.setInt(2, subscriptions * perSubscription * 4);
-            q.setLong(3, leaseSeconds);
-            q.setInt(4, perSubscription);
-            q.setInt(5, subscriptions);
-            List<Due> due = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
+                returning d.id, s.url, s.secret, d.body, d.attempts, s.id, s.secret_sealed, d.created_at""",
+                rs -> {
                     UUID subscription = rs.getObject(6, UUID.class);
                     String secret;
                     try {
@@ -242,17 +228,15 @@ public class WebhookQueue {
                     } catch (IllegalStateException e) {
                         // Never sent unsigned or with a wrong signature: it stays leased and is tried again later.
                         LOG.warn(e.getMessage());
-                        continue;
+                        return null;
                     }
-                    due.add(new Due(rs.getObject(1, UUID.class), subscription,
+                    return new Due(rs.getObject(1, UUID.class), subscription,
                             rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(2), secret, rs.getString(4),
-                            rs.getInt(5)));
-                }
-            }
-            return due;
-        } catch (SQLException e) {
-            throw failure("claim webhook deliveries", e);
-        }
+                            rs.getInt(5));
+                },
+                busy.stream().map(UUID::toString).toList(), subscriptions * perSubscription * 4, leaseSeconds,
+                perSubscription, subscriptions);
+        return due.stream().filter(Objects::nonNull).toList();
     }
 
     /**
@@ -266,27 +250,12 @@ public class WebhookQueue {
         if (d == null) {
             return;
         }
-        Instant now = Instant.now();
-        if (WebhookAttempt.findByIdOptional(new AttemptKey(deliveryId, attempt)).isEmpty()) {
-            WebhookAttempt a = new WebhookAttempt();
-            a.deliveryId = deliveryId;
-            a.attempt = attempt;
-            a.at = now;
-            a.statusCode = statusCode;
-            a.outcome = outcome;
-            a.durationMs = durationMs;
-            a.persist();
-        }
+        WebhookAttempt a = new WebhookAttempt(attempt, durationMs, statusCode, outcome);
         boolean delivered = outcome == DeliveryOutcome.DELIVERED;
-        d.attempts = attempt;
+        d.record(a, delivered, WebhookDelivery.DELIVERED, nextAttempt);
         d.lastStatusCode = statusCode;
         d.lastOutcome = outcome;
-        d.status = delivered ? WebhookDelivery.DELIVERED : nextAttempt == null ? WebhookDelivery.FAILED
-                : WebhookDelivery.PENDING;
-        d.deliveredAt = delivered ? now : null;
-        if (nextAttempt != null) {
-            d.nextAttemptAt = nextAttempt;
-        }
+        d.deliveredAt = delivered ? a.at : null;
     }
 
     /** The delivery log of one subscription, newest first. */
@@ -316,9 +285,5 @@ public class WebhookQueue {
 
     private static String[] array(List<String> values) {
         return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
-    }
-
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("cannot " + what + ": " + e.getMessage(), e);
     }
 }

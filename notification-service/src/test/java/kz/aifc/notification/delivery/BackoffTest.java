@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -50,5 +51,15 @@ class BackoffTest {
             assertThat(inQuarter).isBetween(2_200L, 2_800L);
         }
         assertThat(java.util.Arrays.stream(waits).distinct().count()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void shouldRetryAfterTheWaitUntilTheLastAttemptAndThenGiveUp() {
+        Backoff b = new Backoff(BASE, MAX, 0, () -> 0.5);
+        Instant before = Instant.now();
+        Instant retry = b.retryAt(2, 3);
+        assertThat(retry).isBetween(before.plusSeconds(10), Instant.now().plusSeconds(10));
+        assertThat(b.retryAt(3, 3)).isNull();
+        assertThat(b.retryAt(4, 3)).isNull();
     }
 }
