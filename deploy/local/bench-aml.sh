@@ -17,7 +17,7 @@
 # customer's few a day, a handful of heavy traders far more) replayed as fast as it goes. Each phase gets its own
 # stretch of past simulated time, so one phase's customers' windows do not pile onto the next one's.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
-# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 256m), AML_BENCH_JAVA_OPTS,
+# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 240m), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted), AML_BENCH_WARMUP (events drained before the
 #   sustained rate is measured, default EVENTS; 0 measures from the first event). Results: $STATE_DIR/bench/aml-*.json
 #   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
@@ -30,7 +30,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EVENTS="${1:-1000000}"
 LATENCY_SECONDS="${2:-60}"
 RATE="${AML_BENCH_RATE:-5000}"
-HEAP="${AML_BENCH_HEAP:-256m}"
+HEAP="${AML_BENCH_HEAP:-240m}"
 # The flags a deployment with a 512 MB memory limit would use (the heap is most of it; see aml-service/README.md).
 # The whole heap from the start: a small initial heap gives a small young generation, collected several times a
 # second. Parallel GC: while the service is stopped for a collection, the broker and PostgreSQL have nothing to do
