@@ -95,8 +95,19 @@ class ServicesTest {
                     .split(" "));
             assertThat(flags).as("%s runs with the flags of %s", s.name(), script)
                     .containsAll(benchmarkFlags(script, aml ? "AML_BENCH_JAVA_OPTS" : "BENCH_JAVA_OPTS"));
+            assertThat(flags).as("%s runs with the heap %s measured", s.name(), script)
+                    .contains("-Xmx" + benchmarkHeap(script, s.name().replace("-service", "")));
             assertThat(env(r, s.name()).get("MALLOC_ARENA_MAX").path("value").asText()).as(s.name()).isEqualTo("2");
         }
+    }
+
+    /** The heap a benchmark script gives the service by default (bench-aml.sh's one, bench-service.sh's per service). */
+    static String benchmarkHeap(String script, String service) throws IOException {
+        String text = Files.readString(Repo.ROOT.resolve(script));
+        Matcher m = Pattern.compile(service.equals("aml") ? "HEAP=\"\\$\\{AML_BENCH_HEAP:-(\\w+)}\""
+                : "\\[" + service + "]=(\\w+)").matcher(text);
+        assertThat(m.find()).as("%s's default heap in %s", service, script).isTrue();
+        return m.group(1);
     }
 
     /** The default JVM flags a benchmark script starts its service with ({@code JAVA_OPTS="${VAR:-…}"}). */
