@@ -17,7 +17,7 @@
 # customer's few a day, a handful of heavy traders far more) replayed as fast as it goes. Each phase gets its own
 # stretch of past simulated time, so one phase's customers' windows do not pile onto the next one's.
 # Usage: deploy/local/bench-aml.sh [EVENTS (default 1000000)] [LATENCY_SECONDS (default 60)]
-# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default 240m), AML_BENCH_JAVA_OPTS,
+# Environment: AML_BENCH_RATE (latency phase rate, default 5000), AML_BENCH_HEAP (default: the Deployment's, deployed-jvm.sh), AML_BENCH_JAVA_OPTS,
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted), AML_BENCH_WARMUP (events drained before the
 #   sustained rate is measured, default EVENTS; 0 measures from the first event). Results: $STATE_DIR/bench/aml-*.json
 #   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
@@ -30,18 +30,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 EVENTS="${1:-1000000}"
 LATENCY_SECONDS="${2:-60}"
 RATE="${AML_BENCH_RATE:-5000}"
-HEAP="${AML_BENCH_HEAP:-240m}"
-# The flags a deployment with a 512 MB memory limit would use (the heap is most of it; see aml-service/README.md).
-# The whole heap from the start: a small initial heap gives a small young generation, collected several times a
-# second. Parallel GC: while the service is stopped for a collection, the broker and PostgreSQL have nothing to do
-# either, so the second core collects too (serial: 16.4k/s drain against parallel: 18.6k/s, one 300k run each).
-# A young generation of 144 MB: left to itself the collector shrank it to about 45 MB, collected 7 times a second,
-# each time copying the polls in flight; with 144 MB young pauses took half the time (and the old generation's
-# 112 MB holds the service's live set of about 50 MB).
-# MetaspaceSize: the class metadata's first collection threshold. The service's metadata is 87 MB once started; from
-# the default threshold (about 21 MB) it passed a new one three times while starting and once more a minute into the
-# run, each time a full collection (the last 150-690 ms, with the old generation full of live data).
-JAVA_OPTS="${AML_BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xmn144m -XX:MetaspaceSize=112m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+# The JVM of aml-service's Deployment (deployed-jvm.sh): the flags, and the whole heap from the start.
+source "$(dirname "${BASH_SOURCE[0]}")/deployed-jvm.sh"
+HEAP="${AML_BENCH_HEAP:-${DEPLOYED_HEAP[aml]}}"
+JAVA_OPTS="${AML_BENCH_JAVA_OPTS:-$AML_DEPLOYED_JVM_FLAGS}"
 RUNS="${AML_BENCH_RUNS:-3}"
 HISTORY_DAYS="${AML_BENCH_HISTORY_DAYS:-0}"
 HISTORY_PER_DAY="${AML_BENCH_HISTORY_PER_DAY:-170000}"

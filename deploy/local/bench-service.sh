@@ -32,9 +32,10 @@
 # Usage: deploy/local/bench-service.sh capital|licensing|notification [EVENTS (default 100000)] [SECONDS (default 30)]
 # Environment: BENCH_RUNS (3), BENCH_WARMUP (events drained before the sustained rate is measured, default EVENTS, > 0),
 #   BENCH_FIRMS (200), BENCH_BREACH_SHARE (0.02; notification 0.3), BENCH_RATE (paced phase, 5000; notification
-#   1000), BENCH_HEAP (as deployed: capital 256m, licensing and notification 224m), BENCH_JAVA_OPTS, BENCH_PORT_BASE (8090: notification on +0, capital on +1, licensing on
-#   +3; when set, it also names the run's databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one
-#   machine keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
+#   1000), BENCH_HEAP and BENCH_JAVA_OPTS (default: the service's Deployment's, deployed-jvm.sh; aml-service beside
+#   the desk always runs with its own), BENCH_PORT_BASE (8090: notification on +0, capital on +1, licensing on +3;
+#   when set, it also names the run's databases, aifc_<service>_bench_<BENCH_PORT_BASE>, so two runs on one machine
+#   keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
 #   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
 #   BENCH_BESIDE_AML_NICE (its niceness, above; 0), BENCH_DESK_PGPORT (notification: its database in a PostgreSQL
@@ -64,17 +65,16 @@ else
   BREACH_SHARE="${BENCH_BREACH_SHARE:-0.02}"
   RATE="${BENCH_RATE:-5000}"
 fi
-# The heap each service's Deployment runs with (deploy/k8s; ServicesTest holds the two equal): licensing- and
-# notification-service went over 512 MB resident with 256 MB (BENCHMARKS.md).
-declare -A DEPLOYED_HEAP=([capital]=256m [licensing]=224m [notification]=224m)
+# The JVM of each service's Deployment (deployed-jvm.sh): its heap, whole from the start (the worst case for resident
+# memory), and its flags.
+source "$(dirname "${BASH_SOURCE[0]}")/deployed-jvm.sh"
 HEAP="${BENCH_HEAP:-${DEPLOYED_HEAP[$SERVICE]}}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
 BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
 DESK_PGPORT="${BENCH_DESK_PGPORT:-5432}"
 [[ "$DESK_PGPORT" == 5432 || "$SERVICE" == notification ]] || die "BENCH_DESK_PGPORT is for the notification benchmark"
 [[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
-# As bench-aml.sh: the flags a deployment with a 512 MB memory limit would use, the whole heap from the start.
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseParallelGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:-$DEPLOYED_JVM_FLAGS}"
 PORT_BASE="${BENCH_PORT_BASE:-8090}"
 DB_SUFFIX="_bench${BENCH_PORT_BASE:+_$BENCH_PORT_BASE}"
 NOTIFICATION_PORT=$((PORT_BASE + 0))
@@ -175,10 +175,12 @@ start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
   local name="$1" jar="$2" port="$3" suffix="${4:-$SUFFIX}" log="$LOG_DIR/$1-bench-service.log"
   local -a envs=("${svc_env[@]}")
   [[ "$name" == aml ]] && envs=(AIFC_JWT_PUBLIC_KEY="$STATE_DIR/jwt/jwt-public.pem" AIFC_AML_ALERT_ID_KEY="$(aml_alert_id_key)")
-  info "starting $name-service ($jar, heap $HEAP, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
+  local heap="$HEAP" opts="$JAVA_OPTS"
+  [[ "$name" == aml ]] && heap="${DEPLOYED_HEAP[aml]}" opts="$AML_DEPLOYED_JVM_FLAGS"
+  info "starting $name-service ($jar, heap $heap, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
   local -a niced=()
   [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && niced=(nice -n "$BESIDE_NICE")
-  env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$HEAP" "-Xmx$HEAP" $JAVA_OPTS \
+  env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$heap" "-Xmx$heap" $opts \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$(db_port "aifc_$name")/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &

@@ -80,44 +80,50 @@ class ServicesTest {
     }
 
     /**
-     * The 512 Mi limits hold only for the JVM the benchmarks measured: a pod runs with every JVM flag of its
-     * benchmark's defaults (the collector, metaspace, code cache and stack sizes; without them the JVM picks G1 and
-     * unbounded metaspace, which take more native memory) and with as few malloc arenas.
+     * The 512 Mi limits hold only for the JVM the benchmarks measured: a pod runs with the heap and every flag of
+     * {@code deploy/local/deployed-jvm.sh}, which the benchmark scripts start the services with by default (the
+     * collector, metaspace, code cache and stack sizes; without them the JVM picks G1 and unbounded metaspace, which
+     * take more native memory), and with as few malloc arenas.
      */
     @ParameterizedTest
     @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
-    void podsRunWithTheJvmFlagsOfTheirBenchmark(String overlay) throws IOException {
+    void podsRunWithTheJvmTheBenchmarksMeasured(String overlay) throws IOException {
         Rendered r = Overlays.render(overlay);
+        String deployed = Files.readString(Repo.ROOT.resolve("deploy/local/deployed-jvm.sh"));
+        List<String> common = shellWords(deployed, "DEPLOYED_JVM_FLAGS", List.of());
+        List<String> aml = shellWords(deployed, "AML_DEPLOYED_JVM_FLAGS", common);
+        assertThat(common).contains("-XX:+UseParallelGC", "-XX:MaxMetaspaceSize=128m");
+        assertThat(aml).containsAll(common).contains("-Xmn144m");
         for (ServiceConfig s : ServiceConfig.all()) {
-            boolean aml = s.name().equals("aml-service");
-            String script = aml ? "deploy/local/bench-aml.sh" : "deploy/local/bench-service.sh";
+            String service = s.name().replace("-service", "");
+            Matcher heap = Pattern.compile("\\[" + service + "]=(\\w+)").matcher(deployed);
+            assertThat(heap.find()).as("%s's heap in deployed-jvm.sh", service).isTrue();
             List<String> flags = Arrays.asList(env(r, s.name()).get("JAVA_TOOL_OPTIONS").path("value").asText()
                     .split(" "));
-            assertThat(flags).as("%s runs with the flags of %s", s.name(), script)
-                    .containsAll(benchmarkFlags(script, aml ? "AML_BENCH_JAVA_OPTS" : "BENCH_JAVA_OPTS"));
-            assertThat(flags).as("%s runs with the heap %s measured", s.name(), script)
-                    .contains("-Xmx" + benchmarkHeap(script, s.name().replace("-service", "")));
+            assertThat(flags).as("%s runs with the JVM of deployed-jvm.sh", s.name())
+                    .containsAll(service.equals("aml") ? aml : common).contains("-Xmx" + heap.group(1));
             assertThat(env(r, s.name()).get("MALLOC_ARENA_MAX").path("value").asText()).as(s.name()).isEqualTo("2");
         }
+        // and the benchmarks start the services with that JVM unless told otherwise
+        assertThat(Files.readString(Repo.ROOT.resolve("deploy/local/bench-aml.sh")))
+                .contains("${AML_BENCH_JAVA_OPTS:-$AML_DEPLOYED_JVM_FLAGS}", "${AML_BENCH_HEAP:-${DEPLOYED_HEAP[aml]}}");
+        assertThat(Files.readString(Repo.ROOT.resolve("deploy/local/bench-service.sh")))
+                .contains("${BENCH_JAVA_OPTS:-$DEPLOYED_JVM_FLAGS}", "${BENCH_HEAP:-${DEPLOYED_HEAP[$SERVICE]}}");
     }
 
-    /** The heap a benchmark script gives the service by default (bench-aml.sh's one, bench-service.sh's per service). */
-    static String benchmarkHeap(String script, String service) throws IOException {
-        String text = Files.readString(Repo.ROOT.resolve(script));
-        Matcher m = Pattern.compile(service.equals("aml") ? "HEAP=\"\\$\\{AML_BENCH_HEAP:-(\\w+)}\""
-                : "\\[" + service + "]=(\\w+)").matcher(text);
-        assertThat(m.find()).as("%s's default heap in %s", service, script).isTrue();
-        return m.group(1);
-    }
-
-    /** The default JVM flags a benchmark script starts its service with ({@code JAVA_OPTS="${VAR:-…}"}). */
-    static List<String> benchmarkFlags(String script, String variable) throws IOException {
-        Matcher m = Pattern.compile("JAVA_OPTS=\"\\$\\{" + variable + ":-([^}]*)}\"")
-                .matcher(Files.readString(Repo.ROOT.resolve(script)));
-        assertThat(m.find()).as("%s sets its default JVM flags in %s", script, variable).isTrue();
-        List<String> flags = Arrays.asList(m.group(1).trim().split(" +"));
-        assertThat(flags).as(script).contains("-XX:MaxMetaspaceSize=128m");
-        return flags;
+    /** The words of {@code NAME="…"} in a shell file, {@code $DEPLOYED_JVM_FLAGS} standing for {@code inherited}. */
+    static List<String> shellWords(String text, String name, List<String> inherited) {
+        Matcher m = Pattern.compile("(?m)^" + name + "=\"([^\"]*)\"").matcher(text);
+        assertThat(m.find()).as("%s in deployed-jvm.sh", name).isTrue();
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : m.group(1).trim().split(" +")) {
+            if (w.equals("$DEPLOYED_JVM_FLAGS")) {
+                words.addAll(inherited);
+            } else {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     @ParameterizedTest
