@@ -2,9 +2,15 @@ package kz.aifc.simulator.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kz.aifc.contract.Topics;
@@ -55,4 +61,31 @@ class AlertLoadFeedTest {
                 .map(o -> ((AlertRaised) o.event().data()).severity()).distinct())
                 .containsExactlyInAnyOrder(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM);
     }
+
+    /** The benchmark's alerts read as the services' own: each rule's title, severity and citation from its rulebook. */
+    @Test
+    void shouldRaiseEachRuleWithTheTitleSeverityAndCitationOfItsServicesRulebook() throws IOException {
+        Map<String, JsonNode> rulebook = new HashMap<>();
+        for (String service : List.of("aml-service", "capital-service", "licensing-service")) {
+            Path file = Path.of("..", service, "src/main/resources/rulebook.json");
+            new ObjectMapper().readTree(Files.readString(file)).path("rules")
+                    .forEach(rule -> rulebook.put(rule.path("id").asText(), rule));
+        }
+        Settings settings = Runs.settings(Scenario.LOAD_ALERTS, ContentMode.BINARY, 0);
+        Map<String, AlertRaised> byRule = new TreeMap<>();
+        for (Outgoing o : Runs.drain(Scenario.LOAD_ALERTS.feed(settings, FIRMS), 5_000)) {
+            if (o.event().data() instanceof AlertRaised a) {
+                byRule.putIfAbsent(a.ruleId(), a);
+            }
+        }
+        assertThat(byRule).hasSizeGreaterThan(10);
+        byRule.forEach((ruleId, a) -> {
+            JsonNode rule = rulebook.get(ruleId);
+            assertThat(rule).as("%s in a rulebook", ruleId).isNotNull();
+            assertThat(a.title()).as(ruleId).isEqualTo(rule.path("title").asText());
+            assertThat(a.severity().name()).as(ruleId).isEqualTo(rule.path("severity").asText());
+            assertThat(a.citation()).as(ruleId).isEqualTo(rule.path("citation").asText());
+        });
+    }
 }
+
