@@ -77,11 +77,15 @@ public class SecretBox {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("webhook secret of subscription " + subscriptionId + " is not sealed");
         }
-        byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         try {
+            // A damaged row (not base64, shorter than a nonce and a tag) fails as a wrong key does, not otherwise.
+            byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+                throw new GeneralSecurityException("sealed secret too short");
+            }
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(all, NONCE_BYTES), subscriptionId);
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot decrypt the webhook secret of subscription " + subscriptionId
                     + " (was aifc.webhooks.secret-key changed?)");
         }

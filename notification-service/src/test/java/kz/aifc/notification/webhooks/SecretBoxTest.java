@@ -32,6 +32,17 @@ class SecretBoxTest {
     }
 
     @Test
+    void shouldRefuseADamagedRowAsItRefusesAWrongKey() {
+        SecretBox box = new SecretBox(KEY);
+        UUID id = UUID.randomUUID();
+        String sealed = box.seal(id, "receiver-secret-0123456789");
+        for (String damaged : new String[] {"v1:%%% not base64", "v1:AAAA", "v1:", sealed.substring(0, 20)}) {
+            assertThatThrownBy(() -> box.open(id, damaged)).as(damaged).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot decrypt the webhook secret of subscription " + id);
+        }
+    }
+
+    @Test
     void shouldRefuseAMissingOrMalformedKeyNamingTheSetting() {
         assertThatThrownBy(() -> new SecretBox(TestWebhookConfig.with(List.of(), null)))
                 .hasMessageContaining("aifc.webhooks.secret-key").hasMessageContaining("AIFC_WEBHOOKS_SECRET_KEY");

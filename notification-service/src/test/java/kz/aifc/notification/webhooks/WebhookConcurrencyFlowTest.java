@@ -10,11 +10,17 @@ import static org.hamcrest.Matchers.nullValue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +42,9 @@ import kz.aifc.testing.TestTokens;
 class WebhookConcurrencyFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @Inject
+    DataSource dataSource;
 
     /** A body received, and when. */
     record Hit(long atNanos, String body) {
@@ -107,6 +116,37 @@ class WebhookConcurrencyFlowTest {
             assertThat(hits.get(1).body()).contains(second);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    @Test
+    void shouldNeverSendWithASecretThatCannotBeOpenedAndKeepDeliveringToTheOthers() throws Exception {
+        String firm = newFirm();
+        List<Hit> damaged = new CopyOnWriteArrayList<>();
+        List<Hit> sound = new CopyOnWriteArrayList<>();
+        HttpServer damagedReceiver = receiver(damaged, 0);
+        HttpServer soundReceiver = receiver(sound, 0);
+        try {
+            String damagedId = subscribe(firm, damagedReceiver, List.of("HIGH"));
+            subscribe(firm, soundReceiver, List.of("HIGH"));
+            // The stored secret damaged (a bad restore, a hand edit): it can no longer be opened.
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "update webhook_subscription set secret = 'v1:AAAA' where id = ?")) {
+                q.setObject(1, UUID.fromString(damagedId));
+                assertThat(q.executeUpdate()).isEqualTo(1);
+            }
+
+            String alert = AlertEvents.newAlertId("CAP-002", firm);
+            AlertEvents.raise(alert, firm, "HIGH");
+            await().atMost(WAIT).until(() -> sound.stream().anyMatch(h -> h.body().contains(alert)));
+            Thread.sleep(2_000);
+            assertThat(damaged).as("never sent unsigned or signed wrongly").isEmpty();
+            given().header("Authorization", TestTokens.bearer(Roles.MLRO, firm))
+                    .get("/subscriptions/{id}/deliveries", damagedId).then().statusCode(200)
+                    .body("[0].status", equalTo("PENDING")).body("[0].attempts", equalTo(0));
+        } finally {
+            damagedReceiver.stop(0);
+            soundReceiver.stop(0);
         }
     }
 
