@@ -320,6 +320,7 @@ fi
 ((BESIDE_AML > 0)) && aml_before="$(aml_applied)" && paced_t0="$(date +%s%3N)"
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
+metrics_before_paced="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
 applied_probe "$((RATE * PACED_SECONDS))"
 [[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
 sleep 1
@@ -353,13 +354,20 @@ pid="${pids[$SERVICE]}"
 hwm_kb="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")"
 metrics="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
 dlq="$(awk '/^aifc_events_in_total\{.*outcome="dlq"/ {s += $2} END {print s + 0}' <<<"$metrics")"
-# Where the time goes (mean ms per poll and phase, and the mean poll), over the last start.
-phases="$(awk '/^aifc_((capital|licensing|notification)_batch_phase|events_batch)_seconds_(count|sum)/ {
-    p = "poll"; if (match($0, /phase="[^"]*"/)) p = substr($0, RSTART + 7, RLENGTH - 8)
-    if ($0 ~ /_count/) c[p] += $2; else s[p] += $2 }
-  /^aifc_events_batch_size_(count|sum)/ { if ($0 ~ /_count/) bc += $2; else bs += $2 }
-  END { sep = ""; for (p in c) { printf "%s\"%s\":%.2f", sep, p, c[p] ? 1000 * s[p] / c[p] : 0; sep = "," }
-    if (bc) printf "%s\"eventsPerPoll\":%.0f", sep, bs / bc }' <<<"$metrics")"
+# Where the time goes (mean ms per poll and phase, and the mean poll): over the last start, and over the paced phase
+# alone (the metrics after it less those before it).
+poll_means() { # METRICS_AFTER [METRICS_BEFORE] -> "phase":ms,...,"eventsPerPoll":n
+  awk 'FNR == 1 { f++ } { v = (f == 1 ? 1 : -1) * $2 }
+    /^aifc_((capital|licensing|notification)_batch_phase|events_batch)_seconds_(count|sum)/ {
+      p = "poll"; if (match($0, /phase="[^"]*"/)) p = substr($0, RSTART + 7, RLENGTH - 8)
+      if ($0 ~ /_count/) c[p] += v; else s[p] += v }
+    /^aifc_events_batch_size_(count|sum)/ { if ($0 ~ /_count/) bc += v; else bs += v }
+    END { sep = ""; for (p in c) { printf "%s\"%s\":%.2f", sep, p, c[p] ? 1000 * s[p] / c[p] : 0; sep = "," }
+      if (bc) printf "%s\"polls\":%d,\"eventsPerPoll\":%.0f", sep, bc, bs / bc }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "${2:-}")
+}
+phases="$(poll_means "$metrics")"
+paced_phases="$(poll_means "$metrics" "$metrics_before_paced")"
 raw_median="$(printf '%s\n' "${raw_rates[@]}" | median)"
 drain_median="$(printf '%s\n' "${drain_rates[@]}" | median)"
 cold_median="$(printf '%s\n' "${cold_rates[@]}" | median)"
@@ -373,7 +381,7 @@ cat >"$RESULT" <<JSON
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
  "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside},
- "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 if [[ "$SERVICE" == notification ]]; then
@@ -381,6 +389,9 @@ if [[ "$SERVICE" == notification ]]; then
     "$drain_median" "$sse_median" "$RUNS"
   printf 'raw Kafka produce %s/s; the first %s after a start %s/s); paced %s/s: Kafka to SSE p50 %s ms, p99 %s ms; peak RSS %s MB\n' \
     "$raw_median" "$WARMUP" "$cold_median" "$RATE" "$(field "$paced_sse" p50Ms)" "$(field "$paced_sse" p99Ms)" "$((hwm_kb / 1024))"
+  printf '  of which Kafka to applied (the change stamped inside the poll) p50 %s ms, p99 %s ms; applied to SSE p50 %s ms, p99 %s ms\n' \
+    "$(field "$paced_sse" toAppliedP50Ms)" "$(field "$paced_sse" toAppliedP99Ms)" "$(field "$paced_sse" appliedToSseP50Ms)" \
+    "$(field "$paced_sse" appliedToSseP99Ms)"
   if ((BESIDE_AML > 0)); then
     printf '  while aml-service drained a backlog beside it: %s screened transactions/s over the paced phase (still draining at its end: %s)\n' \
       "$(field "$beside" amlEventsPerSecond)" "$(field "$beside" amlStillDraining)"

@@ -59,7 +59,9 @@ import picocli.CommandLine.Parameters;
  * have arrived, or none for {@value #SSE_IDLE_SECONDS} s after the first; reports the rate
  * at which they arrived over the last MEASURED of them (the sustained rate), and for each that matches a record of
  * TOPIC written after the probe started (raise or resolution of that alert), the time from the record's timestamp to
- * its arrival here: Kafka to SSE.</li>
+ * its arrival here: Kafka to SSE, split at the change's {@code occurredAt} (stamped while the desk applies the poll,
+ * before its commit) into Kafka to applied (the wait for a poll and the poll's work up to that alert) and applied to
+ * SSE (the rest of the poll, the commit and the push).</li>
  * </ul>
  */
 @Command(name = "BenchProbe", mixinStandardHelpOptions = true, versionProvider = SimulatorCommand.Version.class,
@@ -184,9 +186,26 @@ public final class BenchProbe {
     private static final Set<String> EVENT_CHANGES = Set.of("RAISED", "UPDATED", "REOPENED",
             "RESOLVED");
     private static final Pattern CHANGE = Pattern.compile("\"change\":\"([A-Z]+)\"");
+    private static final Pattern OCCURRED_AT = Pattern.compile("\"occurredAt\":\"([^\"]+)\"");
 
-    /** One alert event as it arrived: its alert and change, and when (epoch ms). */
-    private record Arrival(String alertId, String change, long at) {
+    /**
+     * One alert event as it arrived: its alert and change, when the desk applied it (epoch ms, the event's
+     * {@code occurredAt}; -1 when absent) and when it arrived here.
+     */
+    private record Arrival(String alertId, String change, long applied, long at) {
+    }
+
+    /** The change's {@code occurredAt} (set while the desk applies the poll, before its commit), or -1. */
+    static long appliedAt(String data) {
+        Matcher m = OCCURRED_AT.matcher(data);
+        if (!m.find()) {
+            return -1;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(m.group(1)).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1;
+        }
     }
 
     static int sse(URI stream, String token, String bootstrap, String topic, int expected, int measured,
@@ -233,24 +252,37 @@ public final class BenchProbe {
             }
         });
         double[] latency = new double[got.size()];
+        double[] toApplied = new double[got.size()];
+        double[] appliedToHere = new double[got.size()];
         int matched = 0;
+        int split = 0;
         for (Arrival a : got) {
             Long at = written.get(a.alertId() + "|" + a.change());
             if (at != null) {
                 latency[matched++] = a.at() - at;
+                if (a.applied() >= 0) {
+                    toApplied[split] = a.applied() - at;
+                    appliedToHere[split++] = a.at() - a.applied();
+                }
             }
         }
         double[] sorted = sorted(latency, matched);
+        double[] sortedToApplied = sorted(toApplied, split);
+        double[] sortedAppliedToHere = sorted(appliedToHere, split);
         int n = got.size();
         double seconds = n < 2 ? 0 : (got.get(n - 1).at() - got.get(0).at()) / 1e3;
         int m = Math.min(measured, n);
         double measuredSeconds = m < 2 ? 0 : (got.get(n - 1).at() - got.get(n - m).at()) / 1e3;
         System.out.printf(Locale.ROOT, "{\"received\":%d,\"expected\":%d,\"seconds\":%.3f,\"eventsPerSecond\":%.1f,"
                         + "\"measured\":%d,\"measuredSeconds\":%.3f,\"measuredEventsPerSecond\":%.1f,\"matched\":%d,"
-                        + "\"p50Ms\":%.1f,\"p90Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f}%n",
+                        + "\"p50Ms\":%.1f,\"p90Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,"
+                        + "\"toAppliedP50Ms\":%.1f,\"toAppliedP99Ms\":%.1f,\"appliedToSseP50Ms\":%.1f,"
+                        + "\"appliedToSseP99Ms\":%.1f}%n",
                 n, expected, seconds, seconds > 0 ? (n - 1) / seconds : 0, m, measuredSeconds,
                 measuredSeconds > 0 ? (m - 1) / measuredSeconds : 0, matched, percentile(sorted, 50),
-                percentile(sorted, 90), percentile(sorted, 99), matched == 0 ? Double.NaN : sorted[matched - 1]);
+                percentile(sorted, 90), percentile(sorted, 99), matched == 0 ? Double.NaN : sorted[matched - 1],
+                percentile(sortedToApplied, 50), percentile(sortedToApplied, 99),
+                percentile(sortedAppliedToHere, 50), percentile(sortedAppliedToHere, 99));
         return n >= expected ? 0 : 1;
     }
 
@@ -280,7 +312,7 @@ public final class BenchProbe {
                                 // Only the changes an alert event makes; the escalation clock's are not the load's.
                                 if (change.find() && EVENT_CHANGES.contains(change.group(1))) {
                                     arrivals.add(new Arrival(id.substring(0, id.lastIndexOf('@')), change.group(1),
-                                            System.currentTimeMillis()));
+                                            appliedAt(data), System.currentTimeMillis()));
                                 }
                             }
                             name = id = data = null;

@@ -26,6 +26,16 @@ class BenchProbeTest {
     }
 
     @Test
+    void shouldReadWhenTheDeskAppliedAChangeFromItsSseEventAndNothingWhenItIsAbsentOrGarbled() {
+        String data = "{\"id\":\"A-1@2\",\"change\":\"RAISED\",\"occurredAt\":\"2026-12-06T14:05:01.250+05:00\","
+                + "\"alert\":{\"alertId\":\"A-1\"}}";
+
+        assertThat(BenchProbe.appliedAt(data)).isEqualTo(java.time.Instant.parse("2026-12-06T09:05:01.250Z").toEpochMilli());
+        assertThat(BenchProbe.appliedAt("{\"id\":\"A-1@2\",\"change\":\"RAISED\"}")).isEqualTo(-1);
+        assertThat(BenchProbe.appliedAt("{\"occurredAt\":\"yesterday\"}")).isEqualTo(-1);
+    }
+
+    @Test
     void shouldReadTheAppliedProbesBaseAndWarmupAsOptional() {
         BenchProbe.Applied plain = parse("applied", "http://127.0.0.1:18082/q/metrics", "t-b1", "1000", "900");
         BenchProbe.Applied warm = parse("applied", "http://127.0.0.1:18082/q/metrics", "t-b1", "1000", "900", "0",
