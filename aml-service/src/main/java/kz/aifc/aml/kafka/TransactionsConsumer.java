@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -24,12 +23,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import kz.aifc.aml.config.AmlConfig;
 import kz.aifc.platform.kafka.KafkaClients;
+import kz.aifc.platform.kafka.PollingThread;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import kz.aifc.aml.screening.HistoryCache;
@@ -76,11 +78,8 @@ public class TransactionsConsumer {
     private final Lanes lanes;
     private final InFlightBatches inFlight = new InFlightBatches();
 
-    private volatile boolean running;
-    private volatile Thread thread;
-    private volatile String stoppedBecause;
+    private final PollingThread loop = new PollingThread("aml-poll-transactions", LOG);
     private volatile int partitions;
-    private volatile long lastPoll;
 
     TransactionsConsumer(KafkaClients kafka, AmlConfig config, ScreenedShares shares, HistoryCache cache,
             MeterRegistry meters) {
@@ -104,41 +103,21 @@ public class TransactionsConsumer {
             LOG.info("The screened-transactions consumer is disabled (aifc.aml.transactions.enabled=false)");
             return;
         }
-        running = true;
-        Thread t = new Thread(this::run, "aml-poll-transactions");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        loop.start(this::run);
     }
 
-    /** What readiness reports: null while the consumer runs (or is disabled), else why it does not. */
+    /** Null while the consumer runs (or is disabled), else why it does not. */
     String notReady() {
+        return enabled ? loop.notReady() : null;
+    }
+
+    /** Readiness: UP while the consumer runs (or is disabled), DOWN with the reason once it has stopped. */
+    HealthCheckResponseBuilder readiness() {
+        String check = "aml-transactions-consumer";
         if (!enabled) {
-            return null;
+            return HealthCheckResponse.named(check).up().withData("topic", topic).withData("enabled", false);
         }
-        if (stoppedBecause != null) {
-            return stoppedBecause;
-        }
-        Thread t = thread;
-        return t != null && t.isAlive() ? null : "the consumer thread is not running";
-    }
-
-    int partitions() {
-        return partitions;
-    }
-
-    int batchesInFlight() {
-        return inFlight.size();
-    }
-
-    String topic() {
-        return topic;
-    }
-
-    /** Milliseconds since the consumer last polled, or -1 before its first poll. */
-    long sinceLastPoll() {
-        long at = lastPoll;
-        return at == 0 ? -1 : System.currentTimeMillis() - at;
+        return loop.readiness(check, topic, partitions).withData("pollsInFlight", inFlight.size());
     }
 
     /** A new firm's lane joins the pattern subscription within this time. */
@@ -146,11 +125,7 @@ public class TransactionsConsumer {
 
     /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        Map<String, Object> config = PollingThread.consumerConfig(groupId, maxPollRecords);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs);
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, LANE_DISCOVERY_MS);
@@ -163,28 +138,27 @@ public class TransactionsConsumer {
             c = kafka.consumer("aml-transactions-" + groupId, consumerConfig(), new ByteBufferDeserializer(),
                     new ScreenedRecordDecoder());
         } catch (RuntimeException e) {
-            stop("cannot create the Kafka consumer: " + e.getMessage(), e);
+            loop.stop("cannot create the Kafka consumer: " + e.getMessage(), e);
             return;
         }
-        KafkaClientMetrics metrics = new KafkaClientMetrics(c);
-        metrics.bindTo(meters);
+        KafkaClientMetrics metrics = PollingThread.metered(c, meters);
         try {
             // The shared topic and every firm lane next to it (contract/README.md §1, "Firm lanes").
             c.subscribe(Pattern.compile(FirmLanes.pattern(topic)), new PartitionMoves(c));
             LOG.infof("Consuming %s and its firm lanes as group %s (%d lanes)", topic, groupId, lanes.count());
-            while (running) {
+            while (loop.running()) {
                 commit(c, false);
-                if (stoppedBecause != null) {
+                if (!loop.running()) {
                     break;
                 }
                 ConsumerRecords<ByteBuffer, ScreenedRecord> records = c.poll(POLL);
-                lastPoll = System.currentTimeMillis();
+                loop.polled();
                 if (!records.isEmpty()) {
                     awaitPlace(c, submit(records));
                 }
             }
         } catch (RuntimeException e) {
-            stop("the consumer failed: " + e, e);
+            loop.stop("the consumer failed: " + e, e);
         } finally {
             finish(c);
             metrics.close();
@@ -240,7 +214,7 @@ public class TransactionsConsumer {
     private void awaitPlace(KafkaConsumer<ByteBuffer, ScreenedRecord> c, CompletionStage<Void> admitted) {
         boolean paused = false;
         try {
-            while (running && stoppedBecause == null) {
+            while (loop.running()) {
                 try {
                     admitted.toCompletableFuture().get(CHECK_IN_MS, TimeUnit.MILLISECONDS);
                     return;
@@ -251,7 +225,7 @@ public class TransactionsConsumer {
                     }
                     commit(c, false);
                     c.poll(Duration.ZERO);
-                    lastPoll = System.currentTimeMillis();
+                    loop.polled();
                 } catch (ExecutionException e) {
                     return;
                 } catch (InterruptedException e) {
@@ -275,28 +249,15 @@ public class TransactionsConsumer {
         long now = System.nanoTime();
         boolean due = sync || now - lastCommit >= commitIntervalNanos;
         Map<TopicPartition, OffsetAndMetadata> done = due ? inFlight.takeCommittable() : Map.of();
-        if (inFlight.stoppedBy() != null && stoppedBecause == null) {
-            stop("a poll could not be finished (" + inFlight.stoppedBy().getMessage() + "): stopped with its offsets "
+        if (inFlight.stoppedBy() != null && loop.stoppedBecause() == null) {
+            loop.stop("a poll could not be finished (" + inFlight.stoppedBy().getMessage() + "): stopped with its offsets "
                     + "uncommitted; a restart reads it again", inFlight.stoppedBy());
         }
         if (done.isEmpty()) {
             return;
         }
         lastCommit = now;
-        if (sync) {
-            try {
-                c.commitSync(done, Duration.ofSeconds(30));
-            } catch (RuntimeException e) {
-                LOG.warnf("Cannot commit %s: %s (those records will be read again and found already stored)", done, e);
-            }
-        } else {
-            c.commitAsync(done, (offsets, error) -> {
-                if (error != null) {
-                    LOG.warnf("Cannot commit %s: %s (a later commit covers them, or they are read again and found "
-                            + "already stored)", offsets, error.toString());
-                }
-            });
-        }
+        PollingThread.commit(c, done, sync, LOG);
     }
 
     /** Lets the polls in flight finish and commits them, then closes the consumer. */
@@ -305,7 +266,7 @@ public class TransactionsConsumer {
             if (!inFlight.awaitAll(30_000)) {
                 LOG.warn("Polls still in flight at shutdown: they are read again at the next start");
             }
-            if (stoppedBecause == null) {
+            if (loop.stoppedBecause() == null) {
                 commit(c, true);
             }
         } finally {
@@ -314,27 +275,13 @@ public class TransactionsConsumer {
         }
     }
 
-    private void stop(String why, Throwable cause) {
-        LOG.error("Screened-transactions consumer stopped: " + why, cause);
-        stoppedBecause = why;
-        running = false;
-    }
-
     /**
      * At shutdown, before the datasource goes: the poll thread notices within a poll (100 ms) or a wait for a place
      * (1 s), lets the polls in flight finish and commits them. (Not {@code wakeup()}: a wake-up still pending would
      * fail that last commit.)
      */
     void onStop(@Observes ShutdownEvent stopping) {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(45_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.shutdown(Duration.ofSeconds(45));
         lanes.close();
     }
 

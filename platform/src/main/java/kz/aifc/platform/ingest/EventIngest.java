@@ -56,52 +56,77 @@ public class EventIngest {
 
     public <T> CompletionStage<Void> process(Message<byte[]> message, Class<T> payloadType, EventHandler<T> handler) {
         String topic = topicOf(message);
-        List<CompletionStage<Void>> parked = new ArrayList<>(1);
-        CloudEvent<T> event = decode(topic, headersOf(message), message.getPayload(), payloadType, message, parked);
-        if (event == null) {
-            return parked.get(0);
+        CloudEvent<T> event;
+        try {
+            event = decode(topic, headersOf(message), message.getPayload(), payloadType);
+        } catch (MalformedEventException e) {
+            return message.nack(e);
         }
         RuntimeException failed = applyOne(topic, event, handler);
         return failed == null ? message.ack() : message.nack(failed);
     }
 
     /**
-     * A poll at once ({@code batch=true} on the channel): each record decoded, the malformed ones and those a firm lane
-     * refuses parked on the DLQ one by one (the channel's dead-letter strategy, reason in the header), the others
-     * applied by {@code handler} in one unit of work, in the order they were read. When that unit keeps failing, or
-     * the handler rejects one of its events ({@link MalformedEventException}), the events are applied one by one as
-     * {@link #process} does, so one bad event is parked and the others are applied. The poll is acknowledged once
-     * every parked record is on the DLQ.
+     * A poll at once ({@code batch=true} on the channel), as {@link #applyPoll} applies it; each record it refuses is
+     * nacked, so the channel's dead-letter strategy parks it with the reason in the header. The poll is acknowledged
+     * once every refused record is on the DLQ.
      */
     public <T> CompletionStage<Void> processBatch(KafkaRecordBatch<?, byte[]> batch, Class<T> payloadType,
             BatchHandler<T> handler) {
-        List<CompletionStage<Void>> parked = new ArrayList<>();
-        List<CloudEvent<T>> events = new ArrayList<>(batch.getRecords().size());
-        List<KafkaRecord<?, byte[]>> sources = new ArrayList<>(batch.getRecords().size());
+        List<Polled<KafkaRecord<?, byte[]>>> poll = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<?, byte[]> r : batch.getRecords()) {
-            CloudEvent<T> event = decode(r.getTopic(), r.getHeaders(), r.getPayload(), payloadType, r, parked);
-            if (event != null) {
-                events.add(event);
+            poll.add(new Polled<>(r.getTopic(), r.getHeaders(), r.getPayload(), r));
+        }
+        List<CompletableFuture<Void>> parked = new ArrayList<>();
+        for (Refused<KafkaRecord<?, byte[]>> refused : applyPoll(poll, payloadType, handler)) {
+            parked.add(refused.source().nack(refused.reason()).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** A record as a consumer read it (whichever consumer: {@code source} is its own handle on the record). */
+    public record Polled<S>(String topic, Headers headers, byte[] payload, S source) {
+    }
+
+    /** A record of a poll that is not applied and goes to the DLQ, and why. */
+    public record Refused<S>(S source, RuntimeException reason) {
+    }
+
+    /**
+     * Applies a poll: each record decoded, the malformed ones and those a firm lane refuses answered as refused, the
+     * others applied by {@code handler} in one unit of work, in the order they were read. When that unit keeps failing,
+     * or the handler rejects one of its events ({@link MalformedEventException}), the events are applied one by one as
+     * {@link #process} does, so one bad event is refused and the others are applied. The caller parks what is
+     * refused on the DLQ before it counts the poll as done.
+     */
+    public <T, S> List<Refused<S>> applyPoll(List<Polled<S>> poll, Class<T> payloadType, BatchHandler<T> handler) {
+        List<Refused<S>> refused = new ArrayList<>();
+        List<CloudEvent<T>> events = new ArrayList<>(poll.size());
+        List<Polled<S>> sources = new ArrayList<>(poll.size());
+        for (Polled<S> r : poll) {
+            try {
+                events.add(decode(r.topic(), r.headers(), r.payload(), payloadType));
                 sources.add(r);
+            } catch (MalformedEventException e) {
+                refused.add(new Refused<>(r.source(), e));
             }
         }
         if (!events.isEmpty()) {
             batchSize.record(events.size());
-            applyBatch(events, sources, handler, parked);
+            applyBatch(events, sources, handler, refused);
         }
-        return CompletableFuture.allOf(parked.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+        return refused;
     }
 
-    private <T> void applyBatch(List<CloudEvent<T>> events, List<KafkaRecord<?, byte[]>> sources,
-            BatchHandler<T> handler, List<CompletionStage<Void>> parked) {
+    private <T, S> void applyBatch(List<CloudEvent<T>> events, List<Polled<S>> sources, BatchHandler<T> handler,
+            List<Refused<S>> refused) {
         for (int attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
             try {
                 Set<String> applied = batchTimer.record(() -> handler.apply(events));
                 Set<String> counted = new HashSet<>();
                 for (int i = 0; i < events.size(); i++) {
                     String key = events.get(i).eventKey();
-                    count(sources.get(i).getTopic(), applied.contains(key) && counted.add(key) ? "applied" : "duplicate");
+                    count(sources.get(i).topic(), applied.contains(key) && counted.add(key) ? "applied" : "duplicate");
                 }
                 return;
             } catch (MalformedEventException e) {
@@ -116,21 +141,20 @@ public class EventIngest {
             }
         }
         for (int i = 0; i < events.size(); i++) {
-            KafkaRecord<?, byte[]> source = sources.get(i);
-            RuntimeException failed = applyOne(source.getTopic(), events.get(i),
+            Polled<S> source = sources.get(i);
+            RuntimeException failed = applyOne(source.topic(), events.get(i),
                     event -> handler.apply(List.of(event)).contains(event.eventKey()));
             if (failed != null) {
-                parked.add(source.nack(failed));
+                refused.add(new Refused<>(source.source(), failed));
             }
         }
     }
 
     /**
-     * Decodes a record and checks its firm lane; a record that fails either is nacked (the channel parks it on the
-     * DLQ), its acknowledgement added to {@code parked}, and null answered.
+     * Decodes a record and checks its firm lane; a record that fails either is counted as parked and its reason thrown
+     * ({@link MalformedEventException}, of which a firm mismatch is one).
      */
-    private <T> CloudEvent<T> decode(String topic, Headers headers, byte[] payload, Class<T> payloadType,
-            Message<?> source, List<CompletionStage<Void>> parked) {
+    private <T> CloudEvent<T> decode(String topic, Headers headers, byte[] payload, Class<T> payloadType) {
         try {
             CloudEvent<T> event = CloudEventCodec.decode(headers, payload, payloadType);
             FirmLanes.check(topic, event.subject(), event.data());
@@ -138,13 +162,12 @@ public class EventIngest {
         } catch (FirmLanes.FirmMismatchException e) {
             mismatched(meters, topic);
             LOG.warnf("Record on %s sent to the DLQ: %s", topic, e.getMessage());
-            parked.add(source.nack(e));
+            throw e;
         } catch (MalformedEventException e) {
             count(topic, "dlq");
             LOG.warnf("Malformed record on %s sent to the DLQ: %s", topic, e.getMessage());
-            parked.add(source.nack(e));
+            throw e;
         }
-        return null;
     }
 
     /** Applies one event, retrying transient failures; answers null when it was applied (or a duplicate), else why not. */
