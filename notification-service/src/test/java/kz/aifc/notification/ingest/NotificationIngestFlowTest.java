@@ -67,6 +67,21 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
     }
 
     @Test
+    void shouldReportTheAlertsConsumerInReadinessWithItsTopicAndPartitions() {
+        String firm = newFirm();
+        IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.raise(AlertEvents.newAlertId("CAP-001", firm),
+                firm, "HIGH"));
+
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'notification-alerts-consumer' }.status",
+                        org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'notification-alerts-consumer' }.data.topic",
+                        org.hamcrest.Matchers.startsWith(Topics.COMPLIANCE_ALERTS))
+                .body("checks.find { it.name == 'notification-alerts-consumer' }.data.partitions",
+                        org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
     void shouldParkAlertWithUnknownSeverityOnDlqAndApplyTheNextOneOnce() {
         IngestFlow.assertMalformedParkedAndNextApplied(db, Topics.COMPLIANCE_ALERTS, EventTypes.ALERT_RAISED, "F-0001",
                 RAISED.replace("\"CRITICAL\"", "\"APOCALYPTIC\""), "severity", RAISED);
