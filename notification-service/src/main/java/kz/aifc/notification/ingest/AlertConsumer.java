@@ -130,11 +130,11 @@ public class AlertConsumer {
                     continue;
                 }
                 applying = applier.submit(() -> apply(records, dlq));
-                applyingOffsets = new HashMap<>(records.nextOffsets());
+                applyingOffsets = records.nextOffsets();
                 if (!await(c)) {
                     break;
                 }
-                commit(c, false);
+                commit(c, !loop.running()); // the last one before closing waits for the broker
             }
         } catch (RuntimeException e) {
             loop.stop("the consumer failed: " + e, e);
@@ -207,9 +207,9 @@ public class AlertConsumer {
         }
     }
 
-    /** Commits the poll just applied (of the partitions still held). */
+    /** Commits the poll just applied (of the partitions still held; nothing if partitions moved and it is committed). */
     private void commit(KafkaConsumer<String, byte[]> c, boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> done = applyingOffsets;
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(applyingOffsets);
         applying = null;
         applyingOffsets = Map.of();
         done.keySet().retainAll(c.assignment());

@@ -59,6 +59,9 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
     @Inject
     DataSource db;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aifc.notification.alerts.group-id")
+    String groupId;
+
     @TestHTTPResource("/alerts/stream")
     URI stream;
 
@@ -79,6 +82,48 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
                         org.hamcrest.Matchers.startsWith(Topics.COMPLIANCE_ALERTS))
                 .body("checks.find { it.name == 'notification-alerts-consumer' }.data.partitions",
                         org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void shouldApplyEveryAlertOnceWhenAnotherMemberJoinsTheGroupReadsWithoutCommittingAndLeaves() {
+        String firm = newFirm();
+        List<String> before = IntStream.range(0, 10).mapToObj(i -> AlertEvents.raise(
+                AlertEvents.newAlertId("CAP-001", firm), firm, "HIGH")).toList();
+        before.forEach(id -> IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + id));
+
+        java.util.Properties props = new java.util.Properties();
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStackResource.bootstrapServers());
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<String> during = new ArrayList<>();
+        try (var member = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            member.subscribe(List.of(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (member.assignment().isEmpty() && System.nanoTime() < deadline) {
+                member.poll(Duration.ofMillis(200));
+            }
+            assertThat(member.assignment()).as("the second member was given partitions").isNotEmpty();
+            // Sent while the partitions are split: this member reads some of them and commits nothing.
+            for (int i = 0; i < 10; i++) {
+                during.add(AlertEvents.raise(AlertEvents.newAlertId("CAP-001", firm), firm, "HIGH"));
+            }
+            long readUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < readUntil) {
+                member.poll(Duration.ofMillis(200));
+            }
+        }
+        during.forEach(id -> IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + id));
+
+        assertThat(raisedAudited(firm)).as("each of the 20 alerts raised and audited once").isEqualTo(20);
+        for (String id : during) {
+            assertThat(IngestFlow.count(db, IngestFlow.SOURCE + "/" + id)).as("event %s applied once", id).isEqualTo(1);
+        }
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'notification-alerts-consumer' }.status",
+                        org.hamcrest.Matchers.equalTo("UP"));
     }
 
     @Test
