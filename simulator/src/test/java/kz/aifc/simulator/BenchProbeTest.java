@@ -30,7 +30,8 @@ class BenchProbeTest {
         String data = "{\"id\":\"A-1@2\",\"change\":\"RAISED\",\"occurredAt\":\"2026-12-06T14:05:01.250+05:00\","
                 + "\"alert\":{\"alertId\":\"A-1\"}}";
 
-        assertThat(BenchProbe.appliedAt(data)).isEqualTo(java.time.Instant.parse("2026-12-06T09:05:01.250Z").toEpochMilli());
+        assertThat(BenchProbe.appliedAt(data))
+                .isEqualTo(java.time.Instant.parse("2026-12-06T09:05:01.250Z").toEpochMilli());
         assertThat(BenchProbe.appliedAt("{\"id\":\"A-1@2\",\"change\":\"RAISED\"}")).isEqualTo(-1);
         assertThat(BenchProbe.appliedAt("{\"occurredAt\":\"yesterday\"}")).isEqualTo(-1);
     }

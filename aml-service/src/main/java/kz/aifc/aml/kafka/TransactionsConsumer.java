@@ -250,8 +250,8 @@ public class TransactionsConsumer {
         boolean due = sync || now - lastCommit >= commitIntervalNanos;
         Map<TopicPartition, OffsetAndMetadata> done = due ? inFlight.takeCommittable() : Map.of();
         if (inFlight.stoppedBy() != null && loop.stoppedBecause() == null) {
-            loop.stop("a poll could not be finished (" + inFlight.stoppedBy().getMessage() + "): stopped with its offsets "
-                    + "uncommitted; a restart reads it again", inFlight.stoppedBy());
+            loop.stop("a poll could not be finished (" + inFlight.stoppedBy().getMessage()
+                    + "): stopped with its offsets uncommitted; a restart reads it again", inFlight.stoppedBy());
         }
         if (done.isEmpty()) {
             return;

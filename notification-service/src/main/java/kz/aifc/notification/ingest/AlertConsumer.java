@@ -190,8 +190,8 @@ public class AlertConsumer {
                     c.poll(Duration.ZERO); // paused: brings nothing, keeps the consumer in its group
                     loop.polled();
                 } catch (ExecutionException e) {
-                    loop.stop("a poll could not be finished (" + e.getCause().getMessage() + "): stopped with its offsets "
-                            + "uncommitted; a restart reads it again", e.getCause());
+                    loop.stop("a poll could not be finished (" + e.getCause().getMessage()
+                            + "): stopped with its offsets uncommitted; a restart reads it again", e.getCause());
                     applying = null;
                     return false;
                 } catch (InterruptedException e) {
@@ -207,7 +207,7 @@ public class AlertConsumer {
         }
     }
 
-    /** Commits the poll just applied (of the partitions still held; nothing if partitions moved and it is committed). */
+    /** Commits the poll just applied, of the partitions still held (nothing when a move already committed it). */
     private void commit(KafkaConsumer<String, byte[]> c, boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(applyingOffsets);
         applying = null;

@@ -30,7 +30,8 @@ public final class DeadLetterWriter implements AutoCloseable {
     public DeadLetterWriter(KafkaClients kafka, String clientId, String topic) {
         this.topic = topic;
         this.producer = kafka.producer(clientId, Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /** A record to park, as it was read (where from, key, value, headers), and why. */

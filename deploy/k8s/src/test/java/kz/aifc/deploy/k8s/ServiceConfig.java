@@ -72,6 +72,12 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
             groups.add(resolve(p, "aifc.aml.transactions.group-id"));
             deadLetters.add(resolve(p, "aifc.aml.transactions-dlq-topic"));
         }
+        // notification-service reads alerts with a consumer of its own (ingest/AlertConsumer)
+        if (p.containsKey("aifc.notification.alerts.topic")) {
+            consumed.add(resolve(p, "aifc.notification.alerts.topic"));
+            groups.add(resolve(p, "aifc.notification.alerts.group-id"));
+            deadLetters.add(resolve(p, "aifc.notification.alerts.dlq-topic"));
+        }
         if ("true".equals(p.getProperty("aifc.outbox.enabled"))) {
             produced.add(resolve(p, "aifc.alerts.topic"));
         }
