@@ -1,6 +1,5 @@
 package kz.aifc.notification.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.jboss.logging.Logger;
@@ -109,11 +107,11 @@ public class AlertConsumer {
     }
 
     private void run() {
-        KafkaConsumer<String, byte[]> c;
+        KafkaConsumer<byte[], byte[]> c;
         DeadLetterWriter dlq;
         try {
             c = kafka.consumer("notification-alerts-" + groupId, PollingThread.consumerConfig(groupId, maxPollRecords),
-                    new StringDeserializer(), new ByteArrayDeserializer());
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
             dlq = new DeadLetterWriter(kafka, "notification-service-dlq", dlqTopic);
         } catch (RuntimeException e) {
             loop.stop("cannot create the Kafka clients: " + e.getMessage(), e);
@@ -124,7 +122,7 @@ public class AlertConsumer {
             c.subscribe(List.of(topic), new PartitionMoves(c));
             LOG.infof("Consuming %s as group %s", topic, groupId);
             while (loop.running()) {
-                ConsumerRecords<String, byte[]> records = c.poll(POLL);
+                ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
                 loop.polled();
                 if (records.isEmpty()) {
                     continue;
@@ -150,17 +148,16 @@ public class AlertConsumer {
     }
 
     /** Applies a poll and parks what it refuses; throws when the DLQ cannot be written (the poll is then not done). */
-    private void apply(ConsumerRecords<String, byte[]> records, DeadLetterWriter dlq) {
-        List<Polled<ConsumerRecord<String, byte[]>>> poll = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> r : records) {
+    private void apply(ConsumerRecords<byte[], byte[]> records, DeadLetterWriter dlq) {
+        List<Polled<ConsumerRecord<byte[], byte[]>>> poll = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
             poll.add(new Polled<>(r.topic(), r.headers(), r.value(), r));
         }
-        List<Refused<ConsumerRecord<String, byte[]>>> refused = ingest.applyPoll(poll, Object.class, intake::alerts);
+        List<Refused<ConsumerRecord<byte[], byte[]>>> refused = ingest.applyPoll(poll, Object.class, intake::alerts);
         List<DeadLetterWriter.Parked> parked = new ArrayList<>(refused.size());
-        for (Refused<ConsumerRecord<String, byte[]>> r : refused) {
-            ConsumerRecord<String, byte[]> s = r.source();
-            parked.add(new DeadLetterWriter.Parked(s.topic(), s.partition(), s.offset(),
-                    s.key() == null ? null : s.key().getBytes(StandardCharsets.UTF_8), s.value(),
+        for (Refused<ConsumerRecord<byte[], byte[]>> r : refused) {
+            ConsumerRecord<byte[], byte[]> s = r.source();
+            parked.add(new DeadLetterWriter.Parked(s.topic(), s.partition(), s.offset(), s.key(), s.value(),
                     s.headers(), r.reason()));
         }
         dlq.park(parked);
@@ -170,7 +167,7 @@ public class AlertConsumer {
      * Waits for the poll being applied, checking in with the group meanwhile; answers false when it failed (the
      * consumer then stops with its offsets uncommitted) or the service stops first.
      */
-    private boolean await(KafkaConsumer<String, byte[]> c) {
+    private boolean await(KafkaConsumer<byte[], byte[]> c) {
         boolean paused = false;
         try {
             while (true) {
@@ -208,7 +205,7 @@ public class AlertConsumer {
     }
 
     /** Commits the poll just applied, of the partitions still held (nothing when a move already committed it). */
-    private void commit(KafkaConsumer<String, byte[]> c, boolean sync) {
+    private void commit(KafkaConsumer<byte[], byte[]> c, boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>(applyingOffsets);
         applying = null;
         applyingOffsets = Map.of();
@@ -231,9 +228,9 @@ public class AlertConsumer {
      */
     private final class PartitionMoves implements ConsumerRebalanceListener {
 
-        private final KafkaConsumer<String, byte[]> c;
+        private final KafkaConsumer<byte[], byte[]> c;
 
-        PartitionMoves(KafkaConsumer<String, byte[]> c) {
+        PartitionMoves(KafkaConsumer<byte[], byte[]> c) {
             this.c = c;
         }
 
