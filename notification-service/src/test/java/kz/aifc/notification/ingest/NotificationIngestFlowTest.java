@@ -1,6 +1,7 @@
 package kz.aifc.notification.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -17,7 +20,13 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,16 +100,8 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
                 AlertEvents.newAlertId("CAP-001", firm), firm, "HIGH")).toList();
         before.forEach(id -> IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + id));
 
-        java.util.Properties props = new java.util.Properties();
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalStackResource.bootstrapServers());
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<String> during = new ArrayList<>();
-        try (var member = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            member.subscribe(List.of(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)));
+        try (KafkaConsumer<String, byte[]> member = secondMember()) {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (member.assignment().isEmpty() && System.nanoTime() < deadline) {
                 member.poll(Duration.ofMillis(200));
@@ -121,6 +122,60 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
         for (String id : during) {
             assertThat(IngestFlow.count(db, IngestFlow.SOURCE + "/" + id)).as("event %s applied once", id).isEqualTo(1);
         }
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'notification-alerts-consumer' }.status",
+                        org.hamcrest.Matchers.equalTo("UP"));
+    }
+
+    @Test
+    void shouldFinishAndCommitThePollInHandBeforeItsPartitionsGoToANewMember() throws Exception {
+        String firm = newFirm();
+        String alertId = AlertEvents.newAlertId("CAP-001", firm);
+        IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + AlertEvents.raise(alertId, firm, "HIGH"));
+        String topic = LocalStackResource.topic(Topics.COMPLIANCE_ALERTS);
+
+        String resolution;
+        try (Connection officer = db.getConnection()) {
+            // A row lock held elsewhere (as a person acting on the alert holds it) keeps the desk's poll applying.
+            officer.setAutoCommit(false);
+            try (PreparedStatement lock = officer.prepareStatement("select 1 from alert where alert_id = ? for update")) {
+                lock.setString(1, alertId);
+                lock.executeQuery().close();
+            }
+            resolution = AlertEvents.send(EventTypes.ALERT_RESOLVED, firm,
+                    AlertEvents.resolved(alertId, firm, "Later snapshot restores capital"));
+            await().atMost(WAIT).until(() -> IngestFlow.count(db, "select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like '%from alert%for%update%'", List.of()) > 0);
+            Thread.sleep(1_500); // past the consumer's one-second check-in, where it learns of a rebalance
+
+            try (KafkaConsumer<String, byte[]> member = new KafkaConsumer<>(memberConfig(),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                member.subscribe(List.of(topic));
+                long holdUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (System.nanoTime() < holdUntil) {
+                    member.poll(Duration.ofMillis(200));
+                }
+                assertThat(member.assignment()).as("no partitions handed over while the poll in hand is applying")
+                        .isEmpty();
+
+                officer.rollback();
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (member.assignment().isEmpty() && System.nanoTime() < deadline) {
+                    member.poll(Duration.ofMillis(200));
+                }
+                assertThat(member.assignment()).as("the new member was given partitions").isNotEmpty();
+                TopicPartition partition = new TopicPartition(topic,
+                        TestKafka.partition(firm, member.partitionsFor(topic).size()));
+                OffsetAndMetadata committed = member.committed(Set.of(partition)).get(partition);
+                assertThat(committed).as("the group's offset of the resolution's partition").isNotNull();
+                assertThat(committed.offset()).as("committed past the poll in hand before the hand-over")
+                        .isEqualTo(member.endOffsets(Set.of(partition)).get(partition));
+            }
+        }
+        IngestFlow.awaitApplied(db, IngestFlow.SOURCE + "/" + resolution);
+        assertThat(status(alertId)).isEqualTo("RESOLVED");
+        assertThat(audited(alertId)).containsExactly("alert.raised", "alert.resolved");
+        assertThat(IngestFlow.count(db, IngestFlow.SOURCE + "/" + resolution)).as("applied once").isEqualTo(1);
         io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'notification-alerts-consumer' }.status",
                         org.hamcrest.Matchers.equalTo("UP"));
@@ -231,6 +286,22 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
                     .as("the repeat changes nothing a reader sees").isNull();
             assertThat(audited(alertId)).containsExactly("alert.raised");
         }
+    }
+
+    /** A consumer of the desk's own group that commits nothing. */
+    private KafkaConsumer<String, byte[]> secondMember() {
+        KafkaConsumer<String, byte[]> member = new KafkaConsumer<>(memberConfig(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        member.subscribe(List.of(LocalStackResource.topic(Topics.COMPLIANCE_ALERTS)));
+        return member;
+    }
+
+    private Properties memberConfig() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return props;
     }
 
     private static String newFirm() {
