@@ -15,6 +15,9 @@
 #      steps 1-2 are repeated BENCH_RUNS times (the service restarts each time), medians quoted;
 #   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up; for
 #      notification also Kafka-to-SSE latency p50/p99 (the alert record's timestamp to its SSE event's arrival);
+#      Also the CPU that phase took, in ms per event: the service's process and PostgreSQL's (all its processes),
+#      from the start of the phase until its last event was applied ("pacedCpu"; steadier than a latency on a noisy
+#      machine);
 #   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
 # notification with BENCH_BESIDE_AML=N: before the paced phase, N screened transactions (bench-aml.sh's traffic) are
 # produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
@@ -203,6 +206,14 @@ await_outbox() { # DB -> waits until every outbox row is published; prints the w
   echo $(($(date +%s%3N) - t0))
 }
 
+cpu_ticks() { # PID -> user + system CPU clock ticks the process has used
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+postgres_cpu_ticks() { # -> the same, summed over every PostgreSQL process now running (backends come and go)
+  local t=0 p
+  for p in $(pgrep -x postgres); do t=$((t + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 field() { # JSON KEY -> value
   sed -E "s/.*\"$2\":([^,}]*).*/\1/" <<<"$1"
 }
@@ -321,6 +332,7 @@ fi
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
 metrics_before_paced="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
+cpu_before_paced="$(cpu_ticks "${pids[$SERVICE]}") $(postgres_cpu_ticks)"
 applied_probe "$((RATE * PACED_SECONDS))"
 [[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
 sleep 1
@@ -334,8 +346,13 @@ else
   paced_applied="$(cat "$OUT_DIR/applied.json")"
   warn "the paced run was not applied within the probe's time: $paced_applied"
 fi
+read -r svc_cpu0 pg_cpu0 <<<"$cpu_before_paced"
+paced_cpu="$(awk -v s="$(($(cpu_ticks "${pids[$SERVICE]}") - svc_cpu0))" -v p="$(($(postgres_cpu_ticks) - pg_cpu0))" \
+  -v hz="$(getconf CLK_TCK)" -v n="$((RATE * PACED_SECONDS))" \
+  'BEGIN {printf "{\"serviceMsPerEvent\":%.3f,\"postgresMsPerEvent\":%.3f}", s * 1000 / hz / n, p * 1000 / hz / n}')"
 info "  sent: $paced"
 info "  applied: $paced_applied"
+info "  CPU over the paced phase (until the last was applied): $paced_cpu"
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
   paced_ms=$(($(date +%s%3N) - paced_t0))
@@ -381,7 +398,7 @@ cat >"$RESULT" <<JSON
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
  "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside},
- "peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 if [[ "$SERVICE" == notification ]]; then

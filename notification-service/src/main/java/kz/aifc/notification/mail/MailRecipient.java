@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import kz.aifc.notification.store.ByIds;
 
 /** One address that receives a firm's alert mail in a role (table {@code mail_recipient}). */
 @Entity
@@ -43,7 +44,8 @@ public class MailRecipient extends PanacheEntityBase {
 
     /** The addresses of these firms, in the order {@link #ofFirm} gives each firm's. */
     static List<MailRecipient> ofFirms(Collection<String> firmIds) {
-        return list("firmId in ?1", Sort.by("firmId").and("role").and("address"), List.copyOf(firmIds));
+        return ByIds.list(MailRecipient.class, "select * from mail_recipient where firm_id = any(?1)"
+                + " order by firm_id, role, address", firmIds, true);
     }
 
     /** The primary key: firm, role and address. */

@@ -50,9 +50,8 @@ public class AlertStore {
     public Map<String, StoredAlert> lockAll(Collection<String> alertIds) {
         Map<String, StoredAlert> found = new HashMap<>();
         if (!alertIds.isEmpty()) {
-            Alert.<Alert>find("alertId in ?1", Sort.by("alertId"), List.copyOf(alertIds))
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                    .forEach(a -> found.put(a.alertId, a.toStored()));
+            ByIds.list(Alert.class, "select * from alert where alert_id = any(?1) order by alert_id for no key update",
+                    alertIds, false).forEach(a -> found.put(a.alertId, a.toStored()));
         }
         return found;
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import kz.aifc.notification.alerts.AmlView;
+import kz.aifc.notification.store.ByIds;
 import kz.aifc.notification.store.Times;
 
 /** A webhook endpoint (table {@code webhook_subscription}); null filters mean everything its creator may see. */
@@ -74,7 +75,8 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     /** Active subscriptions of these firms and the every-firm ones: those that may match the firms' alerts. */
     static List<WebhookSubscription> activeFor(Collection<String> firmIds) {
-        return list("active = true and (firmId is null or firmId in ?1)", List.copyOf(firmIds));
+        return ByIds.list(WebhookSubscription.class, "select * from webhook_subscription where active"
+                + " and (firm_id is null or firm_id = any(?1))", firmIds, true);
     }
 
     /** Whether this subscription's filters let an alert of this firm, duty and severity through. */
