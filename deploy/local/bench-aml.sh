@@ -11,6 +11,7 @@
 #      shares the two cores with the service, the broker and PostgreSQL);
 #   4. latency: a paced run (default 5,000 events/s); event-to-alert p50/p99 from the producer's timestamp of the
 #      latest event in an alert's causedBy to the alert arriving on the alerts topic;
+#      and the CPU of that phase in ms per event, the service's and PostgreSQL's ("pacedCpu", lib.sh cpu_mark);
 #   5. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-4).
 # Traffic: --scenario load (three demo firms, 50,000 customers each, 1% red flags; see simulator/README.md) with
 # simulated time advancing 0.5 s per record: a busy exchange's week (about 170,000 screened transactions a day, a
@@ -185,6 +186,7 @@ info "  applied: $concurrent"
 
 info "latency: ${RATE} events/s for ${LATENCY_SECONDS} s"
 metrics_before_paced="$(curl -fsS "http://127.0.0.1:$PORT/q/metrics")"
+cpu_before_paced="$(cpu_mark "$svc_pid")"
 "$java" "${LIGHT_JVM[@]}" -cp "$sim_cp" kz.aifc.simulator.BenchProbe latency localhost:9092 "$SUFFIX" "$((LATENCY_SECONDS + 15))" \
   "$OUT_DIR/aml$SUFFIX-latency.csv" >"$OUT_DIR/latency.json" 2>>"$LOG_DIR/aml-bench-simulator.log" &
 probe=$!
@@ -195,10 +197,13 @@ SIM_JVM=("${LIGHT_JVM[@]}")
 paced="$(simulate --rate "$RATE" --duration "${LATENCY_SECONDS}s" --topic-suffix "$SUFFIX" --seed 7 \
   --pregenerate "$((RATE * LATENCY_SECONDS))" \
   --start "$(since "$PERIOD_DAYS")" --time-scale "$(awk -v s="$STEP_S" -v r="$RATE" 'BEGIN {print s * r}')")"
+# Taken when the producer is done: the service is then at most a poll behind, and the probe still waits 15 s.
+paced_cpu="$(cpu_per_event "$cpu_before_paced" "$svc_pid" "$(field "$paced" sent)")"
 wait "$probe"
 latency="$(cat "$OUT_DIR/latency.json")"
 info "  sent: $paced"
 info "  latency: $latency"
+info "  CPU over the paced phase: $paced_cpu"
 
 # Diagnostics for whoever tunes the memory next: the biggest heap classes, and native memory if tracked.
 jcmd_bin="$(dirname "$java")/jcmd"
@@ -239,7 +244,7 @@ cat >"$RESULT" <<JSON
  "warmup":$WARMUP,"drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
  "concurrent":$concurrent,"concurrentProduce":$sent,
- "latency":$latency,"latencyRate":$RATE,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
+ "latency":$latency,"latencyRate":$RATE,"pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
  "postgres":"$pg_settings","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"

@@ -15,7 +15,7 @@
 #      steps 1-2 are repeated BENCH_RUNS times (the service restarts each time), medians quoted;
 #   3. paced: BENCH_RATE events/s for SECONDS with the producer running, and whether the service kept up; for
 #      notification also Kafka-to-SSE latency p50/p99 (the alert record's timestamp to its SSE event's arrival);
-#      Also the CPU that phase took, in ms per event: the service's process and PostgreSQL's (all its processes),
+#      and the CPU that phase took, in ms per event: the service's process and PostgreSQL's (all its processes),
 #      from the start of the phase until its last event was applied ("pacedCpu"; steadier than a latency on a noisy
 #      machine);
 #   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
@@ -206,14 +206,6 @@ await_outbox() { # DB -> waits until every outbox row is published; prints the w
   echo $(($(date +%s%3N) - t0))
 }
 
-cpu_ticks() { # PID -> user + system CPU clock ticks the process has used
-  awk '{print $14 + $15}' "/proc/$1/stat"
-}
-postgres_cpu_ticks() { # -> the same, summed over every PostgreSQL process now running (backends come and go)
-  local t=0 p
-  for p in $(pgrep -x postgres); do t=$((t + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
-  echo "$t"
-}
 field() { # JSON KEY -> value
   sed -E "s/.*\"$2\":([^,}]*).*/\1/" <<<"$1"
 }
@@ -332,7 +324,7 @@ fi
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
 metrics_before_paced="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
-cpu_before_paced="$(cpu_ticks "${pids[$SERVICE]}") $(postgres_cpu_ticks)"
+cpu_before_paced="$(cpu_mark "${pids[$SERVICE]}")"
 applied_probe "$((RATE * PACED_SECONDS))"
 [[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
 sleep 1
@@ -346,10 +338,7 @@ else
   paced_applied="$(cat "$OUT_DIR/applied.json")"
   warn "the paced run was not applied within the probe's time: $paced_applied"
 fi
-read -r svc_cpu0 pg_cpu0 <<<"$cpu_before_paced"
-paced_cpu="$(awk -v s="$(($(cpu_ticks "${pids[$SERVICE]}") - svc_cpu0))" -v p="$(($(postgres_cpu_ticks) - pg_cpu0))" \
-  -v hz="$(getconf CLK_TCK)" -v n="$((RATE * PACED_SECONDS))" \
-  'BEGIN {printf "{\"serviceMsPerEvent\":%.3f,\"postgresMsPerEvent\":%.3f}", s * 1000 / hz / n, p * 1000 / hz / n}')"
+paced_cpu="$(cpu_per_event "$cpu_before_paced" "${pids[$SERVICE]}" "$((RATE * PACED_SECONDS))")"
 info "  sent: $paced"
 info "  applied: $paced_applied"
 info "  CPU over the paced phase (until the last was applied): $paced_cpu"

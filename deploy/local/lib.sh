@@ -113,6 +113,27 @@ pid_cmdline() {
   fi
 }
 
+# CPU a benchmark phase takes, per event: cpu_mark SERVICE_PID at its start, cpu_per_event MARK SERVICE_PID EVENTS at
+# its end -> {"serviceMsPerEvent":…,"postgresMsPerEvent":…}, the service's process and every PostgreSQL process (user
+# and system time; a backend that exits in between takes its time with it).
+cpu_ticks() { # PID -> user + system CPU clock ticks the process has used so far
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+postgres_cpu_ticks() {
+  local t=0 p
+  for p in $(pgrep -x postgres); do t=$((t + $(cpu_ticks "$p"))); done
+  echo "$t"
+}
+cpu_mark() { # SERVICE_PID
+  echo "$(cpu_ticks "$1") $(postgres_cpu_ticks)"
+}
+cpu_per_event() { # MARK SERVICE_PID EVENTS
+  local svc0 pg0
+  read -r svc0 pg0 <<<"$1"
+  awk -v s="$(($(cpu_ticks "$2") - svc0))" -v p="$(($(postgres_cpu_ticks) - pg0))" -v hz="$(getconf CLK_TCK)" -v n="$3" \
+    'BEGIN {printf "{\"serviceMsPerEvent\":%.3f,\"postgresMsPerEvent\":%.3f}", s * 1000 / hz / n, p * 1000 / hz / n}'
+}
+
 show_log_tail() {
   local logfile="$1" lines="${2:-30}"
   if [[ -n "$logfile" && -s "$logfile" ]]; then
