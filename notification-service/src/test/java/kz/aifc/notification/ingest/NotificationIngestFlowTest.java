@@ -151,7 +151,8 @@ class NotificationIngestFlowTest extends PlatformEndpointsContract {
             try (KafkaConsumer<String, byte[]> member = new KafkaConsumer<>(memberConfig(),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 member.subscribe(List.of(topic));
-                long holdUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                // Longer than a heartbeat (3 s, when the desk's consumer hears of the rebalance) and a check-in (1 s).
+                long holdUntil = System.nanoTime() + Duration.ofSeconds(6).toNanos();
                 while (System.nanoTime() < holdUntil) {
                     member.poll(Duration.ofMillis(200));
                 }
