@@ -42,7 +42,9 @@
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
 #   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
 #   BENCH_BESIDE_AML_NICE (its niceness, above; 0), BENCH_DESK_PGPORT (notification: its database in a PostgreSQL
-#   instance of its own on this port, made and started if none answers there; 5432, the shared one).
+#   instance of its own on this port, made and started if none answers there; 5432, the shared one),
+#   BENCH_SSE_LISTENERS (notification: that many more live streams open through the paced phase, each a regulator
+#   reading every alert and discarding it, as officers watching the desk would; 0).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -74,6 +76,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/deployed-jvm.sh"
 HEAP="${BENCH_HEAP:-${DEPLOYED_HEAP[$SERVICE]}}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
 BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
+SSE_LISTENERS="${BENCH_SSE_LISTENERS:-0}"
+[[ "$SSE_LISTENERS" == 0 || "$SERVICE" == notification ]] || die "BENCH_SSE_LISTENERS is for the notification benchmark"
+listener_pids=()
 DESK_PGPORT="${BENCH_DESK_PGPORT:-5432}"
 [[ "$DESK_PGPORT" == 5432 || "$SERVICE" == notification ]] || die "BENCH_DESK_PGPORT is for the notification benchmark"
 [[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
@@ -110,7 +115,12 @@ stop_one() { # NAME
   fi
   pids[$1]=""
 }
+stop_listeners() {
+  ((${#listener_pids[@]} == 0)) || kill "${listener_pids[@]}" 2>/dev/null || true
+  listener_pids=()
+}
 cleanup() {
+  stop_listeners
   stop_one capital
   stop_one licensing
   stop_one notification
@@ -323,6 +333,11 @@ fi
 ((BESIDE_AML > 0)) && aml_before="$(aml_applied)" && paced_t0="$(date +%s%3N)"
 
 info "paced: $RATE events/s for $PACED_SECONDS s with the producer running"
+for ((i = 0; i < SSE_LISTENERS; i++)); do
+  curl -sN -H "Authorization: Bearer $AIFC_BENCH_TOKEN" "http://127.0.0.1:$svc_port/alerts/stream" >/dev/null 2>&1 &
+  listener_pids+=($!)
+done
+((SSE_LISTENERS == 0)) || sleep 2
 metrics_before_paced="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
 cpu_before_paced="$(cpu_mark "${pids[$SERVICE]}")"
 applied_probe "$((RATE * PACED_SECONDS))"
@@ -341,6 +356,7 @@ fi
 paced_cpu="$(cpu_per_event "$cpu_before_paced" "${pids[$SERVICE]}" "$((RATE * PACED_SECONDS))")"
 info "  sent: $paced"
 info "  applied: $paced_applied"
+stop_listeners
 info "  CPU over the paced phase (until the last was applied): $paced_cpu"
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
@@ -387,7 +403,7 @@ cat >"$RESULT" <<JSON
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
  "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside},
- "pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "pacedCpu":$paced_cpu,"sseListeners":$SSE_LISTENERS,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 if [[ "$SERVICE" == notification ]]; then
