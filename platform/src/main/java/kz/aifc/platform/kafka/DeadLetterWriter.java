@@ -39,10 +39,6 @@ public final class DeadLetterWriter implements AutoCloseable {
             Throwable reason) {
     }
 
-    public String topic() {
-        return topic;
-    }
-
     /**
      * Sends every record and waits until the broker has them all: only then may the poll be acknowledged. Throws
      * {@link IllegalStateException} when the DLQ cannot be written.

@@ -75,7 +75,7 @@ public final class PollingThread {
     }
 
     /** Milliseconds since the loop last polled, or -1 before its first poll. */
-    public long sinceLastPoll() {
+    private long sinceLastPoll() {
         long at = lastPoll;
         return at == 0 ? -1 : System.currentTimeMillis() - at;
     }
