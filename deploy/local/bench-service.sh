@@ -18,6 +18,8 @@
 #      and the CPU that phase took, in ms per event: the service's process and PostgreSQL's (all its processes),
 #      from the start of the phase until its last event was applied ("pacedCpu"; steadier than a latency on a noisy
 #      machine);
+#   With BENCH_PACED_WARMUP=S, the paced phase is preceded by S seconds of the same traffic at the same rate, reported
+#   apart ("paced.warmup"): the phase after it is the service as it runs after a while, its JIT settled;
 #   4. the service's peak resident memory (VmHWM) of its last start (which ran steps 2-3).
 # notification with BENCH_BESIDE_AML=N: before the paced phase, N screened transactions (bench-aml.sh's traffic) are
 # produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
@@ -44,7 +46,8 @@
 #   BENCH_BESIDE_AML_NICE (its niceness, above; 0), BENCH_DESK_PGPORT (notification: its database in a PostgreSQL
 #   instance of its own on this port, made and started if none answers there; 5432, the shared one),
 #   BENCH_SSE_LISTENERS (notification: that many more live streams open through the paced phase, each a regulator
-#   reading every alert and discarding it, as officers watching the desk would; 0).
+#   reading every alert and discarding it, as officers watching the desk would; 0), BENCH_PACED_WARMUP (seconds of
+#   paced traffic before the measured paced phase, step 3; 0).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -58,6 +61,7 @@ case "$SERVICE" in
 esac
 EVENTS="${2:-100000}"
 PACED_SECONDS="${3:-30}"
+PACED_WARMUP="${BENCH_PACED_WARMUP:-0}"
 RUNS="${BENCH_RUNS:-3}"
 WARMUP="${BENCH_WARMUP:-$EVENTS}"
 ((WARMUP > 0)) || die "BENCH_WARMUP must be at least 1"
@@ -230,7 +234,7 @@ simulate() { # SCENARIO ARGS... -> the simulator's JSON summary line
 }
 # Simulated time: 10 ms per record, each phase in its own hour, later phases later (none of a firm's snapshots late).
 STEP_S=0.01
-PERIOD_H=$(awk -v n="$BACKLOG" -v l="$((PACED_SECONDS * RATE))" -v s="$STEP_S" \
+PERIOD_H=$(awk -v n="$BACKLOG" -v l="$(((PACED_SECONDS > PACED_WARMUP ? PACED_SECONDS : PACED_WARMUP) * RATE))" -v s="$STEP_S" \
   'BEGIN {m = n > l ? n : l; print int(m * s / 3600) + 1}')
 since() { # PERIODS -> RFC 3339 time that many periods ago
   date -u -d "-$(($1 * PERIOD_H)) hours" +%Y-%m-%dT%H:%M:%SZ
@@ -309,6 +313,41 @@ for run in $(seq 1 "$RUNS"); do
   fi
 done
 
+paced_phase() { # SECONDS SEED PERIODS_AGO -> phase_sent, phase_applied, phase_cpu, phase_sse (notification)
+  local count=$((RATE * $1)) cpu_before sent
+  cpu_before="$(cpu_mark "${pids[$SERVICE]}")"
+  applied_probe "$count"
+  [[ "$SERVICE" == notification ]] && sse_probe "$count" "$count"
+  sleep 1
+  # --count, not --duration: the probe waits for every record, and a run cut at SECONDS may send a few fewer.
+  sent="$(simulate "$SCENARIO" --rate "$RATE" --count "$count" --topic-suffix "$SUFFIX" --seed "$2" \
+    --pregenerate "$count" --start "$(since "$3")" --time-scale "$(time_scale "$RATE")")"
+  phase_sent="$(field "$sent" sent)"
+  wait "$probe" || warn "the paced run was not applied within the probe's time: $(cat "$OUT_DIR/applied.json")"
+  phase_applied="$(cat "$OUT_DIR/applied.json")"
+  phase_cpu="$(cpu_per_event "$cpu_before" "${pids[$SERVICE]}" "$count")"
+  info "  sent: $sent"
+  info "  applied: $phase_applied"
+  info "  CPU over the phase (until the last was applied): $phase_cpu"
+  phase_sse=null
+  if [[ "$SERVICE" == notification ]]; then
+    wait "$sse_pid" || warn "the SSE client did not receive every paced alert"
+    phase_sse="$(cat "$OUT_DIR/sse.json")"
+    info "  SSE client: $phase_sse"
+  fi
+}
+
+warm=null warm_sse=null
+if ((PACED_WARMUP > 0)); then
+  # The same traffic, unmeasured but reported: after the drain the JIT still recompiles for the paced phase's smaller
+  # polls for about a minute (C2 took 0.4 of the service's CPU in a 20 s phase right after the drain), so a phase
+  # after this one is what a service that has run for a while does.
+  info "paced warm-up: $RATE events/s for $PACED_WARMUP s with the producer running"
+  paced_phase "$PACED_WARMUP" 98 2
+  warm_sse="$phase_sse"
+  warm="{\"seconds\":$PACED_WARMUP,\"sent\":${phase_sent:-0},\"applied\":$phase_applied,\"sse\":$phase_sse,\"cpu\":$phase_cpu}"
+fi
+
 beside=null
 if ((BESIDE_AML > 0)); then
   aml_suffix="$SUFFIX-aml"
@@ -339,37 +378,15 @@ for ((i = 0; i < SSE_LISTENERS; i++)); do
 done
 ((SSE_LISTENERS == 0)) || sleep 2
 metrics_before_paced="$(curl -fsS "http://127.0.0.1:$svc_port/q/metrics")"
-cpu_before_paced="$(cpu_mark "${pids[$SERVICE]}")"
-applied_probe "$((RATE * PACED_SECONDS))"
-[[ "$SERVICE" == notification ]] && sse_probe "$((RATE * PACED_SECONDS))" "$((RATE * PACED_SECONDS))"
-sleep 1
-# --count, not --duration: the probe waits for every record, and a run cut at SECONDS may send a few fewer.
-paced="$(simulate "$SCENARIO" --rate "$RATE" --count "$((RATE * PACED_SECONDS))" --topic-suffix "$SUFFIX" --seed 99 \
-  --pregenerate "$((RATE * PACED_SECONDS))" --start "$(since 1)" --time-scale "$(time_scale "$RATE")")"
-paced_sent="$(field "$paced" sent)"
-if wait "$probe"; then
-  paced_applied="$(cat "$OUT_DIR/applied.json")"
-else
-  paced_applied="$(cat "$OUT_DIR/applied.json")"
-  warn "the paced run was not applied within the probe's time: $paced_applied"
-fi
-paced_cpu="$(cpu_per_event "$cpu_before_paced" "${pids[$SERVICE]}" "$((RATE * PACED_SECONDS))")"
-info "  sent: $paced"
-info "  applied: $paced_applied"
+paced_phase "$PACED_SECONDS" 99 1
+paced_sent="$phase_sent" paced_applied="$phase_applied" paced_cpu="$phase_cpu" paced_sse="$phase_sse"
 stop_listeners
-info "  CPU over the paced phase (until the last was applied): $paced_cpu"
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
   paced_ms=$(($(date +%s%3N) - paced_t0))
   beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE,\"deskPostgresPort\":$DESK_PGPORT}"
   info "  beside: $beside"
   stop_one aml
-fi
-paced_sse=null
-if [[ "$SERVICE" == notification ]]; then
-  wait "$sse_pid" || warn "the SSE client did not receive every paced alert"
-  paced_sse="$(cat "$OUT_DIR/sse.json")"
-  info "  SSE client: $paced_sse"
 fi
 
 pid="${pids[$SERVICE]}"
@@ -402,7 +419,7 @@ cat >"$RESULT" <<JSON
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
- "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside},
+ "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside,"warmup":$warm},
  "pacedCpu":$paced_cpu,"sseListeners":$SSE_LISTENERS,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
@@ -414,6 +431,10 @@ if [[ "$SERVICE" == notification ]]; then
   printf '  of which Kafka to applied (the change stamped inside the poll) p50 %s ms, p99 %s ms; applied to SSE p50 %s ms, p99 %s ms\n' \
     "$(field "$paced_sse" toAppliedP50Ms)" "$(field "$paced_sse" toAppliedP99Ms)" "$(field "$paced_sse" appliedToSseP50Ms)" \
     "$(field "$paced_sse" appliedToSseP99Ms)"
+  if ((PACED_WARMUP > 0)); then
+    printf '  after %s s of the same paced traffic, whose own Kafka to SSE p50 was %s ms, p99 %s ms\n' \
+      "$PACED_WARMUP" "$(field "$warm_sse" p50Ms)" "$(field "$warm_sse" p99Ms)"
+  fi
   if ((BESIDE_AML > 0)); then
     printf '  while aml-service drained a backlog beside it: %s screened transactions/s over the paced phase (still draining at its end: %s)\n' \
       "$(field "$beside" amlEventsPerSecond)" "$(field "$beside" amlStillDraining)"
