@@ -6,15 +6,17 @@
 #      four packaged services), with the demo feed at MULTIPLE times its daily volume: the demo day's script at
 #      MULTIPLE x 20 records/s on the same simulated clock (360 simulated seconds per wall second), so the same
 #      9-hour day carries MULTIPLE times the records; after the firms are onboarded and SETTLE seconds;
-#   3. for SECONDS, every 200 ms, how many records each service's topics hold and how many it has taken in
-#      (kz.aifc.simulator.LagProbe): a record's lag is how long the service took to catch up with what the topics held
-#      when it arrived; p50, p99 and the maximum per service;
+#   3. for SECONDS, every 200 ms (BENCH_LAG_EVERY_MS), how many records each service's topics hold and how many it has
+#      taken in (kz.aifc.simulator.LagProbe): a record's lag is how long the service took to catch up with what the
+#      topics held when it arrived, to within one sampling interval (a service with records in flight at every sample
+#      shows one interval); p50, p99 and the maximum per service;
 #   4. each service's peak resident memory (VmHWM) and the alerts the desk holds.
 # It needs the stack down when it starts (it starts the demo feed itself) and stops it afterwards (BENCH_KEEP_UP=1
 # leaves it running; a broker that was already up stays up).
 # Usage: deploy/local/bench-demo.sh [MULTIPLE (default 10)] [SECONDS (default 120)]
 # Environment: BENCH_SETTLE (seconds between the onboarding and the measurement, default 20), BENCH_RAW_COUNT (records
-#   of the yardstick, default 200000), AIFC_KEYCLOAK (yes). Results: $STATE_DIR/bench/demo-*.json
+#   of the yardstick, default 200000), BENCH_LAG_EVERY_MS (the probe's sampling interval, default 200), AIFC_KEYCLOAK
+#   (yes). Results: $STATE_DIR/bench/demo-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -68,7 +70,7 @@ info "settling for ${SETTLE} s after the onboarding"
 sleep "$SETTLE"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 info "measuring every service's lag for ${RUN_SECONDS} s"
-lag="$("$java" -cp "$sim_cp" kz.aifc.simulator.LagProbe localhost:9092 "$RUN_SECONDS" \
+lag="$("$java" -Daifc.lag.every-ms="${BENCH_LAG_EVERY_MS:-200}" -cp "$sim_cp" kz.aifc.simulator.LagProbe localhost:9092 "$RUN_SECONDS" \
   "capital-service=http://127.0.0.1:8081/q/metrics=aifc.capital.snapshots,aifc.licences" \
   "aml-service=http://127.0.0.1:8082/q/metrics=aifc.transactions.screened" \
   "licensing-service=http://127.0.0.1:8083/q/metrics=aifc.staff.changes,aifc.controllers.changes" \

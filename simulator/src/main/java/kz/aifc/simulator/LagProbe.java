@@ -27,12 +27,13 @@ import org.apache.kafka.common.TopicPartition;
  * How far behind its topics each service runs, in time, while the demo feed streams (deploy/local/bench-demo.sh,
  * BENCHMARKS.md, issue #18).
  *
- * <p>{@code LagProbe BOOTSTRAP SECONDS NAME=METRICS_URL=TOPIC[,TOPIC...] ...}: every {@value #EVERY_MS} ms it reads
- * how many records the topics hold (the sum of their partitions' end offsets) and how many of them the service has
- * taken in ({@code aifc_events_in_total}, every outcome: applied, duplicate, dead-lettered). A sample's lag is the
- * time until the service had taken in as many records as the topics held at that sample: how long a record that
- * arrived then waited to be dealt with, give or take one sampling interval. Both counts start from the probe's start,
- * so the service is to be caught up then. Prints one JSON line: per service the samples, the records produced and
+ * <p>{@code LagProbe BOOTSTRAP SECONDS NAME=METRICS_URL=TOPIC[,TOPIC...] ...}: every {@value #EVERY_MS} ms (system
+ * property {@code aifc.lag.every-ms}) it reads how many records the topics hold (the sum of their partitions' end
+ * offsets) and how many of them the service has taken in ({@code aifc_events_in_total}, every outcome: applied,
+ * duplicate, dead-lettered). A sample's lag is the time until the service had taken in as many records as the topics
+ * held at that sample: how long a record that arrived then waited to be dealt with, give or take one sampling
+ * interval. Both counts start from the probe's first sample (taken after one thrown away to open the connections), so
+ * the service is to be caught up then. Prints one JSON line: per service the samples, the records produced and
  * taken in, and the lag's p50, p99 and maximum in milliseconds; the samples whose records were not all taken in
  * by the run's last sample have their lag counted to it, and {@code behindAtEnd} says how many records that was
  * (a service keeping up is behind by about the last interval's records).
@@ -72,34 +73,63 @@ public final class LagProbe {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try (Admin admin = Admin.create(props)) {
+            List<String> allTopics = services.stream().flatMap(s -> s.topics().stream()).distinct().toList();
+            Map<String, List<TopicPartition>> partitions = partitions(admin, allTopics);
+            return sample(new Counts() {
+                @Override
+                public Map<String, Long> endOffsets() throws Exception {
+                    return LagProbe.endOffsets(admin, partitions);
+                }
+
+                @Override
+                public long takenIn(Watched s) throws InterruptedException {
+                    return LagProbe.takenIn(http, s);
+                }
+            }, duration, services, Long.getLong("aifc.lag.every-ms", EVERY_MS));
+        }
+    }
+
+    /** What a sample reads: the records each topic holds, and what a service has taken in. */
+    interface Counts {
+        Map<String, Long> endOffsets() throws Exception;
+
+        long takenIn(Watched service) throws Exception;
+    }
+
+    /** Samples {@code counts} every {@code everyMs} for {@code duration}; answers the JSON line {@link #main} prints. */
+    static String sample(Counts counts, Duration duration, List<Watched> services, long everyMs) throws Exception {
         Map<String, List<long[]>> produced = new LinkedHashMap<>();
         Map<String, List<long[]>> taken = new LinkedHashMap<>();
         services.forEach(s -> {
             produced.put(s.name(), new ArrayList<>());
             taken.put(s.name(), new ArrayList<>());
         });
-        try (Admin admin = Admin.create(props)) {
-            List<String> allTopics = services.stream().flatMap(s -> s.topics().stream()).distinct().toList();
-            Map<String, List<TopicPartition>> partitions = partitions(admin, allTopics);
-            long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            long next = start;
-            while (System.nanoTime() < end) {
-                Map<String, Long> ends = endOffsets(admin, partitions);
-                long at = (System.nanoTime() - start) / 1_000_000;
-                for (Watched s : services) {
-                    long held = s.topics().stream().mapToLong(t -> ends.getOrDefault(t, 0L)).sum();
-                    produced.get(s.name()).add(new long[] {at, held});
-                    taken.get(s.name()).add(new long[] {at, takenIn(http, s)});
-                }
-                next += EVERY_MS * 1_000_000;
-                long sleep = (next - System.nanoTime()) / 1_000_000;
-                if (sleep > 0) {
-                    Thread.sleep(sleep);
-                }
+        // One sample thrown away first: the first request of each client sets up its connection and classes, so a
+        // first service's count would be read a few hundred ms after the end offsets it is paired with, and every
+        // later sample would seem that far behind (a flat 200-400 ms on a stream a service keeps up with).
+        counts.endOffsets();
+        for (Watched s : services) {
+            counts.takenIn(s);
+        }
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long next = start;
+        while (System.nanoTime() < end) {
+            Map<String, Long> ends = counts.endOffsets();
+            long at = (System.nanoTime() - start) / 1_000_000;
+            for (Watched s : services) {
+                long held = s.topics().stream().mapToLong(t -> ends.getOrDefault(t, 0L)).sum();
+                produced.get(s.name()).add(new long[] {at, held});
+                taken.get(s.name()).add(new long[] {at, counts.takenIn(s)});
+            }
+            next += everyMs * 1_000_000;
+            long sleep = (next - System.nanoTime()) / 1_000_000;
+            if (sleep > 0) {
+                Thread.sleep(sleep);
             }
         }
-        StringBuilder out = new StringBuilder("{\"everyMs\":").append(EVERY_MS).append(",\"services\":{");
+        StringBuilder out = new StringBuilder("{\"everyMs\":").append(everyMs).append(",\"services\":{");
         boolean first = true;
         for (Watched s : services) {
             out.append(first ? "" : ",").append('"').append(s.name()).append("\":")

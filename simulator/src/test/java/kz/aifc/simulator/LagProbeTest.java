@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,37 @@ class LagProbeTest {
         assertThat(lag.behindAtEnd()).isZero();
         assertThat(lag.p99Ms()).isZero();
         assertThat(lag.json()).contains("\"lagP99Ms\":0", "\"behindAtEnd\":0", "\"produced\":2", "\"takenIn\":2");
+    }
+
+    @Test
+    void shouldNotCountTheFirstRequestsSetUpAsLag() throws Exception {
+        // Ten records arrive between samples; the service has always taken in what the topic held. Its first metrics
+        // request is slow (a fresh connection: 400 ms in the demo stack), so that answer already counts the 40 records
+        // that arrived meanwhile. Were it the baseline, every later sample would seem four samples behind.
+        long[] held = {0};
+        boolean[] answered = {false};
+        LagProbe.Counts slowFirstRequest = new LagProbe.Counts() {
+            @Override
+            public Map<String, Long> endOffsets() {
+                held[0] += 10;
+                return Map.of("aifc.transactions.screened", held[0]);
+            }
+
+            @Override
+            public long takenIn(LagProbe.Watched service) {
+                if (!answered[0]) {
+                    answered[0] = true;
+                    return held[0] + 40;
+                }
+                return held[0];
+            }
+        };
+        LagProbe.Watched aml = LagProbe.Watched.parse("aml=http://127.0.0.1:8082/q/metrics=aifc.transactions.screened");
+
+        String json = LagProbe.sample(slowFirstRequest, Duration.ofMillis(500), List.of(aml), 50);
+
+        assertThat(json).startsWith("{\"everyMs\":50,").contains("\"lagP50Ms\":0,", "\"lagMaxMs\":0,",
+                "\"behindAtEnd\":0");
     }
 
     @Test
