@@ -10,8 +10,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Entities read by SQL of the caller's own with a list of ids bound as one array ({@code = any(?1)}). Hibernate
- * translates a query with an {@code in} list afresh for every length of list, which was about 40% of the CPU of
- * applying a poll of alerts (BENCHMARKS.md); a native query is prepared once.
+ * translates a query with an {@code in} list afresh for every length of list: a quarter of the CPU samples of the
+ * thread applying the desk's polls (BENCHMARKS.md); a native query is prepared once.
  */
 public final class ByIds {
 
