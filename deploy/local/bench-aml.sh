@@ -5,7 +5,8 @@
 #   2. drain: the service starts and works through that backlog; the first WARMUP events warm it up (a fresh JVM
 #      compiles its hot code meanwhile: their rate is reported as the cold start), then the sustained events/s end to
 #      end (consumed, evaluated, stored, alerts emitted through the outbox) over the next EVENTS, from its own applied
-#      counter; steps 1-2 are repeated AML_BENCH_RUNS times (the service restarts each time) and the medians are
+#      counter, and the CPU the whole drain took per event, the service's and PostgreSQL's ("drainCpu": steadier from
+#      run to run than the rate); steps 1-2 are repeated AML_BENCH_RUNS times (the service restarts each time) and the medians are
 #      quoted;
 #   3. concurrent: the same number of records produced flat out while the service consumes them (the producer
 #      shares the two cores with the service, the broker and PostgreSQL);
@@ -22,6 +23,9 @@
 #   AML_BENCH_RUNS (throughput runs, default 3; the median is quoted), AML_BENCH_WARMUP (events drained before the
 #   sustained rate is measured, default EVENTS; 0 measures from the first event). Results: $STATE_DIR/bench/aml-*.json
 #   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
+#   AML_BENCH_EVENT_IDS (default uuid: random CloudEvents ids, as most firms' systems send them; sequence: the
+#   simulator's <run>-<n>, in order, which spared an index on the event key the random inserts it takes in production,
+#   and is what runs before 2026-12-06 17:30 UTC used);
 #   AML_BENCH_HISTORY_DAYS (default 0): that many days of simulated history stored before the first run
 #   (bench-aml-history.sql, AML_BENCH_HISTORY_PER_DAY rows a day, default 170,000: the load scenario's daily volume),
 #   ending two days before the first run's transactions, to measure against a full table (issue #18 item 3)
@@ -37,6 +41,7 @@ HEAP="${AML_BENCH_HEAP:-${DEPLOYED_HEAP[aml]}}"
 JAVA_OPTS="${AML_BENCH_JAVA_OPTS:-$AML_DEPLOYED_JVM_FLAGS}"
 RUNS="${AML_BENCH_RUNS:-3}"
 HISTORY_DAYS="${AML_BENCH_HISTORY_DAYS:-0}"
+EVENT_IDS="${AML_BENCH_EVENT_IDS:-uuid}"
 HISTORY_PER_DAY="${AML_BENCH_HISTORY_PER_DAY:-170000}"
 WARMUP="${AML_BENCH_WARMUP:-$EVENTS}"
 BACKLOG=$((WARMUP + EVENTS))
@@ -70,8 +75,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ ! -f "$svc_jar" || ! -f "$sim_jar" || -n "$(find "$ROOT/aml-service/src/main" "$ROOT/contract/src/main" "$ROOT/platform/src/main" \
-  "$ROOT/simulator/src/main" -newer "$svc_jar" -print -quit)" ]]; then
+newer_sources() { # JAR -> the first source file changed since JAR was built, if any
+  find "$ROOT/aml-service/src/main" "$ROOT/contract/src/main" "$ROOT/platform/src/main" "$ROOT/simulator/src/main" \
+    -newer "$1" -print -quit
+}
+if [[ ! -f "$svc_jar" || ! -f "$sim_jar" || -n "$(newer_sources "$svc_jar")" || -n "$(newer_sources "$sim_jar")" ]]; then
   info "building aml-service and the simulator (tests skipped)"
   (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests -pl contract,platform,aml-service,simulator)
 fi
@@ -128,7 +136,8 @@ flat_out() { # START_DAYS_AGO SEED SUFFIX COUNT -> simulate flat out with STEP_S
 LIGHT_JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 SIM_JVM=()
 simulate() { # ARGS... -> the simulator's JSON summary line (SIM_JVM: extra JVM flags)
-  "$java" "${SIM_JVM[@]}" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 "$@" \
+  "$java" "${SIM_JVM[@]}" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 \
+    --event-ids "$EVENT_IDS" "$@" \
     2>>"$LOG_DIR/aml-bench-simulator.log"
 }
 field() { # JSON KEY -> value
@@ -153,7 +162,7 @@ if ((HISTORY_DAYS > 0)); then
   info "  stored $history_rows in $history_seconds s ($(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" \
     -c "select pg_size_pretty(pg_database_size(current_database()))"))"
 fi
-raw_rates=() drain_rates=() cold_rates=()
+raw_rates=() drain_rates=() cold_rates=() drain_cpus=()
 for run in $(seq 1 "$RUNS"); do
   stop_service
   info "run $run/$RUNS: raw produce rate, $BACKLOG records into aifc.transactions.screened$SUFFIX (service stopped)"
@@ -162,7 +171,9 @@ for run in $(seq 1 "$RUNS"); do
   info "  produced: $raw"
   applied_probe "$EVENTS" 0 "$WARMUP" # before the service: its counter starts at 0 and the first batch is not missed
   start_service
+  cpu_before_drain="$(cpu_mark "$svc_pid")"
   wait "$probe" || { show_log_tail "$LOG"; die "aml-service did not drain the backlog: $(cat "$OUT_DIR/applied.json")"; }
+  drain_cpus+=("$(cpu_per_event "$cpu_before_drain" "$svc_pid" "$BACKLOG")")
   applied="$(cat "$OUT_DIR/applied.json")"
   if ((WARMUP > 0)); then
     drain_rates+=("$(field "$applied" measuredEventsPerSecond)")
@@ -242,10 +253,10 @@ cold_median="$(printf '%s\n' "${cold_rates[@]}" | median)"
 cat >"$RESULT" <<JSON
 {"events":$EVENTS,"runs":$RUNS,"rawProduceRates":[$(IFS=,; echo "${raw_rates[*]}")],"rawProduceMedian":$raw_median,
  "warmup":$WARMUP,"drainRates":[$(IFS=,; echo "${drain_rates[*]}")],"drainMedian":$drain_median,
- "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,
+ "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,"drainCpu":[$(IFS=,; echo "${drain_cpus[*]}")],
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "postgres":"$pg_settings","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","eventIds":"$EVENT_IDS","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \

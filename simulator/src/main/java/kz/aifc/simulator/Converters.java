@@ -11,10 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.aifc.simulator.firms.DemoFirms;
 import kz.aifc.simulator.traffic.ContentMode;
+import kz.aifc.simulator.traffic.EventIds;
 import kz.aifc.simulator.traffic.Scenario;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -248,13 +250,27 @@ final class Converters {
 
         @Override
         public ContentMode convert(String value) {
-            for (ContentMode mode : ContentMode.values()) {
-                if (mode.cliName().equals(value.toLowerCase(Locale.ROOT))) {
-                    return mode;
-                }
-            }
-            throw expected("expected binary, structured or mixed");
+            return byCliName(ContentMode.values(), ContentMode::cliName, value, "expected binary, structured or mixed");
         }
+    }
+
+    /** How events are named, by its command-line name, in any case. */
+    static final class EventIdsName implements ITypeConverter<EventIds> {
+
+        @Override
+        public EventIds convert(String value) {
+            return byCliName(EventIds.values(), EventIds::cliName, value, "expected sequence or uuid");
+        }
+    }
+
+    /** The constant whose command-line name is {@code value} in any case; else the error saying what is expected. */
+    private static <E> E byCliName(E[] values, Function<E, String> cliName, String value, String expected) {
+        for (E e : values) {
+            if (cliName.apply(e).equals(value.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw expected(expected);
     }
 
     /** A comma-separated list of distinct firm ids. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import kz.aifc.simulator.traffic.ContentMode;
+import kz.aifc.simulator.traffic.EventIds;
 import kz.aifc.simulator.traffic.Scenario;
 import kz.aifc.simulator.traffic.Settings;
 
@@ -25,6 +26,7 @@ public record Options(
         Long count,
         long seed,
         ContentMode mode,
+        EventIds eventIds,
         double malformedShare,
         Duration reportEvery,
         Path licencesOut,
@@ -86,7 +88,7 @@ public record Options(
                 scenario.step(effectiveRate(), effectiveTimeScale()), malformedShare,
                 customers != null ? customers : scenario.defaultCustomers(),
                 snapshotEvery != null ? snapshotEvery : scenario.snapshotEvery(), scenario.staffEvery(),
-                scenario.controllerEvery(), suspiciousShare, afterScript);
+                scenario.controllerEvery(), suspiciousShare, afterScript, eventIds);
     }
 
     private static String randomTag() {

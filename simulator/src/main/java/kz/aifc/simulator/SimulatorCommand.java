@@ -14,6 +14,7 @@ import kz.aifc.simulator.Converters.FirmIds;
 import kz.aifc.simulator.Converters.ProducerSetting;
 import kz.aifc.simulator.firms.DemoFirms;
 import kz.aifc.simulator.traffic.ContentMode;
+import kz.aifc.simulator.traffic.EventIds;
 import kz.aifc.simulator.traffic.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,6 +109,12 @@ final class SimulatorCommand {
             preprocessor = Strict.class,
             description = "CloudEvents content mode: binary (default), structured, mixed")
     ContentMode mode = ContentMode.BINARY;
+
+    @Option(names = "--event-ids", paramLabel = "S", converter = Converters.EventIdsName.class,
+            preprocessor = Strict.class,
+            description = "how events are named: sequence (default, <run>-<n>) or uuid (random, as most firms' "
+                    + "systems send them)")
+    EventIds eventIds = EventIds.SEQUENCE;
 
     @Option(names = "--malformed-share", paramLabel = "X", converter = Converters.Share.class,
             preprocessor = Strict.class, description = "0.0..1.0: that share of records is deliberately "
@@ -297,9 +304,9 @@ final class SimulatorCommand {
         Map<String, String> settings = new LinkedHashMap<>();
         producer.forEach(setting -> settings.put(setting.key(), setting.value()));
         return new Options(bootstrap, topicSuffix, source, scenario, firms.ids(), rate, duration, count, seed, mode,
-                malformedShare, reportEvery, licencesOut, printLicences, kztRate, start, timeScale, snapshotEvery,
-                toInt(customers), suspiciousShare, toInt(pregenerate), settings, runId, licensing, capital, jwtKeys,
-                help, version);
+                eventIds, malformedShare, reportEvery, licencesOut, printLicences, kztRate, start, timeScale,
+                snapshotEvery, toInt(customers), suspiciousShare, toInt(pregenerate), settings, runId, licensing,
+                capital, jwtKeys, help, version);
     }
 
     private static Integer toInt(Long value) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import kz.aifc.simulator.traffic.ContentMode;
+import kz.aifc.simulator.traffic.EventIds;
 import kz.aifc.simulator.traffic.Scenario;
 import kz.aifc.simulator.traffic.Settings;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class OptionsTest {
         assertThat(o.firms()).containsExactly("F-DATF-01", "F-CUST-01", "F-DEAL-01", "F-CLEAN-01");
         assertThat(o.effectiveRate()).isEqualTo(20);
         assertThat(o.mode()).isEqualTo(ContentMode.BINARY);
+        assertThat(o.eventIds()).isEqualTo(EventIds.SEQUENCE);
         assertThat(o.malformedShare()).isZero();
         assertThat(o.reportEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.kztRate()).isEqualByComparingTo("520");
@@ -49,7 +51,7 @@ class OptionsTest {
     void shouldParseEveryOptionInBothForms() throws UsageException {
         Options o = Options.parse("--bootstrap=broker:29092", "--topic-suffix", "simtest", "--source", "urn:firm:x",
                 "--scenario", "load", "--firms", "F-A, F-B", "--rate", "2500", "--duration", "5m", "--count", "200000",
-                "--seed", "-42", "--mode", "mixed", "--malformed-share", "0.05", "--report-every", "0",
+                "--seed", "-42", "--mode", "mixed", "--event-ids", "UUID", "--malformed-share", "0.05", "--report-every", "0",
                 "--licences-out", "target/licences.json", "--kzt-rate", "512.35", "--start",
                 "2026-11-20T10:00:00Z", "--time-scale", "60", "--snapshot-every", "90s", "--customers", "1000",
                 "--suspicious-share", "0.02", "--pregenerate", "5000", "--producer", "acks=1", "--producer",
@@ -66,6 +68,7 @@ class OptionsTest {
         assertThat(o.count()).isEqualTo(200_000);
         assertThat(o.seed()).isEqualTo(-42);
         assertThat(o.mode()).isEqualTo(ContentMode.MIXED);
+        assertThat(o.eventIds()).isEqualTo(EventIds.UUID);
         assertThat(o.malformedShare()).isEqualTo(0.05);
         assertThat(o.reportEvery()).isZero();
         assertThat(o.licencesOut()).isEqualTo(Path.of("target/licences.json"));
@@ -177,6 +180,7 @@ class OptionsTest {
             --count -1                         | --count: '-1' is not valid: must be between 0 and
             --scenario weekend                 | --scenario: 'weekend' is not valid: expected demo-day, steady, load, load-capital, load-licensing or load-alerts
             --mode xml                         | --mode: 'xml' is not valid: expected binary, structured or mixed
+            --event-ids random                 | --event-ids: 'random' is not valid: expected sequence or uuid
             --malformed-share 1.5              | --malformed-share: '1.5' is not valid: expected a share between
             --firms F-A,,F-B                   | --firms: 'F-A,,F-B' is not valid: empty firm id in the list
             --firms F-A,F-A                    | firm id 'F-A' is listed twice

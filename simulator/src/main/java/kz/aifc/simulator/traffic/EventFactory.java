@@ -2,6 +2,7 @@ package kz.aifc.simulator.traffic;
 
 import java.time.OffsetDateTime;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.contract.Topics;
@@ -15,24 +16,40 @@ public final class EventFactory {
     private final String runTag;
     private final ContentMode mode;
     private final SplittableRandom modeRandom;
+    private final EventIds ids;
+    private final SplittableRandom idRandom;
     private long eventSeq;
     private long transactionSeq;
 
-    public EventFactory(String source, String runTag, ContentMode mode, long seed) {
+    public EventFactory(String source, String runTag, ContentMode mode, long seed, EventIds ids) {
         this.source = source;
         this.runTag = runTag;
         this.mode = mode;
         this.modeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.ids = ids;
+        // The run tag in the seed: the same seed in another run names its events anew (a rerun is not a replay).
+        this.idRandom = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ runTag.hashCode());
     }
 
     /**
-     * A CloudEvent with the simulator's id scheme ({@code <runTag>-<n>}) and the simulated time; built with the
-     * record's own constructor because {@link CloudEventCodec#newEvent} stamps the wall-clock time.
+     * A CloudEvent with the run's id scheme ({@link EventIds}) and the simulated time; built with the record's own
+     * constructor because {@link CloudEventCodec#newEvent} stamps the wall-clock time.
      */
     public <T> CloudEvent<T> cloudEvent(String firmId, T payload, OffsetDateTime time) {
         String type = EventTypes.typeOf(payload.getClass());
-        return new CloudEvent<>(runTag + "-" + (++eventSeq), source, type, CloudEvent.SPEC_VERSION, time, firmId,
-                CloudEvent.JSON, payload);
+        return new CloudEvent<>(nextId(), source, type, CloudEvent.SPEC_VERSION, time, firmId, CloudEvent.JSON,
+                payload);
+    }
+
+    private String nextId() {
+        ++eventSeq;
+        if (ids == EventIds.SEQUENCE) {
+            return runTag + "-" + eventSeq;
+        }
+        // Version 4, variant 1 (RFC 9562), from the run's own generator: random to an index, reproducible to a test.
+        long high = idRandom.nextLong() & ~0xF000L | 0x4000L;
+        long low = idRandom.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** A good record for {@code payload}, in this run's content mode. */

@@ -38,7 +38,8 @@ final class Routine {
 
     Routine(Settings settings, List<FirmProfile> profiles, boolean cleanCustomers) {
         this.settings = settings;
-        this.factory = new EventFactory(settings.source(), settings.runTag(), settings.mode(), settings.seed());
+        this.factory = new EventFactory(settings.source(), settings.runTag(), settings.mode(), settings.seed(),
+                settings.eventIds());
         this.transactions = new Transactions(factory, settings.kztPerUsd());
         this.rnd = new SplittableRandom(settings.seed());
         this.snapshotEvery = settings.snapshotEvery();

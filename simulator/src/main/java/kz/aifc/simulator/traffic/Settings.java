@@ -3,6 +3,7 @@ package kz.aifc.simulator.traffic;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /** Everything that shapes the generated events, and nothing about Kafka. */
 public record Settings(
@@ -19,7 +20,16 @@ public record Settings(
         Duration staffEvery,
         Duration controllerEvery,
         double suspiciousShare,
-        Continuation afterScript) { // how demo-day carries on after its script; null to stop there
+        Continuation afterScript, // how demo-day carries on after its script; null to stop there
+        EventIds eventIds) {
+
+    /** Settings whose events are named in sequence ({@link EventIds#SEQUENCE}). */
+    public Settings(String source, String runTag, long seed, ContentMode mode, BigDecimal kztPerUsd,
+            OffsetDateTime start, Duration step, double malformedShare, int customersPerFirm, Duration snapshotEvery,
+            Duration staffEvery, Duration controllerEvery, double suspiciousShare, Continuation afterScript) {
+        this(source, runTag, seed, mode, kztPerUsd, start, step, malformedShare, customersPerFirm, snapshotEvery,
+                staffEvery, controllerEvery, suspiciousShare, afterScript, EventIds.SEQUENCE);
+    }
 
     /** The steady day after the demo day's script, in real time, so events stay near the current time. */
     public record Continuation(Duration step, Duration snapshotEvery, Duration staffEvery,
@@ -27,6 +37,7 @@ public record Settings(
     }
 
     public Settings {
+        Objects.requireNonNull(eventIds, "eventIds");
         if (step.isNegative() || step.isZero()) {
             throw new IllegalArgumentException("step must be positive");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.Topics;
@@ -98,5 +99,39 @@ class EncodingTest {
         assertThat(first.stream().map(o -> o.event().id()).distinct().count()).isEqualTo(first.size());
         assertThat(first.get(10).event().id()).isNotEqualTo(second.get(10).event().id());
         assertThat(first.get(10).event().data().getClass()).isEqualTo(second.get(10).event().data().getClass());
+    }
+
+    @Test
+    void shouldNameEventsByRandomUuidsReproduciblyAndAnewInAnotherRun() {
+        Settings a = Runs.settings(Scenario.LOAD, ContentMode.BINARY, 0);
+        Settings uuids = withIds(a, a.runTag(), EventIds.UUID);
+
+        List<String> first = ids(Runs.drain(Scenario.LOAD, uuids, 5_000));
+        List<String> again = ids(Runs.drain(Scenario.LOAD, uuids, 5_000));
+        List<String> otherRun = ids(Runs.drain(Scenario.LOAD, withIds(a, "test2", EventIds.UUID), 5_000));
+
+        assertThat(first).hasSizeGreaterThan(1_000).doesNotHaveDuplicates().allSatisfy(id -> {
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.toString()).isEqualTo(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+        });
+        assertThat(again).isEqualTo(first);
+        assertThat(otherRun).doesNotContainAnyElementsOf(first);
+        // Random, not in order: half of the neighbours descend.
+        long descending = java.util.stream.IntStream.range(1, first.size())
+                .filter(i -> first.get(i).compareTo(first.get(i - 1)) < 0).count();
+        assertThat(descending).isBetween(first.size() * 4L / 10, first.size() * 6L / 10);
+        assertThat(ids(Runs.drain(Scenario.LOAD, a, 10))).allSatisfy(id -> assertThat(id).startsWith(a.runTag() + "-"));
+    }
+
+    private static Settings withIds(Settings s, String runTag, EventIds ids) {
+        return new Settings(s.source(), runTag, s.seed(), s.mode(), s.kztPerUsd(), s.start(), s.step(),
+                s.malformedShare(), s.customersPerFirm(), s.snapshotEvery(), s.staffEvery(), s.controllerEvery(),
+                s.suspiciousShare(), s.afterScript(), ids);
+    }
+
+    private static List<String> ids(List<Outgoing> records) {
+        return records.stream().map(o -> o.event().id()).toList();
     }
 }
