@@ -61,7 +61,7 @@ public class TransactionStore {
             insert into aml_transaction (firm_id, customer_id, transaction_id, event_key, occurred_at, direction,
                                          amount_usd, amount_kzt, payload_chunk, payload_from, payload_length)
             select * from aml_transaction_in
-            on conflict (event_key, occurred_at) do nothing
+            on conflict (firm_id, customer_id, occurred_at, event_key) do nothing
             returning event_key""";
 
     private static final String LOAD_WINDOWS = """

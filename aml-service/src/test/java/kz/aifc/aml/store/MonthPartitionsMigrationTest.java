@@ -53,7 +53,7 @@ class MonthPartitionsMigrationTest {
                                                  direction, amount_usd, payload)
                     values ('F-0001', 'C-1', 'T-3', 'urn:x/3', '2099-03-15T10:00:00Z', 'DEPOSIT', 1, '{}'),
                            ('F-0001', 'C-1', 'T-1', 'urn:x/1', '2026-11-20T10:00:00Z', 'DEPOSIT', 950, '{}')
-                    on conflict (event_key, occurred_at) do nothing""");
+                    on conflict (firm_id, customer_id, occurred_at, event_key) do nothing""");
             assertThat(rows(s, "select tableoid::regclass::text || ' ' || transaction_id from aml_transaction "
                     + "order by transaction_id")).isEqualTo("aml_transaction_legacy_rows T-1,"
                     + "aml_transaction_legacy_rows T-2,aml_transaction_2099_03 T-3");
