@@ -5,9 +5,9 @@
 #   2. drain: the service starts and works through that backlog; the first WARMUP events warm it up (a fresh JVM
 #      compiles its hot code meanwhile: their rate is reported as the cold start), then the sustained events/s end to
 #      end (consumed, evaluated, stored, alerts emitted through the outbox) over the next EVENTS, from its own applied
-#      counter, and the CPU the whole drain took per event, the service's and PostgreSQL's ("drainCpu": steadier from
-#      run to run than the rate); steps 1-2 are repeated AML_BENCH_RUNS times (the service restarts each time) and the medians are
-#      quoted;
+#      counter, and the CPU the drain took per event of the backlog, the service's and PostgreSQL's, from the service
+#      being ready to the last event ("drainCpu": steadier from run to run than the rate); steps 1-2 are repeated
+#      AML_BENCH_RUNS times (the service restarts each time) and the medians are quoted;
 #   3. concurrent: the same number of records produced flat out while the service consumes them (the producer
 #      shares the two cores with the service, the broker and PostgreSQL);
 #   4. latency: a paced run (default 5,000 events/s); event-to-alert p50/p99 from the producer's timestamp of the
@@ -25,7 +25,7 @@
 #   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
 #   AML_BENCH_EVENT_IDS (default uuid: random CloudEvents ids, as most firms' systems send them; sequence: the
 #   simulator's <run>-<n>, in order, which spared an index on the event key the random inserts it takes in production,
-#   and is what runs before 2026-12-06 17:30 UTC used);
+#   and is what runs before 2026-12-06 17:50 UTC used);
 #   AML_BENCH_HISTORY_DAYS (default 0): that many days of simulated history stored before the first run
 #   (bench-aml-history.sql, AML_BENCH_HISTORY_PER_DAY rows a day, default 170,000: the load scenario's daily volume),
 #   ending two days before the first run's transactions, to measure against a full table (issue #18 item 3)
