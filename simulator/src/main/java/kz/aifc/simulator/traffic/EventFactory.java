@@ -42,9 +42,8 @@ public final class EventFactory {
     }
 
     private String nextId() {
-        ++eventSeq;
         if (ids == EventIds.SEQUENCE) {
-            return runTag + "-" + eventSeq;
+            return runTag + "-" + (++eventSeq);
         }
         // Version 4, variant 1 (RFC 9562), from the run's own generator: random to an index, reproducible to a test.
         long high = idRandom.nextLong() & ~0xF000L | 0x4000L;
