@@ -24,8 +24,7 @@
 #   sustained rate is measured, default EVENTS; 0 measures from the first event). Results: $STATE_DIR/bench/aml-*.json
 #   (and each paced-phase alert's times, sent/detected/published/received, in aml-*-latency.csv);
 #   AML_BENCH_EVENT_IDS (default uuid: random CloudEvents ids, as most firms' systems send them; sequence: the
-#   simulator's <run>-<n>, in order, which spared an index on the event key the random inserts it takes in production,
-#   and is what runs before 2026-12-06 17:50 UTC used);
+#   simulator's <run>-<n>, in order; lib.sh's AML_BENCH_TRAFFIC);
 #   AML_BENCH_HISTORY_DAYS (default 0): that many days of simulated history stored before the first run
 #   (bench-aml-history.sql, AML_BENCH_HISTORY_PER_DAY rows a day, default 170,000: the load scenario's daily volume),
 #   ending two days before the first run's transactions, to measure against a full table (issue #18 item 3)
@@ -41,7 +40,6 @@ HEAP="${AML_BENCH_HEAP:-${DEPLOYED_HEAP[aml]}}"
 JAVA_OPTS="${AML_BENCH_JAVA_OPTS:-$AML_DEPLOYED_JVM_FLAGS}"
 RUNS="${AML_BENCH_RUNS:-3}"
 HISTORY_DAYS="${AML_BENCH_HISTORY_DAYS:-0}"
-EVENT_IDS="${AML_BENCH_EVENT_IDS:-uuid}"
 HISTORY_PER_DAY="${AML_BENCH_HISTORY_PER_DAY:-170000}"
 WARMUP="${AML_BENCH_WARMUP:-$EVENTS}"
 BACKLOG=$((WARMUP + EVENTS))
@@ -136,8 +134,7 @@ flat_out() { # START_DAYS_AGO SEED SUFFIX COUNT -> simulate flat out with STEP_S
 LIGHT_JVM=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 SIM_JVM=()
 simulate() { # ARGS... -> the simulator's JSON summary line (SIM_JVM: extra JVM flags)
-  "$java" "${SIM_JVM[@]}" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 \
-    --event-ids "$EVENT_IDS" "$@" \
+  "$java" "${SIM_JVM[@]}" -cp "$sim_cp" kz.aifc.simulator.Simulator "${AML_BENCH_TRAFFIC[@]}" "$@" \
     2>>"$LOG_DIR/aml-bench-simulator.log"
 }
 field() { # JSON KEY -> value
@@ -256,7 +253,7 @@ cat >"$RESULT" <<JSON
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,"drainCpu":[$(IFS=,; echo "${drain_cpus[*]}")],
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "postgres":"$pg_settings","eventIds":"$EVENT_IDS","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","eventIds":"$AML_BENCH_EVENT_IDS","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \

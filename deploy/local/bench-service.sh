@@ -25,8 +25,8 @@
 # produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
 # paced phase, sharing the two cores, the broker and PostgreSQL (issue #18: the desk's latency while aml-service
 # drains a backlog); its rate over the paced phase and whether it was still draining at its end are reported. Its
-# events are named by random UUIDs as in bench-aml.sh (BENCH_BESIDE_AML_EVENT_IDS=sequence: the ordered ids of the
-# runs before 2026-12-06 evening, which spare aml-service's key index the random inserts). With
+# traffic is bench-aml.sh's (lib.sh's AML_BENCH_TRAFFIC: random UUID event ids, AML_BENCH_EVENT_IDS=sequence for
+# the ordered ids of the runs before 2026-12-06 evening, which spare aml-service's key index the random inserts). With
 # BENCH_BESIDE_AML_NICE=N (1-19) aml-service and its PostgreSQL backends run at that niceness, a lower CPU priority
 # than the desk's: what separate CPU shares (deploy/k8s's requests) would give on one machine.
 # Traffic: every event of a random firm. capital, licensing: a share of them (BENCH_BREACH_SHARE, default 2%)
@@ -45,7 +45,7 @@
 #   keep apart), BENCH_SERVICE_JAR (measure another build of the service, e.g. an older commit's
 #   quarkus-run.jar; the set-up and the load side stay this tree's), BENCH_SETUP_JAR (the licensing-service that
 #   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
-#   BENCH_BESIDE_AML_NICE (its niceness, above; 0), BENCH_BESIDE_AML_EVENT_IDS (its event ids, above; uuid),
+#   BENCH_BESIDE_AML_NICE (its niceness, above; 0), AML_BENCH_EVENT_IDS (its event ids, above; uuid),
 #   BENCH_DESK_PGPORT (notification: its database in a PostgreSQL instance of its own on this port, made and started
 #   if none answers there; 5432, the shared one),
 #   BENCH_SSE_LISTENERS (notification: that many more live streams open through the paced phase, each a regulator
@@ -83,7 +83,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/deployed-jvm.sh"
 HEAP="${BENCH_HEAP:-${DEPLOYED_HEAP[$SERVICE]}}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
 BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
-BESIDE_EVENT_IDS="${BENCH_BESIDE_AML_EVENT_IDS:-uuid}"
 SSE_LISTENERS="${BENCH_SSE_LISTENERS:-0}"
 [[ "$SSE_LISTENERS" == 0 || "$SERVICE" == notification ]] || die "BENCH_SSE_LISTENERS is for the notification benchmark"
 listener_pids=()
@@ -359,9 +358,9 @@ if ((BESIDE_AML > 0)); then
   psql_bench postgres -c "drop database if exists aifc_aml$DB_SUFFIX" -c "create database aifc_aml$DB_SUFFIX" >/dev/null
   : >"$LOG_DIR/aml-bench-service.log"
   info "beside: $BESIDE_AML screened transactions into aifc.transactions.screened$aml_suffix, for aml-service to drain"
-  "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator --scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 --rate 0 \
+  "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator "${AML_BENCH_TRAFFIC[@]}" --rate 0 \
     --count "$BESIDE_AML" --topic-suffix "$aml_suffix" --seed 5 --start "$(date -u -d '-10 days' +%Y-%m-%dT%H:%M:%SZ)" \
-    --time-scale 25000 --event-ids "$BESIDE_EVENT_IDS" >/dev/null 2>>"$LOG_DIR/$SERVICE-bench-simulator.log"
+    --time-scale 25000 >/dev/null 2>>"$LOG_DIR/$SERVICE-bench-simulator.log"
   start_one aml "$(own_jar aml)" "$AML_PORT" "$aml_suffix"
 fi
 aml_applied() { # -> screened transactions aml-service has applied so far
