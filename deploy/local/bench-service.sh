@@ -25,8 +25,7 @@
 # produced into topics of their own and the packaged aml-service starts on them, so it drains that backlog through the
 # paced phase, sharing the two cores, the broker and PostgreSQL (issue #18: the desk's latency while aml-service
 # drains a backlog); its rate over the paced phase and whether it was still draining at its end are reported. Its
-# traffic is bench-aml.sh's (lib.sh's AML_BENCH_TRAFFIC: random UUID event ids, AML_BENCH_EVENT_IDS=sequence for
-# the ordered ids of the runs before 2026-12-06 evening, which spare aml-service's key index the random inserts). With
+# traffic is bench-aml.sh's (lib.sh's AML_BENCH_TRAFFIC and AML_BENCH_EVENT_IDS). With
 # BENCH_BESIDE_AML_NICE=N (1-19) aml-service and its PostgreSQL backends run at that niceness, a lower CPU priority
 # than the desk's: what separate CPU shares (deploy/k8s's requests) would give on one machine.
 # Traffic: every event of a random firm. capital, licensing: a share of them (BENCH_BREACH_SHARE, default 2%)

@@ -179,8 +179,6 @@ run_exclusive() {
   exit "$rc"
 }
 
-# aml_alert_id_key: aml-service refuses to start without aifc.aml.alert-id-key outside dev and test (its alert ids
-# are keyed hashes, so that they name no customer). The local stack makes one random key and keeps it.
 # The screened-transaction traffic of the aml-service benchmarks (bench-aml.sh, and the drain beside the desk in
 # bench-service.sh): the load scenario's three demo firms, events named by random UUIDs as most firms' systems name
 # them, or with AML_BENCH_EVENT_IDS=sequence by the simulator's <run>-<n>, in order (the traffic of the runs before
@@ -188,6 +186,8 @@ run_exclusive() {
 AML_BENCH_EVENT_IDS="${AML_BENCH_EVENT_IDS:-uuid}"
 AML_BENCH_TRAFFIC=(--scenario load --firms F-DATF-01,F-CUST-01,F-DEAL-01 --event-ids "$AML_BENCH_EVENT_IDS")
 
+# aml_alert_id_key: aml-service refuses to start without aifc.aml.alert-id-key outside dev and test (its alert ids
+# are keyed hashes, so that they name no customer). The local stack makes one random key and keeps it.
 aml_alert_id_key() {
   local file="$STATE_DIR/aml-alert-id.key"
   if [[ ! -s "$file" ]]; then
