@@ -27,6 +27,10 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     private static final long LOCK_KEY = 0x41554449_54L;
+    /** The chain's lock, then its head. */
+    private static final String LOCK_AND_HEAD = """
+            select pg_advisory_xact_lock(?);
+            select seq, hash from audit_log order by seq desc limit 1""";
 
     private final Jdbc jdbc;
 
@@ -43,25 +47,31 @@ public class AuditTrail {
         appendAll(List.of(new Entry(actor, action, firmId, subject, detail)));
     }
 
-    /** Appends entries in order inside the caller's transaction: one lock and one round trip for the lot. */
+    /**
+     * Appends entries in order inside the caller's transaction: the lock and the chain's head in one round trip, the
+     * entries in a second.
+     */
     public void appendAll(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.withConnection("append to the audit log", c -> {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, LOCK_KEY);
-                lock.execute();
-            }
             long seq = 0;
             String previous = GENESIS;
-            try (PreparedStatement last = c.prepareStatement(
-                    "select seq, hash from audit_log order by seq desc limit 1");
-                    ResultSet rs = last.executeQuery()) {
-                if (rs.next()) {
-                    seq = rs.getLong(1);
-                    previous = rs.getString(2);
+            // Two statements, one round trip: the driver sends both before it waits. Under READ COMMITTED each
+            // statement reads a snapshot of its own, taken when it starts, so the head is read after the lock is held.
+            try (PreparedStatement head = c.prepareStatement(LOCK_AND_HEAD)) {
+                head.setLong(1, LOCK_KEY);
+                head.execute();
+                if (!head.getMoreResults()) {
+                    throw new SQLException("the audit log's head was not returned");
+                }
+                try (ResultSet rs = head.getResultSet()) {
+                    if (rs.next()) {
+                        seq = rs.getLong(1);
+                        previous = rs.getString(2);
+                    }
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("""

@@ -6,8 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -75,6 +81,41 @@ class AuditChainFlowTest {
         assertThat(trail.about("F-2", "CAP-001:F-1:2026-11-20", "alert.", 10)).isEmpty();
         assertThat(trail.about("F-1", "CAP-001:F-1:2026-11-20", "alert.", 2))
                 .extracting(AuditTrail.Recorded::action).containsExactly("alert.acknowledged", "alert.resolved");
+    }
+
+    @Test
+    @DisplayName("writers appending at once, each in its own transaction, leave one linear chain with every entry")
+    void shouldKeepOneChainWhenWritersAppendAtOnce() throws Exception {
+        int writers = 6;
+        int transactions = 25;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String actor = "writer-" + w;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int t = 0; t < transactions; t++) {
+                        int n = t;
+                        QuarkusTransaction.requiringNew().run(() -> trail.appendAll(List.of(
+                                new AuditTrail.Entry(actor, "test.appended", "F-1", actor + "-" + n, Map.of("n", n)),
+                                new AuditTrail.Entry(actor, "test.appended", "F-1", actor + "-" + n + "b",
+                                        Map.of("n", n)))));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditTrail.Verification verified = trail.verify();
+        assertThat(verified.intact()).as(verified.message()).isTrue();
+        assertThat(verified.entries()).isEqualTo(5 + writers * transactions * 2);
     }
 
     @Test
