@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Timer;
 
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
+import kz.aifc.notification.store.AlertBatch;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.platform.api.ProblemException;
@@ -69,7 +70,7 @@ public class AlertDesk {
     /**
      * Applies alert events of the source services in their order, in the caller's transaction: the alerts they name
      * are read and locked in one statement, each event applied to the alert as the events before it left it, the audit
-     * entries appended together and the changes announced together. A raise is stored once per alertId (a repeat
+     * entries appended together, the changes announced together and the alerts written back in one statement. A raise is stored once per alertId (a repeat
      * refreshes it, announcing only a visible change; a raise after resolution reopens it); a resolution marks an open
      * alert resolved, and leaves an unknown or already resolved one as it is. A raise of another firm's alertId is
      * rejected ({@link MalformedEventException}), rolling the transaction back.
@@ -83,44 +84,47 @@ public class AlertDesk {
         for (CloudEvent<Object> event : events) {
             ids.add(event.data() instanceof AlertRaised r ? r.alertId() : ((AlertResolved) event.data()).alertId());
         }
-        Map<String, StoredAlert> current = phases.get("read").record(() -> store.lockAll(ids));
+        AlertBatch batch = phases.get("read").record(() -> store.lockAll(ids));
         List<AuditTrail.Entry> entries = new ArrayList<>();
         List<AlertChanged> changed = new ArrayList<>();
         phases.get("apply").record(() -> {
             for (CloudEvent<Object> event : events) {
                 if (event.data() instanceof AlertRaised raised) {
-                    raised(raised, event.source(), current, entries, changed);
+                    raised(raised, event.source(), batch, entries, changed);
                 } else {
-                    resolvedBySource((AlertResolved) event.data(), event.source(), current, entries, changed);
+                    resolvedBySource((AlertResolved) event.data(), event.source(), batch, entries, changed);
                 }
             }
         });
         phases.get("audit").record(() -> audit.appendAll(entries));
         phases.get("announce").record(() -> fire(changed));
-        // Hibernate writes the alerts at the flush: timed here, so the commit's own time is the poll's remainder.
-        phases.get("flush").record(store::flush);
+        // The alerts in one statement, then the session's webhook deliveries: timed here, so the commit's own time is
+        // the poll's remainder.
+        phases.get("flush").record(() -> {
+            store.write(batch);
+            store.flush();
+        });
     }
 
-    private void raised(AlertRaised alert, String eventSource, Map<String, StoredAlert> current,
-            List<AuditTrail.Entry> entries, List<AlertChanged> changed) {
+    private void raised(AlertRaised alert, String eventSource, AlertBatch batch, List<AuditTrail.Entry> entries,
+            List<AlertChanged> changed) {
         Instant now = now();
-        StoredAlert before = current.get(alert.alertId());
+        StoredAlert before = batch.current(alert.alertId()).orElse(null);
         Change change;
+        StoredAlert after;
         if (before == null) {
-            store.insert(alert, now);
+            after = batch.insert(alert, now);
             change = Change.RAISED;
         } else if (!before.firmId().equals(alert.firmId())) {
             throw new MalformedEventException("data.firmId",
                     "alert " + alert.alertId() + " belongs to firm " + before.firmId() + ", not " + alert.firmId());
         } else if (StoredAlert.RESOLVED.equals(before.status())) {
-            store.refresh(alert, now, true);
+            after = batch.refresh(alert, now, true);
             change = Change.REOPENED;
         } else {
-            store.refresh(alert, now, false);
+            after = batch.refresh(alert, now, false);
             change = Change.UPDATED;
         }
-        StoredAlert after = store.find(alert.alertId(), false).orElseThrow();
-        current.put(alert.alertId(), after);
         if (change == Change.UPDATED && after.looksLike(before)) {
             return;
         }
@@ -129,9 +133,9 @@ public class AlertDesk {
         changed.add(changeOf(change, after));
     }
 
-    private void resolvedBySource(AlertResolved resolved, String eventSource, Map<String, StoredAlert> current,
+    private void resolvedBySource(AlertResolved resolved, String eventSource, AlertBatch batch,
             List<AuditTrail.Entry> entries, List<AlertChanged> changed) {
-        StoredAlert before = current.get(resolved.alertId());
+        StoredAlert before = batch.current(resolved.alertId()).orElse(null);
         if (before == null) {
             // A resolution may overtake a raise only across partitions, which the firm-id key rules out: log it.
             LOG.warnf("alert.resolved for unknown alert %s of %s ignored", resolved.alertId(), resolved.firmId());
@@ -140,9 +144,8 @@ public class AlertDesk {
         if (StoredAlert.RESOLVED.equals(before.status())) {
             return;
         }
-        store.resolve(resolved.alertId(), eventSource, resolved.resolvedAt().toInstant(), resolved.reason());
-        StoredAlert after = store.find(resolved.alertId(), false).orElseThrow();
-        current.put(resolved.alertId(), after);
+        StoredAlert after = batch.resolve(resolved.alertId(), eventSource, resolved.resolvedAt().toInstant(),
+                resolved.reason());
         entries.add(new AuditTrail.Entry(eventSource, "alert.resolved", resolved.firmId(), resolved.alertId(),
                 Map.of("reason", resolved.reason(), "by", "source service")));
         changed.add(changeOf(Change.RESOLVED, after));

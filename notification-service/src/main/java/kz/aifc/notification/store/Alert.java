@@ -18,7 +18,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.AlertRaised;
 
-/** One alert at the desk (table {@code alert}): the contract's fields, the lifecycle, escalation and a change counter. */
+/**
+ * One alert at the desk (table {@code alert}): the contract's fields, the lifecycle, escalation and a change counter. An
+ * entity of the session for searches and a person's changes; outside any session for a poll's ({@link AlertBatch}).
+ */
 @Entity
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
@@ -127,6 +130,45 @@ public class Alert extends PanacheEntityBase {
         detectedAt = a.detectedAt().toInstant();
         regulatoryDeadline = a.regulatoryDeadline() == null ? null : a.regulatoryDeadline().toInstant();
         deadlineBasis = a.deadlineBasis();
+    }
+
+    /** A first-seen alert, OPEN. */
+    static Alert raised(AlertRaised a, Instant now) {
+        Alert alert = new Alert();
+        alert.apply(a);
+        alert.status = StoredAlert.OPEN;
+        alert.firstSeenAt = now;
+        alert.updatedAt = now;
+        alert.version = 1;
+        return alert;
+    }
+
+    /**
+     * Takes a repeated raise's contract fields; {@code reopen} puts a resolved alert back to OPEN, first seen now, and
+     * forgets its lifecycle (the caller deletes its escalations).
+     */
+    void refresh(AlertRaised a, Instant now, boolean reopen) {
+        apply(a);
+        changed(now);
+        if (reopen) {
+            status = StoredAlert.OPEN;
+            acknowledgedBy = null;
+            acknowledgedAt = null;
+            resolvedBy = null;
+            resolvedAt = null;
+            resolutionReason = null;
+            escalatedAt = null;
+            escalationReason = null;
+            firstSeenAt = now;
+        }
+    }
+
+    void resolve(String by, Instant at, String reason) {
+        status = StoredAlert.RESOLVED;
+        resolvedBy = by;
+        resolvedAt = at;
+        resolutionReason = reason;
+        changed(Instant.now());
     }
 
     /** Marks a change: one more version, updated now. */

@@ -3,9 +3,7 @@ package kz.aifc.notification.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +12,21 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import kz.aifc.contract.v1.AlertRaised;
+import kz.aifc.platform.store.Jdbc;
 
-/** The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. */
+/**
+ * The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. A poll
+ * from the source services changes its alerts as one {@link AlertBatch} in plain SQL; searches and a person's changes go
+ * through the Hibernate session.
+ */
 @ApplicationScoped
 public class AlertStore {
+
+    private final Jdbc jdbc;
+
+    AlertStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /**
      * Filters of {@code GET /alerts} and its CSV export; empty lists mean any, a null bound no bound. Detection time
@@ -45,18 +53,18 @@ public class AlertStore {
 
     /**
      * The alerts of these ids that exist, read and locked until the transaction ends in one statement (in id order, so
-     * two writers locking overlapping sets cannot deadlock). Later {@link #find}s of them read the session, not the table.
+     * two writers locking overlapping sets cannot deadlock), to be changed in memory and {@link #write written} back.
      */
-    public Map<String, StoredAlert> lockAll(Collection<String> alertIds) {
-        Map<String, StoredAlert> found = new HashMap<>();
-        if (!alertIds.isEmpty()) {
-            ByIds.list(Alert.class, "select * from alert where alert_id = any(?1) order by alert_id for no key update",
-                    alertIds, false).forEach(a -> found.put(a.alertId, a.toStored()));
-        }
-        return found;
+    public AlertBatch lockAll(Collection<String> alertIds) {
+        return AlertBatch.lockAll(jdbc, alertIds);
     }
 
-    /** Writes the session's pending changes now (the batched inserts and updates of a poll's alerts). */
+    /** Writes a batch's changed alerts in one statement (and forgets the escalations of those it reopened). */
+    public void write(AlertBatch batch) {
+        batch.write(jdbc);
+    }
+
+    /** Writes the session's pending changes now (the webhook deliveries a poll's changes queued). */
     public void flush() {
         Alert.flush();
     }
@@ -94,36 +102,6 @@ public class AlertStore {
                 Sort.descending("detectedAt").and("alertId"), params);
     }
 
-    /** Inserts a first-seen alert as OPEN. */
-    public void insert(AlertRaised a, Instant now) {
-        Alert alert = new Alert();
-        alert.apply(a);
-        alert.status = StoredAlert.OPEN;
-        alert.firstSeenAt = now;
-        alert.updatedAt = now;
-        alert.version = 1;
-        alert.persist();
-    }
-
-    /** Refreshes the contract fields; {@code reopen} puts a resolved alert back to OPEN and forgets its lifecycle. */
-    public void refresh(AlertRaised a, Instant now, boolean reopen) {
-        Alert alert = Alert.findById(a.alertId());
-        alert.apply(a);
-        alert.changed(now);
-        if (reopen) {
-            alert.status = StoredAlert.OPEN;
-            alert.acknowledgedBy = null;
-            alert.acknowledgedAt = null;
-            alert.resolvedBy = null;
-            alert.resolvedAt = null;
-            alert.resolutionReason = null;
-            alert.escalatedAt = null;
-            alert.escalationReason = null;
-            alert.firstSeenAt = now;
-            AlertEscalation.delete("alertId", a.alertId());
-        }
-    }
-
     public void acknowledge(String alertId, String by, Instant at) {
         Alert alert = Alert.findById(alertId);
         alert.status = StoredAlert.ACKNOWLEDGED;
@@ -133,12 +111,7 @@ public class AlertStore {
     }
 
     public void resolve(String alertId, String by, Instant at, String reason) {
-        Alert alert = Alert.findById(alertId);
-        alert.status = StoredAlert.RESOLVED;
-        alert.resolvedBy = by;
-        alert.resolvedAt = at;
-        alert.resolutionReason = reason;
-        alert.changed(Instant.now());
+        Alert.<Alert>findById(alertId).resolve(by, at, reason);
     }
 
     /** Records one escalation; answers false when this alert was already escalated for this reason. */

@@ -228,6 +228,16 @@ class AlertDeskFlowTest {
         assertThat(count("select count(*) from alert_escalation where alert_id = ?", critical)).isEqualTo(1);
         assertThat(count("select count(*) from audit_log where subject = ? and action = 'alert.escalated'", past))
                 .isEqualTo(1);
+
+        // Resolved and seen again (its deadline now far off): reopened with its escalations forgotten.
+        AlertEvents.send(EventTypes.ALERT_RESOLVED, firm, AlertEvents.resolved(past, firm, "Filed"));
+        awaitField(past, "status", "RESOLVED");
+        AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(past, firm, "AML", "LOW", "d",
+                now.plusDays(20), null));
+        awaitField(past, "status", "OPEN");
+        given().header("Authorization", co(firm)).get("/alerts/{id}", past).then().body("escalationReason", equalTo(null))
+                .body("escalatedAt", equalTo(null)).body("resolvedBy", equalTo(null));
+        assertThat(count("select count(*) from alert_escalation where alert_id = ?", past)).isZero();
     }
 
     private static void awaitField(String alertId, String field, String value) {
