@@ -70,10 +70,10 @@ public class AlertDesk {
     /**
      * Applies alert events of the source services in their order, in the caller's transaction: the alerts they name
      * are read and locked in one statement, each event applied to the alert as the events before it left it, the audit
-     * entries appended together, the changes announced together and the alerts written back in one statement. A raise is stored once per alertId (a repeat
-     * refreshes it, announcing only a visible change; a raise after resolution reopens it); a resolution marks an open
-     * alert resolved, and leaves an unknown or already resolved one as it is. A raise of another firm's alertId is
-     * rejected ({@link MalformedEventException}), rolling the transaction back.
+     * entries appended together, the changes announced together and the alerts written back in one statement. A raise
+     * is stored once per alertId (a repeat refreshes it, announcing only a visible change; a raise after resolution
+     * reopens it); a resolution marks an open alert resolved, and leaves an unknown or already resolved one as it is. A
+     * raise of another firm's alertId is rejected ({@link MalformedEventException}), rolling the transaction back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fromSources(List<CloudEvent<Object>> events) {

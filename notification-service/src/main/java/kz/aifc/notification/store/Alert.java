@@ -19,8 +19,8 @@ import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.AlertRaised;
 
 /**
- * One alert at the desk (table {@code alert}): the contract's fields, the lifecycle, escalation and a change counter. An
- * entity of the session for searches and a person's changes; outside any session for a poll's ({@link AlertBatch}).
+ * One alert at the desk (table {@code alert}): the contract's fields, the lifecycle, escalation and a change counter.
+ * An entity of the session for searches and a person's changes; outside any session for a poll's ({@link AlertBatch}).
  */
 @Entity
 @Table(name = "alert")

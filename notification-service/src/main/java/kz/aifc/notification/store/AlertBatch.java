@@ -47,9 +47,10 @@ public final class AlertBatch {
      * rows reach their alerts by the key's index whatever the planner thinks (an update joined to the same rows took
      * 12 ms a poll in the drain against 1 for this, likely a plan made while the table was small).
      */
-    private static final String WRITE = "insert into alert select * from jsonb_populate_recordset(null::alert, ?::jsonb)"
-            + " on conflict (alert_id) do update set (" + CHANGED_COLUMNS + ") = (excluded."
-            + CHANGED_COLUMNS.replace(", ", ", excluded.") + ") where alert.alert_id = any(?)";
+    private static final String WRITE = "insert into alert select * from"
+            + " jsonb_populate_recordset(null::alert, ?::jsonb) on conflict (alert_id) do update set ("
+            + CHANGED_COLUMNS + ") = (excluded." + CHANGED_COLUMNS.replace(", ", ", excluded.")
+            + ") where alert.alert_id = any(?)";
     private static final String FORGET_ESCALATIONS = "delete from alert_escalation where alert_id = any(?)";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };

@@ -15,9 +15,9 @@ import io.quarkus.panache.common.Sort;
 import kz.aifc.platform.store.Jdbc;
 
 /**
- * The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. A poll
- * from the source services changes its alerts as one {@link AlertBatch} in plain SQL; searches and a person's changes go
- * through the Hibernate session.
+ * The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. A
+ * poll from the source services changes its alerts as one {@link AlertBatch} in plain SQL; searches and a person's
+ * changes go through the Hibernate session.
  */
 @ApplicationScoped
 public class AlertStore {

@@ -235,8 +235,9 @@ class AlertDeskFlowTest {
         AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(past, firm, "AML", "LOW", "d",
                 now.plusDays(20), null));
         awaitField(past, "status", "OPEN");
-        given().header("Authorization", co(firm)).get("/alerts/{id}", past).then().body("escalationReason", equalTo(null))
-                .body("escalatedAt", equalTo(null)).body("resolvedBy", equalTo(null));
+        given().header("Authorization", co(firm)).get("/alerts/{id}", past).then()
+                .body("escalationReason", equalTo(null)).body("escalatedAt", equalTo(null))
+                .body("resolvedBy", equalTo(null));
         assertThat(count("select count(*) from alert_escalation where alert_id = ?", past)).isZero();
     }
 
