@@ -45,7 +45,7 @@ public class MailRecipient extends PanacheEntityBase {
     /** The addresses of these firms, in the order {@link #ofFirm} gives each firm's. */
     static List<MailRecipient> ofFirms(Collection<String> firmIds) {
         return ByIds.list(MailRecipient.class, "select * from mail_recipient where firm_id = any(?1)"
-                + " order by firm_id, role, address", firmIds, true);
+                + " order by firm_id, role, address", firmIds);
     }
 
     /** The primary key: firm, role and address. */

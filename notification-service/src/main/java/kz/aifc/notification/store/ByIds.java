@@ -19,14 +19,14 @@ public final class ByIds {
     }
 
     /**
-     * The rows the query finds, as entities of the session ({@code readOnly}: not checked for changes at the flush).
-     * The query flushes pending changes of {@code entity} only, not the rest of the session.
+     * The rows the query finds, as read-only entities of the session (not checked for changes at the flush). The query
+     * flushes pending changes of {@code entity} only, not the rest of the session.
      */
-    public static <T> List<T> list(Class<T> entity, String sql, Collection<String> ids, boolean readOnly) {
+    public static <T> List<T> list(Class<T> entity, String sql, Collection<String> ids) {
         NativeQuery<T> query = Panache.getEntityManager(entity).unwrap(Session.class).createNativeQuery(sql, entity);
         query.addSynchronizedEntityClass(entity);
         query.setParameter(1, ids.toArray(String[]::new));
-        query.setReadOnly(readOnly);
+        query.setReadOnly(true);
         return query.getResultList();
     }
 }

@@ -76,7 +76,7 @@ public class WebhookSubscription extends PanacheEntityBase {
     /** Active subscriptions of these firms and the every-firm ones: those that may match the firms' alerts. */
     static List<WebhookSubscription> activeFor(Collection<String> firmIds) {
         return ByIds.list(WebhookSubscription.class, "select * from webhook_subscription where active"
-                + " and (firm_id is null or firm_id = any(?1))", firmIds, true);
+                + " and (firm_id is null or firm_id = any(?1))", firmIds);
     }
 
     /** Whether this subscription's filters let an alert of this firm, duty and severity through. */
