@@ -31,6 +31,7 @@ import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
+import kz.aifc.platform.store.RoundTrip;
 import kz.aifc.contract.CloudEvent;
 import kz.aifc.contract.codec.MalformedEventException;
 
@@ -49,7 +50,10 @@ public class AlertDesk {
     private final AuditTrail audit;
     private final Event<AlertChanges> changes;
     private final MeterRegistry meters;
-    /** Where a poll's time goes, by phase (besides the inbox claim): locks and reads, apply, audit, announce, flush. */
+    /**
+     * Where a poll's time goes, by phase (besides the inbox claim, which reads and locks the alerts too): apply, the
+     * audit chain's lock and head, announce, the writes.
+     */
     private final Map<String, Timer> phases;
 
     AlertDesk(AlertStore store, AuditTrail audit, Event<AlertChanges> changes,
@@ -58,7 +62,7 @@ public class AlertDesk {
         this.audit = audit;
         this.changes = changes;
         this.meters = meters;
-        this.phases = Stream.of("read", "apply", "audit", "announce", "flush")
+        this.phases = Stream.of("apply", "audit", "announce", "flush")
                 .collect(Collectors.toMap(p -> p, p -> phase(meters, p)));
     }
 
@@ -68,23 +72,31 @@ public class AlertDesk {
     }
 
     /**
-     * Applies alert events of the source services in their order, in the caller's transaction: the alerts they name
-     * are read and locked in one statement, each event applied to the alert as the events before it left it, the audit
-     * entries appended together, the changes announced together and the alerts written back in one statement. A raise
-     * is stored once per alertId (a repeat refreshes it, announcing only a visible change; a raise after resolution
-     * reopens it); a resolution marks an open alert resolved, and leaves an unknown or already resolved one as it is. A
-     * raise of another firm's alertId is rejected ({@link MalformedEventException}), rolling the transaction back.
+     * The alerts a poll's events name, to be read and locked by a statement added to {@code with}, which the caller
+     * sends (with the inbox's claim) before it {@link #fromSources applies} the events to them.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void fromSources(List<CloudEvent<Object>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+    public AlertBatch lockAll(List<CloudEvent<Object>> events, RoundTrip with) {
         Set<String> ids = new LinkedHashSet<>();
         for (CloudEvent<Object> event : events) {
             ids.add(event.data() instanceof AlertRaised r ? r.alertId() : ((AlertResolved) event.data()).alertId());
         }
-        AlertBatch batch = phases.get("read").record(() -> store.lockAll(ids));
+        return store.lockAll(ids, with);
+    }
+
+    /**
+     * Applies alert events of the source services in their order, in the caller's transaction, to the alerts
+     * {@link #lockAll} read and locked: each event applied to the alert as the events before it left it, the audit
+     * entries appended together, the changes announced together, and the audit entries, the alerts and the replicas'
+     * notifications written in one message. A raise is stored once per alertId (a repeat refreshes it, announcing only
+     * a visible change; a raise after resolution reopens it); a resolution marks an open alert resolved, and leaves an
+     * unknown or already resolved one as it is. A raise of another firm's alertId is rejected
+     * ({@link MalformedEventException}), rolling the transaction back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fromSources(List<CloudEvent<Object>> events, AlertBatch batch) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<AuditTrail.Entry> entries = new ArrayList<>();
         List<AlertChanged> changed = new ArrayList<>();
         phases.get("apply").record(() -> {
@@ -96,12 +108,15 @@ public class AlertDesk {
                 }
             }
         });
-        phases.get("audit").record(() -> audit.appendAll(entries));
-        phases.get("announce").record(() -> fire(changed));
-        // The alerts in one statement, then the session's webhook deliveries: timed here, so the commit's own time is
+        RoundTrip writes = new RoundTrip();
+        // The chain's lock and head now; its entries go with the writes.
+        phases.get("audit").record(() -> audit.appendAll(entries, writes));
+        phases.get("announce").record(() -> fire(changed, writes));
+        // The writes in one message, then the session's webhook deliveries: timed here, so the commit's own time is
         // the poll's remainder.
         phases.get("flush").record(() -> {
-            store.write(batch);
+            store.write(batch, writes);
+            store.send(writes, "write a poll's alerts");
             store.flush();
         });
     }
@@ -209,7 +224,9 @@ public class AlertDesk {
 
     private StoredAlert announce(Change change, String alertId) {
         StoredAlert after = store.find(alertId, false).orElseThrow();
-        fire(List.of(changeOf(change, after)));
+        RoundTrip writes = new RoundTrip();
+        fire(List.of(changeOf(change, after)), writes);
+        store.send(writes, "announce an alert's change");
         return after;
     }
 
@@ -217,10 +234,13 @@ public class AlertDesk {
         return new AlertChanged(change, after, OffsetDateTime.now(CloudEvent.ALMATY).truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** Webhook and mail deliveries are queued by synchronous observers, in this transaction; SSE after the commit. */
-    private void fire(List<AlertChanged> changed) {
+    /**
+     * Webhook and mail deliveries are queued by synchronous observers, in this transaction, and the replicas'
+     * notifications added to {@code writes}, which the caller sends; SSE after the commit.
+     */
+    private void fire(List<AlertChanged> changed, RoundTrip writes) {
         if (!changed.isEmpty()) {
-            changes.fire(new AlertChanges(changed));
+            changes.fire(new AlertChanges(changed, writes));
         }
     }
 

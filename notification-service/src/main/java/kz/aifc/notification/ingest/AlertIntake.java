@@ -1,5 +1,6 @@
 package kz.aifc.notification.ingest;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +14,10 @@ import kz.aifc.contract.codec.MalformedEventException;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.alerts.AlertDesk;
+import kz.aifc.notification.store.AlertBatch;
+import kz.aifc.notification.store.AlertStore;
 import kz.aifc.platform.store.Inbox;
+import kz.aifc.platform.store.RoundTrip;
 
 /** Applies a poll's alert events once each, in order, in one transaction with the record that they were applied. */
 @ApplicationScoped
@@ -21,11 +25,13 @@ public class AlertIntake {
 
     private final Inbox inbox;
     private final AlertDesk desk;
+    private final AlertStore store;
     private final Timer claim;
 
-    AlertIntake(Inbox inbox, AlertDesk desk, MeterRegistry meters) {
+    AlertIntake(Inbox inbox, AlertDesk desk, AlertStore store, MeterRegistry meters) {
         this.inbox = inbox;
         this.desk = desk;
+        this.store = store;
         this.claim = AlertDesk.phase(meters, "claim");
     }
 
@@ -37,8 +43,14 @@ public class AlertIntake {
                         "type '" + event.type() + "' does not belong on the alerts topic");
             }
         }
-        Set<String> claimed = claim.record(() -> inbox.claimAll(events, AlertIntake::firmOf));
-        desk.fromSources(Inbox.claimedOf(events, claimed));
+        // The claim and the alerts' read and lock in one message: the alerts of every event, claimed or not (a
+        // redelivered one's alert is locked for nothing, and redeliveries are rare).
+        Set<String> claimed = new HashSet<>();
+        RoundTrip first = new RoundTrip();
+        inbox.claimAll(events, AlertIntake::firmOf, first, claimed::addAll);
+        AlertBatch batch = desk.lockAll(events, first);
+        claim.record(() -> store.send(first, "claim a poll's alert events and lock their alerts"));
+        desk.fromSources(Inbox.claimedOf(events, claimed), batch);
         return claimed;
     }
 

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.AlertRaised;
-import kz.aifc.platform.store.Jdbc;
+import kz.aifc.platform.store.RoundTrip;
 
 /**
  * The alerts a poll names: read and locked in one statement, changed in memory as the poll's events are applied in
@@ -66,14 +66,14 @@ public final class AlertBatch {
     private AlertBatch() {
     }
 
-    static AlertBatch lockAll(Jdbc jdbc, Collection<String> alertIds) {
+    /** A batch of the alerts that the lock statement, added to {@code with}, reads once {@code with} is sent. */
+    static AlertBatch lockAll(Collection<String> alertIds, RoundTrip with) {
         AlertBatch batch = new AlertBatch();
         if (!alertIds.isEmpty()) {
-            jdbc.query("read and lock a poll's alerts", LOCK, AlertBatch::read, List.copyOf(alertIds))
-                    .forEach(a -> {
-                        batch.rows.put(a.alertId, a);
-                        batch.locked.add(a.alertId);
-                    });
+            with.query(LOCK, AlertBatch::read, read -> read.forEach(a -> {
+                batch.rows.put(a.alertId, a);
+                batch.locked.add(a.alertId);
+            }), List.copyOf(alertIds));
         }
         return batch;
     }
@@ -111,9 +111,10 @@ public final class AlertBatch {
         return alert.toStored();
     }
 
-    void write(Jdbc jdbc) {
+    /** Adds the batch's writes to {@code with}: the escalations of reopened alerts forgotten, the changed rows. */
+    void write(RoundTrip with) {
         if (!reopened.isEmpty()) {
-            jdbc.update("forget the escalations of reopened alerts", FORGET_ESCALATIONS, reopened);
+            with.run(FORGET_ESCALATIONS, List.copyOf(reopened));
         }
         if (changed.isEmpty()) {
             return;
@@ -123,12 +124,14 @@ public final class AlertBatch {
         for (String alertId : changed) {
             out.add(row(json, rows.get(alertId)));
         }
-        int written = jdbc.update("write a poll's alerts", WRITE, out.toString(), List.copyOf(locked));
-        if (written != changed.size()) {
-            // As a plain insert would fail on the key: the poll rolls back and is applied again, reading the alert.
-            throw new IllegalStateException((changed.size() - written)
-                    + " of the poll's new alerts were inserted by another writer meanwhile");
-        }
+        int sent = changed.size();
+        with.update(WRITE, written -> {
+            if (written != sent) {
+                // As a plain insert would fail on the key: the poll rolls back and is applied again, reading the alert.
+                throw new IllegalStateException((sent - written)
+                        + " of the poll's new alerts were inserted by another writer meanwhile");
+            }
+        }, out.toString(), List.copyOf(locked));
     }
 
     private static ObjectNode row(ObjectMapper json, Alert a) {

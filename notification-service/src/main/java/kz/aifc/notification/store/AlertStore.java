@@ -13,6 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import kz.aifc.platform.store.Jdbc;
+import kz.aifc.platform.store.RoundTrip;
 
 /**
  * The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. A
@@ -53,15 +54,21 @@ public class AlertStore {
 
     /**
      * The alerts of these ids that exist, read and locked until the transaction ends in one statement (in id order, so
-     * two writers locking overlapping sets cannot deadlock), to be changed in memory and {@link #write written} back.
+     * two writers locking overlapping sets cannot deadlock), to be changed in memory and {@link #write written} back:
+     * the statement goes with {@code with}, and the batch holds the alerts once that is {@link #send sent}.
      */
-    public AlertBatch lockAll(Collection<String> alertIds) {
-        return AlertBatch.lockAll(jdbc, alertIds);
+    public AlertBatch lockAll(Collection<String> alertIds, RoundTrip with) {
+        return AlertBatch.lockAll(alertIds, with);
     }
 
-    /** Writes a batch's changed alerts in one statement (and forgets the escalations of those it reopened). */
-    public void write(AlertBatch batch) {
-        batch.write(jdbc);
+    /** Adds to {@code with} the write of a batch's changed alerts (and the escalations of reopened ones forgotten). */
+    public void write(AlertBatch batch, RoundTrip with) {
+        batch.write(with);
+    }
+
+    /** Sends the statements gathered in {@code trip} in the caller's transaction, as one message. */
+    public void send(RoundTrip trip, String doing) {
+        trip.send(jdbc, doing);
     }
 
     /** Writes the session's pending changes now (the webhook deliveries a poll's changes queued). */

@@ -33,7 +33,6 @@ import kz.aifc.notification.alerts.AlertChanges;
 import kz.aifc.notification.alerts.Change;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
-import kz.aifc.platform.store.Jdbc;
 
 /**
  * Live updates across replicas. Every change is announced with PostgreSQL {@code NOTIFY} inside the transaction that
@@ -58,7 +57,6 @@ public class ReplicaFanOut {
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private final String origin = UUID.randomUUID().toString();
-    private final Jdbc jdbc;
     private final AlertStore store;
     private final AlertStream stream;
     private final ObjectMapper json;
@@ -71,11 +69,10 @@ public class ReplicaFanOut {
     private volatile Connection connection;
     private Thread thread;
 
-    ReplicaFanOut(Jdbc jdbc, AlertStore store, AlertStream stream, ObjectMapper json, MeterRegistry meters,
+    ReplicaFanOut(AlertStore store, AlertStream stream, ObjectMapper json, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.jdbc = jdbc;
         this.store = store;
         this.stream = stream;
         this.json = json;
@@ -85,7 +82,10 @@ public class ReplicaFanOut {
         this.password = password;
     }
 
-    /** Queues the NOTIFYs in the changes' transaction (a synchronous observer runs inside {@code fire()}), in one statement. */
+    /**
+     * Queues the NOTIFYs in the changes' transaction (a synchronous observer runs inside {@code fire()}), in one
+     * statement that goes with the transaction's writes ({@link AlertChanges#writes}).
+     */
     void announce(@Observes AlertChanges changes) {
         List<String> payloads = new ArrayList<>(changes.changes().size());
         for (AlertChanged change : changes.changes()) {
@@ -99,9 +99,9 @@ public class ReplicaFanOut {
             }
         }
         if (!payloads.isEmpty()) {
-            jdbc.query("announce alert changes to other replicas",
+            changes.writes().run(
                     "select cast(pg_notify(?, p) as text) from unnest(?::text[]) with ordinality as t(p, n) order by n",
-                    rs -> null, CHANNEL, payloads);
+                    CHANNEL, payloads);
         }
     }
 

@@ -34,6 +34,7 @@ import kz.aifc.notification.alerts.Change;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
 import kz.aifc.platform.security.Roles;
+import kz.aifc.platform.store.RoundTrip;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestTokens;
 
@@ -144,7 +145,8 @@ class MailFlowTest {
         // Another replica (or a retried transaction) queuing the same change finds it queued already.
         StoredAlert stored = store.find(alertId, false).orElseThrow();
         AlertChanges again = AlertChanges.of(
-                new AlertChanged(Change.RAISED, stored, OffsetDateTime.now(ZoneId.of("Asia/Almaty"))));
+                new AlertChanged(Change.RAISED, stored, OffsetDateTime.now(ZoneId.of("Asia/Almaty"))),
+                new RoundTrip());
         QuarkusTransaction.requiringNew().run(() -> queue.enqueue(again));
         QuarkusTransaction.requiringNew().run(() -> queue.enqueue(again));
 

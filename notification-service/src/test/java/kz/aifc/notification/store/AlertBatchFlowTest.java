@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.contract.v1.AlertRaised;
 import kz.aifc.notification.AlertEvents;
+import kz.aifc.platform.store.RoundTrip;
 import kz.aifc.testing.LocalStackResource;
 
 /** A poll's alerts written in one statement, read back as written, and never over another writer's new alert. */
@@ -42,22 +43,22 @@ class AlertBatchFlowTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         StoredAlert inserted = QuarkusTransaction.requiringNew().call(() -> {
-            AlertBatch batch = store.lockAll(List.of(alertId));
+            AlertBatch batch = lock(alertId);
             assertThat(batch.current(alertId)).isEmpty();
             StoredAlert stored = batch.insert(raise, now);
-            store.write(batch);
+            write(batch);
             return stored;
         });
         assertThat(QuarkusTransaction.requiringNew().call(() -> store.find(alertId, false))).contains(inserted);
 
         // A second poll: resolved, then raised again in the same poll; only the last state is written.
         StoredAlert reopened = QuarkusTransaction.requiringNew().call(() -> {
-            AlertBatch batch = store.lockAll(List.of(alertId));
+            AlertBatch batch = lock(alertId);
             assertThat(batch.current(alertId)).contains(inserted);
             StoredAlert resolved = batch.resolve(alertId, "source-service", now.plusSeconds(1), "Role filled");
             assertThat(resolved.status()).isEqualTo(StoredAlert.RESOLVED);
             StoredAlert again = batch.refresh(raise(alertId, firm, "seen again", null), now.plusSeconds(2), true);
-            store.write(batch);
+            write(batch);
             return again;
         });
         assertThat(reopened.status()).isEqualTo(StoredAlert.OPEN);
@@ -74,17 +75,31 @@ class AlertBatchFlowTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            AlertBatch mine = store.lockAll(List.of(alertId));
+            AlertBatch mine = lock(alertId);
             mine.insert(raise(alertId, firm, "mine", null), now);
             QuarkusTransaction.requiringNew().run(() -> {
-                AlertBatch theirs = store.lockAll(List.of(alertId));
+                AlertBatch theirs = lock(alertId);
                 theirs.insert(raise(alertId, firm, "theirs", null), now);
-                store.write(theirs);
+                write(theirs);
             });
-            store.write(mine);
+            write(mine);
         })).hasStackTraceContaining("1 of the poll's new alerts were inserted by another writer meanwhile");
         assertThat(QuarkusTransaction.requiringNew().call(() -> store.find(alertId, false)))
                 .hasValueSatisfying(a -> assertThat(a.detail()).isEqualTo("theirs"));
+    }
+
+    /** The batch of one alert, read and locked as a poll does: its statement sent alone here. */
+    private AlertBatch lock(String alertId) {
+        RoundTrip trip = new RoundTrip();
+        AlertBatch batch = store.lockAll(List.of(alertId), trip);
+        store.send(trip, "lock");
+        return batch;
+    }
+
+    private void write(AlertBatch batch) {
+        RoundTrip trip = new RoundTrip();
+        store.write(batch, trip);
+        store.send(trip, "write");
     }
 
     private static AlertRaised raise(String alertId, String firm, String detail, OffsetDateTime deadline) {

@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import kz.aifc.contract.codec.CloudEventCodec;
 import kz.aifc.platform.store.Jdbc;
+import kz.aifc.platform.store.RoundTrip;
 
 /**
  * Append-only, hash-chained audit log: each entry's hash covers the previous entry's hash and its own content,
@@ -27,10 +28,16 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     private static final long LOCK_KEY = 0x41554449_54L;
-    /** The chain's lock, then its head. */
-    private static final String LOCK_AND_HEAD = """
-            select pg_advisory_xact_lock(?);
-            select seq, hash from audit_log order by seq desc limit 1""";
+    /** The chain's lock, held until the transaction ends. */
+    private static final String LOCK = "select pg_advisory_xact_lock(?)";
+    /** The chain's head. */
+    private static final String HEAD = "select seq, hash from audit_log order by seq desc limit 1";
+    /** A run of entries as one statement, the columns as arrays in entry order. */
+    private static final String INSERT = """
+            insert into audit_log (seq, at, actor, action, firm_id, subject, detail, prev_hash, hash)
+            select seq, ?::timestamptz, actor, action, firm_id, subject, detail, prev_hash, hash
+            from unnest(?::text[]::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[]) as e(seq, actor, action, firm_id, subject, detail, prev_hash, hash)""";
 
     private final Jdbc jdbc;
 
@@ -52,51 +59,57 @@ public class AuditTrail {
      * entries in a second.
      */
     public void appendAll(List<Entry> entries) {
+        RoundTrip insert = new RoundTrip();
+        appendAll(entries, insert);
+        insert.send(jdbc, "append to the audit log");
+    }
+
+    /**
+     * As {@link #appendAll(List)}, but the entries' insert joins {@code with}, to be sent with the caller's other
+     * writes: only the lock and the chain's head go now. The lock is held from here to the commit either way.
+     */
+    public void appendAll(List<Entry> entries, RoundTrip with) {
         if (entries.isEmpty()) {
             return;
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.withConnection("append to the audit log", c -> {
-            long seq = 0;
-            String previous = GENESIS;
-            // Two statements, one round trip: the driver sends both before it waits. Under READ COMMITTED each
-            // statement reads a snapshot of its own, taken when it starts, so the head is read after the lock is held.
-            try (PreparedStatement head = c.prepareStatement(LOCK_AND_HEAD)) {
-                head.setLong(1, LOCK_KEY);
-                head.execute();
-                if (!head.getMoreResults()) {
-                    throw new SQLException("the audit log's head was not returned");
-                }
-                try (ResultSet rs = head.getResultSet()) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1);
-                        previous = rs.getString(2);
-                    }
-                }
-            }
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into audit_log (seq, at, actor, action, firm_id, subject, detail, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (Entry e : entries) {
-                    seq++;
-                    String detailJson = CloudEventCodec.toJson(e.detail());
-                    String hash = hash(previous, seq, at, e.actor(), e.action(), e.firmId(), e.subject(), detailJson);
-                    insert.setLong(1, seq);
-                    insert.setTimestamp(2, Timestamp.from(at));
-                    insert.setString(3, e.actor());
-                    insert.setString(4, e.action());
-                    insert.setString(5, e.firmId());
-                    insert.setString(6, e.subject());
-                    insert.setString(7, detailJson);
-                    insert.setString(8, previous);
-                    insert.setString(9, hash);
-                    insert.addBatch();
-                    previous = hash;
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+        // Two statements, one round trip. Under READ COMMITTED each statement reads a snapshot of its own, taken when
+        // it starts, so the head is read after the lock is held.
+        List<Head> heads = new ArrayList<>(1);
+        new RoundTrip().run(LOCK, LOCK_KEY)
+                .query(HEAD, rs -> new Head(rs.getLong(1), rs.getString(2)), heads::addAll)
+                .send(jdbc, "append to the audit log");
+        Head head = heads.isEmpty() ? new Head(0, GENESIS) : heads.get(0);
+        int n = entries.size();
+        List<String> seqs = new ArrayList<>(n);
+        List<String> actors = new ArrayList<>(n);
+        List<String> actions = new ArrayList<>(n);
+        List<String> firms = new ArrayList<>(n);
+        List<String> subjects = new ArrayList<>(n);
+        List<String> details = new ArrayList<>(n);
+        List<String> previous = new ArrayList<>(n);
+        List<String> hashes = new ArrayList<>(n);
+        long seq = head.seq();
+        String before = head.hash();
+        for (Entry e : entries) {
+            seq++;
+            String detailJson = CloudEventCodec.toJson(e.detail());
+            String hash = hash(before, seq, at, e.actor(), e.action(), e.firmId(), e.subject(), detailJson);
+            seqs.add(Long.toString(seq));
+            actors.add(e.actor());
+            actions.add(e.action());
+            firms.add(e.firmId());
+            subjects.add(e.subject());
+            details.add(detailJson);
+            previous.add(before);
+            hashes.add(hash);
+            before = hash;
+        }
+        with.run(INSERT, at, seqs, actors, actions, firms, subjects, details, previous, hashes);
+    }
+
+    /** The newest entry's number and hash (0 and the genesis hash for an empty log). */
+    private record Head(long seq, String hash) {
     }
 
     /** One entry as the log holds it; {@code detail} is its JSON text. */

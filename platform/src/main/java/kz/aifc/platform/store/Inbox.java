@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,21 @@ public class Inbox {
      * the first time (an event repeated within {@code events} is claimed once).
      */
     public <T> Set<String> claimAll(List<CloudEvent<T>> events, Function<T, String> firmOf) {
+        Set<String> claimed = new HashSet<>();
+        RoundTrip claim = new RoundTrip();
+        claimAll(events, firmOf, claim, claimed::addAll);
+        claim.send(jdbc, "record applied events");
+        return claimed;
+    }
+
+    /**
+     * As {@link #claimAll(List, Function)}, the statement added to {@code with} for the caller to send with others;
+     * once sent, the keys claimed go to {@code claimed}.
+     */
+    public <T> void claimAll(List<CloudEvent<T>> events, Function<T, String> firmOf, RoundTrip with,
+            Consumer<List<String>> claimed) {
         if (events.isEmpty()) {
-            return Set.of();
+            return;
         }
         Map<String, CloudEvent<T>> distinct = new LinkedHashMap<>();
         for (CloudEvent<T> event : events) {
@@ -69,8 +83,7 @@ public class Inbox {
             times.add(event.time() == null ? null : event.time().toString());
             payloads.add(CloudEventCodec.toJson(event.data()));
         }
-        return new HashSet<>(jdbc.query("record applied events", CLAIM_ALL, rs -> rs.getString(1), keys, types, firms,
-                times, payloads));
+        with.query(CLAIM_ALL, rs -> rs.getString(1), claimed, keys, types, firms, times, payloads);
     }
 
     /** The events {@link #claimAll} claimed: each once (its first occurrence), in their order. */
