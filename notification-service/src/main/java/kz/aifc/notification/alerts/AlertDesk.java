@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -192,22 +191,44 @@ public class AlertDesk {
         return announce(Change.RESOLVED, alertId);
     }
 
-    /** Escalates an unresolved alert once per reason; answers false when nothing changed. */
+    /**
+     * Escalates unresolved alerts once each per reason, in one transaction as a poll applies its events: the alerts
+     * read and locked in one statement (id order), the escalations recorded in one (an alert escalated for the reason
+     * before, by another clock meanwhile say, is left out), one audit append, one announcement, the alerts written in
+     * one statement. Answers how many escalated.
+     */
     @Transactional
-    public boolean escalate(String alertId, String reason, String detail) {
-        Optional<StoredAlert> current = store.find(alertId, true);
-        if (current.isEmpty() || StoredAlert.RESOLVED.equals(current.get().status())) {
-            return false;
+    public int escalateAll(List<String> alertIds, String reason, String detail) {
+        if (alertIds.isEmpty()) {
+            return 0;
         }
-        if (!store.escalate(alertId, reason, detail, now())) {
-            return false;
+        RoundTrip read = new RoundTrip();
+        AlertBatch batch = store.lockAll(alertIds, read);
+        store.send(read, "lock the alerts to escalate");
+        List<String> unresolved = alertIds.stream()
+                .filter(id -> batch.current(id).filter(a -> !StoredAlert.RESOLVED.equals(a.status())).isPresent())
+                .toList();
+        Instant now = now();
+        Set<String> first = store.recordEscalations(unresolved, reason, detail, now);
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        List<AlertChanged> changed = new ArrayList<>();
+        for (String alertId : unresolved) {
+            if (first.contains(alertId)) {
+                StoredAlert after = batch.escalate(alertId, reason, now);
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("reason", reason);
+                entry.put("detail", detail);
+                entries.add(new AuditTrail.Entry("escalation-clock", "alert.escalated", after.firmId(), alertId, entry));
+                changed.add(changeOf(Change.ESCALATED, after));
+            }
         }
-        Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("reason", reason);
-        entry.put("detail", detail);
-        audit.append("escalation-clock", "alert.escalated", current.get().firmId(), alertId, entry);
-        announce(Change.ESCALATED, alertId);
-        return true;
+        RoundTrip writes = new RoundTrip();
+        audit.appendAll(entries, writes);
+        fire(changed, writes);
+        store.write(batch, writes);
+        store.send(writes, "escalate alerts");
+        store.flush();
+        return changed.size();
     }
 
     /** Reads an alert, or 404; the check decides whether the caller may act on its firm. */

@@ -15,7 +15,7 @@ import kz.aifc.notification.store.AlertStore;
 /**
  * The deadline clock: escalates an OPEN CRITICAL alert nobody acknowledged in time (ESC-001), and any unresolved
  * alert whose regulatory deadline is near (ESC-002) or past (ESC-003). Each alert escalates once per reason, so
- * several instances may run the clock at once.
+ * several instances may run the clock at once; a round's alerts of one reason escalate in one transaction.
  */
 @ApplicationScoped
 public class EscalationClock {
@@ -47,21 +47,18 @@ public class EscalationClock {
     public int run(Instant now) {
         int escalated = 0;
         Duration unacked = policy.criticalUnacknowledgedFor();
-        for (String id : store.criticalUnacknowledgedSince(now.minus(unacked), EscalationPolicy.CRITICAL_UNACKNOWLEDGED, BATCH)) {
-            escalated += desk.escalate(id, EscalationPolicy.CRITICAL_UNACKNOWLEDGED,
-                    "CRITICAL and not acknowledged within " + human(unacked) + " (ESC-001, escalation policy "
-                            + policy.version() + ")") ? 1 : 0;
-        }
-        for (String id : store.deadlineBetween(Instant.EPOCH, now, EscalationPolicy.DEADLINE_PASSED, BATCH)) {
-            escalated += desk.escalate(id, EscalationPolicy.DEADLINE_PASSED,
-                    "regulatory deadline has passed (ESC-003, escalation policy " + policy.version() + ")") ? 1 : 0;
-        }
+        escalated += desk.escalateAll(
+                store.criticalUnacknowledgedSince(now.minus(unacked), EscalationPolicy.CRITICAL_UNACKNOWLEDGED, BATCH),
+                EscalationPolicy.CRITICAL_UNACKNOWLEDGED, "CRITICAL and not acknowledged within " + human(unacked)
+                        + " (ESC-001, escalation policy " + policy.version() + ")");
+        escalated += desk.escalateAll(store.deadlineBetween(Instant.EPOCH, now, EscalationPolicy.DEADLINE_PASSED, BATCH),
+                EscalationPolicy.DEADLINE_PASSED,
+                "regulatory deadline has passed (ESC-003, escalation policy " + policy.version() + ")");
         Duration window = policy.deadlineWindow();
-        for (String id : store.deadlineBetween(now, now.plus(window), EscalationPolicy.DEADLINE_NEAR, BATCH)) {
-            escalated += desk.escalate(id, EscalationPolicy.DEADLINE_NEAR,
-                    "regulatory deadline within " + human(window) + " (ESC-002, escalation policy " + policy.version()
-                            + ")") ? 1 : 0;
-        }
+        escalated += desk.escalateAll(
+                store.deadlineBetween(now, now.plus(window), EscalationPolicy.DEADLINE_NEAR, BATCH),
+                EscalationPolicy.DEADLINE_NEAR, "regulatory deadline within " + human(window)
+                        + " (ESC-002, escalation policy " + policy.version() + ")");
         return escalated;
     }
 

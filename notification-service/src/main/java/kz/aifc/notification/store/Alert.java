@@ -171,6 +171,13 @@ public class Alert extends PanacheEntityBase {
         changed(Instant.now());
     }
 
+    /** Escalated for {@code reason} (the caller records the escalation, once per reason). */
+    void escalate(String reason, Instant at) {
+        escalatedAt = at;
+        escalationReason = reason;
+        changed(Instant.now());
+    }
+
     /** Marks a change: one more version, updated now. */
     void changed(Instant at) {
         updatedAt = at;

@@ -105,6 +105,13 @@ public final class AlertBatch {
         return changed(alert);
     }
 
+    /** Marks the alert escalated for {@code reason}; answers it. */
+    public StoredAlert escalate(String alertId, String reason, Instant at) {
+        Alert alert = rows.get(alertId);
+        alert.escalate(reason, at);
+        return changed(alert);
+    }
+
     private StoredAlert changed(Alert alert) {
         rows.put(alert.alertId, alert);
         changed.add(alert.alertId);

@@ -3,8 +3,10 @@ package kz.aifc.notification.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -121,22 +123,19 @@ public class AlertStore {
         Alert.<Alert>findById(alertId).resolve(by, at, reason);
     }
 
-    /** Records one escalation; answers false when this alert was already escalated for this reason. */
-    public boolean escalate(String alertId, String reason, String detail, Instant at) {
-        if (AlertEscalation.findByIdOptional(new AlertEscalation.Key(alertId, reason)).isPresent()) {
-            return false;
+    /**
+     * Records the escalation of each of these alerts for {@code reason}, in one statement: answers the alerts escalated
+     * for it now, leaving out those escalated for it before (by another clock meanwhile, say).
+     */
+    public Set<String> recordEscalations(List<String> alertIds, String reason, String detail, Instant at) {
+        if (alertIds.isEmpty()) {
+            return Set.of();
         }
-        AlertEscalation escalation = new AlertEscalation();
-        escalation.alertId = alertId;
-        escalation.reason = reason;
-        escalation.escalatedAt = at;
-        escalation.detail = detail;
-        escalation.persist();
-        Alert alert = Alert.findById(alertId);
-        alert.escalatedAt = at;
-        alert.escalationReason = reason;
-        alert.changed(Instant.now());
-        return true;
+        return new HashSet<>(jdbc.query("record escalations", """
+                insert into alert_escalation (alert_id, reason, escalated_at, detail)
+                select id, ?, ?::timestamptz, ? from unnest(?::text[]) as t(id)
+                on conflict (alert_id, reason) do nothing
+                returning alert_id""", rs -> rs.getString(1), reason, at, detail, alertIds));
     }
 
     /** Unacknowledged CRITICAL alerts first seen at or before {@code seenBefore}, not yet escalated for that. */

@@ -15,7 +15,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -29,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import kz.aifc.contract.EventTypes;
 import kz.aifc.notification.AlertEvents;
+import kz.aifc.notification.escalation.EscalationPolicy;
 import kz.aifc.platform.security.Roles;
 import kz.aifc.testing.LocalStackResource;
 import kz.aifc.testing.TestTokens;
@@ -44,6 +53,9 @@ class AlertDeskFlowTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    AlertDesk desk;
 
     private static String co(String firm) {
         return TestTokens.bearer(Roles.COMPLIANCE_OFFICER, firm);
@@ -241,6 +253,49 @@ class AlertDeskFlowTest {
         assertThat(count("select count(*) from alert_escalation where alert_id = ?", past)).isZero();
     }
 
+    @Test
+    void shouldEscalateARoundOfAlertsOnceEachInOneUnitOfWorkWhenTwoClocksRunItAtOnce() throws Exception {
+        String firm = "F-" + UUID.randomUUID().toString().substring(0, 6);
+        // Deadlines far off: the scheduled clock leaves these alone, so only the two rounds below escalate them.
+        OffsetDateTime far = OffsetDateTime.now(ZoneId.of("Asia/Almaty")).plusDays(20);
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> AlertEvents.newAlertId("FP-005", firm)).toList();
+        for (String id : ids) {
+            AlertEvents.send(EventTypes.ALERT_RAISED, firm, AlertEvents.raised(id, firm, "FIT_AND_PROPER", "MEDIUM",
+                    "d", far, null));
+        }
+        ids.forEach(id -> awaitField(id, "status", "OPEN"));
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService clocks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                rounds.add(clocks.submit(() -> {
+                    start.await();
+                    return desk.escalateAll(ids, EscalationPolicy.DEADLINE_NEAR, "deadline within a drill");
+                }));
+            }
+            start.countDown();
+            assertThat(rounds.get(0).get(30, TimeUnit.SECONDS) + rounds.get(1).get(30, TimeUnit.SECONDS))
+                    .as("alerts escalated by the two rounds together").isEqualTo(5);
+        } finally {
+            clocks.shutdownNow();
+        }
+
+        assertThat(count("select count(*) from alert_escalation where alert_id = any(?)", ids)).isEqualTo(5);
+        assertThat(count("select count(*) from audit_log where subject = any(?) and action = 'alert.escalated'", ids))
+                .isEqualTo(5);
+        // One round took them all, in one transaction: one escalation time, one version more each.
+        assertThat(count("select count(distinct escalated_at) from alert where alert_id = any(?)", ids)).isEqualTo(1);
+        assertThat(count("select count(*) from alert where alert_id = any(?) and version = 2", ids)).isEqualTo(5);
+        for (String id : ids) {
+            given().header("Authorization", co(firm)).get("/alerts/{id}", id).then()
+                    .body("escalationReason", equalTo("DEADLINE_NEAR")).body("status", equalTo("OPEN"));
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+    }
+
     private static void awaitField(String alertId, String field, String value) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             var response = given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/alerts/{id}", alertId);
@@ -248,9 +303,13 @@ class AlertDeskFlowTest {
         });
     }
 
-    private int count(String sql, String arg) {
+    private int count(String sql, Object arg) {
         try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, arg);
+            if (arg instanceof List<?> list) {
+                q.setArray(1, c.createArrayOf("text", list.toArray()));
+            } else {
+                q.setString(1, (String) arg);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
