@@ -11,11 +11,11 @@ import java.util.function.IntConsumer;
 
 /**
  * Statements of one transaction gathered to go to PostgreSQL as one message: the driver sends them all before it
- * waits, and each still runs on its own, in order, with a snapshot of its own under READ COMMITTED. On a busy machine
- * every round trip of a poll waits for a core twice (the database's process, then the service's thread), so the
- * statements whose results nothing in between needs travel together (BENCHMARKS.md, notification-service). Statements
- * are added with what to do with their rows or count; {@link #send} runs them and hands each its own result. A failing
- * statement fails the send, and the transaction with it.
+ * waits, and each still runs on its own, in order, with a snapshot of its own under READ COMMITTED. Every round trip
+ * is a wait (the network's, where the database runs elsewhere; a core's, on a busy machine), so statements whose
+ * results nothing in between needs travel together; on one machine the gain was within the noise (BENCHMARKS.md,
+ * notification-service). Statements are added with what to do with their rows or count; {@link #send} runs them and
+ * hands each its own result. A failing statement fails the send, and the transaction with it.
  */
 public final class RoundTrip {
 
