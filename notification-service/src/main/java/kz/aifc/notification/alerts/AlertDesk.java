@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -107,15 +108,23 @@ public class AlertDesk {
                 }
             }
         });
+        // Each step timed, so the commit's own time is the poll's remainder.
+        record(batch, entries, changed, "write a poll's alerts", (phase, step) -> phases.get(phase).record(step));
+    }
+
+    /**
+     * A unit of work's changes recorded: the audit chain's lock and head, the announcement (webhook and mail
+     * deliveries queued), then the audit entries, the replicas' notifications and the alerts in one message, then the
+     * session's webhook deliveries; {@code timed} runs each step under its phase's name (the poll times them).
+     */
+    private void record(AlertBatch batch, List<AuditTrail.Entry> entries, List<AlertChanged> changed, String doing,
+            BiConsumer<String, Runnable> timed) {
         RoundTrip writes = new RoundTrip();
-        // The chain's lock and head now; its entries go with the writes.
-        phases.get("audit").record(() -> audit.appendAll(entries, writes));
-        phases.get("announce").record(() -> fire(changed, writes));
-        // The writes in one message, then the session's webhook deliveries: timed here, so the commit's own time is
-        // the poll's remainder.
-        phases.get("flush").record(() -> {
+        timed.accept("audit", () -> audit.appendAll(entries, writes));
+        timed.accept("announce", () -> fire(changed, writes));
+        timed.accept("flush", () -> {
             store.write(batch, writes);
-            store.send(writes, "write a poll's alerts");
+            store.send(writes, doing);
             store.flush();
         });
     }
@@ -222,12 +231,7 @@ public class AlertDesk {
                 changed.add(changeOf(Change.ESCALATED, after));
             }
         }
-        RoundTrip writes = new RoundTrip();
-        audit.appendAll(entries, writes);
-        fire(changed, writes);
-        store.write(batch, writes);
-        store.send(writes, "escalate alerts");
-        store.flush();
+        record(batch, entries, changed, "escalate alerts", (phase, step) -> step.run());
         return changed.size();
     }
 

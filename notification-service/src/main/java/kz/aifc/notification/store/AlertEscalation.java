@@ -39,11 +39,6 @@ public class AlertEscalation extends PanacheEntityBase {
         public Key() {
         }
 
-        Key(String alertId, String reason) {
-            this.alertId = alertId;
-            this.reason = reason;
-        }
-
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Objects.equals(alertId, k.alertId) && Objects.equals(reason, k.reason);
