@@ -48,7 +48,7 @@ public class EscalationClock {
         int escalated = 0;
         Duration unacked = policy.criticalUnacknowledgedFor();
         escalated += desk.escalateAll(
-                store.criticalUnacknowledgedSince(now.minus(unacked), EscalationPolicy.CRITICAL_UNACKNOWLEDGED, BATCH),
+                store.criticalUnacknowledgedSince(now.minus(unacked), BATCH),
                 EscalationPolicy.CRITICAL_UNACKNOWLEDGED, "CRITICAL and not acknowledged within " + human(unacked)
                         + " (ESC-001, escalation policy " + policy.version() + ")");
         escalated += desk.escalateAll(store.deadlineBetween(Instant.EPOCH, now, EscalationPolicy.DEADLINE_PASSED, BATCH),

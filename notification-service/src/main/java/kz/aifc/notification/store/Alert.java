@@ -1,6 +1,7 @@
 package kz.aifc.notification.store;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,14 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "escalation_reason")
     public String escalationReason;
 
+    /**
+     * The reasons the alert has been escalated for since it was last opened, in the order they came: the clock's
+     * partial indexes leave an alert out of a reason's scan once it is here ({@code alert_escalation} keeps the
+     * record).
+     */
+    @Column(name = "escalated_for", nullable = false)
+    public String[] escalatedFor = {};
+
     /** Grows with every change (not an optimistic lock: changes to one alert are serialised by a row lock). */
     @Column(nullable = false)
     public long version;
@@ -159,6 +168,7 @@ public class Alert extends PanacheEntityBase {
             resolutionReason = null;
             escalatedAt = null;
             escalationReason = null;
+            escalatedFor = new String[0];
             firstSeenAt = now;
         }
     }
@@ -175,6 +185,11 @@ public class Alert extends PanacheEntityBase {
     void escalate(String reason, Instant at) {
         escalatedAt = at;
         escalationReason = reason;
+        if (!List.of(escalatedFor).contains(reason)) {
+            String[] reasons = Arrays.copyOf(escalatedFor, escalatedFor.length + 1);
+            reasons[escalatedFor.length] = reason;
+            escalatedFor = reasons;
+        }
         changed(Instant.now());
     }
 

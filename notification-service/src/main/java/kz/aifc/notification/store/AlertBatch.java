@@ -37,7 +37,7 @@ public final class AlertBatch {
     private static final String COLUMNS = "alert_id, firm_id, duty, rule_id, rulebook_version, citation, severity,"
             + " severity_rank, title, detail, evidence, caused_by, links, detected_at, regulatory_deadline,"
             + " deadline_basis, status, first_seen_at, updated_at, acknowledged_by, acknowledged_at, resolved_by,"
-            + " resolved_at, resolution_reason, escalated_at, escalation_reason, version";
+            + " resolved_at, resolution_reason, escalated_at, escalation_reason, version, escalated_for";
     private static final String LOCK = "select " + COLUMNS
             + " from alert where alert_id = any(?) order by alert_id for no key update";
     private static final String CHANGED_COLUMNS = COLUMNS.substring("alert_id, ".length());
@@ -170,6 +170,7 @@ public final class AlertBatch {
         r.put("escalated_at", text(a.escalatedAt));
         r.put("escalation_reason", a.escalationReason);
         r.put("version", a.version);
+        r.set("escalated_for", json.valueToTree(a.escalatedFor));
         return r;
     }
 
@@ -207,6 +208,7 @@ public final class AlertBatch {
         a.escalatedAt = instant(rs, 25);
         a.escalationReason = rs.getString(26);
         a.version = rs.getLong(27);
+        a.escalatedFor = (String[]) rs.getArray(28).getArray();
         return a;
     }
 

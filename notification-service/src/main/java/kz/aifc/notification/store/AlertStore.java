@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import kz.aifc.notification.escalation.EscalationPolicy;
 import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.store.RoundTrip;
 
@@ -138,23 +139,51 @@ public class AlertStore {
                 returning alert_id""", rs -> rs.getString(1), reason, at, detail, alertIds));
     }
 
-    /** Unacknowledged CRITICAL alerts first seen at or before {@code seenBefore}, not yet escalated for that. */
-    public List<String> criticalUnacknowledgedSince(Instant seenBefore, String reason, int limit) {
-        return ids("a.status = 'OPEN' and a.severity = 'CRITICAL' and a.firstSeenAt <= :before", "a.firstSeenAt",
-                Parameters.with("before", seenBefore).and("reason", reason), limit);
+    /**
+     * ESC-001's scan: OPEN CRITICAL alerts first seen at or before a time, oldest first. Its {@code where} is the
+     * predicate of the partial index {@code alert_clock_unacknowledged} (V9) word for word, so PostgreSQL answers it
+     * from the alerts still due alone; the {@code not exists} only guards against a clock racing this one.
+     */
+    static final String UNACKNOWLEDGED_SINCE = """
+            select a.alert_id from alert a
+            where a.status = 'OPEN' and a.severity = 'CRITICAL' and not a.escalated_for @> '{CRITICAL_UNACKNOWLEDGED}'
+              and a.first_seen_at <= ?
+              and not exists (select 1 from alert_escalation e where e.alert_id = a.alert_id and e.reason = ?)
+            order by a.first_seen_at
+            limit ?""";
+
+    /**
+     * ESC-002's and ESC-003's scan: unresolved alerts whose deadline falls in [from, to), earliest first, from the
+     * partial index of the reason ({@code alert_clock_deadline_near} or {@code _passed}, V9), whose predicate the
+     * {@code where} repeats; {@code %s} is the reason, one of the two constants.
+     */
+    static final String DEADLINE_BETWEEN = """
+            select a.alert_id from alert a
+            where a.status <> 'RESOLVED' and a.regulatory_deadline is not null and not a.escalated_for @> '{%s}'
+              and a.regulatory_deadline >= ? and a.regulatory_deadline < ?
+              and not exists (select 1 from alert_escalation e where e.alert_id = a.alert_id and e.reason = ?)
+            order by a.regulatory_deadline
+            limit ?""";
+
+    /**
+     * Unacknowledged CRITICAL alerts first seen at or before {@code seenBefore}, not yet escalated for that
+     * ({@link EscalationPolicy#CRITICAL_UNACKNOWLEDGED}).
+     */
+    public List<String> criticalUnacknowledgedSince(Instant seenBefore, int limit) {
+        return jdbc.query("find unacknowledged critical alerts", UNACKNOWLEDGED_SINCE, rs -> rs.getString(1),
+                seenBefore, EscalationPolicy.CRITICAL_UNACKNOWLEDGED, limit);
     }
 
-    /** Unresolved alerts whose deadline falls in [from, to), not yet escalated for {@code reason}. */
+    /**
+     * Unresolved alerts whose deadline falls in [from, to), not yet escalated for {@code reason}:
+     * {@link EscalationPolicy#DEADLINE_NEAR} or {@link EscalationPolicy#DEADLINE_PASSED}.
+     */
     public List<String> deadlineBetween(Instant from, Instant to, String reason, int limit) {
-        return ids("a.status <> 'RESOLVED' and a.regulatoryDeadline >= :from and a.regulatoryDeadline < :to",
-                "a.regulatoryDeadline", Parameters.with("from", from).and("to", to).and("reason", reason), limit);
-    }
-
-    /** Ids of alerts that match and were not yet escalated for {@code :reason}, in order, at most {@code limit}. */
-    private static List<String> ids(String where, String orderBy, Parameters params, int limit) {
-        String query = "from Alert a where " + where + " and not exists (from AlertEscalation e"
-                + " where e.alertId = a.alertId and e.reason = :reason) order by " + orderBy;
-        return Alert.<Alert>find(query, params).page(0, limit).list().stream().map(a -> a.alertId).toList();
+        if (!EscalationPolicy.DEADLINE_NEAR.equals(reason) && !EscalationPolicy.DEADLINE_PASSED.equals(reason)) {
+            throw new IllegalArgumentException("not an escalation for a deadline: " + reason);
+        }
+        return jdbc.query("find alerts by deadline", DEADLINE_BETWEEN.formatted(reason), rs -> rs.getString(1),
+                from, to, reason, limit);
     }
 
     private static void anyOf(List<String> where, Parameters params, String field, List<String> values) {

@@ -240,6 +240,11 @@ class AlertDeskFlowTest {
         assertThat(count("select count(*) from alert_escalation where alert_id = ?", critical)).isEqualTo(1);
         assertThat(count("select count(*) from audit_log where subject = ? and action = 'alert.escalated'", past))
                 .isEqualTo(1);
+        // Each alert carries the reasons it was escalated for, which keeps it out of those reasons' scans.
+        assertThat(count("select count(*) from alert where alert_id = ? and escalated_for = '{DEADLINE_PASSED}'",
+                past)).isEqualTo(1);
+        assertThat(count("select count(*) from alert where alert_id = ?"
+                + " and escalated_for = '{CRITICAL_UNACKNOWLEDGED}'", critical)).isEqualTo(1);
 
         // Resolved and seen again (its deadline now far off): reopened with its escalations forgotten.
         AlertEvents.send(EventTypes.ALERT_RESOLVED, firm, AlertEvents.resolved(past, firm, "Filed"));
@@ -251,6 +256,7 @@ class AlertDeskFlowTest {
                 .body("escalationReason", equalTo(null)).body("escalatedAt", equalTo(null))
                 .body("resolvedBy", equalTo(null));
         assertThat(count("select count(*) from alert_escalation where alert_id = ?", past)).isZero();
+        assertThat(count("select count(*) from alert where alert_id = ? and escalated_for = '{}'", past)).isEqualTo(1);
     }
 
     @Test
@@ -288,6 +294,8 @@ class AlertDeskFlowTest {
         // One round took them all, in one transaction: one escalation time, one version more each.
         assertThat(count("select count(distinct escalated_at) from alert where alert_id = any(?)", ids)).isEqualTo(1);
         assertThat(count("select count(*) from alert where alert_id = any(?) and version = 2", ids)).isEqualTo(5);
+        assertThat(count("select count(*) from alert where alert_id = any(?) and escalated_for = '{DEADLINE_NEAR}'",
+                ids)).isEqualTo(5);
         for (String id : ids) {
             given().header("Authorization", co(firm)).get("/alerts/{id}", id).then()
                     .body("escalationReason", equalTo("DEADLINE_NEAR")).body("status", equalTo("OPEN"));
