@@ -19,9 +19,10 @@ import kz.aifc.platform.store.Jdbc;
 import kz.aifc.platform.store.RoundTrip;
 
 /**
- * The desk's alerts and their escalations ({@link Alert}, {@link AlertEscalation}); callers own the transaction. A
- * poll from the source services changes its alerts as one {@link AlertBatch} in plain SQL; searches and a person's
- * changes go through the Hibernate session.
+ * The desk's alerts ({@link Alert}) and their escalations (table {@code alert_escalation}); callers own the
+ * transaction. A poll from the source services changes its alerts as one {@link AlertBatch} in plain SQL, and the
+ * escalation clock finds and records its escalations in SQL too; searches and a person's changes go through the
+ * Hibernate session.
  */
 @ApplicationScoped
 public class AlertStore {
