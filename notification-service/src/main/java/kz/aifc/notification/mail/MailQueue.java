@@ -144,12 +144,17 @@ public class MailQueue {
     }
 
     /** For each firm of the changes: its addresses, each with the role it gets mail as (MLRO over compliance officer). */
-    private static Map<String, Map<String, String>> rolesByFirm(AlertChanges changes) {
+    private Map<String, Map<String, String>> rolesByFirm(AlertChanges changes) {
         Set<String> firms = changes.changes().stream().map(c -> c.alert().firmId()).collect(Collectors.toSet());
+        record Address(String firmId, String address, String role) {
+        }
         Map<String, Map<String, String>> roles = new HashMap<>();
-        for (MailRecipient r : MailRecipient.ofFirms(firms)) {
-            roles.computeIfAbsent(r.firmId, f -> new LinkedHashMap<>())
-                    .merge(r.address, r.role, (first, second) -> MLRO.equals(first) ? first : second);
+        for (Address a : jdbc.query("find the mail recipients of the changes' firms", """
+                select firm_id, address, role from mail_recipient where firm_id = any(?)
+                order by firm_id, role, address""",
+                rs -> new Address(rs.getString(1), rs.getString(2), rs.getString(3)), List.copyOf(firms))) {
+            roles.computeIfAbsent(a.firmId(), f -> new LinkedHashMap<>())
+                    .merge(a.address(), a.role(), (first, second) -> MLRO.equals(first) ? first : second);
         }
         return roles;
     }

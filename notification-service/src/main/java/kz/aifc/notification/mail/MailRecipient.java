@@ -2,7 +2,6 @@ package kz.aifc.notification.mail;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +13,6 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import kz.aifc.notification.store.ByIds;
 
 /** One address that receives a firm's alert mail in a role (table {@code mail_recipient}). */
 @Entity
@@ -40,12 +38,6 @@ public class MailRecipient extends PanacheEntityBase {
 
     static List<MailRecipient> ofFirm(String firmId) {
         return list("firmId", Sort.by("role").and("address"), firmId);
-    }
-
-    /** The addresses of these firms, in the order {@link #ofFirm} gives each firm's. */
-    static List<MailRecipient> ofFirms(Collection<String> firmIds) {
-        return ByIds.list(MailRecipient.class, "select * from mail_recipient where firm_id = any(?1)"
-                + " order by firm_id, role, address", firmIds);
     }
 
     /** The primary key: firm, role and address. */

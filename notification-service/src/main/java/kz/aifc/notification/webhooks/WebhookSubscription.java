@@ -2,7 +2,6 @@ package kz.aifc.notification.webhooks;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +15,6 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import kz.aifc.notification.alerts.AmlView;
-import kz.aifc.notification.store.ByIds;
 import kz.aifc.notification.store.Times;
 
 /** A webhook endpoint (table {@code webhook_subscription}); null filters mean everything its creator may see. */
@@ -71,18 +69,6 @@ public class WebhookSubscription extends PanacheEntityBase {
     /** Subscriptions a caller may see: a firm's own, or all of them for {@code firmId == null}. */
     static List<WebhookSubscription> visibleTo(String firmId) {
         return firmId == null ? listAll(Sort.by("createdAt")) : list("firmId", Sort.by("createdAt"), firmId);
-    }
-
-    /** Active subscriptions of these firms and the every-firm ones: those that may match the firms' alerts. */
-    static List<WebhookSubscription> activeFor(Collection<String> firmIds) {
-        return ByIds.list(WebhookSubscription.class, "select * from webhook_subscription where active"
-                + " and (firm_id is null or firm_id = any(?1))", firmIds);
-    }
-
-    /** Whether this subscription's filters let an alert of this firm, duty and severity through. */
-    boolean matches(String alertFirmId, String duty, String severity) {
-        return (firmId == null || firmId.equals(alertFirmId)) && (duties == null || Arrays.asList(duties).contains(duty))
-                && (severities == null || Arrays.asList(severities).contains(severity));
     }
 
     Subscription toSubscription() {
