@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -213,7 +214,7 @@ public class WebhookQueue {
         }
 
         private static List<String> list(Array values) throws SQLException {
-            return values == null ? null : List.of((String[]) values.getArray());
+            return values == null ? null : Arrays.asList((String[]) values.getArray());
         }
 
         /** Whether the filters let an alert of this firm, duty and severity through (null filters: everything). */
