@@ -185,7 +185,7 @@ public class Alert extends PanacheEntityBase {
     void escalate(String reason, Instant at) {
         escalatedAt = at;
         escalationReason = reason;
-        if (!List.of(escalatedFor).contains(reason)) {
+        if (!Arrays.asList(escalatedFor).contains(reason)) {
             String[] reasons = Arrays.copyOf(escalatedFor, escalatedFor.length + 1);
             reasons[escalatedFor.length] = reason;
             escalatedFor = reasons;

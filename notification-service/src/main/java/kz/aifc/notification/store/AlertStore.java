@@ -143,13 +143,14 @@ public class AlertStore {
     /**
      * ESC-001's scan: OPEN CRITICAL alerts first seen at or before a time, oldest first. Its {@code where} is the
      * predicate of the partial index {@code alert_clock_unacknowledged} (V9) word for word, so PostgreSQL answers it
-     * from the alerts still due alone; the {@code not exists} only guards against a clock racing this one.
+     * from the alerts still due alone. An alert's {@code escalated_for} is written in the transaction that records
+     * its escalation, so it says what {@code alert_escalation} holds; a clock racing this one is stopped by
+     * {@link #recordEscalations}.
      */
     static final String UNACKNOWLEDGED_SINCE = """
             select a.alert_id from alert a
             where a.status = 'OPEN' and a.severity = 'CRITICAL' and not a.escalated_for @> '{CRITICAL_UNACKNOWLEDGED}'
               and a.first_seen_at <= ?
-              and not exists (select 1 from alert_escalation e where e.alert_id = a.alert_id and e.reason = ?)
             order by a.first_seen_at
             limit ?""";
 
@@ -162,7 +163,6 @@ public class AlertStore {
             select a.alert_id from alert a
             where a.status <> 'RESOLVED' and a.regulatory_deadline is not null and not a.escalated_for @> '{%s}'
               and a.regulatory_deadline >= ? and a.regulatory_deadline < ?
-              and not exists (select 1 from alert_escalation e where e.alert_id = a.alert_id and e.reason = ?)
             order by a.regulatory_deadline
             limit ?""";
 
@@ -172,7 +172,7 @@ public class AlertStore {
      */
     public List<String> criticalUnacknowledgedSince(Instant seenBefore, int limit) {
         return jdbc.query("find unacknowledged critical alerts", UNACKNOWLEDGED_SINCE, rs -> rs.getString(1),
-                seenBefore, EscalationPolicy.CRITICAL_UNACKNOWLEDGED, limit);
+                seenBefore, limit);
     }
 
     /**
@@ -184,7 +184,7 @@ public class AlertStore {
             throw new IllegalArgumentException("not an escalation for a deadline: " + reason);
         }
         return jdbc.query("find alerts by deadline", DEADLINE_BETWEEN.formatted(reason), rs -> rs.getString(1),
-                from, to, reason, limit);
+                from, to, limit);
     }
 
     private static void anyOf(List<String> where, Parameters params, String field, List<String> values) {

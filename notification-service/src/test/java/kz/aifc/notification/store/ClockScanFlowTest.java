@@ -80,13 +80,13 @@ class ClockScanFlowTest {
 
         // Each scan from its reason's index, whatever the planner would choose on a table this small: with
         // sequential scans priced out, a scan whose predicate did not match its index would still show one.
-        assertThat(plan(AlertStore.UNACKNOWLEDGED_SINCE, cut, EscalationPolicy.CRITICAL_UNACKNOWLEDGED))
+        assertThat(plan(AlertStore.UNACKNOWLEDGED_SINCE, cut))
                 .contains("alert_clock_unacknowledged").doesNotContain("Seq Scan on alert ");
-        assertThat(plan(AlertStore.DEADLINE_BETWEEN.formatted(EscalationPolicy.DEADLINE_NEAR), from, cut,
-                EscalationPolicy.DEADLINE_NEAR)).contains("alert_clock_deadline_near")
+        assertThat(plan(AlertStore.DEADLINE_BETWEEN.formatted(EscalationPolicy.DEADLINE_NEAR), from, cut))
+                .contains("alert_clock_deadline_near")
                 .doesNotContain("Seq Scan on alert ");
-        assertThat(plan(AlertStore.DEADLINE_BETWEEN.formatted(EscalationPolicy.DEADLINE_PASSED), from, cut,
-                EscalationPolicy.DEADLINE_PASSED)).contains("alert_clock_deadline_passed")
+        assertThat(plan(AlertStore.DEADLINE_BETWEEN.formatted(EscalationPolicy.DEADLINE_PASSED), from, cut))
+                .contains("alert_clock_deadline_passed")
                 .doesNotContain("Seq Scan on alert ");
     }
 
@@ -117,7 +117,7 @@ class ClockScanFlowTest {
     }
 
     /** The plan PostgreSQL makes for {@code sql} with these parameters (and the limit), sequential scans priced out. */
-    private String plan(String sql, Object... params) throws SQLException {
+    private String plan(String sql, Instant... times) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -126,12 +126,8 @@ class ClockScanFlowTest {
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement q = c.prepareStatement("explain " + sql)) {
                 int i = 1;
-                for (Object p : params) {
-                    if (p instanceof Instant instant) {
-                        q.setTimestamp(i++, Timestamp.from(instant));
-                    } else {
-                        q.setString(i++, (String) p);
-                    }
+                for (Instant time : times) {
+                    q.setTimestamp(i++, Timestamp.from(time));
                 }
                 q.setInt(i, 10);
                 try (ResultSet rs = q.executeQuery()) {
