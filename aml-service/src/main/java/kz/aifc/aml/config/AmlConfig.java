@@ -40,6 +40,13 @@ public interface AmlConfig {
     /** Where a malformed screened transaction is parked, with its reason. */
     String transactionsDlqTopic();
 
+    /**
+     * A share whose transaction takes longer than this, detection to commit, in milliseconds, is logged with its
+     * phases (where a spike in the alerts' latency came from).
+     */
+    @WithDefault("250")
+    long slowBatchMs();
+
     /** The screened-transactions consumer. */
     Transactions transactions();
 

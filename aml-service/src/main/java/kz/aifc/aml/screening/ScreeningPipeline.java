@@ -20,13 +20,13 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import kz.aifc.aml.alerts.AmlAlerts;
+import kz.aifc.aml.config.AmlConfig;
 import kz.aifc.aml.rules.AmlRules;
 import kz.aifc.aml.rules.CustomerHistory;
 import kz.aifc.aml.rules.Suspicion;
@@ -72,9 +72,8 @@ public class ScreeningPipeline {
     private static final int STAGED_AFTER_REDELIVERY = 20;
 
     ScreeningPipeline(AmlRules rules, TransactionStore store, FindingStore findingStore, HistoryCache cache, AlertBook alerts,
-            DueDiligenceUpdates dueDiligence, TransactionMonths months, MeterRegistry meters,
-            @ConfigProperty(name = "aifc.aml.slow-batch-ms", defaultValue = "250") long slowBatchMillis) {
-        this.slowBatchNanos = TimeUnit.MILLISECONDS.toNanos(slowBatchMillis);
+            DueDiligenceUpdates dueDiligence, TransactionMonths months, MeterRegistry meters, AmlConfig config) {
+        this.slowBatchNanos = TimeUnit.MILLISECONDS.toNanos(config.slowBatchMs());
         this.rules = rules;
         this.months = months;
         this.dueDiligence = dueDiligence;
