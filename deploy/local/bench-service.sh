@@ -46,7 +46,10 @@
 #   onboards the firms; default this tree's), BENCH_BESIDE_AML (notification: a backlog for aml-service, above; 0),
 #   BENCH_BESIDE_AML_NICE (its niceness, above; 0), AML_BENCH_EVENT_IDS (its event ids, above; uuid),
 #   BENCH_DESK_PGPORT (notification: its database in a PostgreSQL instance of its own on this port, made and started
-#   if none answers there; 5432, the shared one),
+#   if none answers there; 5432, the shared one), BENCH_BESIDE_AML_CPUS (notification, with BENCH_BESIDE_AML and
+#   BENCH_DESK_PGPORT: aml-service and the shared PostgreSQL instance, which then holds only its database, run on these
+#   CPUs alone, a taskset list such as 1, as a drain held to the CPU of its own pod and database would be; the desk,
+#   its instance, the broker and the load side keep every CPU; the shared instance gets every CPU back at the end),
 #   BENCH_SSE_LISTENERS (notification: that many more live streams open through the paced phase, each a regulator
 #   reading every alert and discarding it, as officers watching the desk would; 0), BENCH_PACED_WARMUP (seconds of
 #   paced traffic before the measured paced phase, step 3; 0).
@@ -88,6 +91,22 @@ listener_pids=()
 DESK_PGPORT="${BENCH_DESK_PGPORT:-5432}"
 [[ "$DESK_PGPORT" == 5432 || "$SERVICE" == notification ]] || die "BENCH_DESK_PGPORT is for the notification benchmark"
 [[ "$BESIDE_AML" == 0 || "$SERVICE" == notification ]] || die "BENCH_BESIDE_AML is for the notification benchmark"
+AML_CPUS="${BENCH_BESIDE_AML_CPUS:-}"
+if [[ -n "$AML_CPUS" ]]; then
+  [[ "$BESIDE_AML" != 0 && "$DESK_PGPORT" != 5432 ]] ||
+    die "BENCH_BESIDE_AML_CPUS needs BENCH_BESIDE_AML and BENCH_DESK_PGPORT (the desk's own PostgreSQL instance)"
+  command -v taskset >/dev/null || die "BENCH_BESIDE_AML_CPUS needs taskset (util-linux)"
+fi
+ALL_CPUS="0-$(($(nproc --all) - 1))"
+pin_postgres() { # PORT CPUS: a PostgreSQL instance's postmaster and every process it has forked (new ones inherit)
+  local pm
+  pm="$(pg_lsclusters -h | awk -v p="$1" '$3 == p {print $6}')/postmaster.pid"
+  pm="$(head -1 "$pm" 2>/dev/null || true)"
+  [[ -n "$pm" ]] || return 0
+  for p in "$pm" $(pgrep -P "$pm"); do
+    taskset -a -p -c "$2" "$p" >/dev/null 2>&1 || true
+  done
+}
 JAVA_OPTS="${BENCH_JAVA_OPTS:-$DEPLOYED_JVM_FLAGS}"
 PORT_BASE="${BENCH_PORT_BASE:-8090}"
 DB_SUFFIX="_bench${BENCH_PORT_BASE:+_$BENCH_PORT_BASE}"
@@ -126,6 +145,7 @@ stop_listeners() {
   listener_pids=()
 }
 cleanup() {
+  [[ -z "$AML_CPUS" ]] || pin_postgres 5432 "$ALL_CPUS"
   stop_listeners
   stop_one capital
   stop_one licensing
@@ -199,6 +219,7 @@ start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
   info "starting $name-service ($jar, heap $heap, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
   local -a niced=()
   [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && niced=(nice -n "$BESIDE_NICE")
+  [[ "$name" == aml && -n "$AML_CPUS" ]] && niced=(taskset -c "$AML_CPUS")
   env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$heap" "-Xmx$heap" $opts \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$(db_port "aifc_$name")/aifc_${name}$DB_SUFFIX" \
@@ -360,6 +381,10 @@ if ((BESIDE_AML > 0)); then
   "$java" -cp "$sim_cp" kz.aifc.simulator.Simulator "${AML_BENCH_TRAFFIC[@]}" --rate 0 \
     --count "$BESIDE_AML" --topic-suffix "$aml_suffix" --seed 5 --start "$(date -u -d '-10 days' +%Y-%m-%dT%H:%M:%SZ)" \
     --time-scale 25000 >/dev/null 2>>"$LOG_DIR/$SERVICE-bench-simulator.log"
+  if [[ -n "$AML_CPUS" ]]; then
+    pin_postgres 5432 "$AML_CPUS"
+    info "aml-service and the PostgreSQL instance of its database on CPUs $AML_CPUS alone"
+  fi
   start_one aml "$(own_jar aml)" "$AML_PORT" "$aml_suffix"
 fi
 aml_applied() { # -> screened transactions aml-service has applied so far
@@ -386,7 +411,7 @@ stop_listeners
 if ((BESIDE_AML > 0)); then
   aml_after="$(aml_applied)"
   paced_ms=$(($(date +%s%3N) - paced_t0))
-  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE,\"deskPostgresPort\":$DESK_PGPORT}"
+  beside="{\"amlBacklog\":$BESIDE_AML,\"amlAppliedBeforePaced\":$aml_before,\"amlAppliedDuringPaced\":$((aml_after - aml_before)),\"pacedMs\":$paced_ms,\"amlEventsPerSecond\":$(awk -v n="$((aml_after - aml_before))" -v ms="$paced_ms" 'BEGIN {printf "%.1f", n * 1000 / ms}'),\"amlStillDraining\":$( ((aml_after < BESIDE_AML)) && echo true || echo false),\"amlNice\":$BESIDE_NICE,\"deskPostgresPort\":$DESK_PGPORT,\"amlCpus\":\"$AML_CPUS\"}"
   info "  beside: $beside"
   stop_one aml
 fi
