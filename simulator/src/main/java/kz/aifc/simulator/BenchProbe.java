@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The measuring side of the benchmarks, run beside the simulator (the load side); prints one JSON line.
  * <ul>
- * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]}: polls a service's Prometheus endpoint until
+ * <li>{@code applied METRICS_URL TOPIC COUNT TIMEOUT_S [BASE [WARMUP]]}: reads a service's Prometheus endpoint (once
+ * a second while the next mark is far off, every 100 ms as it nears: {@link #scrapeDelayMs}) until
  * its {@code aifc_events_in_total{outcome="applied"}} for TOPIC (or the sum over TOPIC,TOPIC,...) has grown by WARMUP + COUNT from BASE (default: the
  * value at the probe's start; give 0 to start the probe before the service itself); reports when the first and the
  * last event were applied, counted from the probe's start, and with a WARMUP the rate of the first WARMUP events
@@ -346,13 +347,20 @@ public final class BenchProbe {
         long warmedAt = -1;
         long warmedCount = 0;
         long seen = base;
+        long before = base;
+        long beforeAt = System.nanoTime();
         while (seen - base < warmup + count) {
             if (System.nanoTime() - start > timeout.toNanos()) {
                 System.out.printf(Locale.ROOT, "{\"applied\":%d,\"expected\":%d,\"timedOut\":true}%n", seen - base,
                         warmup + count);
                 System.exit(1);
             }
-            Thread.sleep(100);
+            long now = System.nanoTime();
+            double perSecond = now > beforeAt ? (seen - before) / ((now - beforeAt) / 1e9) : 0;
+            long mark = warmup > 0 && warmedAt < 0 ? warmup : warmup + count;
+            Thread.sleep(scrapeDelayMs(mark - (seen - base), perSecond));
+            before = seen;
+            beforeAt = now;
             seen = appliedCount(http, metrics, topic);
             if (first < 0 && seen > base) {
                 first = System.nanoTime();
@@ -376,6 +384,27 @@ public final class BenchProbe {
                     warmedCount / warming, seen - base - warmedCount, warm, (seen - base - warmedCount) / warm));
         }
         System.out.println(out.append('}'));
+    }
+
+    /** The closest and the furthest apart the applied probe reads the counter. */
+    static final long SCRAPE_MIN_MS = 100;
+    static final long SCRAPE_MAX_MS = 1_000;
+
+    /**
+     * How long the applied probe waits before reading the counter again: every {@link #SCRAPE_MAX_MS} while the next
+     * mark (the end of the warm-up, or of the count) is far off at the rate just seen, every {@link #SCRAPE_MIN_MS}
+     * as it nears and while nothing moves. Each read is the service's whole Prometheus text, about 9 ms of its CPU
+     * (aml-service, 414 samples), which ten reads a second took from the service being measured, where Prometheus
+     * reads it every 15 s or more. The rates stay exact (counts at the times they were read), and a mark is still
+     * seen within {@link #SCRAPE_MIN_MS} of being passed unless the rate grows by more than a quarter within the last
+     * second before it (then within a second at most).
+     */
+    static long scrapeDelayMs(long remaining, double perSecond) {
+        if (perSecond <= 0 || remaining <= 0) {
+            return SCRAPE_MIN_MS;
+        }
+        double untilMark = remaining / perSecond * 1000 * 0.8;
+        return Math.max(SCRAPE_MIN_MS, Math.min(SCRAPE_MAX_MS, (long) untilMark));
     }
 
     /** The service's applied-events counter for one topic, from its Prometheus text. */

@@ -99,6 +99,15 @@ class BenchProbeTest {
     }
 
     @Test
+    void shouldReadTheCounterOnceASecondWhileTheMarkIsFarAndEvery100MsAsItNearsOrWhileNothingMoves() {
+        assertThat(BenchProbe.scrapeDelayMs(500_000, 25_000)).isEqualTo(1_000);
+        assertThat(BenchProbe.scrapeDelayMs(25_000, 25_000)).isEqualTo(800);
+        assertThat(BenchProbe.scrapeDelayMs(2_000, 25_000)).isEqualTo(100);
+        assertThat(BenchProbe.scrapeDelayMs(500_000, 0)).isEqualTo(100);
+        assertThat(BenchProbe.scrapeDelayMs(0, 25_000)).isEqualTo(100);
+    }
+
+    @Test
     void shouldTakeNearestRankPercentiles() {
         double[] sorted = new double[100];
         for (int i = 0; i < 100; i++) {
