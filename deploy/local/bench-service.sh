@@ -217,10 +217,10 @@ start_one() { # NAME JAR PORT [TOPIC_SUFFIX]
   local heap="$HEAP" opts="$JAVA_OPTS"
   [[ "$name" == aml ]] && heap="${DEPLOYED_HEAP[aml]}" opts="$AML_DEPLOYED_JVM_FLAGS"
   info "starting $name-service ($jar, heap $heap, port $port, topics *$suffix, database aifc_${name}$DB_SUFFIX; log: $log)"
-  local -a niced=()
-  [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && niced=(nice -n "$BESIDE_NICE")
-  [[ "$name" == aml && -n "$AML_CPUS" ]] && niced+=(taskset -c "$AML_CPUS")
-  env MALLOC_ARENA_MAX=2 "${envs[@]}" "${niced[@]}" "$java" "-Xms$heap" "-Xmx$heap" $opts \
+  local -a confined=() # aml-service beside the desk: at a lower priority, on given CPUs
+  [[ "$name" == aml && "$BESIDE_NICE" != 0 ]] && confined=(nice -n "$BESIDE_NICE")
+  [[ "$name" == aml && -n "$AML_CPUS" ]] && confined+=(taskset -c "$AML_CPUS")
+  env MALLOC_ARENA_MAX=2 "${envs[@]}" "${confined[@]}" "$java" "-Xms$heap" "-Xmx$heap" $opts \
     -Dquarkus.http.port="$port" -Daifc.kafka.topic-suffix="$suffix" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$(db_port "aifc_$name")/aifc_${name}$DB_SUFFIX" \
     -jar "$jar" >>"$log" 2>&1 </dev/null &
