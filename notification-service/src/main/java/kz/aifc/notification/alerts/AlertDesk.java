@@ -29,6 +29,7 @@ import kz.aifc.contract.v1.AlertResolved;
 import kz.aifc.notification.store.AlertBatch;
 import kz.aifc.notification.store.AlertStore;
 import kz.aifc.notification.store.StoredAlert;
+import kz.aifc.notification.store.Times;
 import kz.aifc.platform.api.ProblemException;
 import kz.aifc.platform.audit.AuditTrail;
 import kz.aifc.platform.store.RoundTrip;
@@ -278,7 +279,7 @@ public class AlertDesk {
     }
 
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Times.now();
     }
 
     /** A firm-scoping check run once the alert's firm is known (FirmAccess.requireWrite in the API). */

@@ -178,7 +178,7 @@ public class Alert extends PanacheEntityBase {
         resolvedBy = by;
         resolvedAt = at;
         resolutionReason = reason;
-        changed(Instant.now());
+        changed(Times.now());
     }
 
     /** Escalated for {@code reason} (the caller records the escalation, once per reason). */
@@ -190,7 +190,7 @@ public class Alert extends PanacheEntityBase {
             reasons[escalatedFor.length] = reason;
             escalatedFor = reasons;
         }
-        changed(Instant.now());
+        changed(Times.now());
     }
 
     /** Marks a change: one more version, updated now. */

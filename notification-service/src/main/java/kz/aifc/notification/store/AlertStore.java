@@ -118,7 +118,7 @@ public class AlertStore {
         alert.status = StoredAlert.ACKNOWLEDGED;
         alert.acknowledgedBy = by;
         alert.acknowledgedAt = at;
-        alert.changed(Instant.now());
+        alert.changed(Times.now());
     }
 
     public void resolve(String alertId, String by, Instant at, String reason) {

@@ -66,6 +66,17 @@ class AlertBatchFlowTest {
         assertThat(reopened.regulatoryDeadline()).isNull();
         assertThat(reopened.version()).isEqualTo(3);
         assertThat(QuarkusTransaction.requiringNew().call(() -> store.find(alertId, false))).contains(reopened);
+
+        // A third: escalated, so the escalation's time and reason go through the write too (its reasons: the clock's test).
+        StoredAlert escalated = QuarkusTransaction.requiringNew().call(() -> {
+            AlertBatch batch = lock(alertId);
+            StoredAlert after = batch.escalate(alertId, "DEADLINE_NEAR", now.plusSeconds(3));
+            write(batch);
+            return after;
+        });
+        assertThat(escalated.escalatedAt().toInstant()).isEqualTo(now.plusSeconds(3));
+        assertThat(escalated.escalationReason()).isEqualTo("DEADLINE_NEAR");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> store.find(alertId, false))).contains(escalated);
     }
 
     @Test
