@@ -68,11 +68,11 @@ public interface AmlConfig {
         int maxPollRecords();
 
         /** A fetch waits for this many bytes ... */
-        @WithDefault("16384")
+        @WithDefault("65536")
         int fetchMinBytes();
 
         /** ... or this many milliseconds, whichever comes first. */
-        @WithDefault("10")
+        @WithDefault("30")
         int fetchMaxWaitMs();
 
         /** Offsets of finished polls are committed at most this often, in milliseconds. */
