@@ -132,7 +132,7 @@ public class AlertDesk {
 
     private void raised(AlertRaised alert, String eventSource, AlertBatch batch, List<AuditTrail.Entry> entries,
             List<AlertChanged> changed) {
-        Instant now = now();
+        Instant now = Times.now();
         StoredAlert before = batch.current(alert.alertId()).orElse(null);
         Change change;
         StoredAlert after;
@@ -184,7 +184,7 @@ public class AlertDesk {
                     + (current.acknowledgedBy() == null ? "" : " (acknowledged by " + current.acknowledgedBy() + ")")
                     + "; only an OPEN alert can be acknowledged");
         }
-        store.acknowledge(alertId, by, now());
+        store.acknowledge(alertId, by, Times.now());
         audit.append(by, "alert.acknowledged", current.firmId(), alertId, Map.of("status", StoredAlert.ACKNOWLEDGED));
         return announce(Change.ACKNOWLEDGED, alertId);
     }
@@ -196,7 +196,7 @@ public class AlertDesk {
         if (StoredAlert.RESOLVED.equals(current.status())) {
             throw ProblemException.conflict("alert " + alertId + " was already resolved by " + current.resolvedBy());
         }
-        store.resolve(alertId, by, now(), reason);
+        store.resolve(alertId, by, Times.now(), reason);
         audit.append(by, "alert.resolved", current.firmId(), alertId, Map.of("reason", reason, "by", "person"));
         return announce(Change.RESOLVED, alertId);
     }
@@ -218,7 +218,7 @@ public class AlertDesk {
         List<String> unresolved = alertIds.stream()
                 .filter(id -> batch.current(id).filter(a -> !StoredAlert.RESOLVED.equals(a.status())).isPresent())
                 .toList();
-        Instant now = now();
+        Instant now = Times.now();
         Set<String> first = store.recordEscalations(unresolved, reason, detail, now);
         List<AuditTrail.Entry> entries = new ArrayList<>();
         List<AlertChanged> changed = new ArrayList<>();
@@ -276,10 +276,6 @@ public class AlertDesk {
             meters.counter("aifc.alerts.changes", "change", c.change().name(), "duty", c.alert().duty(), "severity",
                     c.alert().severity()).increment();
         }
-    }
-
-    private static Instant now() {
-        return Times.now();
     }
 
     /** A firm-scoping check run once the alert's firm is known (FirmAccess.requireWrite in the API). */
