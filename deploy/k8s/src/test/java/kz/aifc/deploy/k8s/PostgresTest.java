@@ -43,6 +43,30 @@ class PostgresTest {
         }
     }
 
+    /**
+     * A database admits every connection its service may open: at KEDA's most replicas plus the pods a rolling update
+     * adds (the Deployment's {@code maxSurge}, 25% rounded up by default), each with its pool full and its own
+     * connections, within {@code max_connections} less the slots kept for superusers (PostgreSQL's defaults 100 and 3
+     * where the Cluster does not set them). Past it the pods that come last get "too many clients" instead of scaling.
+     */
+    @ParameterizedTest
+    @MethodSource("kz.aifc.deploy.k8s.Overlays#names")
+    void eachDatabaseAdmitsItsServiceAtItsMostReplicas(String overlay) {
+        Rendered r = Overlays.render(overlay);
+        for (ServiceConfig s : ServiceConfig.all()) {
+            JsonNode parameters = r.get("Cluster", clusterOf(r, s.database())).at("/spec/postgresql/parameters");
+            int admitted = parameters.path("max_connections").asInt(100)
+                    - parameters.path("superuser_reserved_connections").asInt(3);
+            int replicas = r.get("ScaledObject", s.name()).at("/spec/maxReplicaCount").asInt();
+            String surge = r.get("Deployment", s.name()).at("/spec/strategy/rollingUpdate/maxSurge").asText("25%");
+            int pods = replicas + (surge.endsWith("%")
+                    ? (int) Math.ceil(replicas * Integer.parseInt(surge.substring(0, surge.length() - 1)) / 100.0)
+                    : Integer.parseInt(surge));
+            assertThat(admitted).as("%s: %d pods of %d connections into %s", s.name(), pods, s.connections(),
+                    s.database()).isGreaterThanOrEqualTo(pods * s.connections());
+        }
+    }
+
     /** The Cluster whose bootstrap creates {@code database}. */
     static String clusterOf(Rendered r, String database) {
         List<String> names = r.ofKind("Cluster").stream()

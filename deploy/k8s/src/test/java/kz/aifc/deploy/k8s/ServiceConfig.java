@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,9 +22,10 @@ import kz.aifc.contract.Topics;
  * What a service's {@code application.properties} says about its deployment: HTTP port, database, consumer group,
  * the topics it reads, the DLQs it writes, the topics it publishes, and the environment variables it reads. The
  * manifests are checked against this, so a change of the code's configuration that the manifests do not follow fails.
+ * {@code connections} is the most database connections one replica opens: its pool's maximum and any of its own.
  */
 record ServiceConfig(String name, int httpPort, String database, Set<String> groups, Set<String> consumed,
-        Set<String> deadLetters, Set<String> produced, Set<String> envVars) {
+        Set<String> deadLetters, Set<String> produced, Set<String> envVars, int connections) {
 
     static final List<String> NAMES = List.of("capital-service", "aml-service", "licensing-service",
             "notification-service");
@@ -32,6 +34,15 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
     static final List<String> INGEST_TOPICS = Topics.ingest();
 
     static final String LANE_INFIX = FirmLanes.INFIX;
+
+    /** Quarkus's {@code quarkus.datasource.jdbc.max-size} when a service does not set it. */
+    static final int QUARKUS_DEFAULT_POOL = 20;
+
+    /**
+     * Connections a replica opens outside its pool: notification-service's {@code stream/ReplicaFanOut} holds one
+     * {@code LISTEN} connection of its own.
+     */
+    private static final Map<String, Integer> BEYOND_POOL = Map.of("notification-service", 1);
 
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
@@ -95,7 +106,9 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
             env.add(e.group(1));
         }
         return new ServiceConfig(service, Integer.parseInt(p.getProperty("quarkus.http.port")), jdbc.group(1),
-                groups, consumed, deadLetters, produced, env);
+                groups, consumed, deadLetters, produced, env,
+                Integer.parseInt(p.getProperty("quarkus.datasource.jdbc.max-size", String.valueOf(QUARKUS_DEFAULT_POOL)))
+                        + BEYOND_POOL.getOrDefault(service, 0));
     }
 
     /**
