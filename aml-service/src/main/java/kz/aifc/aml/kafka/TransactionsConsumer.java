@@ -125,9 +125,8 @@ public class TransactionsConsumer {
 
     /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = PollingThread.consumerConfig(groupId, maxPollRecords);
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchMaxWaitMs);
+        Map<String, Object> config = PollingThread.consumerConfig(groupId, maxPollRecords, fetchMinBytes,
+                fetchMaxWaitMs);
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, LANE_DISCOVERY_MS);
         return config;
     }

@@ -69,6 +69,8 @@ public class AlertConsumer {
     private final String groupId;
     private final String dlqTopic;
     private final int maxPollRecords;
+    private final int fetchMinBytes;
+    private final int fetchMaxWaitMs;
     private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notification-apply-alerts");
         t.setDaemon(true);
@@ -86,7 +88,9 @@ public class AlertConsumer {
             @ConfigProperty(name = "aifc.notification.alerts.topic") String topic,
             @ConfigProperty(name = "aifc.notification.alerts.group-id") String groupId,
             @ConfigProperty(name = "aifc.notification.alerts.dlq-topic") String dlqTopic,
-            @ConfigProperty(name = "aifc.notification.alerts.max-poll-records") int maxPollRecords) {
+            @ConfigProperty(name = "aifc.notification.alerts.max-poll-records") int maxPollRecords,
+            @ConfigProperty(name = "aifc.notification.alerts.fetch-min-bytes") int fetchMinBytes,
+            @ConfigProperty(name = "aifc.notification.alerts.fetch-max-wait-ms") int fetchMaxWaitMs) {
         this.kafka = kafka;
         this.ingest = ingest;
         this.intake = intake;
@@ -95,6 +99,8 @@ public class AlertConsumer {
         this.groupId = groupId;
         this.dlqTopic = dlqTopic;
         this.maxPollRecords = maxPollRecords;
+        this.fetchMinBytes = fetchMinBytes;
+        this.fetchMaxWaitMs = fetchMaxWaitMs;
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -110,7 +116,8 @@ public class AlertConsumer {
         KafkaConsumer<byte[], byte[]> c;
         DeadLetterWriter dlq;
         try {
-            c = kafka.consumer("notification-alerts-" + groupId, PollingThread.consumerConfig(groupId, maxPollRecords),
+            c = kafka.consumer("notification-alerts-" + groupId, PollingThread.consumerConfig(groupId, maxPollRecords,
+                    fetchMinBytes, fetchMaxWaitMs),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             dlq = new DeadLetterWriter(kafka, "notification-service-dlq", dlqTopic);
         } catch (RuntimeException e) {
