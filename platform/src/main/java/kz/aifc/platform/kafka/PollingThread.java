@@ -113,7 +113,8 @@ public final class PollingThread {
      * The settings such a consumer starts from: its group, offsets committed by the loop (never automatically), a new
      * group reading from the earliest record, at most so many records a poll, and a fetch that waits for
      * {@code fetchMinBytes} or {@code fetchMaxWaitMs}, whichever comes first (a poll applied in one transaction costs
-     * about the same whatever its size, so a moderate stream is cheaper in fewer, larger polls). A consumer adds its own.
+     * about the same whatever its size, so a moderate stream is cheaper in fewer, larger polls). A consumer adds its
+     * own.
      */
     public static Map<String, Object> consumerConfig(String groupId, int maxPollRecords, int fetchMinBytes,
             int fetchMaxWaitMs) {

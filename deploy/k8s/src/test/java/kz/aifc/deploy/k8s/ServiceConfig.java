@@ -106,8 +106,8 @@ record ServiceConfig(String name, int httpPort, String database, Set<String> gro
             env.add(e.group(1));
         }
         return new ServiceConfig(service, Integer.parseInt(p.getProperty("quarkus.http.port")), jdbc.group(1),
-                groups, consumed, deadLetters, produced, env,
-                Integer.parseInt(p.getProperty("quarkus.datasource.jdbc.max-size", String.valueOf(QUARKUS_DEFAULT_POOL)))
+                groups, consumed, deadLetters, produced, env, Integer.parseInt(p.getProperty(
+                        "quarkus.datasource.jdbc.max-size", String.valueOf(QUARKUS_DEFAULT_POOL)))
                         + BEYOND_POOL.getOrDefault(service, 0));
     }
 
