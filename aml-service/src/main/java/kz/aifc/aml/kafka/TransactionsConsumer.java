@@ -66,9 +66,8 @@ public class TransactionsConsumer {
     private final KafkaClients kafka;
     private final String topic;
     private final String groupId;
-    private final int maxPollRecords;
-    private final int fetchMinBytes;
-    private final int fetchMaxWaitMs;
+    /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
+    private final Map<String, Object> consumerConfig;
     private final long commitIntervalNanos;
     private long lastCommit;
     private final boolean enabled;
@@ -87,9 +86,10 @@ public class TransactionsConsumer {
         this.kafka = kafka;
         this.topic = c.topic();
         this.groupId = c.groupId();
-        this.maxPollRecords = c.maxPollRecords();
-        this.fetchMinBytes = c.fetchMinBytes();
-        this.fetchMaxWaitMs = c.fetchMaxWaitMs();
+        Map<String, Object> own = PollingThread.consumerConfig(groupId, c.maxPollRecords(), c.fetchMinBytes(),
+                c.fetchMaxWaitMs());
+        own.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, LANE_DISCOVERY_MS);
+        this.consumerConfig = Map.copyOf(own);
         this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(c.commitIntervalMs());
         this.enabled = c.enabled();
         this.shares = shares;
@@ -123,18 +123,11 @@ public class TransactionsConsumer {
     /** A new firm's lane joins the pattern subscription within this time. */
     private static final int LANE_DISCOVERY_MS = 30_000;
 
-    /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = PollingThread.consumerConfig(groupId, maxPollRecords, fetchMinBytes,
-                fetchMaxWaitMs);
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, LANE_DISCOVERY_MS);
-        return config;
-    }
 
     private void run() {
         KafkaConsumer<ByteBuffer, ScreenedRecord> c;
         try {
-            c = kafka.consumer("aml-transactions-" + groupId, consumerConfig(), new ByteBufferDeserializer(),
+            c = kafka.consumer("aml-transactions-" + groupId, consumerConfig, new ByteBufferDeserializer(),
                     new ScreenedRecordDecoder());
         } catch (RuntimeException e) {
             loop.stop("cannot create the Kafka consumer: " + e.getMessage(), e);

@@ -68,9 +68,8 @@ public class AlertConsumer {
     private final String topic;
     private final String groupId;
     private final String dlqTopic;
-    private final int maxPollRecords;
-    private final int fetchMinBytes;
-    private final int fetchMaxWaitMs;
+    /** The consumer's own settings; the shared {@code kafka.*} ones (bootstrap, security) come from KafkaClients. */
+    private final Map<String, Object> consumerConfig;
     private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notification-apply-alerts");
         t.setDaemon(true);
@@ -98,9 +97,8 @@ public class AlertConsumer {
         this.topic = topic;
         this.groupId = groupId;
         this.dlqTopic = dlqTopic;
-        this.maxPollRecords = maxPollRecords;
-        this.fetchMinBytes = fetchMinBytes;
-        this.fetchMaxWaitMs = fetchMaxWaitMs;
+        this.consumerConfig = Map.copyOf(
+                PollingThread.consumerConfig(groupId, maxPollRecords, fetchMinBytes, fetchMaxWaitMs));
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -116,9 +114,8 @@ public class AlertConsumer {
         KafkaConsumer<byte[], byte[]> c;
         DeadLetterWriter dlq;
         try {
-            c = kafka.consumer("notification-alerts-" + groupId, PollingThread.consumerConfig(groupId, maxPollRecords,
-                    fetchMinBytes, fetchMaxWaitMs),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            c = kafka.consumer("notification-alerts-" + groupId, consumerConfig, new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
             dlq = new DeadLetterWriter(kafka, "notification-service-dlq", dlqTopic);
         } catch (RuntimeException e) {
             loop.stop("cannot create the Kafka clients: " + e.getMessage(), e);
