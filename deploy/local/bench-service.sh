@@ -52,7 +52,9 @@
 #   its instance, the broker and the load side keep every CPU; the shared instance gets every CPU back at the end),
 #   BENCH_SSE_LISTENERS (notification: that many more live streams open through the paced phase, each a regulator
 #   reading every alert and discarding it, as officers watching the desk would; 0), BENCH_PACED_WARMUP (seconds of
-#   paced traffic before the measured paced phase, step 3; 0).
+#   paced traffic before the measured paced phase, step 3; 0), BENCH_HISTORY_DAYS (notification: that many days of
+#   the same traffic applied before the first run, below; 0), BENCH_HISTORY_PER_DAY (its alert events a day; 5,000,
+#   about what bench-aml.sh's three firms raise: 2% of their 170,000 transactions a day are AML alerts, 70% of the mix).
 #   Results: $STATE_DIR/bench/<service>-*.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -86,6 +88,9 @@ HEAP="${BENCH_HEAP:-${DEPLOYED_HEAP[$SERVICE]}}"
 BESIDE_AML="${BENCH_BESIDE_AML:-0}"
 BESIDE_NICE="${BENCH_BESIDE_AML_NICE:-0}"
 SSE_LISTENERS="${BENCH_SSE_LISTENERS:-0}"
+HISTORY_DAYS="${BENCH_HISTORY_DAYS:-0}"
+HISTORY_PER_DAY="${BENCH_HISTORY_PER_DAY:-5000}"
+[[ "$HISTORY_DAYS" == 0 || "$SERVICE" == notification ]] || die "BENCH_HISTORY_DAYS is for the notification benchmark"
 [[ "$SSE_LISTENERS" == 0 || "$SERVICE" == notification ]] || die "BENCH_SSE_LISTENERS is for the notification benchmark"
 listener_pids=()
 DESK_PGPORT="${BENCH_DESK_PGPORT:-5432}"
@@ -306,6 +311,29 @@ outbox_rows() { # before the service's first start its database has no outbox ye
   psql_bench "$svc_db" -c "select count(*) from outbox" 2>/dev/null || echo 0
 }
 
+# notification with BENCH_HISTORY_DAYS: the desk as a firm has it after that many days (issue #18, flat as the data
+# grows): the same traffic, dated back over those days, applied by the service itself before the first run, so its
+# alerts, inbox, audit chain and their indexes hold them as they would; the clock escalates what is due among them
+# (ESC-003 for past CRITICAL deadlines) at its own pace, as it would each day.
+history=null
+if ((HISTORY_DAYS > 0)); then
+  history_records=$((HISTORY_DAYS * HISTORY_PER_DAY))
+  history_start="$(date -u -d "-$((HISTORY_DAYS * 24 + (RUNS + 4) * PERIOD_H)) hours" +%Y-%m-%dT%H:%M:%SZ)"
+  info "history: $HISTORY_DAYS days of $HISTORY_PER_DAY alert events a day ($history_records) from $history_start, applied before the runs"
+  history_t0=$SECONDS
+  simulate "$SCENARIO" --rate 0 --count "$history_records" --topic-suffix "$SUFFIX" --seed 97 --start "$history_start" \
+    --time-scale "$(awk -v d="$HISTORY_PER_DAY" 'BEGIN {print 86400 / d * 5000}')" >/dev/null
+  "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$svc_port/q/metrics" \
+    "$topics" "$history_records" 7200 0 >"$OUT_DIR/applied.json" &
+  probe=$!
+  start_one "$SERVICE" "$svc_jar" "$svc_port"
+  wait "$probe" || { show_log_tail "$LOG_DIR/$SERVICE-bench-service.log"; die "$SERVICE-service did not apply the history: $(cat "$OUT_DIR/applied.json")"; }
+  stop_one "$SERVICE"
+  psql_bench "$svc_db" -c "vacuum analyze" >/dev/null
+  history="{\"days\":$HISTORY_DAYS,\"perDay\":$HISTORY_PER_DAY,\"records\":$history_records,\"from\":\"$history_start\",\"loadSeconds\":$((SECONDS - history_t0)),$(psql_bench "$svc_db" -c "select format('\"alerts\":%s,\"inbox\":%s,\"auditEntries\":%s,\"databaseMb\":%s', (select count(*) from alert), (select count(*) from inbound_event), (select count(*) from audit_log), pg_database_size(current_database()) / 1048576)")}"
+  info "  history applied: $history"
+fi
+
 raw_rates=() drain_rates=() cold_rates=() outbox_waits=() alert_counts=() sse_rates=()
 for run in $(seq 1 "$RUNS"); do
   stop_one "$SERVICE"
@@ -447,7 +475,7 @@ cat >"$RESULT" <<JSON
  "outboxPublishedAfterLastEventMs":[$(IFS=,; echo "${outbox_waits[*]}")],"alertEventsPerRun":[$(IFS=,; echo "${alert_counts[*]}")],
  "sseReceivedRates":[$(IFS=,; echo "${sse_rates[*]}")],"sseReceivedMedian":$sse_median,
  "paced":{"rate":$RATE,"seconds":$PACED_SECONDS,"sent":${paced_sent:-0},"applied":$paced_applied,"sse":$paced_sse,"beside":$beside,"warmup":$warm},
- "pacedCpu":$paced_cpu,"sseListeners":$SSE_LISTENERS,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "pacedCpu":$paced_cpu,"history":$history,"sseListeners":$SSE_LISTENERS,"peakRssMb":$((hwm_kb / 1024)),"heap":"$HEAP","dlq":$dlq,"pollPhaseMeanMs":{$phases},"pacedPollPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 if [[ "$SERVICE" == notification ]]; then
