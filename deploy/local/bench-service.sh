@@ -294,9 +294,11 @@ case "$SERVICE" in
   notification) svc_port=$NOTIFICATION_PORT ;;
 esac
 topics="$(tr ',' '\n' <<<"$TOPICS_OF_SERVICE" | sed "s/\$/$SUFFIX/" | paste -sd,)"
-applied_probe() { # COUNT [BASE [WARMUP]] -> runs the probe in the background, result in $OUT_DIR/applied.json
+# COUNT [BASE [WARMUP]] -> runs the probe in the background (for PROBE_TIMEOUT s, default 900), result in
+# $OUT_DIR/applied.json
+applied_probe() {
   "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$svc_port/q/metrics" \
-    "$topics" "$1" 900 ${2:-} ${3:-} >"$OUT_DIR/applied.json" &
+    "$topics" "$1" "${PROBE_TIMEOUT:-900}" ${2:-} ${3:-} >"$OUT_DIR/applied.json" &
   probe=$!
 }
 # notification: an SSE client on the desk's stream (a regulator sees every firm) counting the alerts pushed to it.
@@ -323,9 +325,7 @@ if ((HISTORY_DAYS > 0)); then
   history_t0=$SECONDS
   simulate "$SCENARIO" --rate 0 --count "$history_records" --topic-suffix "$SUFFIX" --seed 97 --start "$history_start" \
     --time-scale "$(awk -v d="$HISTORY_PER_DAY" 'BEGIN {print 86400 / d * 5000}')" >/dev/null
-  "$java" -cp "$sim_cp" kz.aifc.simulator.BenchProbe applied "http://127.0.0.1:$svc_port/q/metrics" \
-    "$topics" "$history_records" 7200 0 >"$OUT_DIR/applied.json" &
-  probe=$!
+  PROBE_TIMEOUT=7200 applied_probe "$history_records" 0
   start_one "$SERVICE" "$svc_jar" "$svc_port"
   wait "$probe" || { show_log_tail "$LOG_DIR/$SERVICE-bench-service.log"; die "$SERVICE-service did not apply the history: $(cat "$OUT_DIR/applied.json")"; }
   history_applied="$(cat "$OUT_DIR/applied.json")"

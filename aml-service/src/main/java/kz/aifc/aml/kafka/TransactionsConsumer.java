@@ -123,7 +123,6 @@ public class TransactionsConsumer {
     /** A new firm's lane joins the pattern subscription within this time. */
     private static final int LANE_DISCOVERY_MS = 30_000;
 
-
     private void run() {
         KafkaConsumer<ByteBuffer, ScreenedRecord> c;
         try {
