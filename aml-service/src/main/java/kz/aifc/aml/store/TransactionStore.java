@@ -107,8 +107,8 @@ public class TransactionStore {
      * caller's transaction is then lost: it starts over without {@code expectNew}). Without it they go by
      * {@code COPY} into a staging table, then one {@code insert ... on conflict do nothing}: two more round trips and
      * twice the rows written (the chunk keeps the redelivered payloads too, unreferenced: redeliveries are rare).
-     * A month met for the first time gets its table here; {@link TransactionMonths#ensure} beforehand keeps that out
-     * of the caller's transaction.
+     * A month met for the first time gets its table here, in a transaction of its own; {@link TransactionMonths#ensure}
+     * beforehand keeps that wait out of the batch.
      */
     public Claimed claim(List<? extends Row> events, boolean expectNew) {
         int n = events.size();

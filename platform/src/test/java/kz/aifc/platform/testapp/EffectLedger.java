@@ -3,6 +3,8 @@ package kz.aifc.platform.testapp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -41,6 +43,17 @@ public class EffectLedger {
             throw new IllegalStateException("cannot record the effect of " + event.eventKey() + ": " + e.getMessage(), e);
         }
         return true;
+    }
+
+    /** Applies a poll's events as the services do, one claim for all of them: answers the keys claimed this time. */
+    @Transactional
+    public Set<String> applyAll(List<CloudEvent<CapitalSnapshot>> events) {
+        Set<String> claimed = inbox.claimAll(events, CapitalSnapshot::firmId);
+        for (CloudEvent<CapitalSnapshot> event : Inbox.claimedOf(events, claimed)) {
+            TestDb.update(db, "insert into test_effect (event_key, firm_id) values (?, ?)", event.eventKey(),
+                    event.data().firmId());
+        }
+        return claimed;
     }
 
     /** How many times the event's effect was written. */
