@@ -27,7 +27,9 @@
 #   simulator's <run>-<n>, in order; lib.sh's AML_BENCH_TRAFFIC);
 #   AML_BENCH_HISTORY_DAYS (default 0): that many days of simulated history stored before the first run
 #   (bench-aml-history.sql, AML_BENCH_HISTORY_PER_DAY rows a day, default 170,000: the load scenario's daily volume),
-#   ending two days before the first run's transactions, to measure against a full table (issue #18 item 3)
+#   ending two days before the first run's transactions, to measure against full tables (issue #18 item 3);
+#   AML_BENCH_HISTORY_TABLES (default "transactions alerts"): which of the history's two groups to store, the screened
+#   transactions and what the alerts left (alert states, findings, cases, curable alerts, audit log, outbox)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -41,6 +43,14 @@ JAVA_OPTS="${AML_BENCH_JAVA_OPTS:-$AML_DEPLOYED_JVM_FLAGS}"
 RUNS="${AML_BENCH_RUNS:-3}"
 HISTORY_DAYS="${AML_BENCH_HISTORY_DAYS:-0}"
 HISTORY_PER_DAY="${AML_BENCH_HISTORY_PER_DAY:-170000}"
+HISTORY_TABLES="${AML_BENCH_HISTORY_TABLES:-transactions alerts}"
+history_group() { # NAME -> 1 if the history stores that group, else 0
+  [[ " $HISTORY_TABLES " == *" $1 "* ]] && echo 1 || echo 0
+}
+for group in $HISTORY_TABLES; do
+  [[ "$group" == transactions || "$group" == alerts ]] ||
+    die "AML_BENCH_HISTORY_TABLES: '$group' is not a group of the history (transactions, alerts)"
+done
 WARMUP="${AML_BENCH_WARMUP:-$EVENTS}"
 BACKLOG=$((WARMUP + EVENTS))
 PORT=18082
@@ -145,19 +155,21 @@ median() {
 }
 
 : >"$LOG"
-history_rows=0 history_seconds=0
+history_rows=0 history_alerts=0 history_seconds=0
 if ((HISTORY_DAYS > 0)); then
   start_service # its schema first
   stop_service
   newest=$((PERIOD_DAYS * (RUNS + 3) + 2))
-  info "history: $HISTORY_DAYS days of $HISTORY_PER_DAY stored transactions, the newest $newest days ago"
+  info "history: $HISTORY_DAYS days of $HISTORY_PER_DAY screened transactions a day ($HISTORY_TABLES), the newest $newest days ago"
   history_start=$SECONDS
   PGPASSWORD=aifc psql -X -q -h 127.0.0.1 -U aifc -d "$DB" -v from_days=$((newest + HISTORY_DAYS - 1)) \
-    -v to_days="$newest" -v per_day="$HISTORY_PER_DAY" -f "$LOCAL_DIR/bench-aml-history.sql" >/dev/null
+    -v to_days="$newest" -v per_day="$HISTORY_PER_DAY" -v transactions="$(history_group transactions)" \
+    -v alerts="$(history_group alerts)" -f "$LOCAL_DIR/bench-aml-history.sql" >/dev/null
   history_seconds=$((SECONDS - history_start))
   history_rows="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from aml_transaction")"
-  info "  stored $history_rows in $history_seconds s ($(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" \
-    -c "select pg_size_pretty(pg_database_size(current_database()))"))"
+  history_alerts="$(PGPASSWORD=aifc psql -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select count(*) from alert_state")"
+  info "  stored $history_rows transactions and $history_alerts alerts in $history_seconds s ($(PGPASSWORD=aifc psql \
+    -X -Atq -h 127.0.0.1 -U aifc -d "$DB" -c "select pg_size_pretty(pg_database_size(current_database()))"))"
 fi
 raw_rates=() drain_rates=() cold_rates=() drain_cpus=()
 for run in $(seq 1 "$RUNS"); do
@@ -253,7 +265,7 @@ cat >"$RESULT" <<JSON
  "coldStartRates":[$(IFS=,; echo "${cold_rates[*]}")],"coldStartMedian":$cold_median,"drainCpu":[$(IFS=,; echo "${drain_cpus[*]}")],
  "concurrent":$concurrent,"concurrentProduce":$sent,
  "latency":$latency,"latencyRate":$RATE,"pacedCpu":$paced_cpu,"peakRssMb":$((hwm_kb / 1024)),"rssAtEndMb":$((rss_kb / 1024)),"heap":"$HEAP",
- "postgres":"$pg_settings","eventIds":"$AML_BENCH_EVENT_IDS","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
+ "postgres":"$pg_settings","eventIds":"$AML_BENCH_EVENT_IDS","historyDays":$HISTORY_DAYS,"historyRows":$history_rows,"historyTables":"$HISTORY_TABLES","historyAlerts":$history_alerts,"historyLoadSeconds":$history_seconds,"dlq":$dlq,"alertEventsEmitted":$alerts_out,"transactionsStored":$applied_total,"batchPhaseMeanMs":{$phases},"pacedBatchPhaseMeanMs":{$paced_phases},"loadAverage":"$(cut -d' ' -f1-3 /proc/loadavg)"}
 JSON
 cat "$RESULT"
 printf '\naml-service: end to end %s events/s draining a backlog (median of %s; raw Kafka produce %s/s, ratio %s; ' \
